@@ -15,7 +15,7 @@ PRODUCTION = {
 
 
 def run_sendhub(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SENDHUB_")}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SENDHUB_", "DJANGO_ALLOW_ASYNC"))}
     clean["SENDHUB_DATABASE_URL"] = "sqlite:///:memory:"
     return subprocess.run(
         [sys.executable, "-m", "sendhub", *args],
