@@ -1,0 +1,1 @@
+"""Plain-Python helpers shared by every app (no Django imports)."""
