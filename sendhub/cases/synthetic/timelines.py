@@ -216,7 +216,7 @@ def _maintained(
         issued = _issued_before(rng, meeting, birth)
         decision = _days(meeting, 20)
         notice = _days(decision, 3)
-        amended = min(_days(notice, rng.randint(20, 50)), today)
+        amended_on = min(_days(notice, rng.randint(20, 50)), today)
         plan = PlanFacts(
             issued=issued,
             last_review_meeting=meeting,
@@ -224,7 +224,7 @@ def _maintained(
             review_decision=decision,
             review_outcome=ReviewOutcome.AMEND,
             amendment_notice=notice,
-            amended_issued=amended,
+            amended_issued=amended_on,
         )
         return plan, ReviewOutcome.AMEND
     anchor = add_months(_days(today, offset), -12)
