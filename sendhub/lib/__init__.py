@@ -1,1 +1,1 @@
-"""Plain-Python helpers shared by every app (no Django imports)."""
+"""Plain-Python helpers with no Django imports (checked by import-linter)."""

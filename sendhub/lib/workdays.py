@@ -65,33 +65,32 @@ def is_working_day(d: date) -> bool:
 
 
 def add_working_days(start: date, days: int) -> date:
-    """The date ``days`` working days after ``start`` (``start`` itself is not counted).
+    """The date ``days`` working days after ``start`` (``start`` itself is never counted).
 
-    ``days == 0`` returns ``start`` unchanged, even at a weekend; a negative ``days``
-    counts backwards. Weekends and England and Wales bank holidays are skipped, so
+    ``days == 0`` returns ``start`` unchanged, even at a weekend; a negative ``days`` is refused.
+    Weekends and England and Wales bank holidays are skipped, so
     ``add_working_days(date(2025, 12, 24), 1)`` is 29 December 2025.
     """
+    if days < 0:
+        raise ValueError("days must not be negative")
     _check_year(start)
-    step = 1 if days >= 0 else -1
-    remaining = abs(days)
+    remaining = days
     current = start
     while remaining:
-        current += timedelta(days=step)
+        current += timedelta(days=1)
         if is_working_day(current):
             remaining -= 1
     return current
 
 
 def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end`` (negative if ``end`` is earlier).
+    """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not after ``start``).
 
     The inverse of :func:`add_working_days` for a working-day ``end``:
     ``working_days_between(d, add_working_days(d, n)) == n``.
     """
     _check_year(start)
     _check_year(end)
-    if end < start:
-        return -working_days_between(end, start)
     count = 0
     current = start
     while current < end:
