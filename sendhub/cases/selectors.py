@@ -182,9 +182,12 @@ def qa_sample(month: date, size: int = 10) -> list[PlanVersion]:
 def qa_report(since: date) -> dict[str, Any]:
     """Grades per section and overall for audits since ``since``."""
     audits = list(QualityAudit.objects.filter(audited_on__gte=since))
-    by_section = {code: Counter(a.grades.get(code) for a in audits) for code in SECTION_CODES}
-    overall = Counter(a.overall for a in audits)
-    return {"count": len(audits), "grades": Grade.choices, "by_section": by_section, "overall": overall}
+    rows = []
+    for code in [*SECTION_CODES, "overall"]:
+        counts = Counter(a.overall if code == "overall" else a.grades.get(code) for a in audits)
+        label = "Overall" if code == "overall" else f"Section {code}"
+        rows.append({"label": label, "counts": [counts.get(grade, 0) for grade in Grade.values]})
+    return {"count": len(audits), "grades": Grade.choices, "rows": rows}
 
 
 def appeals_register(user: User) -> QuerySet[Appeal]:
