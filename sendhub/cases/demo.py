@@ -7,6 +7,7 @@ and overdue work. Running it again does nothing once the demo children exist.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import defaultdict
 from datetime import date, timedelta
@@ -133,7 +134,9 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
 def _status(sc: SyntheticChild, today: date) -> rules.CaseStatus | None:
     for case in sc.cases:
         if case.plan is not None:
-            return rules.plan_status(case.plan, today)
+            due = rules.cohort_phase_transfer_due(sc.birth, today)
+            status = rules.plan_status(dataclasses.replace(case.plan, phase_transfer_due=due), today)
+            return None if status.stage.closed else status
         status = rules.assessment_status(case.assessment, today)
         return None if status.stage.closed else status
     return None

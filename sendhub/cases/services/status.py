@@ -6,7 +6,6 @@ from datetime import date
 
 from sendhub.cases import rules
 from sendhub.cases.models import AssessmentRequest, Child, Plan, PlanStatus, RequestStatus
-from sendhub.cases.rules.reviews import academic_year_start
 
 
 def assessment_facts(request: AssessmentRequest) -> rules.AssessmentFacts:
@@ -28,14 +27,6 @@ def assessment_facts(request: AssessmentRequest) -> rules.AssessmentFacts:
     )
 
 
-def phase_transfer_due(birth: date, today: date) -> date | None:
-    """The reg 18 deadline if the child transfers phase next September (the cohort being prepared now)."""
-    transfer = rules.next_phase_transfer(birth, today)
-    if transfer is not None and transfer.transfer_year == academic_year_start(today) + 1:
-        return transfer.amended_plan_due
-    return None
-
-
 def plan_facts(plan: Plan, today: date) -> rules.PlanFacts:
     review = plan.reviews.order_by("-meeting").first()
     return rules.PlanFacts(
@@ -48,7 +39,7 @@ def plan_facts(plan: Plan, today: date) -> rules.PlanFacts:
         amended_issued=plan.amended_issued,
         cease_notice=plan.cease_notice,
         ceased=plan.ceased,
-        phase_transfer_due=phase_transfer_due(plan.child.birth_date, today),
+        phase_transfer_due=rules.cohort_phase_transfer_due(plan.child.birth_date, today),
     )
 
 
