@@ -81,6 +81,8 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
         "live": live,
         "can_edit": can_edit_case(user, plan.child),
         "can_audit": user.has_perm("cases.audit_plans"),
-        "amendments_open": bool(plan.amendment_notice
-                                and (plan.amended_issued is None or plan.amended_issued < plan.amendment_notice)),
+        "amendments_open": bool(
+            plan.amendment_notice
+            and (plan.amended_issued is None or plan.amended_issued < plan.amendment_notice)
+        ),
     }

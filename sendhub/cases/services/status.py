@@ -22,7 +22,8 @@ def assessment_facts(request: AssessmentRequest) -> rules.AssessmentFacts:
         final_issued=request.final_issued,
         withdrawn=request.withdrawn,
         exceptions=tuple(
-            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end) for e in request.exceptions.all()
+            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end)
+            for e in request.exceptions.all()
         ),
     )
 
@@ -48,7 +49,9 @@ def current_status(child: Child, today: date) -> rules.CaseStatus | None:
     request = child.requests.filter(status=RequestStatus.OPEN).order_by("-received").first()
     if request is not None:
         return rules.assessment_status(assessment_facts(request), today)
-    plan = child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING]).order_by("-start_date").first()
+    plan = (
+        child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING]).order_by("-start_date").first()
+    )
     if plan is not None and plan.start_date is not None:
         return rules.plan_status(plan_facts(plan, today), today)
     return None
@@ -60,5 +63,7 @@ def refresh_status(child: Child, today: date) -> Child:
     child.stage = status.stage.value if status else ""
     child.next_step = status.next_step[:120] if status else ""
     child.next_due = status.next_due if status else None
-    Child.objects.filter(pk=child.pk).update(stage=child.stage, next_step=child.next_step, next_due=child.next_due)
+    Child.objects.filter(pk=child.pk).update(
+        stage=child.stage, next_step=child.next_step, next_due=child.next_due
+    )
     return child

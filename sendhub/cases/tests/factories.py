@@ -10,7 +10,7 @@ from sendhub.cases.models import AdviceRequest, AssessmentRequest, Child, Parent
 from sendhub.schools.models import School
 
 
-class SchoolFactory(factory.django.DjangoModelFactory):
+class SchoolFactory(factory.django.DjangoModelFactory[School]):
     class Meta:
         model = School
 
@@ -21,7 +21,7 @@ class SchoolFactory(factory.django.DjangoModelFactory):
     la_code = "202"
 
 
-class ChildFactory(factory.django.DjangoModelFactory):
+class ChildFactory(factory.django.DjangoModelFactory[Child]):
     class Meta:
         model = Child
 
@@ -34,7 +34,7 @@ class ChildFactory(factory.django.DjangoModelFactory):
     primary_need = "ASD"
 
 
-class RequestFactory(factory.django.DjangoModelFactory):
+class RequestFactory(factory.django.DjangoModelFactory[AssessmentRequest]):
     class Meta:
         model = AssessmentRequest
 
@@ -43,7 +43,7 @@ class RequestFactory(factory.django.DjangoModelFactory):
     source = "parent"
 
 
-class AdviceFactory(factory.django.DjangoModelFactory):
+class AdviceFactory(factory.django.DjangoModelFactory[AdviceRequest]):
     class Meta:
         model = AdviceRequest
 
@@ -53,7 +53,7 @@ class AdviceFactory(factory.django.DjangoModelFactory):
     due = date(2025, 8, 21)
 
 
-class ParentFactory(factory.django.DjangoModelFactory):
+class ParentFactory(factory.django.DjangoModelFactory[ParentCarer]):
     class Meta:
         model = ParentCarer
 
@@ -61,7 +61,7 @@ class ParentFactory(factory.django.DjangoModelFactory):
     name = "Pat Testparent"
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(factory.django.DjangoModelFactory[Plan]):
     class Meta:
         model = Plan
 

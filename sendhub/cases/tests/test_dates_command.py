@@ -54,12 +54,24 @@ def test_invalid_input_is_a_command_error(args: tuple[str, ...]) -> None:
 
 def test_real_command_line() -> None:
     root = Path(__file__).resolve().parents[3]
-    ok = subprocess.run([sys.executable, str(root / "manage.py"), "dates", "ehc", "--received", "2024-02-29"],
-                        capture_output=True, text=True, cwd=root, check=False, timeout=120)
+    ok = subprocess.run(
+        [sys.executable, str(root / "manage.py"), "dates", "ehc", "--received", "2024-02-29"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+        timeout=120,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["final_plan_due"] == "2024-07-18"
-    bad = subprocess.run([sys.executable, str(root / "manage.py"), "dates", "ehc", "--received", "2024-02-30"],
-                         capture_output=True, text=True, cwd=root, check=False, timeout=120)
+    bad = subprocess.run(
+        [sys.executable, str(root / "manage.py"), "dates", "ehc", "--received", "2024-02-30"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+        timeout=120,
+    )
     assert bad.returncode != 0
     assert bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1
