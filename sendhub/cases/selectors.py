@@ -207,13 +207,16 @@ def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]
     return rows
 
 
-def qa_sample(month: date, size: int = 10) -> list[PlanVersion]:
+def qa_sample(user: User, month: date, size: int = 10) -> list[PlanVersion]:
     """The month's audit sample: final or amended versions issued that month, picked reproducibly."""
     start = month.replace(day=1)
     end = (start + timedelta(days=32)).replace(day=1)
     versions = list(
         PlanVersion.objects.filter(
-            kind__in=[VersionKind.FINAL, VersionKind.AMENDED], issued_on__gte=start, issued_on__lt=end
+            kind__in=[VersionKind.FINAL, VersionKind.AMENDED],
+            issued_on__gte=start,
+            issued_on__lt=end,
+            plan__child__in=Child.objects.visible_to(user),
         )
         .select_related("plan__child")
         .order_by("pk")

@@ -160,7 +160,7 @@ def qa_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "cases/qa_overview.html",
         {
             "month": month,
-            "sample": selectors.qa_sample(month) or selectors.qa_sample(previous),
+            "sample": selectors.qa_sample(request.user, month) or selectors.qa_sample(request.user, previous),
             "report": selectors.qa_report(date(today.year - 1, today.month, 1)),
         },
     )
