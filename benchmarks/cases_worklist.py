@@ -14,10 +14,11 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import percentile, setup_django, write_result  # noqa: E402
+from benchmarks._common import percentile, setup_django, write_result
 
 TARGET_CHILDREN = 25_000
 RUNS = 60
@@ -49,7 +50,8 @@ def main() -> None:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         today = timezone.localdate()
-        results = {}
+        results: dict[str, dict[str, Any]] = {}
+        p95_by_user: list[float] = []
         for label, email in [
             ("case_officer", "officer@demo.sendhub.test"),
             ("team_manager", "manager@demo.sendhub.test"),
@@ -62,6 +64,7 @@ def main() -> None:
                 counts = selectors.worklist_counts(user, today)
                 rows = list(selectors.worklist(user, today, which)[:50])
                 timings.append((time.perf_counter() - t0) * 1000)
+            p95_by_user.append(round(percentile(timings, 95), 2))
             results[label] = {
                 "caseload": Child.objects.visible_to(user).count(),
                 "counts": counts,
@@ -70,7 +73,7 @@ def main() -> None:
                 "p95_ms": round(percentile(timings, 95), 2),
                 "max_ms": round(max(timings), 2),
             }
-        p95 = max(r["p95_ms"] for r in results.values())
+        p95 = max(p95_by_user)
         write_result(
             "cases_worklist",
             {
