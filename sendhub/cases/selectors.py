@@ -23,6 +23,7 @@ from sendhub.cases.models import (
     Child,
     Letter,
     LetterTemplate,
+    Outcome,
     PanelDecision,
     Plan,
     PlanStatus,
@@ -322,3 +323,8 @@ def get_appeal(child: Child, pk: int) -> Appeal:
 
 def only_visible(user: User, children: QuerySet[Child]) -> QuerySet[Child]:
     return children.filter(pk__in=Child.objects.visible_to(user).values("pk"))
+
+
+def latest_outcomes(plan: Plan) -> QuerySet[Outcome]:
+    version = plan.versions.order_by("-number").first()
+    return Outcome.objects.filter(version=version).order_by("pk")

@@ -14,9 +14,11 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
+    Outcome,
     Plan,
     PlanStatus,
     PlanVersion,
+    Provision,
     RequestStatus,
     SenStatus,
     VersionKind,
@@ -236,7 +238,27 @@ def _new_version(
     )
     version.full_clean()
     version.save()
+    if last is not None:
+        _carry_forward(last, version)
     return version
+
+
+def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
+    """Each version starts with the previous version's structured outcomes and provision (kept on both)."""
+    mapping: dict[int, Outcome] = {}
+    for outcome in previous.outcomes.all():
+        mapping[outcome.pk] = Outcome.objects.create(
+            version=version, description=outcome.description, area=outcome.area, by_when=outcome.by_when
+        )
+    for item in previous.provision.all():
+        Provision.objects.create(
+            version=version,
+            section=item.section,
+            description=item.description,
+            frequency=item.frequency,
+            provider=item.provider,
+            outcome=mapping.get(item.outcome_id) if item.outcome_id else None,
+        )
 
 
 @transaction.atomic

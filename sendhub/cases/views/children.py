@@ -9,6 +9,7 @@ from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import child_summary
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
@@ -130,4 +131,43 @@ def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/step_form.html",
         {"child": child, "form": form, "title": "Reassign the case", "button": "Reassign"},
+    )
+
+
+@requires("cases.edit_child")
+def parent_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ParentForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a parent or carer",
+        lambda d: child_services.add_parent(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def professional_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ProfessionalForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a professional",
+        lambda d: child_services.add_professional(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def placement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.PlacementForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a placement",
+        lambda d: child_services.add_placement(child=child, by=request.user, **d),
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from sendhub.cases import forms, rules, selectors
 from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
-from sendhub.cases.views.requests import _step
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 
 
@@ -185,4 +185,58 @@ def qa_audit_new(request: AuthenticatedHttpRequest, pk: int, number: int) -> Htt
             audited_on=timezone.localdate(),
         ),
         button="Save the audit",
+    )
+
+
+@requires("cases.edit_child")
+def outcome_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.OutcomeForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        "Add an outcome (section E)",
+        lambda d: svc.add_outcome(plan=plan, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def provision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.ProvisionForm(request.POST or None, outcomes=selectors.latest_outcomes(plan))
+    return _step(
+        request,
+        form,
+        plan,
+        "Add provision (sections F to H)",
+        lambda d: svc.add_provision(plan=plan, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.BudgetForm(
+        request.POST or None,
+        initial={
+            "personal_budget": plan.personal_budget,
+            "amount": plan.personal_budget_amount,
+            "direct_payment": plan.direct_payment,
+            "version": plan.version,
+        },
+    )
+    return _step(
+        request,
+        form,
+        plan,
+        "Personal budget (section J)",
+        lambda d: svc.update_budget(
+            plan=plan,
+            personal_budget=d["personal_budget"],
+            amount=d["amount"],
+            direct_payment=d["direct_payment"],
+            by=request.user,
+            expected_version=d["version"],
+        ),
     )

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from sendhub.cases import forms, selectors
 from sendhub.cases.services import registers as svc
-from sendhub.cases.views.requests import _step
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 
 

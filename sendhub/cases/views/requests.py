@@ -1,41 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import request_summary
 from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import requests as svc
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.exceptions import SendHubError
-
-
-def _step(
-    request: AuthenticatedHttpRequest, form: Any, target: Any, title: str, action: Any, button: str = "Save"
-) -> HttpResponse:
-    """Validate, run one service, go back to the request; domain errors become form errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except SendHubError as e:
-            form.add_error(None, str(e))
-        else:
-            return redirect(target)
-    return render(
-        request,
-        "cases/step_form.html",
-        {
-            "form": form,
-            "title": title,
-            "button": button,
-            "child": getattr(target, "child", target),
-            "back": target,
-        },
-    )
 
 
 @requires("cases.record_request")
