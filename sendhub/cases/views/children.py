@@ -49,7 +49,12 @@ def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/child_list.html",
-        {"page_obj": page, "q": query, "query": f"q={query}" if query else ""},
+        {
+            "page_obj": page,
+            "q": query,
+            "query": f"q={query}" if query else "",
+            "can_request": request.user.has_perm("cases.record_request"),
+        },
     )
 
 
