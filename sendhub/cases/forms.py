@@ -92,6 +92,9 @@ class IntakeForm(forms.Form):
         error_messages={"required": "Select the sex recorded for SEN2"},
     )
     upn = forms.CharField(label="UPN (if known)", max_length=13, required=False)
+    school = forms.ModelChoiceField(
+        label="Current school or setting (if any)", required=False, queryset=School.objects.order_by("name")
+    )
     received = date_field("Date the request was received", "date the request was received")
     source = forms.ChoiceField(
         label="Who made the request",

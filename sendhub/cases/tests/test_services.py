@@ -286,3 +286,36 @@ def test_budget_needs_a_budget_for_an_amount(officer):
     )
     plan.refresh_from_db()
     assert (plan.personal_budget, plan.version) == (True, 2)
+
+
+def test_intake_assigns_the_officer_linked_to_the_school(officer, colleague):
+    from sendhub.cases.tests.factories import SchoolFactory
+
+    school = SchoolFactory.create()
+    colleague.schools.add(school)
+    request = svc.intake(
+        by=officer,
+        today=TODAY,
+        first_name="Lee",
+        last_name="Linked",
+        birth_date=date(2014, 1, 9),
+        sex="M",
+        upn="",
+        received=date(2025, 11, 3),
+        source="school",
+        school=school,
+    )
+    assert request.child.officer == colleague
+    assert request.child.school == school
+    with pytest.raises(CaseStateError, match="aged 0 to 25"):
+        svc.intake(
+            by=officer,
+            today=TODAY,
+            first_name="Old",
+            last_name="Person",
+            birth_date=date(1990, 1, 1),
+            sex="M",
+            upn="",
+            received=date(2025, 11, 3),
+            source="parent",
+        )

@@ -11,11 +11,13 @@ from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
 
 
 @requires("cases.view_child")
 def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
+    record_view(request, plan.child)
     return render(request, "cases/plan_detail.html", plan_summary(plan, request.user, timezone.localdate()))
 
 
@@ -23,6 +25,7 @@ def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
     version = selectors.get_version(plan, number)
+    record_view(request, plan.child)
     return render(
         request,
         "cases/plan_version_detail.html",

@@ -10,6 +10,7 @@ from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import requests as svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
 
 
 @requires("cases.record_request")
@@ -28,6 +29,7 @@ def child_request_new(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @requires("cases.view_child")
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.get_request_for_user(request.user, pk)
+    record_view(request, assessment.child)
     return render(
         request, "cases/request_detail.html", request_summary(assessment, request.user, timezone.localdate())
     )
