@@ -328,3 +328,8 @@ def only_visible(user: User, children: QuerySet[Child]) -> QuerySet[Child]:
 def latest_outcomes(plan: Plan) -> QuerySet[Outcome]:
     version = plan.versions.order_by("-number").first()
     return Outcome.objects.filter(version=version).order_by("pk")
+
+
+def children_with_cases() -> QuerySet[Child]:
+    """Every child with a request or a plan (for the nightly status refresh; not scoped to a viewer)."""
+    return Child.objects.filter(Q(requests__isnull=False) | Q(plans__isnull=False)).distinct()
