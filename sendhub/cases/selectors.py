@@ -102,7 +102,7 @@ def worklist(user: User, today: date, which: str, *, officer_id: int | None = No
     """The caseload worklists: due in the next 14 days, overdue, awaiting advice; by officer or team.
 
     ``next_due`` is stored by services.refresh_status from the rules, so "overdue" here is the SQL
-    form of ``rules.*_status(...).overdue``; test_selectors checks that the two agree.
+    form of ``rules.*_status(...).overdue``; tests/test_demo.py checks that the two agree.
     """
     children = Child.objects.visible_to(user)
     if user.role != Role.CASE_OFFICER and officer_id is not None:
