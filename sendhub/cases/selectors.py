@@ -37,8 +37,8 @@ from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
 
 WORKLISTS = {
-    "due": "Due in the next 14 days",
     "all": "All open work",
+    "due": "Due in the next 14 days",
     "overdue": "Overdue",
     "advice": "Awaiting advice",
 }
@@ -356,6 +356,6 @@ def structured_links(plan: Plan | None) -> list[tuple[str, str]]:
     if latest is None or latest.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
         return []
     return [
-        (reverse("cases:outcome_new", args=[plan.pk]), "Add a structured outcome (section E) first"),
-        (reverse("cases:provision_new", args=[plan.pk]), "Add structured provision (sections F to H) first"),
+        (reverse("cases:outcome_new", args=[plan.pk]), "Add a structured outcome (section E)"),
+        (reverse("cases:provision_new", args=[plan.pk]), "Add structured provision (sections F to H)"),
     ]
