@@ -26,6 +26,10 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
+    Letter,
+    LetterTemplate,
+    PanelDecision,
+    PanelMeeting,
     ParentCarer,
     Placement,
     Plan,
@@ -275,6 +279,7 @@ def _cases(
     AssessmentException.objects.bulk_create(exceptions)
     Plan.objects.bulk_create([p for p, _ in plans], batch_size=1000)
     _plan_rows(plans, rng, today)
+    _panels(requests, today)
     TimelineEntry.objects.bulk_create(timeline, batch_size=2000)
     return {"requests": len(requests), "plans": len(plans)}
 
@@ -427,3 +432,49 @@ def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: rand
             )
     ParentCarer.objects.bulk_create(parents, batch_size=2000)
     Professional.objects.bulk_create(professionals, batch_size=2000)
+
+
+def _panels(requests: list[AssessmentRequest], today: date) -> None:
+    """Panel decisions and their letters for the last eight weeks of decisions whether to assess."""
+    from sendhub.cases.services.panel import letter_context, render_template_text, template_key_for
+
+    members = list(
+        User.objects.filter(
+            role__in=[Role.TEAM_MANAGER, Role.EP, Role.HEALTH, Role.SOCIAL_CARE],
+            email__endswith="@demo.sendhub.test",
+        ).order_by("pk")[:5]
+    )
+    chair = next((u for u in members if u.role == Role.TEAM_MANAGER), None)
+    templates = {t.key: t for t in LetterTemplate.objects.all()}
+    meetings: dict[date, PanelMeeting] = {}
+    for request in requests:
+        decided = request.decided_to_assess or request.decided_not_to_assess
+        if decided is None or decided < today - timedelta(weeks=8):
+            continue
+        if decided not in meetings:
+            meeting, _ = PanelMeeting.objects.get_or_create(held_on=decided, defaults={"chair": chair})
+            meeting.members_present.add(*members)
+            meetings[decided] = meeting
+        assess = request.decided_to_assess is not None
+        decision = PanelDecision.objects.create(
+            meeting=meetings[decided],
+            request=request,
+            question="assess",
+            outcome="yes" if assess else "no",
+            decided_by=chair,
+            reasons=(
+                "Evidence shows the child may need provision through an EHC plan."
+                if assess
+                else "Needs can be met from resources ordinarily available."
+            ),
+        )
+        template = templates.get(template_key_for(decision))
+        if template is not None:
+            context = letter_context(decision, settings.SENDHUB_LA_NAME)
+            Letter.objects.create(
+                decision=decision,
+                template=template,
+                created_by=chair,
+                subject=render_template_text(template.subject, context)[:200],
+                body=render_template_text(template.body, context),
+            )

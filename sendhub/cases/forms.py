@@ -13,6 +13,8 @@ from sendhub.cases.models import (
     AppealOutcome,
     AppealSubject,
     Child,
+    ContactPreference,
+    Outcome,
     PanelOutcome,
     PanelQuestion,
     TransferDirection,
@@ -90,6 +92,9 @@ class IntakeForm(forms.Form):
         error_messages={"required": "Select the sex recorded for SEN2"},
     )
     upn = forms.CharField(label="UPN (if known)", max_length=13, required=False)
+    school = forms.ModelChoiceField(
+        label="Current school or setting (if any)", required=False, queryset=School.objects.order_by("name")
+    )
     received = date_field("Date the request was received", "date the request was received")
     source = forms.ChoiceField(
         label="Who made the request",
@@ -355,3 +360,152 @@ class ReassignForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["officer"]).queryset = (
             officers if officers is not None else User.objects.none()
         )
+
+
+class ParentForm(forms.Form):
+    name = forms.CharField(max_length=150, error_messages={"required": "Enter the name"})
+    relationship = forms.CharField(
+        max_length=60, initial="Parent", error_messages={"required": "Enter the relationship"}
+    )
+    parental_responsibility = forms.BooleanField(
+        label="Has parental responsibility", required=False, initial=True
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+    phone = forms.CharField(label="Phone number", max_length=30, required=False)
+    address = forms.CharField(max_length=200, required=False)
+    contact_preference = forms.ChoiceField(
+        label="How they prefer to be contacted",
+        choices=ContactPreference.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they prefer to be contacted"},
+    )
+    language = forms.CharField(label="Preferred language", max_length=60, required=False, initial="English")
+    interpreter_needed = forms.BooleanField(label="Needs an interpreter", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        preference = data.get("contact_preference")
+        if preference == "email" and not data.get("email"):
+            self.add_error("email", "Enter an email address, or choose another way to contact them")
+        if preference in {"phone", "text"} and not data.get("phone"):
+            self.add_error("phone", "Enter a phone number, or choose another way to contact them")
+        if preference == "post" and not data.get("address"):
+            self.add_error("address", "Enter an address, or choose another way to contact them")
+        return data
+
+
+class ProfessionalForm(forms.Form):
+    name = forms.CharField(max_length=150, error_messages={"required": "Enter the name"})
+    role = forms.CharField(max_length=100, error_messages={"required": "Enter their role"})
+    organisation = forms.CharField(max_length=150, required=False)
+    email = forms.EmailField(label="Email address", required=False)
+    phone = forms.CharField(label="Phone number", max_length=30, required=False)
+
+
+class PlacementForm(forms.Form):
+    school = forms.ModelChoiceField(label="School or setting", required=False, queryset=School.objects.none())
+    sen_setting = forms.ChoiceField(
+        label="Type of setting, if it has no URN",
+        required=False,
+        choices=[("", "Not applicable"), *vocab.SEN_SETTINGS_NO_URN],
+    )
+    rank = forms.ChoiceField(
+        choices=[("1", "Primary placement"), ("2", "Secondary placement")],
+        widget=forms.RadioSelect,
+        initial="1",
+        error_messages={"required": "Select primary or secondary placement"},
+    )
+    start = date_field("Start date", "start date")
+    end = date_field("End date", "end date", required=False)
+    sen_unit = forms.BooleanField(label="In a SEN unit", required=False)
+    resourced_provision = forms.BooleanField(label="In resourced provision", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = School.objects.order_by("name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("school") and not data.get("sen_setting"):
+            self.add_error("school", "Choose the school or setting, or the type of setting if it has no URN")
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end date must be the same as or after the start date")
+        if "rank" in data:
+            data["rank"] = int(data["rank"])
+        return data
+
+
+class OutcomeForm(forms.Form):
+    description = forms.CharField(
+        label="Outcome",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the outcome"},
+    )
+    area = forms.ChoiceField(
+        label="Preparing for adulthood area",
+        required=False,
+        choices=[
+            ("", "None"),
+            ("education", "Education and employment"),
+            ("independent_living", "Independent living"),
+            ("community", "Community inclusion"),
+            ("health", "Good health"),
+        ],
+    )
+    by_when = date_field("To be achieved by", "date to be achieved by", required=False)
+
+
+class ProvisionForm(forms.Form):
+    section = forms.ChoiceField(
+        choices=[
+            ("F", "F: Special educational provision"),
+            ("G", "G: Health provision"),
+            ("H1", "H1: Social care (CSDPA 1970 s.2)"),
+            ("H2", "H2: Other social care"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the section"},
+    )
+    description = forms.CharField(
+        label="Provision",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the provision"},
+    )
+    frequency = forms.CharField(label="How often and for how long", max_length=100, required=False)
+    provider = forms.CharField(label="Who provides it", max_length=150, required=False)
+    outcome = forms.ModelChoiceField(
+        label="For which outcome", required=False, queryset=Outcome.objects.none()
+    )
+
+    def __init__(self, *args: Any, outcomes: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if outcomes is not None:
+            cast(forms.ModelChoiceField, self.fields["outcome"]).queryset = outcomes
+
+
+class BudgetForm(forms.Form):
+    personal_budget = forms.BooleanField(label="A personal budget has been agreed", required=False)
+    amount = forms.DecimalField(
+        label="Amount a year, in pounds",
+        required=False,
+        max_digits=9,
+        decimal_places=2,
+        min_value=0,
+        error_messages={"invalid": "Enter the amount as a number, like 1500.00"},
+    )
+    direct_payment = forms.ChoiceField(
+        label="Direct payments",
+        required=False,
+        choices=[
+            ("", "None"),
+            ("E", "Education only"),
+            ("S", "Social care only"),
+            ("H", "Health only"),
+            ("I", "Integrated"),
+        ],
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import Role, User
-from sendhub.cases.models import Child, ParentCarer
+from sendhub.cases.models import Child, ParentCarer, Placement, Professional
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
@@ -120,3 +120,36 @@ def add_parent(*, child: Child, by: User, **fields: Any) -> ParentCarer:
     parent.save()
     record_event(actor=by, action="cases.parent.added", target=child, data={"parent": parent.pk})
     return parent
+
+
+@transaction.atomic
+def add_professional(*, child: Child, by: User, **fields: Any) -> Professional:
+    professional = Professional(child=child, **fields)
+    professional.full_clean()
+    professional.save()
+    record_event(
+        actor=by, action="cases.professional.added", target=child, data={"professional": professional.pk}
+    )
+    return professional
+
+
+@transaction.atomic
+def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
+    """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""
+    placement = Placement(child=child, **fields)
+    if placement.school is None and not placement.sen_setting:
+        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+    placement.full_clean()
+    placement.save()
+    if placement.rank == 1 and placement.end is None and placement.school is not None:
+        child.school = placement.school
+        child.save(update_fields=["school", "updated_at"])
+    add_timeline(
+        child,
+        on=placement.start,
+        kind="placement",
+        summary=f"Placement from {placement.start:%d %B %Y}",
+        by=by,
+    )
+    record_event(actor=by, action="cases.placement.added", target=child, data={"placement": placement.pk})
+    return placement

@@ -11,9 +11,11 @@ from sendhub.accounts.models import User
 from sendhub.cases import rules
 from sendhub.cases.models import (
     AnnualReview,
+    Outcome,
     Plan,
     PlanStatus,
     PlanVersion,
+    Provision,
     QualityAudit,
     SenStatus,
     VersionKind,
@@ -251,3 +253,76 @@ def record_quality_audit(
 
 def sections_from(data: dict[str, Any]) -> dict[str, str]:
     return {code: str(data.get(f"section_{code}", "") or "") for code in SECTION_CODES}
+
+
+def _editable_version(plan: Plan) -> PlanVersion:
+    version = plan.versions.order_by("-number").first()
+    if version is None or version.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
+        raise CaseStateError("Outcomes and provision can only be added to a draft or to proposed amendments")
+    return version
+
+
+@transaction.atomic
+def add_outcome(*, plan: Plan, description: str, area: str, by_when: date | None, by: User) -> Outcome:
+    """Section E: an outcome sought (reg 12(1)(e)), on the draft or proposed amendments."""
+    outcome = Outcome(version=_editable_version(plan), description=description, area=area, by_when=by_when)
+    outcome.full_clean()
+    outcome.save()
+    record_event(actor=by, action="cases.plan.outcome_added", target=plan, data={"outcome": outcome.pk})
+    return outcome
+
+
+@transaction.atomic
+def add_provision(
+    *,
+    plan: Plan,
+    section: str,
+    description: str,
+    frequency: str,
+    provider: str,
+    outcome: Outcome | None,
+    by: User,
+) -> Provision:
+    """Sections F, G, H1, H2: provision, specified and quantified (reg 12(1)(f)-(h))."""
+    version = _editable_version(plan)
+    if outcome is not None and outcome.version_id != version.pk:
+        raise CaseStateError("Link the provision to an outcome of the same version")
+    provision = Provision(
+        version=version,
+        section=section,
+        description=description,
+        frequency=frequency,
+        provider=provider,
+        outcome=outcome,
+    )
+    provision.full_clean()
+    provision.save()
+    record_event(actor=by, action="cases.plan.provision_added", target=plan, data={"provision": provision.pk})
+    return provision
+
+
+@transaction.atomic
+def update_budget(
+    *,
+    plan: Plan,
+    personal_budget: bool,
+    amount: Any,
+    direct_payment: str,
+    by: User,
+    expected_version: int | None,
+) -> Plan:
+    """Section J: the personal budget (CFA s.49) and any direct payments (SEN2 PB and DP)."""
+    if amount is not None and not personal_budget:
+        raise CaseStateError("Only give an amount when there is a personal budget")
+    check_and_bump_version(plan, expected_version)
+    plan.personal_budget, plan.personal_budget_amount, plan.direct_payment = (
+        personal_budget,
+        amount,
+        direct_payment,
+    )
+    plan.full_clean()
+    plan.save(update_fields=["personal_budget", "personal_budget_amount", "direct_payment"])
+    record_event(
+        actor=by, action="cases.plan.budget_updated", target=plan, data={"personal_budget": personal_budget}
+    )
+    return plan

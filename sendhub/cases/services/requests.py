@@ -14,9 +14,11 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
+    Outcome,
     Plan,
     PlanStatus,
     PlanVersion,
+    Provision,
     RequestStatus,
     SenStatus,
     VersionKind,
@@ -236,7 +238,27 @@ def _new_version(
     )
     version.full_clean()
     version.save()
+    if last is not None:
+        _carry_forward(last, version)
     return version
+
+
+def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
+    """Each version starts with the previous version's structured outcomes and provision (kept on both)."""
+    mapping: dict[int, Outcome] = {}
+    for outcome in previous.outcomes.all():
+        mapping[outcome.pk] = Outcome.objects.create(
+            version=version, description=outcome.description, area=outcome.area, by_when=outcome.by_when
+        )
+    for item in previous.provision.all():
+        Provision.objects.create(
+            version=version,
+            section=item.section,
+            description=item.description,
+            frequency=item.frequency,
+            provider=item.provider,
+            outcome=mapping.get(item.outcome_id) if item.outcome_id else None,
+        )
 
 
 @transaction.atomic
@@ -339,6 +361,17 @@ def withdraw_request(
     return request
 
 
+def officer_for_school(school: Any, by: User) -> User | None:
+    """Case officers are linked to schools (User.schools); new cases go to the school's officer."""
+    from sendhub.accounts.models import Role
+
+    if school is not None:
+        linked = school.staff_accounts.filter(role=Role.CASE_OFFICER, is_active=True).order_by("pk").first()
+        if linked is not None:
+            return linked
+    return by if by.role == Role.CASE_OFFICER else None
+
+
 @transaction.atomic
 def intake(
     *,
@@ -353,6 +386,7 @@ def intake(
     source: str,
     requester_name: str = "",
     confirm_new: bool = False,
+    school: Any = None,
 ) -> AssessmentRequest:
     """A request for a child new to the service: create the record, then the request, in one transaction."""
     from sendhub.cases.services.children import create_child
@@ -368,6 +402,8 @@ def intake(
         birth_date=birth_date,
         sex=sex,
         upn=upn.strip().upper(),
+        school=school,
+        officer=officer_for_school(school, by),
     )
     return record_request(
         child=child, received=received, source=source, requester_name=requester_name, by=by, today=today

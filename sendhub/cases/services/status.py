@@ -60,6 +60,8 @@ def current_status(child: Child, today: date) -> rules.CaseStatus | None:
 def refresh_status(child: Child, today: date) -> Child:
     """Store the stage, next step and next due date the rules give today (worklists read these)."""
     status = current_status(child, today)
+    if status is not None and status.stage.closed:
+        status = None
     child.stage = status.stage.value if status else ""
     child.next_step = status.next_step[:120] if status else ""
     child.next_due = status.next_due if status else None

@@ -36,3 +36,16 @@ def test_stored_next_due_agrees_with_the_rules(admin_user):
         status = current_status(child, today)
         assert (status.next_due if status else None) == child.next_due, child.reference
         assert (child.pk in overdue) == bool(status and status.overdue), child.reference
+
+
+def test_demo_has_panel_letters_and_worklist_links_to_next_steps(client, login):
+    from django.urls import reverse
+
+    from sendhub.accounts.models import User
+    from sendhub.cases.models import Letter
+
+    call_command("demo-data", "--seed", "3", "--scale", "0.02", stdout=io.StringIO())
+    assert Letter.objects.exists()
+    login(client, User.objects.get(email="admin@demo.sendhub.test"))
+    body = client.get(reverse("cases:worklist") + "?list=overdue").content.decode()
+    assert "/cases/requests/" in body or "/cases/plans/" in body

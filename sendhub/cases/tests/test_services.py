@@ -221,3 +221,101 @@ def test_review_amend_and_cease(officer):
     plan_services.record_ceased(plan=plan, ceased_on=date(2026, 1, 26), by=officer, today=date(2026, 1, 26))
     child.refresh_from_db()
     assert (child.sen_status, child.stage) == ("none", "")
+
+
+def test_outcomes_and_provision_are_carried_to_each_new_version(officer):
+    child = ChildFactory.create(officer=officer)
+    request = svc.record_request(
+        child=child, received=date(2025, 6, 2), source="parent", by=officer, today=TODAY
+    )
+    svc.record_assessment_decision(
+        request=request, assess=True, decided_on=date(2025, 7, 1), by=officer, today=TODAY
+    )
+    draft = svc.issue_draft(
+        request=request, issued_on=date(2025, 9, 1), sections=SECTIONS, by=officer, today=TODAY
+    )
+    plan = draft.plan
+    outcome = plan_services.add_outcome(
+        plan=plan,
+        description="Reads a short story aloud",
+        area="education",
+        by_when=date(2026, 7, 1),
+        by=officer,
+    )
+    plan_services.add_provision(
+        plan=plan,
+        section="F",
+        description="Phonics group",
+        frequency="Daily, 20 minutes",
+        provider="Class teacher",
+        outcome=outcome,
+        by=officer,
+    )
+    final = svc.issue_final(
+        request=request, issued_on=date(2025, 10, 1), sections=SECTIONS, by=officer, today=TODAY
+    )
+    assert final.outcomes.get().description == "Reads a short story aloud"
+    assert final.provision.get().outcome == final.outcomes.get()
+    assert draft.outcomes.count() == 1  # the draft keeps its own copy
+    with pytest.raises(CaseStateError, match="draft or to proposed amendments"):
+        plan_services.add_outcome(plan=plan, description="Too late", area="", by_when=None, by=officer)
+
+
+def test_placement_sets_the_current_setting(officer):
+    from sendhub.cases.tests.factories import SchoolFactory
+
+    child = ChildFactory.create(officer=officer)
+    school = SchoolFactory.create()
+    child_services.add_placement(child=child, by=officer, school=school, rank=1, start=date(2025, 9, 3))
+    child.refresh_from_db()
+    assert child.school == school
+    with pytest.raises(SendHubError, match="type of setting"):
+        child_services.add_placement(child=child, by=officer, rank=2, start=date(2025, 9, 3))
+
+
+def test_budget_needs_a_budget_for_an_amount(officer):
+    from sendhub.cases.tests.factories import PlanFactory
+
+    plan = PlanFactory.create(child=ChildFactory.create(officer=officer))
+    with pytest.raises(CaseStateError, match="Only give an amount"):
+        plan_services.update_budget(
+            plan=plan, personal_budget=False, amount=100, direct_payment="", by=officer, expected_version=1
+        )
+    plan_services.update_budget(
+        plan=plan, personal_budget=True, amount=2400, direct_payment="S", by=officer, expected_version=1
+    )
+    plan.refresh_from_db()
+    assert (plan.personal_budget, plan.version) == (True, 2)
+
+
+def test_intake_assigns_the_officer_linked_to_the_school(officer, colleague):
+    from sendhub.cases.tests.factories import SchoolFactory
+
+    school = SchoolFactory.create()
+    colleague.schools.add(school)
+    request = svc.intake(
+        by=officer,
+        today=TODAY,
+        first_name="Lee",
+        last_name="Linked",
+        birth_date=date(2014, 1, 9),
+        sex="M",
+        upn="",
+        received=date(2025, 11, 3),
+        source="school",
+        school=school,
+    )
+    assert request.child.officer == colleague
+    assert request.child.school == school
+    with pytest.raises(CaseStateError, match="aged 0 to 25"):
+        svc.intake(
+            by=officer,
+            today=TODAY,
+            first_name="Old",
+            last_name="Person",
+            birth_date=date(1990, 1, 1),
+            sex="M",
+            upn="",
+            received=date(2025, 11, 3),
+            source="parent",
+        )

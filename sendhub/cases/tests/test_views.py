@@ -190,3 +190,32 @@ def test_plan_pages(client, login, officer, manager):
     assert client.get(reverse("cases:cease_notice", args=[plan.pk])).status_code == 200
     login(client, manager)
     assert client.get(reverse("cases:qa_overview")).status_code == 200
+
+
+def test_parent_contact_preference_needs_the_detail(client, login, officer, case):
+    login(client, officer)
+    url = reverse("cases:parent_new", args=[case.child_id])
+    response = client.post(
+        url, {"name": "Chris Sample", "relationship": "Father", "contact_preference": "email"}
+    )
+    assert b"Enter an email address, or choose another way" in response.content
+    response = client.post(
+        url,
+        {
+            "name": "Chris Sample",
+            "relationship": "Father",
+            "contact_preference": "phone",
+            "phone": "020 7946 0000",
+        },
+    )
+    assert response.status_code == 302
+    assert case.child.parents.get().contact_preference == "phone"
+
+
+def test_plan_structured_pages(client, login, officer):
+    plan = PlanFactory.create(child=ChildFactory.create(officer=officer, team=officer.team))
+    login(client, officer)
+    for name in ["budget_edit", "outcome_new", "provision_new"]:
+        assert client.get(reverse(f"cases:{name}", args=[plan.pk])).status_code == 200
+    for name in ["parent_new", "professional_new", "placement_new"]:
+        assert client.get(reverse(f"cases:{name}", args=[plan.child_id])).status_code == 200

@@ -9,6 +9,7 @@ from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import child_summary
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
@@ -17,8 +18,8 @@ from sendhub.core.exceptions import SendHubError
 @requires("cases.view_worklist")
 def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    which = request.GET.get("list", "due")
-    which = which if which in selectors.WORKLISTS else "due"
+    which = request.GET.get("list", "all")
+    which = which if which in selectors.WORKLISTS else "all"
     officer = request.GET.get("officer", "")
     officer_id = int(officer) if officer.isdigit() else None
     rows = selectors.worklist(request.user, today, which, officer_id=officer_id)
@@ -48,7 +49,12 @@ def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/child_list.html",
-        {"page_obj": page, "q": query, "query": f"q={query}" if query else ""},
+        {
+            "page_obj": page,
+            "q": query,
+            "query": f"q={query}" if query else "",
+            "can_request": request.user.has_perm("cases.record_request"),
+        },
     )
 
 
@@ -130,4 +136,43 @@ def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/step_form.html",
         {"child": child, "form": form, "title": "Reassign the case", "button": "Reassign"},
+    )
+
+
+@requires("cases.edit_child")
+def parent_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ParentForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a parent or carer",
+        lambda d: child_services.add_parent(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def professional_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ProfessionalForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a professional",
+        lambda d: child_services.add_professional(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def placement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.PlacementForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a placement",
+        lambda d: child_services.add_placement(child=child, by=request.user, **d),
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from sendhub.cases import forms, selectors
 from sendhub.cases.services import panel as svc
 from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
 
 
@@ -59,6 +60,7 @@ def panel_decision_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @requires("cases.view_child")
 def letter_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.get_letter_for_user(request.user, pk)
+    record_view(request, letter.decision.request.child)
     return render(
         request, "cases/letter_detail.html", {"letter": letter, "paragraphs": letter.body.split("\n\n")}
     )

@@ -9,13 +9,15 @@ from django.utils import timezone
 from sendhub.cases import forms, rules, selectors
 from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
-from sendhub.cases.views.requests import _step
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
 
 
 @requires("cases.view_child")
 def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
+    record_view(request, plan.child)
     return render(request, "cases/plan_detail.html", plan_summary(plan, request.user, timezone.localdate()))
 
 
@@ -23,6 +25,7 @@ def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
     version = selectors.get_version(plan, number)
+    record_view(request, plan.child)
     return render(
         request,
         "cases/plan_version_detail.html",
@@ -108,6 +111,7 @@ def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             today=timezone.localdate(),
         ),
+        links=selectors.structured_links(plan),
     )
 
 
@@ -185,4 +189,58 @@ def qa_audit_new(request: AuthenticatedHttpRequest, pk: int, number: int) -> Htt
             audited_on=timezone.localdate(),
         ),
         button="Save the audit",
+    )
+
+
+@requires("cases.edit_child")
+def outcome_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.OutcomeForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        "Add an outcome (section E)",
+        lambda d: svc.add_outcome(plan=plan, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def provision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.ProvisionForm(request.POST or None, outcomes=selectors.latest_outcomes(plan))
+    return _step(
+        request,
+        form,
+        plan,
+        "Add provision (sections F to H)",
+        lambda d: svc.add_provision(plan=plan, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.BudgetForm(
+        request.POST or None,
+        initial={
+            "personal_budget": plan.personal_budget,
+            "amount": plan.personal_budget_amount,
+            "direct_payment": plan.direct_payment,
+            "version": plan.version,
+        },
+    )
+    return _step(
+        request,
+        form,
+        plan,
+        "Personal budget (section J)",
+        lambda d: svc.update_budget(
+            plan=plan,
+            personal_budget=d["personal_budget"],
+            amount=d["amount"],
+            direct_payment=d["direct_payment"],
+            by=request.user,
+            expected_version=d["version"],
+        ),
     )

@@ -1,41 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import request_summary
 from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import requests as svc
+from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.exceptions import SendHubError
-
-
-def _step(
-    request: AuthenticatedHttpRequest, form: Any, target: Any, title: str, action: Any, button: str = "Save"
-) -> HttpResponse:
-    """Validate, run one service, go back to the request; domain errors become form errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except SendHubError as e:
-            form.add_error(None, str(e))
-        else:
-            return redirect(target)
-    return render(
-        request,
-        "cases/step_form.html",
-        {
-            "form": form,
-            "title": title,
-            "button": button,
-            "child": getattr(target, "child", target),
-            "back": target,
-        },
-    )
+from sendhub.core.audit import record_view
 
 
 @requires("cases.record_request")
@@ -54,6 +29,7 @@ def child_request_new(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @requires("cases.view_child")
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.get_request_for_user(request.user, pk)
+    record_view(request, assessment.child)
     return render(
         request, "cases/request_detail.html", request_summary(assessment, request.user, timezone.localdate())
     )
@@ -191,6 +167,7 @@ def final_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             today=timezone.localdate(),
         ),
         button="Issue the final plan",
+        links=selectors.structured_links(selectors.plan_of(a)),
     )
 
 
