@@ -25,7 +25,9 @@ class UnknownYear(ValueError):
 
 def schema_path(year: int) -> Path:
     if year not in SCHEMA_YEARS:
-        raise UnknownYear(f"There is no SEN2 schema for {year}: choose one of {', '.join(map(str, SCHEMA_YEARS))}")
+        raise UnknownYear(
+            f"There is no SEN2 schema for {year}: choose one of {', '.join(map(str, SCHEMA_YEARS))}"
+        )
     return SCHEMA_DIR / f"sen2_schema_{year}.xsd"
 
 

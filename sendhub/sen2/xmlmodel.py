@@ -144,39 +144,92 @@ class Person:
 
 
 # Element order per section (the XSD sequences; they differ by year). Each entry: (element, attribute, kind).
-_PERSON = [("Surname", "surname", "s"), ("Forename", "forename", "s"), ("PersonBirthDate", "person_birth_date", "d"),
-           ("Sex", "sex", "s"), ("Ethnicity", "ethnicity", "s"), ("PostCode", "post_code", "s"), ("UPN", "upn", "s"),
-           ("UniqueLearnerNumber", "unique_learner_number", "s"), ("UPNunknown", "upn_unknown", "s")]
-_REQUEST_HEAD = [("ReceivedDate", "received_date", "d"), ("RequestSource", "request_source", "s"),
-                 ("RYA", "rya", "s"), ("RequestOutcomeDate", "request_outcome_date", "d"),
-                 ("RequestOutcome", "request_outcome", "s"), ("RequestMediation", "request_mediation", "s"),
-                 ("RequestTribunal", "request_tribunal", "s"), ("Exported", "exported", "s")]
-_ASSESSMENT = [("AssessmentOutcome", "assessment_outcome", "s"),
-               ("AssessmentOutcomeDate", "assessment_outcome_date", "d"),
-               ("AssessmentMediation", "assessment_mediation", "s"),
-               ("AssessmentTribunal", "assessment_tribunal", "s"), ("OtherMediation", "other_mediation", "s"),
-               ("OtherTribunal", "other_tribunal", "s"), ("Week20", "week20", "s")]
-_PLAN_AFTER = [("PlanRes", "plan_res", "s"), ("PlanWBP", "plan_wbp", "s"), ("PB", "pb", "s"), ("OA", "oa", "s"),
-               ("DP", "dp", "s"), ("CeaseDate", "cease_date", "d"), ("CeaseReason", "cease_reason", "s")]
-_SETTING = [("URN", "urn", "s"), ("UKPRN", "ukprn", "s"), ("SENSetting", "sen_setting", "s"),
-            ("SENSettingOther", "sen_setting_other", "s"), ("PlacementRank", "placement_rank", "s")]
-_INDICATORS = [("SENunitIndicator", "sen_unit_indicator", "s"),
-               ("ResourcedProvisionIndicator", "resourced_provision_indicator", "s")]
+_PERSON = [
+    ("Surname", "surname", "s"),
+    ("Forename", "forename", "s"),
+    ("PersonBirthDate", "person_birth_date", "d"),
+    ("Sex", "sex", "s"),
+    ("Ethnicity", "ethnicity", "s"),
+    ("PostCode", "post_code", "s"),
+    ("UPN", "upn", "s"),
+    ("UniqueLearnerNumber", "unique_learner_number", "s"),
+    ("UPNunknown", "upn_unknown", "s"),
+]
+_REQUEST_HEAD = [
+    ("ReceivedDate", "received_date", "d"),
+    ("RequestSource", "request_source", "s"),
+    ("RYA", "rya", "s"),
+    ("RequestOutcomeDate", "request_outcome_date", "d"),
+    ("RequestOutcome", "request_outcome", "s"),
+    ("RequestMediation", "request_mediation", "s"),
+    ("RequestTribunal", "request_tribunal", "s"),
+    ("Exported", "exported", "s"),
+]
+_ASSESSMENT = [
+    ("AssessmentOutcome", "assessment_outcome", "s"),
+    ("AssessmentOutcomeDate", "assessment_outcome_date", "d"),
+    ("AssessmentMediation", "assessment_mediation", "s"),
+    ("AssessmentTribunal", "assessment_tribunal", "s"),
+    ("OtherMediation", "other_mediation", "s"),
+    ("OtherTribunal", "other_tribunal", "s"),
+    ("Week20", "week20", "s"),
+]
+_PLAN_AFTER = [
+    ("PlanRes", "plan_res", "s"),
+    ("PlanWBP", "plan_wbp", "s"),
+    ("PB", "pb", "s"),
+    ("OA", "oa", "s"),
+    ("DP", "dp", "s"),
+    ("CeaseDate", "cease_date", "d"),
+    ("CeaseReason", "cease_reason", "s"),
+]
+_SETTING = [
+    ("URN", "urn", "s"),
+    ("UKPRN", "ukprn", "s"),
+    ("SENSetting", "sen_setting", "s"),
+    ("SENSettingOther", "sen_setting_other", "s"),
+    ("PlacementRank", "placement_rank", "s"),
+]
+_INDICATORS = [
+    ("SENunitIndicator", "sen_unit_indicator", "s"),
+    ("ResourcedProvisionIndicator", "resourced_provision_indicator", "s"),
+]
 _PLAN_DETAIL = _SETTING + _INDICATORS
-_PLACEMENT = [*_SETTING, ("EntryDate", "entry_date", "d"), ("LeavingDate", "leaving_date", "d"), *_INDICATORS,
-              ("Res", "res", "s"), ("WBP", "wbp", "s")]
+_PLACEMENT = [
+    *_SETTING,
+    ("EntryDate", "entry_date", "d"),
+    ("LeavingDate", "leaving_date", "d"),
+    *_INDICATORS,
+    ("Res", "res", "s"),
+    ("WBP", "wbp", "s"),
+]
 _NEED = [("SENtype", "sen_type", "s"), ("SENtypeRank", "sen_type_rank", "s")]
 _REVIEW = {
-    "ReviewMeeting": ("review_meeting", "d"), "ReviewOutcome": ("review_outcome", "s"),
-    "ReviewDraft": ("review_draft", "d"), "PhaseTransferDueDate": ("phase_transfer_due_date", "d"),
-    "PhaseTransferFinalDate": ("phase_transfer_final_date", "d"), "LastReview": ("last_review", "d"),
+    "ReviewMeeting": ("review_meeting", "d"),
+    "ReviewOutcome": ("review_outcome", "s"),
+    "ReviewDraft": ("review_draft", "d"),
+    "PhaseTransferDueDate": ("phase_transfer_due_date", "d"),
+    "PhaseTransferFinalDate": ("phase_transfer_final_date", "d"),
+    "LastReview": ("last_review", "d"),
 }
 _REVIEW_ORDER = {
     2024: ["ReviewMeeting", "ReviewOutcome", "LastReview"],
-    2025: ["ReviewMeeting", "LastReview", "ReviewOutcome", "ReviewDraft", "PhaseTransferDueDate",
-           "PhaseTransferFinalDate"],
-    2026: ["ReviewMeeting", "ReviewOutcome", "ReviewDraft", "PhaseTransferDueDate", "PhaseTransferFinalDate",
-           "LastReview"],
+    2025: [
+        "ReviewMeeting",
+        "LastReview",
+        "ReviewOutcome",
+        "ReviewDraft",
+        "PhaseTransferDueDate",
+        "PhaseTransferFinalDate",
+    ],
+    2026: [
+        "ReviewMeeting",
+        "ReviewOutcome",
+        "ReviewDraft",
+        "PhaseTransferDueDate",
+        "PhaseTransferFinalDate",
+        "LastReview",
+    ],
 }
 
 
@@ -249,7 +302,9 @@ def header_element(header: Header) -> etree._Element:
 def write_return(out: IO[bytes] | str, header: Header, persons: Iterable[Person]) -> int:
     """Write a whole return, one person at a time; returns how many persons were written."""
     if header.year not in SUPPORTED_EXPORT_YEARS:
-        raise WriteError(f"SEN2 {header.year} cannot be written: years {SUPPORTED_EXPORT_YEARS} are supported")
+        raise WriteError(
+            f"SEN2 {header.year} cannot be written: years {SUPPORTED_EXPORT_YEARS} are supported"
+        )
     count = 0
     with etree.xmlfile(out, encoding="UTF-8") as xf:
         xf.write_declaration()
@@ -356,21 +411,31 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
 
     Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
     """
-    context = etree.iterparse(source, events=("start", "end"), remove_comments=True, huge_tree=True,
-                              resolve_entities=False, no_network=True)
+    context = etree.iterparse(
+        source,
+        events=("start", "end"),
+        remove_comments=True,
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+    )
     depth = 0
     try:
         for event, el in context:
             if event == "start":
                 depth += 1
                 if depth == 1 and el.tag != "Message":
-                    raise ReadError(f"This is not a SEN2 file: the first element is <{el.tag}>, not <Message>")
+                    raise ReadError(
+                        f"This is not a SEN2 file: the first element is <{el.tag}>, not <Message>"
+                    )
                 continue
             depth -= 1
-            if el.tag in ("Header", "Person") and depth in (1, 2):
-                yield el
+            parent = el.getparent()
+            if (depth == 1 and el.tag != "Persons") or (
+                depth == 2 and parent is not None and parent.tag == "Persons"
+            ):
+                yield el  # <Header>, each <Person>, and anything misplaced at those levels
                 el.clear(keep_tail=True)
-                parent = el.getparent()
                 if parent is not None:  # drop the cleared siblings already seen
                     while el.getprevious() is not None:
                         del parent[0]
