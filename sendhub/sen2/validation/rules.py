@@ -25,7 +25,7 @@ RULES: dict[str, str] = {
     "PER-04": "Each person has at least one request",
     "REQ-01": "Received date and RYA are given unless the request is historical (H)",
     "REQ-02": "The request was received after birth and not after the reference date",
-    "REQ-03": "The request outcome has a date, on or after the received date and not after the reference date",
+    "REQ-03": "A decision (Y or N) has a date, on or after the received date and not after the reference date",
     "REQ-04": "An assessment is only given when the authority decided to assess (Y) or the request is historical",
     "REQ-05": "A person has no two requests received on the same date",
     "REQ-06": "The request source is given (mandatory from 2026)",
@@ -188,7 +188,7 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
                 f"The request was received on {fmt(r.received_date)}, after the reference date {fmt(ref)}.",
                 "Leave it out of this return: it belongs to next year's.",
             )
-    if r.request_outcome and not historical and r.request_outcome_date is None:
+    if r.request_outcome in ("Y", "N") and r.request_outcome_date is None:
         yield (
             "REQ-03",
             f"{rp}/RequestOutcomeDate",
@@ -201,7 +201,7 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
                 "REQ-03",
                 f"{rp}/RequestOutcome",
                 "There is a decision date but no decision.",
-                "Record the decision (Y, N, A, W or H), or remove the date if no decision has been made.",
+                "Record the decision (Y, N or W), or remove the date if no decision has been made yet (A).",
             )
         if r.received_date and r.request_outcome_date < r.received_date:
             yield (
@@ -254,11 +254,11 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
 
 def out_of_scope(r: Request, ctx: Context) -> bool:
     """Spec 1.3: open work, work finished in the calendar year, and plans active or ceased in it are in scope."""
-    if r.request_outcome == "H" or r.active_plans is not None or r.request_outcome is None:
-        return False
+    if r.request_outcome in (None, "A", "H") or r.active_plans is not None:
+        return False  # pending, historical, or a plan active at the census
     a = r.assessment
     if a is not None and (
-        a.assessment_outcome is None
+        a.assessment_outcome in (None, "A")
         or (
             a.named_plan is not None
             and (a.named_plan.cease_date is None or a.named_plan.cease_date >= ctx.period_start)
