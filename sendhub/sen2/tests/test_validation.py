@@ -356,3 +356,10 @@ def test_bad_community_sample_is_rejected(shared_samples):
 )
 def test_census_date_is_third_thursday_of_january(year, expected):
     assert census_date(year) == expected
+
+
+def test_a_return_with_no_persons_is_invalid():
+    start = VALID_2026.index("<Person>")
+    end = VALID_2026.rindex("</Person>") + len("</Person>\n")
+    report = run((VALID_2026[:start] + VALID_2026[end:]).encode())
+    assert [i.path for i in report.issues] == ["Persons"]

@@ -126,6 +126,9 @@ def validate_file(
         return report
     if ctx is None:
         report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
+    elif report.persons == 0:
+        out.add(Issue("XSD", "Persons", "The return has no <Person>.",
+                      "Check the collection year: a return lists at least one person."))
     return report
 
 
