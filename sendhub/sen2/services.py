@@ -62,8 +62,18 @@ REVIEW_FROM_SEN2 = {"M": "keep", "A": "amend", "C": "cease"}
 # ---------------------------------------------------------------- export
 
 
-def export_return(*, year: int, out: IO[bytes] | str, now: datetime | None = None, by: Any = None) -> int:
-    """Write the year's return from casework; returns the number of persons."""
+def export_return(
+    *,
+    year: int,
+    out: IO[bytes] | str,
+    now: datetime | None = None,
+    by: Any = None,
+    action: str = "sen2.return.exported",
+) -> int:
+    """Write the year's return from casework; returns the number of persons.
+
+    ``action`` names the audit event: "sen2.return.checked" when the file is only built to be checked.
+    """
     period = selectors.Period.for_year(year)
     header = x.Header(
         year=year,
@@ -74,7 +84,7 @@ def export_return(*, year: int, out: IO[bytes] | str, now: datetime | None = Non
         date_time=now,
     )
     count = x.write_return(out, header, (person for _, person in selectors.persons_for_return(period)))
-    record_event(actor=by, action="sen2.return.exported", data={"year": year, "persons": count})
+    record_event(actor=by, action=action, data={"year": year, "persons": count})
     return count
 
 

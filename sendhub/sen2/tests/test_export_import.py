@@ -39,7 +39,10 @@ def test_export_covers_the_year_and_is_valid():
     assert header.lea == "202" and header.reference_date == date(2026, 1, 15)
     c1 = by_name["C1"].requests[0]
     assert (c1.request_outcome, c1.assessment.assessment_outcome, c1.assessment.week20) == ("Y", "Y", "1")
-    assert c1.active_plans.review_outcome == "M" and [n.sen_type for n in c1.active_plans.sen_needs] == ["ASD", "SLCN"]
+    assert c1.active_plans.review_outcome == "M" and [n.sen_type for n in c1.active_plans.sen_needs] == [
+        "ASD",
+        "SLCN",
+    ]
     assert by_name["C2"].requests[0].request_outcome == "N"
     assert by_name["C3"].upn_unknown == "UN1" and by_name["C3"].requests[0].request_outcome == "A"
     c4 = by_name["C4"].requests[0]
@@ -83,16 +86,26 @@ def test_import_of_another_suppliers_file_loads_casework(tmp_path):
     assert (ada.primary_need, ada.secondary_need, ada.sen_status) == ("ASD", "SLCN", "ehcp")
     plan = Plan.objects.get(child=ada)
     assert (plan.start_date, plan.named_setting.urn, plan.personal_budget, plan.direct_payment) == (
-        date(2025, 6, 16), 100001, True, "E")
+        date(2025, 6, 16),
+        100001,
+        True,
+        "E",
+    )
     ben = Child.objects.get(uln="1234567890")
     assert ben.requests.get().status == "not_assessed"
 
 
-@pytest.mark.parametrize("data", [
-    b"<Message><Header>",  # not well-formed
-    broken("<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>XXXX</Ethnicity>"),  # schema
-    broken("<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>", "<RequestOutcomeDate>2025-08-06</RequestOutcomeDate>"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<Message><Header>",  # not well-formed
+        broken("<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>XXXX</Ethnicity>"),  # schema
+        broken(
+            "<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>",
+            "<RequestOutcomeDate>2025-08-06</RequestOutcomeDate>",
+        ),
+    ],
+)
 def test_a_bad_file_is_rejected_whole(tmp_path, data):
     casework.schools()
     path = tmp_path / "bad.xml"
@@ -106,7 +119,9 @@ def test_a_bad_file_is_rejected_whole(tmp_path, data):
 def test_a_refused_record_rolls_back_the_persons_already_written(tmp_path):
     casework.schools()
     # The plan names a URN the schools register does not have: the child already written is rolled back.
-    data = VALID_2026.replace("<PlanDetail>\n          <URN>100001</URN>", "<PlanDetail>\n          <URN>999999</URN>")
+    data = VALID_2026.replace(
+        "<PlanDetail>\n          <URN>100001</URN>", "<PlanDetail>\n          <URN>999999</URN>"
+    )
     path = tmp_path / "unknown-school.xml"
     path.write_text(data)
     with pytest.raises(ImportRejected, match="URN 999999"):
@@ -131,19 +146,24 @@ def test_command_export_validate_import(tmp_path):
 
 def test_command_validate_exits_non_zero_with_each_error(tmp_path):
     path = tmp_path / "bad.xml"
-    path.write_bytes(broken("<ReceivedDate>2025-09-01</ReceivedDate>", "<ReceivedDate>2026-01-20</ReceivedDate>"))
+    path.write_bytes(
+        broken("<ReceivedDate>2025-09-01</ReceivedDate>", "<ReceivedDate>2026-01-20</ReceivedDate>")
+    )
     buf = io.StringIO()
     with pytest.raises(CommandError, match="not valid"):
         call_command("sen2", "validate", str(path), stdout=buf)
     assert "ULN 1234567890" in buf.getvalue() and "REQ-02" in buf.getvalue() and "Fix:" in buf.getvalue()
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (["export", "--year", "2023", "--out", "/tmp/x.xml"], "cannot be exported"),
-    (["export", "--year", "2026", "--out", "/no/such/dir/x.xml"], "does not exist"),
-    (["validate", "/no/such/file.xml"], "No such file"),
-    (["import", "/no/such/file.xml"], "No such file"),
-])
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["export", "--year", "2023", "--out", "/tmp/x.xml"], "cannot be exported"),
+        (["export", "--year", "2026", "--out", "/no/such/dir/x.xml"], "does not exist"),
+        (["validate", "/no/such/file.xml"], "No such file"),
+        (["import", "/no/such/file.xml"], "No such file"),
+    ],
+)
 def test_command_input_errors(args, says):
     with pytest.raises(CommandError, match=says):
         call_command("sen2", *args)

@@ -127,8 +127,14 @@ def validate_file(
     if ctx is None:
         report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
     elif report.persons == 0:
-        out.add(Issue("XSD", "Persons", "The return has no <Person>.",
-                      "Check the collection year: a return lists at least one person."))
+        out.add(
+            Issue(
+                "XSD",
+                "Persons",
+                "The return has no <Person>.",
+                "Check the collection year: a return lists at least one person.",
+            )
+        )
     return report
 
 
