@@ -23,14 +23,14 @@ def post_only(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
-@require_GET
 @requires("sen2.run_return")
+@require_GET
 def check(request: HttpRequest) -> HttpResponse:
     return _page(request, CurrentDataForm(prefix="current"), FileForm(prefix="upload"))
 
 
-@post_only
 @requires("sen2.run_return")
+@post_only
 def check_current(request: HttpRequest) -> HttpResponse:
     form = CurrentDataForm(request.POST, prefix="current")
     report = None
@@ -39,8 +39,8 @@ def check_current(request: HttpRequest) -> HttpResponse:
     return _page(request, form, FileForm(prefix="upload"), report, source="current data")
 
 
-@post_only
 @requires("sen2.run_return")
+@post_only
 def check_file(request: HttpRequest) -> HttpResponse:
     form = FileForm(request.POST, request.FILES, prefix="upload")
     report = None
@@ -49,8 +49,8 @@ def check_file(request: HttpRequest) -> HttpResponse:
     return _page(request, CurrentDataForm(prefix="current"), form, report, source="uploaded file")
 
 
-@post_only
 @requires("sen2.run_return")
+@post_only
 def download(request: HttpRequest) -> HttpResponse:
     form = CurrentDataForm(request.POST, prefix="current")
     if not form.is_valid():
