@@ -70,6 +70,8 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
     live = plan.status in {"active", "ceasing"} and plan.start_date is not None
     status = rules.plan_status(plan_facts(plan, today), today) if live else None
     open_review = plan.reviews.filter(decision_on__isnull=True).first()
+    latest = plan.versions.order_by("-number").first()
+    editable = latest if latest is not None and latest.kind in {"draft", "amendment_proposed"} else None
     return {
         "plan": plan,
         "child": plan.child,
@@ -79,8 +81,71 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
         "reviews": plan.reviews.all(),
         "open_review": open_review,
         "live": live,
+        "editable_version": editable,
         "can_edit": can_edit_case(user, plan.child),
         "can_audit": user.has_perm("cases.audit_plans"),
-        "amendments_open": bool(plan.amendment_notice
-                                and (plan.amended_issued is None or plan.amended_issued < plan.amendment_notice)),
+        "amendments_open": bool(
+            plan.amendment_notice
+            and (plan.amended_issued is None or plan.amended_issued < plan.amendment_notice)
+        ),
     }
+
+
+def worklist_rows(children: list[Child]) -> list[dict[str, Any]]:
+    """Each worklist row with a link straight to the form for its next statutory step."""
+    from django.urls import reverse
+
+    from sendhub.cases.models import AdviceRequest, AnnualReview
+
+    ids = [c.pk for c in children]
+    requests = {r.child_id: r for r in AssessmentRequest.objects.filter(child_id__in=ids, status="open")}
+    plans = {p.child_id: p for p in Plan.objects.filter(child_id__in=ids, status__in=["active", "ceasing"])}
+    advice = {
+        a.request_id: a
+        for a in AdviceRequest.objects.filter(
+            request__in=requests.values(), received_on__isnull=True
+        ).order_by("-due")
+    }
+    reviews = {
+        r.plan_id: r
+        for r in AnnualReview.objects.filter(plan__in=plans.values(), decision_on__isnull=True).order_by(
+            "meeting"
+        )
+    }
+    rows = []
+    for child in children:
+        request, plan = requests.get(child.pk), plans.get(child.pk)
+        url = reverse("cases:child_detail", args=[child.pk])
+        if request is not None:
+            url = _request_step_url(child.stage, request, advice.get(request.pk))
+        elif plan is not None:
+            review = reviews.get(plan.pk)
+            step = {
+                "plan_maintained": ("review_new", [plan.pk]),
+                "amendment_proposed": ("amended_issue", [plan.pk]),
+            }
+            if review is not None:
+                step["awaiting_review_report"] = ("review_report", [plan.pk, review.pk])
+                step["awaiting_review_decision"] = ("review_decision", [plan.pk, review.pk])
+            name, args = step.get(child.stage, ("plan_detail", [plan.pk]))
+            url = reverse(f"cases:{name}", args=args)
+        rows.append({"child": child, "step_url": url})
+    return rows
+
+
+def _request_step_url(stage: str, request: AssessmentRequest, advice: Any) -> str:
+    from django.urls import reverse
+
+    if stage == "assessing" and advice is not None:
+        return reverse("cases:advice_received", args=[request.pk, advice.pk])
+    names = {
+        "awaiting_decision_to_assess": "request_decision",
+        "assessing": "advice_new",
+        "awaiting_final": "final_issue",
+        "draft_issued": "consultation",
+    }
+    if stage == "awaiting_decision_to_issue":
+        return reverse(
+            "cases:draft_issue" if request.decided_to_issue else "cases:issue_decision", args=[request.pk]
+        )
+    return reverse(f"cases:{names.get(stage, 'request_detail')}", args=[request.pk])

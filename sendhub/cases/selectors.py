@@ -23,6 +23,7 @@ from sendhub.cases.models import (
     Child,
     Letter,
     LetterTemplate,
+    Outcome,
     PanelDecision,
     Plan,
     PlanStatus,
@@ -39,7 +40,9 @@ WORKLISTS = {"due": "Due in the next 14 days", "overdue": "Overdue", "advice": "
 
 
 def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:
-    child = get_object_or_404(Child.objects.visible_to(user).select_related("school", "officer", "team"), pk=pk)
+    child = get_object_or_404(
+        Child.objects.visible_to(user).select_related("school", "officer", "team"), pk=pk
+    )
     if write and not can_edit_case(user, child):
         raise PermissionDenied
     return child
@@ -47,7 +50,9 @@ def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:
 
 def get_request_for_user(user: User, pk: int, *, write: bool = False) -> AssessmentRequest:
     visible = Child.objects.visible_to(user)
-    request = get_object_or_404(AssessmentRequest.objects.select_related("child").filter(child__in=visible), pk=pk)
+    request = get_object_or_404(
+        AssessmentRequest.objects.select_related("child").filter(child__in=visible), pk=pk
+    )
     if write and not can_edit_case(user, request.child):
         raise PermissionDenied
     return request
@@ -55,7 +60,9 @@ def get_request_for_user(user: User, pk: int, *, write: bool = False) -> Assessm
 
 def get_plan_for_user(user: User, pk: int, *, write: bool = False) -> Plan:
     visible = Child.objects.visible_to(user)
-    plan = get_object_or_404(Plan.objects.select_related("child", "named_setting").filter(child__in=visible), pk=pk)
+    plan = get_object_or_404(
+        Plan.objects.select_related("child", "named_setting").filter(child__in=visible), pk=pk
+    )
     if write and not can_edit_case(user, plan.child):
         raise PermissionDenied
     return plan
@@ -63,8 +70,12 @@ def get_plan_for_user(user: User, pk: int, *, write: bool = False) -> Plan:
 
 def get_letter_for_user(user: User, pk: int) -> Letter:
     visible = Child.objects.visible_to(user)
-    return get_object_or_404(Letter.objects.select_related("decision__request__child", "decision__meeting")
-                             .filter(decision__request__child__in=visible), pk=pk)
+    return get_object_or_404(
+        Letter.objects.select_related("decision__request__child", "decision__meeting").filter(
+            decision__request__child__in=visible
+        ),
+        pk=pk,
+    )
 
 
 def search_children(user: User, query: str = "") -> QuerySet[Child]:
@@ -73,8 +84,12 @@ def search_children(user: User, query: str = "") -> QuerySet[Child]:
     if query:
         words = query.split()
         for word in words:
-            children = children.filter(Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
-                                       | Q(reference__iexact=word) | Q(upn__iexact=word))
+            children = children.filter(
+                Q(first_name__istartswith=word)
+                | Q(last_name__istartswith=word)
+                | Q(reference__iexact=word)
+                | Q(upn__iexact=word)
+            )
     return children.order_by("last_name", "first_name", "pk")
 
 
@@ -92,15 +107,27 @@ def worklist(user: User, today: date, which: str, *, officer_id: int | None = No
     elif which == "due":
         children = children.filter(next_due__gte=today, next_due__lte=today + timedelta(days=14))
     elif which == "advice":
-        outstanding = AdviceRequest.objects.filter(request__child=OuterRef("pk"), received_on__isnull=True,
-                                                   request__status=RequestStatus.OPEN)
+        outstanding = AdviceRequest.objects.filter(
+            request__child=OuterRef("pk"), received_on__isnull=True, request__status=RequestStatus.OPEN
+        )
         children = children.filter(Exists(outstanding))
     else:
         raise ValueError(f"Unknown worklist {which!r}")
-    return (children.select_related("officer", "school")
-            .only("pk", "reference", "first_name", "last_name", "stage", "next_step", "next_due", "officer__full_name",
-                  "school__name")
-            .order_by("next_due", "pk"))
+    return (
+        children.select_related("officer", "school")
+        .only(
+            "pk",
+            "reference",
+            "first_name",
+            "last_name",
+            "stage",
+            "next_step",
+            "next_due",
+            "officer__full_name",
+            "school__name",
+        )
+        .order_by("next_due", "pk")
+    )
 
 
 def worklist_counts(user: User, today: date, *, officer_id: int | None = None) -> dict[str, int]:
@@ -111,7 +138,7 @@ def officers_for(user: User) -> QuerySet[User]:
     """Officers a manager may filter by or reassign to: their team's (all for an admin)."""
     officers = User.objects.filter(role=Role.CASE_OFFICER, is_active=True)
     if user.role == Role.TEAM_MANAGER:
-        officers = officers.filter(team_id=user.team_id)
+        officers = officers.filter(team=user.team)
     elif user.role != Role.ADMIN:
         officers = officers.filter(pk=user.pk)
     return officers.order_by("full_name")
@@ -122,11 +149,18 @@ def panel_agenda(user: User, today: date) -> list[AssessmentRequest]:
     visible = Child.objects.visible_to(user)
     outstanding = AdviceRequest.objects.filter(request=OuterRef("pk"), received_on__isnull=True)
     awaiting_assess = Q(decided_to_assess__isnull=True, decided_not_to_assess__isnull=True)
-    awaiting_issue = Q(decided_to_assess__isnull=False, decided_to_issue__isnull=True,
-                       decided_not_to_issue__isnull=True, draft_issued__isnull=True)
-    requests = (AssessmentRequest.objects.filter(status=RequestStatus.OPEN, child__in=visible)
-                .filter(awaiting_assess | (awaiting_issue & ~Exists(outstanding)))
-                .select_related("child", "child__officer").order_by("received", "pk"))
+    awaiting_issue = Q(
+        decided_to_assess__isnull=False,
+        decided_to_issue__isnull=True,
+        decided_not_to_issue__isnull=True,
+        draft_issued__isnull=True,
+    )
+    requests = (
+        AssessmentRequest.objects.filter(status=RequestStatus.OPEN, child__in=visible)
+        .filter(awaiting_assess | (awaiting_issue & ~Exists(outstanding)))
+        .select_related("child", "child__officer")
+        .order_by("received", "pk")
+    )
     return list(requests)
 
 
@@ -145,9 +179,15 @@ def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]
         if entry == 3:
             continue
         # Entering NC year `entry` in September `year`: born 1 Sep (year-entry-5) to 31 Aug (year-entry-4).
-        ranges |= Q(birth_date__gte=date(year - entry - 5, 9, 1), birth_date__lte=date(year - entry - 4, 8, 31))
-    children = (Child.objects.visible_to(user).filter(ranges, sen_status=SenStatus.EHCP)
-                .select_related("school", "officer").order_by("last_name", "first_name"))
+        ranges |= Q(
+            birth_date__gte=date(year - entry - 5, 9, 1), birth_date__lte=date(year - entry - 4, 8, 31)
+        )
+    children = (
+        Child.objects.visible_to(user)
+        .filter(ranges, sen_status=SenStatus.EHCP)
+        .select_related("school", "officer")
+        .order_by("last_name", "first_name")
+    )
     plans = {p.child_id: p for p in Plan.objects.filter(child__in=children, status=PlanStatus.ACTIVE)}
     rows = []
     for child in children:
@@ -168,14 +208,21 @@ def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]
     return rows
 
 
-def qa_sample(month: date, size: int = 10) -> list[PlanVersion]:
+def qa_sample(user: User, month: date, size: int = 10) -> list[PlanVersion]:
     """The month's audit sample: final or amended versions issued that month, picked reproducibly."""
     start = month.replace(day=1)
     end = (start + timedelta(days=32)).replace(day=1)
-    versions = list(PlanVersion.objects.filter(kind__in=[VersionKind.FINAL, VersionKind.AMENDED],
-                                               issued_on__gte=start, issued_on__lt=end)
-                    .select_related("plan__child").order_by("pk"))
-    random.Random(start.toordinal()).shuffle(versions)  # noqa: S311 - a sample, not a secret
+    versions = list(
+        PlanVersion.objects.filter(
+            kind__in=[VersionKind.FINAL, VersionKind.AMENDED],
+            issued_on__gte=start,
+            issued_on__lt=end,
+            plan__child__in=Child.objects.visible_to(user),
+        )
+        .select_related("plan__child")
+        .order_by("pk")
+    )
+    random.Random(start.toordinal()).shuffle(versions)
     return versions[:size]
 
 
@@ -191,12 +238,19 @@ def qa_report(since: date) -> dict[str, Any]:
 
 
 def appeals_register(user: User) -> QuerySet[Appeal]:
-    return Appeal.objects.filter(child__in=Child.objects.visible_to(user)).select_related("child").order_by("-lodged")
+    return (
+        Appeal.objects.filter(child__in=Child.objects.visible_to(user))
+        .select_related("child")
+        .order_by("-lodged")
+    )
 
 
 def transfers_register(user: User) -> QuerySet[AreaTransfer]:
-    return (AreaTransfer.objects.filter(child__in=Child.objects.visible_to(user))
-            .select_related("child").order_by("-notified_on"))
+    return (
+        AreaTransfer.objects.filter(child__in=Child.objects.visible_to(user))
+        .select_related("child")
+        .order_by("-notified_on")
+    )
 
 
 def open_request(child: Child) -> AssessmentRequest | None:
@@ -219,15 +273,21 @@ def latest_sections(request: AssessmentRequest) -> dict[str, str]:
 
 def recent_panel_decisions(user: User, limit: int = 20) -> list[PanelDecision]:
     visible = Child.objects.visible_to(user)
-    return list(PanelDecision.objects.filter(request__child__in=visible)
-                .select_related("meeting", "request__child").order_by("-meeting__held_on", "-pk")[:limit])
+    return list(
+        PanelDecision.objects.filter(request__child__in=visible)
+        .select_related("meeting", "request__child")
+        .order_by("-meeting__held_on", "-pk")[:limit]
+    )
 
 
 def get_panel_decision_for_user(user: User, pk: int) -> PanelDecision:
     visible = Child.objects.visible_to(user)
-    return get_object_or_404(PanelDecision.objects.select_related("meeting", "request__child")
-                             .prefetch_related("meeting__members_present")
-                             .filter(request__child__in=visible), pk=pk)
+    return get_object_or_404(
+        PanelDecision.objects.select_related("meeting", "request__child")
+        .prefetch_related("meeting__members_present")
+        .filter(request__child__in=visible),
+        pk=pk,
+    )
 
 
 def letter_templates() -> QuerySet[LetterTemplate]:
@@ -263,3 +323,13 @@ def get_appeal(child: Child, pk: int) -> Appeal:
 
 def only_visible(user: User, children: QuerySet[Child]) -> QuerySet[Child]:
     return children.filter(pk__in=Child.objects.visible_to(user).values("pk"))
+
+
+def latest_outcomes(plan: Plan) -> QuerySet[Outcome]:
+    version = plan.versions.order_by("-number").first()
+    return Outcome.objects.filter(version=version).order_by("pk")
+
+
+def children_with_cases() -> QuerySet[Child]:
+    """Every child with a request or a plan (for the nightly status refresh; not scoped to a viewer)."""
+    return Child.objects.filter(Q(requests__isnull=False) | Q(plans__isnull=False)).distinct()

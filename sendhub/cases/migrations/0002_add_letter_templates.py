@@ -6,7 +6,9 @@ def add_templates(apps, schema_editor):
 
     LetterTemplate = apps.get_model("cases", "LetterTemplate")
     for key, (name, subject, body) in DEFAULT_TEMPLATES.items():
-        LetterTemplate.objects.get_or_create(key=key, defaults={"name": name, "subject": subject, "body": body})
+        LetterTemplate.objects.get_or_create(
+            key=key, defaults={"name": name, "subject": subject, "body": body}
+        )
 
 
 class Migration(migrations.Migration):

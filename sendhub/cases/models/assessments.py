@@ -53,22 +53,28 @@ class AssessmentRequest(models.Model):
     final_issued = models.DateField(null=True, blank=True)
     withdrawn = models.DateField(null=True, blank=True)
     transferred_in_from = models.CharField("transferred from LA", max_length=3, blank=True)
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-received", "-id"]
         constraints = [
-            models.CheckConstraint(name="request_source_valid", condition=Q(source__in=[c for c, _ in SOURCE_CHOICES])),
+            models.CheckConstraint(
+                name="request_source_valid", condition=Q(source__in=[c for c, _ in SOURCE_CHOICES])
+            ),
             models.CheckConstraint(name="request_status_valid", condition=Q(status__in=RequestStatus.values)),
             models.CheckConstraint(
                 name="request_decision_after_received",
                 condition=(Q(decided_to_assess__isnull=True) | Q(decided_to_assess__gte=F("received")))
                 & (Q(decided_not_to_assess__isnull=True) | Q(decided_not_to_assess__gte=F("received"))),
             ),
-            models.CheckConstraint(name="request_final_after_received",
-                                   condition=Q(final_issued__isnull=True) | Q(final_issued__gte=F("received"))),
+            models.CheckConstraint(
+                name="request_final_after_received",
+                condition=Q(final_issued__isnull=True) | Q(final_issued__gte=F("received")),
+            ),
             models.CheckConstraint(
                 name="request_one_assess_decision",
                 condition=Q(decided_to_assess__isnull=True) | Q(decided_not_to_assess__isnull=True),
@@ -92,8 +98,14 @@ class AdviceRequest(models.Model):
 
     request = models.ForeignKey(AssessmentRequest, models.CASCADE, related_name="advice")
     kind = models.CharField(max_length=15, choices=vocab.ADVICE_KINDS)
-    adviser = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                related_name="advice_requests", help_text="The adviser's account, if they have one")
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advice_requests",
+        help_text="The adviser's account, if they have one",
+    )
     adviser_name = models.CharField(max_length=150, blank=True)
     requested_on = models.DateField()
     due = models.DateField()
@@ -102,9 +114,13 @@ class AdviceRequest(models.Model):
     class Meta:
         ordering = ["requested_on", "id"]
         constraints = [
-            models.CheckConstraint(name="advice_kind_valid", condition=Q(kind__in=vocab.codes(vocab.ADVICE_KINDS))),
-            models.CheckConstraint(name="advice_received_after_request",
-                                   condition=Q(received_on__isnull=True) | Q(received_on__gte=F("requested_on"))),
+            models.CheckConstraint(
+                name="advice_kind_valid", condition=Q(kind__in=vocab.codes(vocab.ADVICE_KINDS))
+            ),
+            models.CheckConstraint(
+                name="advice_received_after_request",
+                condition=Q(received_on__isnull=True) | Q(received_on__gte=F("requested_on")),
+            ),
         ]
         indexes = [
             # selectors.awaiting_advice(): outstanding advice by due date.
@@ -128,8 +144,9 @@ class AssessmentException(models.Model):
     class Meta:
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(name="exception_reason_valid",
-                                   condition=Q(reason__in=[c for c, _ in EXCEPTION_CHOICES])),
+            models.CheckConstraint(
+                name="exception_reason_valid", condition=Q(reason__in=[c for c, _ in EXCEPTION_CHOICES])
+            ),
             models.CheckConstraint(name="exception_end_after_start", condition=Q(end__gte=F("start"))),
         ]
 
@@ -152,8 +169,12 @@ class PanelMeeting(models.Model):
     """The weekly multi-disciplinary SEND panel."""
 
     held_on = models.DateField(unique=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
-    members_present = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="panels_attended")
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    members_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="panels_attended"
+    )
     other_attendees = models.CharField(max_length=300, blank=True, help_text="Members without an account")
 
     class Meta:
@@ -175,7 +196,9 @@ class PanelDecision(models.Model):
     class Meta:
         ordering = ["-meeting__held_on", "id"]
         constraints = [
-            models.CheckConstraint(name="panel_question_valid", condition=Q(question__in=PanelQuestion.values)),
+            models.CheckConstraint(
+                name="panel_question_valid", condition=Q(question__in=PanelQuestion.values)
+            ),
             models.CheckConstraint(name="panel_outcome_valid", condition=Q(outcome__in=PanelOutcome.values)),
             models.UniqueConstraint(fields=["meeting", "request", "question"], name="panel_decision_once"),
         ]

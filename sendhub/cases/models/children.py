@@ -70,7 +70,9 @@ class ChildQuerySet(models.QuerySet["Child"]):
             asked = AdviceRequest.objects.filter(adviser=user).values("request__child_id")
             return self.filter(pk__in=models.Subquery(asked))
         if role == Role.PARENT:
-            return self.filter(pk__in=models.Subquery(ParentCarer.objects.filter(user=user).values("child_id")))
+            return self.filter(
+                pk__in=models.Subquery(ParentCarer.objects.filter(user=user).values("child_id"))
+            )
         return self.none()
 
 
@@ -90,16 +92,30 @@ class Child(models.Model):
     address = models.CharField(max_length=200, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     ward = models.CharField(max_length=100, blank=True)
-    school = models.ForeignKey("schools.School", models.SET_NULL, null=True, blank=True, related_name="children",
-                               verbose_name="current setting")
+    school = models.ForeignKey(
+        "schools.School",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="current setting",
+    )
     looked_after = models.BooleanField(default=False)
     child_in_need = models.BooleanField("child in need", default=False)
     free_school_meals = models.BooleanField(default=False)
     primary_need = models.CharField(max_length=4, choices=vocab.SEN_NEEDS, blank=True)
     secondary_need = models.CharField(max_length=4, choices=vocab.SEN_NEEDS, blank=True)
-    sen_status = models.CharField("SEN status", max_length=8, choices=SenStatus.choices, default=SenStatus.SUPPORT)
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                related_name="caseload", verbose_name="case officer")
+    sen_status = models.CharField(
+        "SEN status", max_length=8, choices=SenStatus.choices, default=SenStatus.SUPPORT
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+        verbose_name="case officer",
+    )
     team = models.ForeignKey("accounts.Team", models.SET_NULL, null=True, blank=True, related_name="children")
     # Denormalised from the rules (services.refresh_status) so worklists are one indexed query.
     stage = models.CharField(max_length=40, choices=STAGE_CHOICES, blank=True)
@@ -116,22 +132,35 @@ class Child(models.Model):
         verbose_name_plural = "children"
         constraints = [
             models.CheckConstraint(name="child_sex_valid", condition=Q(sex__in=Sex.values)),
-            models.CheckConstraint(name="child_ethnicity_valid",
-                                   condition=Q(ethnicity__in=vocab.codes(vocab.ETHNICITY))),
+            models.CheckConstraint(
+                name="child_ethnicity_valid", condition=Q(ethnicity__in=vocab.codes(vocab.ETHNICITY))
+            ),
             models.CheckConstraint(name="child_status_valid", condition=Q(sen_status__in=SenStatus.values)),
-            models.CheckConstraint(name="child_primary_need_valid", condition=Q(primary_need__in=[*NEED_CODES, ""])),
-            models.CheckConstraint(name="child_secondary_need_valid",
-                                   condition=Q(secondary_need__in=[*NEED_CODES, ""])),
-            models.CheckConstraint(name="child_needs_differ",
-                                   condition=Q(secondary_need="") | ~Q(secondary_need=F("primary_need"))),
-            models.CheckConstraint(name="child_stage_valid", condition=Q(stage__in=[*Stage, ""])),
+            models.CheckConstraint(
+                name="child_primary_need_valid", condition=Q(primary_need__in=[*NEED_CODES, ""])
+            ),
+            models.CheckConstraint(
+                name="child_secondary_need_valid", condition=Q(secondary_need__in=[*NEED_CODES, ""])
+            ),
+            models.CheckConstraint(
+                name="child_needs_differ",
+                condition=Q(secondary_need="") | ~Q(secondary_need=F("primary_need")),
+            ),
+            models.CheckConstraint(
+                name="child_stage_valid", condition=Q(stage__in=[*(s.value for s in Stage), ""])
+            ),
         ]
         indexes = [
             # selectors.worklist(): an officer's open work ordered by due date.
-            models.Index(fields=["officer", "next_due"], name="child_worklist_officer",
-                         condition=Q(next_due__isnull=False)),
+            models.Index(
+                fields=["officer", "next_due"],
+                name="child_worklist_officer",
+                condition=Q(next_due__isnull=False),
+            ),
             # selectors.worklist() for a team manager.
-            models.Index(fields=["team", "next_due"], name="child_worklist_team", condition=Q(next_due__isnull=False)),
+            models.Index(
+                fields=["team", "next_due"], name="child_worklist_team", condition=Q(next_due__isnull=False)
+            ),
             models.Index(fields=["school"], name="child_by_school"),
             models.Index(fields=["last_name", "first_name"], name="child_by_name"),
             models.Index(fields=["birth_date"], name="child_by_birth"),
@@ -156,20 +185,29 @@ class ParentCarer(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     address = models.CharField(max_length=200, blank=True)
-    contact_preference = models.CharField(max_length=8, choices=ContactPreference.choices,
-                                          default=ContactPreference.EMAIL)
+    contact_preference = models.CharField(
+        max_length=8, choices=ContactPreference.choices, default=ContactPreference.EMAIL
+    )
     language = models.CharField("preferred language", max_length=60, blank=True, default="English")
     interpreter_needed = models.BooleanField(default=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                             related_name="parent_links", help_text="The parent's own account, if they have one")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parent_links",
+        help_text="The parent's own account, if they have one",
+    )
 
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(name="parent_contact_pref_valid",
-                                   condition=Q(contact_preference__in=ContactPreference.values)),
-            models.UniqueConstraint(fields=["child", "user"], name="parent_user_once_per_child",
-                                    condition=Q(user__isnull=False)),
+            models.CheckConstraint(
+                name="parent_contact_pref_valid", condition=Q(contact_preference__in=ContactPreference.values)
+            ),
+            models.UniqueConstraint(
+                fields=["child", "user"], name="parent_user_once_per_child", condition=Q(user__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -198,7 +236,9 @@ class TimelineEntry(models.Model):
     occurred_on = models.DateField()
     kind = models.CharField(max_length=40)
     summary = models.CharField(max_length=300)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -213,27 +253,35 @@ class Placement(models.Model):
     """Where the child is educated (SEN2 <PlacementDetail>): a setting by URN/UKPRN, or a SEN2 setting code."""
 
     child = models.ForeignKey(Child, models.CASCADE, related_name="placements")
-    school = models.ForeignKey("schools.School", models.PROTECT, null=True, blank=True, related_name="placements")
-    sen_setting = models.CharField("setting type (no URN)", max_length=4, choices=vocab.SEN_SETTINGS_NO_URN,
-                                   blank=True)
+    school = models.ForeignKey(
+        "schools.School", models.PROTECT, null=True, blank=True, related_name="placements"
+    )
+    sen_setting = models.CharField(
+        "setting type (no URN)", max_length=4, choices=vocab.SEN_SETTINGS_NO_URN, blank=True
+    )
     sen_setting_other = models.CharField(max_length=200, blank=True)
-    rank = models.PositiveSmallIntegerField(default=1, choices=[(1, "Primary placement"), (2, "Secondary placement")])
+    rank = models.PositiveSmallIntegerField(
+        default=1, choices=[(1, "Primary placement"), (2, "Secondary placement")]
+    )
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     sen_unit = models.BooleanField("SEN unit", default=False)
     resourced_provision = models.BooleanField(default=False)
-    residential = models.CharField(max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")])
+    residential = models.CharField(
+        max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
+    )
 
     class Meta:
         ordering = ["-start"]
         constraints = [
-            models.CheckConstraint(name="placement_has_setting",
-                                   condition=Q(school__isnull=False) | ~Q(sen_setting="")),
+            models.CheckConstraint(
+                name="placement_has_setting", condition=Q(school__isnull=False) | ~Q(sen_setting="")
+            ),
             models.CheckConstraint(name="placement_rank_valid", condition=Q(rank__in=[1, 2])),
-            models.CheckConstraint(name="placement_end_after_start",
-                                   condition=Q(end__isnull=True) | Q(end__gte=F("start"))),
+            models.CheckConstraint(
+                name="placement_end_after_start", condition=Q(end__isnull=True) | Q(end__gte=F("start"))
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.school or self.get_sen_setting_display())
-

@@ -33,16 +33,26 @@ class Plan(models.Model):
     """An EHC plan (SEN2 <NamedPlan>): one per child at a time, many versions."""
 
     child = models.ForeignKey("cases.Child", models.PROTECT, related_name="plans")
-    request = models.OneToOneField("cases.AssessmentRequest", models.PROTECT, null=True, blank=True,
-                                   related_name="plan")
+    request = models.OneToOneField(
+        "cases.AssessmentRequest", models.PROTECT, null=True, blank=True, related_name="plan"
+    )
     status = models.CharField(max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     start_date = models.DateField("date first issued", null=True, blank=True)
-    named_setting = models.ForeignKey("schools.School", models.SET_NULL, null=True, blank=True, related_name="+")
+    named_setting = models.ForeignKey(
+        "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     personal_budget = models.BooleanField(default=False)
     personal_budget_amount = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    direct_payment = models.CharField(max_length=1, blank=True,
-                                      choices=[("E", "Education only"), ("S", "Social care only"),
-                                               ("H", "Health only"), ("I", "Integrated")])
+    direct_payment = models.CharField(
+        max_length=1,
+        blank=True,
+        choices=[
+            ("E", "Education only"),
+            ("S", "Social care only"),
+            ("H", "Health only"),
+            ("I", "Integrated"),
+        ],
+    )
     amendment_notice = models.DateField("proposed amendments sent", null=True, blank=True)
     amended_issued = models.DateField(null=True, blank=True)
     cease_notice = models.DateField(null=True, blank=True)
@@ -54,12 +64,18 @@ class Plan(models.Model):
         ordering = ["-start_date", "-id"]
         constraints = [
             models.CheckConstraint(name="plan_status_valid", condition=Q(status__in=PlanStatus.values)),
-            models.CheckConstraint(name="plan_active_has_start",
-                                   condition=Q(status="draft") | Q(start_date__isnull=False)),
-            models.CheckConstraint(name="plan_ceased_has_reason",
-                                   condition=~Q(status="ceased") | (Q(ceased__isnull=False) & ~Q(cease_reason=""))),
-            models.UniqueConstraint(fields=["child"], name="one_live_plan_per_child",
-                                    condition=Q(status__in=["draft", "active", "ceasing"])),
+            models.CheckConstraint(
+                name="plan_active_has_start", condition=Q(status="draft") | Q(start_date__isnull=False)
+            ),
+            models.CheckConstraint(
+                name="plan_ceased_has_reason",
+                condition=~Q(status="ceased") | (Q(ceased__isnull=False) & ~Q(cease_reason="")),
+            ),
+            models.UniqueConstraint(
+                fields=["child"],
+                name="one_live_plan_per_child",
+                condition=Q(status__in=["draft", "active", "ceasing"]),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -96,9 +112,16 @@ class Outcome(models.Model):
 
     version = models.ForeignKey(PlanVersion, models.CASCADE, related_name="outcomes")
     description = models.TextField()
-    area = models.CharField(max_length=30, blank=True, choices=[
-        ("education", "Education and employment"), ("independent_living", "Independent living"),
-        ("community", "Community inclusion"), ("health", "Good health")])
+    area = models.CharField(
+        max_length=30,
+        blank=True,
+        choices=[
+            ("education", "Education and employment"),
+            ("independent_living", "Independent living"),
+            ("community", "Community inclusion"),
+            ("health", "Good health"),
+        ],
+    )
     by_when = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
@@ -109,18 +132,26 @@ class Provision(models.Model):
     """Sections F, G, H1 and H2: what is provided, how often, by whom, for which outcome."""
 
     version = models.ForeignKey(PlanVersion, models.CASCADE, related_name="provision")
-    section = models.CharField(max_length=2, choices=[("F", "F: Special educational provision"),
-                                                      ("G", "G: Health provision"),
-                                                      ("H1", "H1: Social care (CSDPA 1970 s.2)"),
-                                                      ("H2", "H2: Other social care")])
+    section = models.CharField(
+        max_length=2,
+        choices=[
+            ("F", "F: Special educational provision"),
+            ("G", "G: Health provision"),
+            ("H1", "H1: Social care (CSDPA 1970 s.2)"),
+            ("H2", "H2: Other social care"),
+        ],
+    )
     description = models.TextField()
     frequency = models.CharField(max_length=100, blank=True)
     provider = models.CharField(max_length=150, blank=True)
     outcome = models.ForeignKey(Outcome, models.SET_NULL, null=True, blank=True, related_name="provision")
 
     class Meta:
-        constraints = [models.CheckConstraint(name="provision_section_valid",
-                                              condition=Q(section__in=["F", "G", "H1", "H2"]))]
+        constraints = [
+            models.CheckConstraint(
+                name="provision_section_valid", condition=Q(section__in=["F", "G", "H1", "H2"])
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.section}: {self.description[:60]}"
@@ -133,21 +164,32 @@ class AnnualReview(models.Model):
     meeting = models.DateField("review meeting")
     report_sent = models.DateField(null=True, blank=True)
     decision_on = models.DateField(null=True, blank=True)
-    outcome = models.CharField(max_length=6, blank=True, choices=[
-        (ReviewOutcome.KEEP.value, "Keep the plan as it is"), (ReviewOutcome.AMEND.value, "Amend the plan"),
-        (ReviewOutcome.CEASE.value, "Cease the plan")])
+    outcome = models.CharField(
+        max_length=6,
+        blank=True,
+        choices=[
+            (ReviewOutcome.KEEP.value, "Keep the plan as it is"),
+            (ReviewOutcome.AMEND.value, "Amend the plan"),
+            (ReviewOutcome.CEASE.value, "Cease the plan"),
+        ],
+    )
     phase_transfer = models.BooleanField(default=False, help_text="Review ahead of a phase transfer (reg 18)")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-meeting"]
         constraints = [
-            models.CheckConstraint(name="review_report_after_meeting",
-                                   condition=Q(report_sent__isnull=True) | Q(report_sent__gte=F("meeting"))),
-            models.CheckConstraint(name="review_decision_after_meeting",
-                                   condition=Q(decision_on__isnull=True) | Q(decision_on__gte=F("meeting"))),
-            models.CheckConstraint(name="review_outcome_with_decision",
-                                   condition=Q(outcome="") | Q(decision_on__isnull=False)),
+            models.CheckConstraint(
+                name="review_report_after_meeting",
+                condition=Q(report_sent__isnull=True) | Q(report_sent__gte=F("meeting")),
+            ),
+            models.CheckConstraint(
+                name="review_decision_after_meeting",
+                condition=Q(decision_on__isnull=True) | Q(decision_on__gte=F("meeting")),
+            ),
+            models.CheckConstraint(
+                name="review_outcome_with_decision", condition=Q(outcome="") | Q(decision_on__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:

@@ -43,12 +43,19 @@ class Appeal(models.Model):
         ordering = ["-lodged"]
         constraints = [
             models.CheckConstraint(name="appeal_kind_valid", condition=Q(kind__in=AppealKind.values)),
-            models.CheckConstraint(name="appeal_subject_valid", condition=Q(subject__in=AppealSubject.values)),
-            models.CheckConstraint(name="appeal_outcome_valid", condition=Q(outcome__in=AppealOutcome.values)),
-            models.CheckConstraint(name="appeal_decided_has_date",
-                                   condition=Q(outcome="pending") | Q(outcome_date__isnull=False)),
-            models.CheckConstraint(name="appeal_outcome_after_lodged",
-                                   condition=Q(outcome_date__isnull=True) | Q(outcome_date__gte=F("lodged"))),
+            models.CheckConstraint(
+                name="appeal_subject_valid", condition=Q(subject__in=AppealSubject.values)
+            ),
+            models.CheckConstraint(
+                name="appeal_outcome_valid", condition=Q(outcome__in=AppealOutcome.values)
+            ),
+            models.CheckConstraint(
+                name="appeal_decided_has_date", condition=Q(outcome="pending") | Q(outcome_date__isnull=False)
+            ),
+            models.CheckConstraint(
+                name="appeal_outcome_after_lodged",
+                condition=Q(outcome_date__isnull=True) | Q(outcome_date__gte=F("lodged")),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -73,7 +80,9 @@ class AreaTransfer(models.Model):
     class Meta:
         ordering = ["-notified_on"]
         constraints = [
-            models.CheckConstraint(name="transfer_direction_valid", condition=Q(direction__in=TransferDirection.values)),
+            models.CheckConstraint(
+                name="transfer_direction_valid", condition=Q(direction__in=TransferDirection.values)
+            ),
         ]
 
     def __str__(self) -> str:

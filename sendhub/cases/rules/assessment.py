@@ -53,20 +53,22 @@ class ExceptionReason(enum.StrEnum):
     (d): a missed appointment for an examination or test).
     """
 
-    SCHOOL_CLOSURE = "school_closure", "reg 10(4)(a)"
-    PERSONAL_CIRCUMSTANCES = "personal_circumstances", "reg 10(4)(b)"
-    ABSENT_FROM_AREA = "absent_from_area", "reg 10(4)(c)"
-    MISSED_APPOINTMENT = "missed_appointment", "reg 8(2)(d)"
+    SCHOOL_CLOSURE = "school_closure"
+    PERSONAL_CIRCUMSTANCES = "personal_circumstances"
+    ABSENT_FROM_AREA = "absent_from_area"
+    MISSED_APPOINTMENT = "missed_appointment"
 
-    regulation: str
-
-    def __new__(cls, value: str, regulation: str) -> ExceptionReason:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.regulation = regulation
-        return member
+    @property
+    def regulation(self) -> str:
+        return EXCEPTION_REGULATIONS[self]
 
 
+EXCEPTION_REGULATIONS = {
+    ExceptionReason.SCHOOL_CLOSURE: "reg 10(4)(a)",
+    ExceptionReason.PERSONAL_CIRCUMSTANCES: "reg 10(4)(b)",
+    ExceptionReason.ABSENT_FROM_AREA: "reg 10(4)(c)",
+    ExceptionReason.MISSED_APPOINTMENT: "reg 8(2)(d)",
+}
 MIN_CLOSURE_OR_ABSENCE_DAYS = 28  # "a continuous period of not less than 4 weeks"
 
 

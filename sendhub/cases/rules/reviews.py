@@ -169,3 +169,11 @@ def in_transfer_cohort(
     if transfer is not None and transfer.transfer_year == transfer_year:
         return transfer
     return None
+
+
+def cohort_phase_transfer_due(birth: date, today: date) -> date | None:
+    """The reg 18 deadline if the child changes phase next September (the cohort being prepared now)."""
+    transfer = next_phase_transfer(birth, today)
+    if transfer is not None and transfer.transfer_year == academic_year_start(today) + 1:
+        return transfer.amended_plan_due
+    return None

@@ -9,19 +9,37 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import Role, User
-from sendhub.cases.models import Child, ParentCarer
+from sendhub.cases.models import Child, ParentCarer, Placement, Professional
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 
 EDITABLE_FIELDS = [
-    "first_name", "last_name", "birth_date", "sex", "ethnicity", "first_language", "upn", "uln", "nhs_number",
-    "address", "postcode", "ward", "school", "looked_after", "child_in_need", "free_school_meals",
-    "primary_need", "secondary_need", "sen_status",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "ethnicity",
+    "first_language",
+    "upn",
+    "uln",
+    "nhs_number",
+    "address",
+    "postcode",
+    "ward",
+    "school",
+    "looked_after",
+    "child_in_need",
+    "free_school_meals",
+    "primary_need",
+    "secondary_need",
+    "sen_status",
 ]
 
 
-def possible_duplicates(*, first_name: str, last_name: str, birth_date: date, upn: str = "") -> QuerySet[Child]:
+def possible_duplicates(
+    *, first_name: str, last_name: str, birth_date: date, upn: str = ""
+) -> QuerySet[Child]:
     """Children who may be the same person: same UPN, or same date of birth and a matching name."""
     same_person = Q(birth_date=birth_date) & (
         Q(last_name__iexact=last_name.strip()) | Q(first_name__iexact=first_name.strip())
@@ -32,7 +50,11 @@ def possible_duplicates(*, first_name: str, last_name: str, birth_date: date, up
 
 
 def next_reference() -> str:
-    last = Child.objects.filter(reference__startswith="SH-").order_by("-reference").values_list("reference", flat=True)
+    last = (
+        Child.objects.filter(reference__startswith="SH-")
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+    )
     number = int(last[0][3:]) + 1 if last else 1
     return f"SH-{number:07d}"
 
@@ -43,11 +65,18 @@ def create_child(*, by: User, officer: User | None = None, **fields: Any) -> Chi
     if unknown:
         raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
     officer = officer or (by if by.role == Role.CASE_OFFICER else None)
-    child = Child(reference=next_reference(), officer=officer, team=officer.team if officer else by.team, **fields)
+    child = Child(
+        reference=next_reference(), officer=officer, team=officer.team if officer else by.team, **fields
+    )
     child.full_clean()
     child.save()
     add_timeline(child, on=date.today(), kind="created", summary="Record created", by=by)
-    record_event(actor=by, action="cases.child.created", target=child, data={"officer": officer.pk if officer else None})
+    record_event(
+        actor=by,
+        action="cases.child.created",
+        target=child,
+        data={"officer": officer.pk if officer else None},
+    )
     return child
 
 
@@ -75,9 +104,12 @@ def reassign_child(*, child: Child, officer: User, by: User, expected_version: i
     child.officer = officer
     child.team = officer.team
     child.save(update_fields=["officer", "team", "updated_at"])
-    add_timeline(child, on=date.today(), kind="reassigned", summary=f"Case reassigned to {officer.full_name}", by=by)
-    record_event(actor=by, action="cases.child.reassigned", target=child,
-                 data={"from": previous, "to": officer.pk})
+    add_timeline(
+        child, on=date.today(), kind="reassigned", summary=f"Case reassigned to {officer.full_name}", by=by
+    )
+    record_event(
+        actor=by, action="cases.child.reassigned", target=child, data={"from": previous, "to": officer.pk}
+    )
     return child
 
 
@@ -88,3 +120,36 @@ def add_parent(*, child: Child, by: User, **fields: Any) -> ParentCarer:
     parent.save()
     record_event(actor=by, action="cases.parent.added", target=child, data={"parent": parent.pk})
     return parent
+
+
+@transaction.atomic
+def add_professional(*, child: Child, by: User, **fields: Any) -> Professional:
+    professional = Professional(child=child, **fields)
+    professional.full_clean()
+    professional.save()
+    record_event(
+        actor=by, action="cases.professional.added", target=child, data={"professional": professional.pk}
+    )
+    return professional
+
+
+@transaction.atomic
+def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
+    """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""
+    placement = Placement(child=child, **fields)
+    if placement.school is None and not placement.sen_setting:
+        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+    placement.full_clean()
+    placement.save()
+    if placement.rank == 1 and placement.end is None and placement.school is not None:
+        child.school = placement.school
+        child.save(update_fields=["school", "updated_at"])
+    add_timeline(
+        child,
+        on=placement.start,
+        kind="placement",
+        summary=f"Placement from {placement.start:%d %B %Y}",
+        by=by,
+    )
+    record_event(actor=by, action="cases.placement.added", target=child, data={"placement": placement.pk})
+    return placement

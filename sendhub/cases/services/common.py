@@ -18,7 +18,7 @@ def check_and_bump_version(obj: models.Model, expected: int | None) -> None:
     ``expected=None`` (a service called by a job, not a form) skips the check but still bumps.
     """
     model = type(obj)
-    qs = model._default_manager.filter(pk=obj.pk)  # type: ignore[attr-defined]
+    qs = model._default_manager.filter(pk=obj.pk)
     if expected is not None:
         qs = qs.filter(version=expected)
     updated = qs.update(version=models.F("version") + 1)
@@ -28,7 +28,12 @@ def check_and_bump_version(obj: models.Model, expected: int | None) -> None:
 
 
 def add_timeline(child: Child, *, on: date, kind: str, summary: str, by: Any) -> TimelineEntry:
-    entry = TimelineEntry(child=child, occurred_on=on, kind=kind, summary=summary[:300],
-                          created_by=by if getattr(by, "is_authenticated", False) else None)
+    entry = TimelineEntry(
+        child=child,
+        occurred_on=on,
+        kind=kind,
+        summary=summary[:300],
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
     entry.save()
     return entry

@@ -9,7 +9,17 @@ from django.db import transaction
 
 from sendhub.accounts.models import User
 from sendhub.cases import rules
-from sendhub.cases.models import AnnualReview, Plan, PlanStatus, PlanVersion, QualityAudit, SenStatus, VersionKind
+from sendhub.cases.models import (
+    AnnualReview,
+    Outcome,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    Provision,
+    QualityAudit,
+    SenStatus,
+    VersionKind,
+)
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.cases.services.requests import _new_version
@@ -28,8 +38,9 @@ def _open_review(plan: Plan) -> AnnualReview | None:
 
 
 @transaction.atomic
-def record_review_meeting(*, plan: Plan, meeting: date, by: User, today: date,
-                          phase_transfer: bool = False) -> AnnualReview:
+def record_review_meeting(
+    *, plan: Plan, meeting: date, by: User, today: date, phase_transfer: bool = False
+) -> AnnualReview:
     """CFA s.44(1): the review meeting, within 12 months of the plan or the last review (reg 20)."""
     _live(plan)
     if _open_review(plan) is not None:
@@ -42,9 +53,13 @@ def record_review_meeting(*, plan: Plan, meeting: date, by: User, today: date,
     review = AnnualReview(plan=plan, meeting=meeting, phase_transfer=phase_transfer)
     review.full_clean()
     review.save()
-    on_time = rules.review_on_time(plan.start_date or meeting, previous.meeting if previous else None, meeting)
+    on_time = rules.review_on_time(
+        plan.start_date or meeting, previous.meeting if previous else None, meeting
+    )
     add_timeline(plan.child, on=meeting, kind="review", summary="Annual review meeting held", by=by)
-    record_event(actor=by, action="cases.review.meeting", target=plan, data={"review": review.pk, "on_time": on_time})
+    record_event(
+        actor=by, action="cases.review.meeting", target=plan, data={"review": review.pk, "on_time": on_time}
+    )
     refresh_status(plan.child, today)
     return review
 
@@ -56,15 +71,20 @@ def record_review_report(*, review: AnnualReview, sent: date, by: User, today: d
         raise CaseStateError("The report date must be between the meeting and today")
     review.report_sent = sent
     review.save(update_fields=["report_sent"])
-    record_event(actor=by, action="cases.review.report", target=review.plan,
-                 data={"late": sent > rules.review_report_due(review.meeting)})
+    record_event(
+        actor=by,
+        action="cases.review.report",
+        target=review.plan,
+        data={"late": sent > rules.review_report_due(review.meeting)},
+    )
     refresh_status(review.plan.child, today)
     return review
 
 
 @transaction.atomic
-def record_review_decision(*, review: AnnualReview, outcome: str, decided_on: date, by: User,
-                           today: date) -> AnnualReview:
+def record_review_decision(
+    *, review: AnnualReview, outcome: str, decided_on: date, by: User, today: date
+) -> AnnualReview:
     """Reg 20(10): keep, amend or cease, decided and notified within 4 weeks of the meeting."""
     if review.decision_on is not None:
         raise CaseStateError("The decision after this review has been recorded")
@@ -73,35 +93,64 @@ def record_review_decision(*, review: AnnualReview, outcome: str, decided_on: da
     review.decision_on, review.outcome = decided_on, rules.ReviewOutcome(outcome).value
     review.full_clean()
     review.save(update_fields=["decision_on", "outcome"])
-    add_timeline(review.plan.child, on=decided_on, kind="review",
-                 summary=f"After review: {review.get_outcome_display().lower()}", by=by)
-    record_event(actor=by, action="cases.review.decision", target=review.plan,
-                 data={"outcome": outcome, "late": decided_on > rules.review_decision_due(review.meeting)})
+    add_timeline(
+        review.plan.child,
+        on=decided_on,
+        kind="review",
+        summary=f"After review: {review.get_outcome_display().lower()}",
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.review.decision",
+        target=review.plan,
+        data={"outcome": outcome, "late": decided_on > rules.review_decision_due(review.meeting)},
+    )
     refresh_status(review.plan.child, today)
     return review
 
 
 @transaction.atomic
-def propose_amendments(*, plan: Plan, notice_sent: date, sections: dict[str, str], by: User, today: date,
-                       expected_version: int | None = None) -> PlanVersion:
+def propose_amendments(
+    *,
+    plan: Plan,
+    notice_sent: date,
+    sections: dict[str, str],
+    by: User,
+    today: date,
+    expected_version: int | None = None,
+) -> PlanVersion:
     """Reg 22(1)-(2): send the proposed amendments, with 15 days for representations."""
     _live(plan)
     check_and_bump_version(plan, expected_version)
-    version = _new_version(plan, kind=VersionKind.AMENDMENT_PROPOSED, issued_on=notice_sent, sections=sections, by=by)
+    version = _new_version(
+        plan, kind=VersionKind.AMENDMENT_PROPOSED, issued_on=notice_sent, sections=sections, by=by
+    )
     plan.amendment_notice = notice_sent
     plan.save(update_fields=["amendment_notice"])
     add_timeline(plan.child, on=notice_sent, kind="plan", summary="Proposed amendments sent", by=by)
-    record_event(actor=by, action="cases.plan.amendments_proposed", target=plan, data={"version": version.number})
+    record_event(
+        actor=by, action="cases.plan.amendments_proposed", target=plan, data={"version": version.number}
+    )
     refresh_status(plan.child, today)
     return version
 
 
 @transaction.atomic
-def issue_amended(*, plan: Plan, issued_on: date, sections: dict[str, str], by: User, today: date,
-                  expected_version: int | None = None) -> PlanVersion:
+def issue_amended(
+    *,
+    plan: Plan,
+    issued_on: date,
+    sections: dict[str, str],
+    by: User,
+    today: date,
+    expected_version: int | None = None,
+) -> PlanVersion:
     """Reg 22(3): the amended plan, within 8 weeks of the proposed amendments."""
     _live(plan)
-    if plan.amendment_notice is None or (plan.amended_issued and plan.amended_issued >= plan.amendment_notice):
+    if plan.amendment_notice is None or (
+        plan.amended_issued and plan.amended_issued >= plan.amendment_notice
+    ):
         raise CaseStateError("Send the proposed amendments first (reg 22(1))")
     if issued_on < plan.amendment_notice or issued_on > today:
         raise CaseStateError("The amended plan date must be between the proposed amendments and today")
@@ -110,27 +159,48 @@ def issue_amended(*, plan: Plan, issued_on: date, sections: dict[str, str], by: 
     plan.amended_issued = issued_on
     plan.save(update_fields=["amended_issued"])
     add_timeline(plan.child, on=issued_on, kind="plan", summary="Amended EHC plan issued", by=by)
-    record_event(actor=by, action="cases.plan.amended_issued", target=plan,
-                 data={"late": issued_on > rules.amended_plan_due(plan.amendment_notice)})
+    record_event(
+        actor=by,
+        action="cases.plan.amended_issued",
+        target=plan,
+        data={"late": issued_on > rules.amended_plan_due(plan.amendment_notice)},
+    )
     refresh_status(plan.child, today)
     return version
 
 
 @transaction.atomic
-def give_cease_notice(*, plan: Plan, notice: date, reason: rules.CeaseReason, sen2_reason: str, by: User,
-                      today: date, consulted_parent: bool, consulted_setting: bool,
-                      reviewed_since_leaving: bool = False) -> Plan:
+def give_cease_notice(
+    *,
+    plan: Plan,
+    notice: date,
+    reason: rules.CeaseReason,
+    sen2_reason: str,
+    by: User,
+    today: date,
+    consulted_parent: bool,
+    consulted_setting: bool,
+    reviewed_since_leaving: bool = False,
+) -> Plan:
     """Regs 29-31: the notice of a decision to cease, after consultation; maintained until the appeal period ends."""
     _live(plan)
-    blockers = rules.cease_blockers(rules.CeaseCheck(
-        birth=plan.child.birth_date, decision_date=notice, reason=reason,
-        consulted_parent_or_young_person=consulted_parent, consulted_setting=consulted_setting,
-        reviewed_since_leaving=reviewed_since_leaving))
+    blockers = rules.cease_blockers(
+        rules.CeaseCheck(
+            birth=plan.child.birth_date,
+            decision_date=notice,
+            reason=reason,
+            consulted_parent_or_young_person=consulted_parent,
+            consulted_setting=consulted_setting,
+            reviewed_since_leaving=reviewed_since_leaving,
+        )
+    )
     if blockers:
         raise CaseStateError(blockers[0])
     plan.status, plan.cease_notice, plan.cease_reason = PlanStatus.CEASING, notice, sen2_reason
     plan.save(update_fields=["status", "cease_notice", "cease_reason"])
-    add_timeline(plan.child, on=notice, kind="plan", summary="Notice of decision to cease the plan sent", by=by)
+    add_timeline(
+        plan.child, on=notice, kind="plan", summary="Notice of decision to cease the plan sent", by=by
+    )
     record_event(actor=by, action="cases.plan.cease_notice", target=plan, data={"reason": sen2_reason})
     refresh_status(plan.child, today)
     return plan
@@ -158,15 +228,23 @@ def record_ceased(*, plan: Plan, ceased_on: date, by: User, today: date, appeal_
 
 
 @transaction.atomic
-def record_quality_audit(*, version: PlanVersion, grades: dict[str, str], overall: str, comments: str,
-                         by: User, audited_on: date) -> QualityAudit:
+def record_quality_audit(
+    *, version: PlanVersion, grades: dict[str, str], overall: str, comments: str, by: User, audited_on: date
+) -> QualityAudit:
     """A plan quality audit: every section graded good, requires improvement or inadequate."""
     missing = [code for code in SECTION_CODES if code not in grades]
     bad = [code for code, grade in grades.items() if code not in SECTION_CODES or grade not in Grade.values]
     if missing or bad:
         raise CaseStateError("Grade every section A to K as good, requires improvement or inadequate")
-    audit = QualityAudit(version=version, auditor=by, audited_on=audited_on, grades=grades, overall=overall,
-                         comments=comments, sample_month=audited_on.replace(day=1))
+    audit = QualityAudit(
+        version=version,
+        auditor=by,
+        audited_on=audited_on,
+        grades=grades,
+        overall=overall,
+        comments=comments,
+        sample_month=audited_on.replace(day=1),
+    )
     audit.full_clean()
     audit.save()
     record_event(actor=by, action="cases.plan.audited", target=version.plan, data={"overall": overall})
@@ -175,3 +253,76 @@ def record_quality_audit(*, version: PlanVersion, grades: dict[str, str], overal
 
 def sections_from(data: dict[str, Any]) -> dict[str, str]:
     return {code: str(data.get(f"section_{code}", "") or "") for code in SECTION_CODES}
+
+
+def _editable_version(plan: Plan) -> PlanVersion:
+    version = plan.versions.order_by("-number").first()
+    if version is None or version.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
+        raise CaseStateError("Outcomes and provision can only be added to a draft or to proposed amendments")
+    return version
+
+
+@transaction.atomic
+def add_outcome(*, plan: Plan, description: str, area: str, by_when: date | None, by: User) -> Outcome:
+    """Section E: an outcome sought (reg 12(1)(e)), on the draft or proposed amendments."""
+    outcome = Outcome(version=_editable_version(plan), description=description, area=area, by_when=by_when)
+    outcome.full_clean()
+    outcome.save()
+    record_event(actor=by, action="cases.plan.outcome_added", target=plan, data={"outcome": outcome.pk})
+    return outcome
+
+
+@transaction.atomic
+def add_provision(
+    *,
+    plan: Plan,
+    section: str,
+    description: str,
+    frequency: str,
+    provider: str,
+    outcome: Outcome | None,
+    by: User,
+) -> Provision:
+    """Sections F, G, H1, H2: provision, specified and quantified (reg 12(1)(f)-(h))."""
+    version = _editable_version(plan)
+    if outcome is not None and outcome.version_id != version.pk:
+        raise CaseStateError("Link the provision to an outcome of the same version")
+    provision = Provision(
+        version=version,
+        section=section,
+        description=description,
+        frequency=frequency,
+        provider=provider,
+        outcome=outcome,
+    )
+    provision.full_clean()
+    provision.save()
+    record_event(actor=by, action="cases.plan.provision_added", target=plan, data={"provision": provision.pk})
+    return provision
+
+
+@transaction.atomic
+def update_budget(
+    *,
+    plan: Plan,
+    personal_budget: bool,
+    amount: Any,
+    direct_payment: str,
+    by: User,
+    expected_version: int | None,
+) -> Plan:
+    """Section J: the personal budget (CFA s.49) and any direct payments (SEN2 PB and DP)."""
+    if amount is not None and not personal_budget:
+        raise CaseStateError("Only give an amount when there is a personal budget")
+    check_and_bump_version(plan, expected_version)
+    plan.personal_budget, plan.personal_budget_amount, plan.direct_payment = (
+        personal_budget,
+        amount,
+        direct_payment,
+    )
+    plan.full_clean()
+    plan.save(update_fields=["personal_budget", "personal_budget_amount", "direct_payment"])
+    record_event(
+        actor=by, action="cases.plan.budget_updated", target=plan, data={"personal_budget": personal_budget}
+    )
+    return plan

@@ -14,12 +14,16 @@ from sendhub.core.exceptions import CaseStateError
 
 
 @transaction.atomic
-def record_appeal(*, child: Child, kind: str, subject: str, lodged: date, by: User, notes: str = "") -> Appeal:
+def record_appeal(
+    *, child: Child, kind: str, subject: str, lodged: date, by: User, notes: str = ""
+) -> Appeal:
     appeal = Appeal(child=child, kind=kind, subject=subject, lodged=lodged, notes=notes)
     appeal.full_clean()
     appeal.save()
     add_timeline(child, on=lodged, kind="appeal", summary=f"{appeal.get_kind_display()} lodged", by=by)
-    record_event(actor=by, action="cases.appeal.lodged", target=child, data={"appeal": appeal.pk, "kind": kind})
+    record_event(
+        actor=by, action="cases.appeal.lodged", target=child, data={"appeal": appeal.pk, "kind": kind}
+    )
     return appeal
 
 
@@ -30,19 +34,54 @@ def record_appeal_outcome(*, appeal: Appeal, outcome: str, outcome_date: date, b
     appeal.outcome, appeal.outcome_date = outcome, outcome_date
     appeal.full_clean()
     appeal.save(update_fields=["outcome", "outcome_date"])
-    add_timeline(appeal.child, on=outcome_date, kind="appeal",
-                 summary=f"{appeal.get_kind_display()}: {appeal.get_outcome_display().lower()}", by=by)
-    record_event(actor=by, action="cases.appeal.outcome", target=appeal.child, data={"appeal": appeal.pk, "outcome": outcome})
+    add_timeline(
+        appeal.child,
+        on=outcome_date,
+        kind="appeal",
+        summary=f"{appeal.get_kind_display()}: {appeal.get_outcome_display().lower()}",
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.appeal.outcome",
+        target=appeal.child,
+        data={"appeal": appeal.pk, "outcome": outcome},
+    )
     return appeal
 
 
 @transaction.atomic
-def record_transfer(*, child: Child, direction: str, other_la: str, notified_on: date, by: User,
-                    transferred_on: date | None = None, notes: str = "") -> AreaTransfer:
-    transfer = AreaTransfer(child=child, direction=direction, other_la=other_la, notified_on=notified_on,
-                            transferred_on=transferred_on, notes=notes)
+def record_transfer(
+    *,
+    child: Child,
+    direction: str,
+    other_la: str,
+    notified_on: date,
+    by: User,
+    transferred_on: date | None = None,
+    notes: str = "",
+) -> AreaTransfer:
+    transfer = AreaTransfer(
+        child=child,
+        direction=direction,
+        other_la=other_la,
+        notified_on=notified_on,
+        transferred_on=transferred_on,
+        notes=notes,
+    )
     transfer.full_clean()
     transfer.save()
-    add_timeline(child, on=notified_on, kind="transfer", summary=f"Transfer {transfer.get_direction_display().lower()}", by=by)
-    record_event(actor=by, action="cases.transfer.recorded", target=child, data={"direction": direction, "la": other_la})
+    add_timeline(
+        child,
+        on=notified_on,
+        kind="transfer",
+        summary=f"Transfer {transfer.get_direction_display().lower()}",
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.transfer.recorded",
+        target=child,
+        data={"direction": direction, "la": other_la},
+    )
     return transfer

@@ -14,9 +14,11 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
+    Outcome,
     Plan,
     PlanStatus,
     PlanVersion,
+    Provision,
     RequestStatus,
     SenStatus,
     VersionKind,
@@ -43,27 +45,40 @@ def _not_future(when: date, today: date) -> None:
 
 
 @transaction.atomic
-def record_request(*, child: Child, received: date, source: str, requester_name: str = "", by: User,
-                   today: date) -> AssessmentRequest:
+def record_request(
+    *, child: Child, received: date, source: str, requester_name: str = "", by: User, today: date
+) -> AssessmentRequest:
     """CFA s.36(1): a request for an EHC needs assessment (or s.24, the child brought to notice)."""
     _not_future(received, today)
     if child.requests.filter(status=RequestStatus.OPEN).exists():
         raise CaseStateError("This child already has an open request for an assessment")
     if child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING, PlanStatus.DRAFT]).exists():
         raise CaseStateError("This child already has an EHC plan; review it instead")
-    request = AssessmentRequest(child=child, received=received, source=source, requester_name=requester_name,
-                                officer=child.officer)
+    request = AssessmentRequest(
+        child=child, received=received, source=source, requester_name=requester_name, officer=child.officer
+    )
     request.full_clean()
     request.save()
-    add_timeline(child, on=received, kind="request", summary="Request for an EHC needs assessment received", by=by)
-    record_event(actor=by, action="cases.request.created", target=request, data={"child": child.pk, "source": source})
+    add_timeline(
+        child, on=received, kind="request", summary="Request for an EHC needs assessment received", by=by
+    )
+    record_event(
+        actor=by, action="cases.request.created", target=request, data={"child": child.pk, "source": source}
+    )
     refresh_status(child, today)
     return request
 
 
 @transaction.atomic
-def record_assessment_decision(*, request: AssessmentRequest, assess: bool, decided_on: date, by: User,
-                               today: date, expected_version: int | None = None) -> AssessmentRequest:
+def record_assessment_decision(
+    *,
+    request: AssessmentRequest,
+    assess: bool,
+    decided_on: date,
+    by: User,
+    today: date,
+    expected_version: int | None = None,
+) -> AssessmentRequest:
     """Reg 5(1): decide whether to assess, and notify, within 6 weeks of the request."""
     _open(request)
     if request.decided_to_assess or request.decided_not_to_assess:
@@ -79,36 +94,64 @@ def record_assessment_decision(*, request: AssessmentRequest, assess: bool, deci
     request.full_clean()
     request.save()
     late = decided_on > rules.decision_to_assess_due(request.received)
-    add_timeline(request.child, on=decided_on, kind="decision",
-                 summary=("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else ""),
-                 by=by)
-    record_event(actor=by, action="cases.request.assess_decision", target=request, data={"assess": assess, "late": late})
+    add_timeline(
+        request.child,
+        on=decided_on,
+        kind="decision",
+        summary=("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else ""),
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.request.assess_decision",
+        target=request,
+        data={"assess": assess, "late": late},
+    )
     refresh_status(request.child, today)
     return request
 
 
 @transaction.atomic
-def request_advice(*, request: AssessmentRequest, kind: str, requested_on: date, by: User, today: date,
-                   adviser: User | None = None, adviser_name: str = "") -> AdviceRequest:
+def request_advice(
+    *,
+    request: AssessmentRequest,
+    kind: str,
+    requested_on: date,
+    by: User,
+    today: date,
+    adviser: User | None = None,
+    adviser_name: str = "",
+) -> AdviceRequest:
     """Reg 6(1) advice, due 6 weeks from the request for it (reg 8(1))."""
     _open(request)
     if request.decided_to_assess is None:
         raise CaseStateError("Record the decision to assess before asking for advice")
     _not_before(requested_on, request.decided_to_assess, "the decision to assess")
     _not_future(requested_on, today)
-    advice = AdviceRequest(request=request, kind=kind, requested_on=requested_on, adviser=adviser,
-                           adviser_name=adviser_name or (adviser.full_name if adviser else ""),
-                           due=rules.advice_due(requested_on))
+    advice = AdviceRequest(
+        request=request,
+        kind=kind,
+        requested_on=requested_on,
+        adviser=adviser,
+        adviser_name=adviser_name or (adviser.full_name if adviser else ""),
+        due=rules.advice_due(requested_on),
+    )
     advice.full_clean()
     advice.save()
-    add_timeline(request.child, on=requested_on, kind="advice", summary=f"{advice.get_kind_display()} requested", by=by)
-    record_event(actor=by, action="cases.advice.requested", target=request, data={"advice": advice.pk, "kind": kind})
+    add_timeline(
+        request.child, on=requested_on, kind="advice", summary=f"{advice.get_kind_display()} requested", by=by
+    )
+    record_event(
+        actor=by, action="cases.advice.requested", target=request, data={"advice": advice.pk, "kind": kind}
+    )
     refresh_status(request.child, today)
     return advice
 
 
 @transaction.atomic
-def record_advice_received(*, advice: AdviceRequest, received_on: date, by: User, today: date) -> AdviceRequest:
+def record_advice_received(
+    *, advice: AdviceRequest, received_on: date, by: User, today: date
+) -> AdviceRequest:
     _open(advice.request)
     if advice.received_on is not None:
         raise CaseStateError("This advice has already been recorded as received")
@@ -117,20 +160,31 @@ def record_advice_received(*, advice: AdviceRequest, received_on: date, by: User
     advice.received_on = received_on
     advice.full_clean()
     advice.save(update_fields=["received_on"])
-    add_timeline(advice.request.child, on=received_on, kind="advice",
-                 summary=f"{advice.get_kind_display()} received", by=by)
-    record_event(actor=by, action="cases.advice.received", target=advice.request,
-                 data={"advice": advice.pk, "late": received_on > advice.due})
+    add_timeline(
+        advice.request.child,
+        on=received_on,
+        kind="advice",
+        summary=f"{advice.get_kind_display()} received",
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.advice.received",
+        target=advice.request,
+        data={"advice": advice.pk, "late": received_on > advice.due},
+    )
     refresh_status(advice.request.child, today)
     return advice
 
 
 @transaction.atomic
-def record_exception(*, request: AssessmentRequest, reason: str, start: date, end: date, note: str = "",
-                     by: User) -> AssessmentException:
+def record_exception(
+    *, request: AssessmentRequest, reason: str, start: date, end: date, note: str = "", by: User
+) -> AssessmentException:
     """Reg 10(4): record an exception to the time limits; the case is then reported both ways."""
-    problems = rules.validate_exception(rules.ExceptionPeriod(rules.ExceptionReason(reason), start, end),
-                                        received=request.received)
+    problems = rules.validate_exception(
+        rules.ExceptionPeriod(rules.ExceptionReason(reason), start, end), received=request.received
+    )
     if problems:
         raise CaseStateError(problems[0])
     exception = AssessmentException(request=request, reason=reason, start=start, end=end, note=note)
@@ -141,8 +195,9 @@ def record_exception(*, request: AssessmentRequest, reason: str, start: date, en
 
 
 @transaction.atomic
-def record_issue_decision(*, request: AssessmentRequest, issue: bool, decided_on: date, by: User,
-                          today: date) -> AssessmentRequest:
+def record_issue_decision(
+    *, request: AssessmentRequest, issue: bool, decided_on: date, by: User, today: date
+) -> AssessmentRequest:
     """Reg 10(1): a decision not to issue is notified within 16 weeks; otherwise draft the plan (reg 13)."""
     _open(request)
     if request.decided_to_assess is None:
@@ -157,25 +212,59 @@ def record_issue_decision(*, request: AssessmentRequest, issue: bool, decided_on
         request.decided_not_to_issue = decided_on
         request.status = RequestStatus.NOT_ISSUED
     request.save()
-    add_timeline(request.child, on=decided_on, kind="decision",
-                 summary="Decided to issue a plan" if issue else "Decided not to issue a plan", by=by)
+    add_timeline(
+        request.child,
+        on=decided_on,
+        kind="decision",
+        summary="Decided to issue a plan" if issue else "Decided not to issue a plan",
+        by=by,
+    )
     record_event(actor=by, action="cases.request.issue_decision", target=request, data={"issue": issue})
     refresh_status(request.child, today)
     return request
 
 
-def _new_version(plan: Plan, *, kind: str, issued_on: date, sections: dict[str, str], by: User) -> PlanVersion:
+def _new_version(
+    plan: Plan, *, kind: str, issued_on: date, sections: dict[str, str], by: User
+) -> PlanVersion:
     last = plan.versions.order_by("-number").first()
-    version = PlanVersion(plan=plan, number=(last.number + 1) if last else 1, kind=kind, issued_on=issued_on,
-                          sections=sections, created_by=by)
+    version = PlanVersion(
+        plan=plan,
+        number=(last.number + 1) if last else 1,
+        kind=kind,
+        issued_on=issued_on,
+        sections=sections,
+        created_by=by,
+    )
     version.full_clean()
     version.save()
+    if last is not None:
+        _carry_forward(last, version)
     return version
 
 
+def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
+    """Each version starts with the previous version's structured outcomes and provision (kept on both)."""
+    mapping: dict[int, Outcome] = {}
+    for outcome in previous.outcomes.all():
+        mapping[outcome.pk] = Outcome.objects.create(
+            version=version, description=outcome.description, area=outcome.area, by_when=outcome.by_when
+        )
+    for item in previous.provision.all():
+        Provision.objects.create(
+            version=version,
+            section=item.section,
+            description=item.description,
+            frequency=item.frequency,
+            provider=item.provider,
+            outcome=mapping.get(item.outcome_id) if item.outcome_id else None,
+        )
+
+
 @transaction.atomic
-def issue_draft(*, request: AssessmentRequest, issued_on: date, sections: dict[str, str], by: User,
-                today: date) -> PlanVersion:
+def issue_draft(
+    *, request: AssessmentRequest, issued_on: date, sections: dict[str, str], by: User, today: date
+) -> PlanVersion:
     """Reg 13(1): send the draft plan, giving at least 15 days for comments and to request a setting."""
     _open(request)
     if request.decided_to_assess is None:
@@ -194,8 +283,9 @@ def issue_draft(*, request: AssessmentRequest, issued_on: date, sections: dict[s
 
 
 @transaction.atomic
-def record_consultation(*, request: AssessmentRequest, consulted: date, responded: date | None, by: User,
-                        today: date) -> AssessmentRequest:
+def record_consultation(
+    *, request: AssessmentRequest, consulted: date, responded: date | None, by: User, today: date
+) -> AssessmentRequest:
     """CFA s.39: consultation with the requested setting (15 days to respond)."""
     _open(request)
     _not_before(consulted, request.draft_issued, "the draft plan")
@@ -204,14 +294,23 @@ def record_consultation(*, request: AssessmentRequest, consulted: date, responde
         _not_future(responded, today)
     request.setting_consulted, request.setting_responded = consulted, responded
     request.save(update_fields=["setting_consulted", "setting_responded"])
-    record_event(actor=by, action="cases.request.consultation", target=request, data={"responded": bool(responded)})
+    record_event(
+        actor=by, action="cases.request.consultation", target=request, data={"responded": bool(responded)}
+    )
     refresh_status(request.child, today)
     return request
 
 
 @transaction.atomic
-def issue_final(*, request: AssessmentRequest, issued_on: date, sections: dict[str, str], by: User, today: date,
-                named_setting: Any = None) -> PlanVersion:
+def issue_final(
+    *,
+    request: AssessmentRequest,
+    issued_on: date,
+    sections: dict[str, str],
+    by: User,
+    today: date,
+    named_setting: Any = None,
+) -> PlanVersion:
     """Reg 13(2): the final plan, within 20 weeks of the request (reported with and without exceptions)."""
     _open(request)
     if request.draft_issued is None:
@@ -229,18 +328,29 @@ def issue_final(*, request: AssessmentRequest, issued_on: date, sections: dict[s
     child = request.child
     child.sen_status = SenStatus.EHCP
     child.save(update_fields=["sen_status"])
-    t = rules.plan_timeliness(request.received, issued_on,
-                              [rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end)
-                               for e in request.exceptions.all()])
+    t = rules.plan_timeliness(
+        request.received,
+        issued_on,
+        [
+            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end)
+            for e in request.exceptions.all()
+        ],
+    )
     add_timeline(child, on=issued_on, kind="plan", summary="Final EHC plan issued", by=by)
-    record_event(actor=by, action="cases.plan.final_issued", target=plan,
-                 data={"within_20_weeks": t.on_time, "exception": t.exception_applies})
+    record_event(
+        actor=by,
+        action="cases.plan.final_issued",
+        target=plan,
+        data={"within_20_weeks": t.on_time, "exception": t.exception_applies},
+    )
     refresh_status(child, today)
     return version
 
 
 @transaction.atomic
-def withdraw_request(*, request: AssessmentRequest, withdrawn_on: date, by: User, today: date) -> AssessmentRequest:
+def withdraw_request(
+    *, request: AssessmentRequest, withdrawn_on: date, by: User, today: date
+) -> AssessmentRequest:
     _open(request)
     _not_before(withdrawn_on, request.received, "the request")
     request.withdrawn, request.status = withdrawn_on, RequestStatus.WITHDRAWN
@@ -251,9 +361,33 @@ def withdraw_request(*, request: AssessmentRequest, withdrawn_on: date, by: User
     return request
 
 
+def officer_for_school(school: Any, by: User) -> User | None:
+    """Case officers are linked to schools (User.schools); new cases go to the school's officer."""
+    from sendhub.accounts.models import Role
+
+    if school is not None:
+        linked = school.staff_accounts.filter(role=Role.CASE_OFFICER, is_active=True).order_by("pk").first()
+        if linked is not None:
+            return linked
+    return by if by.role == Role.CASE_OFFICER else None
+
+
 @transaction.atomic
-def intake(*, by: User, today: date, first_name: str, last_name: str, birth_date: date, sex: str, upn: str,
-           received: date, source: str, requester_name: str = "", confirm_new: bool = False) -> AssessmentRequest:
+def intake(
+    *,
+    by: User,
+    today: date,
+    first_name: str,
+    last_name: str,
+    birth_date: date,
+    sex: str,
+    upn: str,
+    received: date,
+    source: str,
+    requester_name: str = "",
+    confirm_new: bool = False,
+    school: Any = None,
+) -> AssessmentRequest:
     """A request for a child new to the service: create the record, then the request, in one transaction."""
     from sendhub.cases.services.children import create_child
 
@@ -261,7 +395,16 @@ def intake(*, by: User, today: date, first_name: str, last_name: str, birth_date
         raise CaseStateError("The date of birth cannot be in the future")
     if rules.age_on(birth_date, received) > 25:
         raise CaseStateError("EHC needs assessments are for children and young people aged 0 to 25")
-    child = create_child(by=by, first_name=first_name.strip(), last_name=last_name.strip(), birth_date=birth_date,
-                         sex=sex, upn=upn.strip().upper())
-    return record_request(child=child, received=received, source=source, requester_name=requester_name, by=by,
-                          today=today)
+    child = create_child(
+        by=by,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        birth_date=birth_date,
+        sex=sex,
+        upn=upn.strip().upper(),
+        school=school,
+        officer=officer_for_school(school, by),
+    )
+    return record_request(
+        child=child, received=received, source=source, requester_name=requester_name, by=by, today=today
+    )

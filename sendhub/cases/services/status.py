@@ -6,7 +6,6 @@ from datetime import date
 
 from sendhub.cases import rules
 from sendhub.cases.models import AssessmentRequest, Child, Plan, PlanStatus, RequestStatus
-from sendhub.cases.rules.reviews import academic_year_start
 
 
 def assessment_facts(request: AssessmentRequest) -> rules.AssessmentFacts:
@@ -23,17 +22,10 @@ def assessment_facts(request: AssessmentRequest) -> rules.AssessmentFacts:
         final_issued=request.final_issued,
         withdrawn=request.withdrawn,
         exceptions=tuple(
-            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end) for e in request.exceptions.all()
+            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end)
+            for e in request.exceptions.all()
         ),
     )
-
-
-def phase_transfer_due(birth: date, today: date) -> date | None:
-    """The reg 18 deadline if the child transfers phase next September (the cohort being prepared now)."""
-    transfer = rules.next_phase_transfer(birth, today)
-    if transfer is not None and transfer.transfer_year == academic_year_start(today) + 1:
-        return transfer.amended_plan_due
-    return None
 
 
 def plan_facts(plan: Plan, today: date) -> rules.PlanFacts:
@@ -48,7 +40,7 @@ def plan_facts(plan: Plan, today: date) -> rules.PlanFacts:
         amended_issued=plan.amended_issued,
         cease_notice=plan.cease_notice,
         ceased=plan.ceased,
-        phase_transfer_due=phase_transfer_due(plan.child.birth_date, today),
+        phase_transfer_due=rules.cohort_phase_transfer_due(plan.child.birth_date, today),
     )
 
 
@@ -57,7 +49,9 @@ def current_status(child: Child, today: date) -> rules.CaseStatus | None:
     request = child.requests.filter(status=RequestStatus.OPEN).order_by("-received").first()
     if request is not None:
         return rules.assessment_status(assessment_facts(request), today)
-    plan = child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING]).order_by("-start_date").first()
+    plan = (
+        child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING]).order_by("-start_date").first()
+    )
     if plan is not None and plan.start_date is not None:
         return rules.plan_status(plan_facts(plan, today), today)
     return None
@@ -66,8 +60,12 @@ def current_status(child: Child, today: date) -> rules.CaseStatus | None:
 def refresh_status(child: Child, today: date) -> Child:
     """Store the stage, next step and next due date the rules give today (worklists read these)."""
     status = current_status(child, today)
+    if status is not None and status.stage.closed:
+        status = None
     child.stage = status.stage.value if status else ""
     child.next_step = status.next_step[:120] if status else ""
     child.next_due = status.next_due if status else None
-    Child.objects.filter(pk=child.pk).update(stage=child.stage, next_step=child.next_step, next_due=child.next_due)
+    Child.objects.filter(pk=child.pk).update(
+        stage=child.stage, next_step=child.next_step, next_due=child.next_due
+    )
     return child

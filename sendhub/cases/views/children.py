@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -9,13 +9,14 @@ from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import child_summary
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
-from sendhub.core.access import requires
+from sendhub.cases.views.common import step as _step
+from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
 
 
 @requires("cases.view_worklist")
-def worklist(request: HttpRequest) -> HttpResponse:
+def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     which = request.GET.get("list", "due")
     which = which if which in selectors.WORKLISTS else "due"
@@ -25,36 +26,58 @@ def worklist(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = f"list={which}" + (f"&amp;officer={officer_id}" if officer_id else "")
     counts = selectors.worklist_counts(request.user, today, officer_id=officer_id)
-    return render(request, "cases/worklist.html", {
-        "page_obj": page, "which": which, "current_label": selectors.WORKLISTS[which], "today": today,
-        "query": query, "tabs": [(k, label, counts[k]) for k, label in selectors.WORKLISTS.items()],
-        "officers": selectors.officers_for(request.user), "officer_id": officer_id})
+    return render(
+        request,
+        "cases/worklist.html",
+        {
+            "page_obj": page,
+            "which": which,
+            "current_label": selectors.WORKLISTS[which],
+            "today": today,
+            "query": query,
+            "tabs": [(k, label, counts[k]) for k, label in selectors.WORKLISTS.items()],
+            "officers": selectors.officers_for(request.user),
+            "officer_id": officer_id,
+        },
+    )
 
 
 @requires("cases.view_child")
-def child_list(request: HttpRequest) -> HttpResponse:
+def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()
     page = Paginator(selectors.search_children(request.user, query), 50).get_page(request.GET.get("page"))
-    return render(request, "cases/child_list.html", {"page_obj": page, "q": query, "query": f"q={query}" if query else ""})
+    return render(
+        request,
+        "cases/child_list.html",
+        {
+            "page_obj": page,
+            "q": query,
+            "query": f"q={query}" if query else "",
+            "can_request": request.user.has_perm("cases.record_request"),
+        },
+    )
 
 
 @requires("cases.view_child")
-def child_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def child_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     child = selectors.get_child_for_user(request.user, pk)
     record_view(request, child)
-    return render(request, "cases/child_detail.html", child_summary(child, request.user, timezone.localdate()))
+    return render(
+        request, "cases/child_detail.html", child_summary(child, request.user, timezone.localdate())
+    )
 
 
 @requires("cases.edit_child")
-def child_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def child_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     child = selectors.get_child_for_user(request.user, pk, write=True)
     form = forms.ChildForm(request.POST or None, instance=child, initial={"version": child.version})
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         child.refresh_from_db()  # the ModelForm mutated the instance; the service compares against the database
         try:
-            child_services.update_child(child=child, by=request.user, expected_version=form.cleaned_data["version"] or 0,
-                                        **fields)
+            child_services.update_child(
+                child=child, by=request.user, expected_version=form.cleaned_data["version"] or 0, **fields
+            )
         except SendHubError as e:
             form.add_error(None, str(e))
         else:
@@ -63,14 +86,18 @@ def child_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("cases.record_request")
-def request_new(request: HttpRequest) -> HttpResponse:
+def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Intake: a new request, with a duplicates check before a new child record is made."""
     form = forms.IntakeForm(request.POST or None)
     duplicates, hidden = None, 0
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        matches = child_services.possible_duplicates(first_name=data["first_name"], last_name=data["last_name"],
-                                                     birth_date=data["birth_date"], upn=data["upn"])
+        matches = child_services.possible_duplicates(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            birth_date=data["birth_date"],
+            upn=data["upn"],
+        )
         duplicates = selectors.only_visible(request.user, matches)  # names of others' cases stay hidden
         hidden = matches.count() - duplicates.count()
         if not matches.exists() or data["confirm_new"]:
@@ -80,21 +107,72 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, str(e))
             else:
                 return redirect(assessment)
-    return render(request, "cases/request_new.html", {"form": form, "duplicates": duplicates, "hidden": hidden})
+    return render(
+        request, "cases/request_new.html", {"form": form, "duplicates": duplicates, "hidden": hidden}
+    )
 
 
 @requires("cases.reassign_case")
-def reassign(request: HttpRequest, pk: int) -> HttpResponse:
+def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     child = selectors.get_child_for_user(request.user, pk, write=True)
-    form = forms.ReassignForm(request.POST or None, officers=selectors.officers_for(request.user),
-                              initial={"officer": child.officer_id, "version": child.version})
+    form = forms.ReassignForm(
+        request.POST or None,
+        officers=selectors.officers_for(request.user),
+        initial={"officer": child.officer_id, "version": child.version},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            child_services.reassign_child(child=child, officer=form.cleaned_data["officer"], by=request.user,
-                                          expected_version=form.cleaned_data["version"])
+            child_services.reassign_child(
+                child=child,
+                officer=form.cleaned_data["officer"],
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
         except SendHubError as e:
             form.add_error(None, str(e))
         else:
             return redirect(child)
-    return render(request, "cases/step_form.html", {"child": child, "form": form, "title": "Reassign the case",
-                                                    "button": "Reassign"})
+    return render(
+        request,
+        "cases/step_form.html",
+        {"child": child, "form": form, "title": "Reassign the case", "button": "Reassign"},
+    )
+
+
+@requires("cases.edit_child")
+def parent_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ParentForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a parent or carer",
+        lambda d: child_services.add_parent(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def professional_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ProfessionalForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a professional",
+        lambda d: child_services.add_professional(child=child, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def placement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.PlacementForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        child,
+        "Add a placement",
+        lambda d: child_services.add_placement(child=child, by=request.user, **d),
+    )

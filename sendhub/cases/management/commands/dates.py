@@ -21,7 +21,11 @@ class Command(BaseCommand):
         add_arguments(parser)
 
     def handle(self, *args: Any, which: str, **options: Any) -> None:
-        raw = {k: v for k, v in options.items() if k in {"received", "year", "to", "start", "days"} and v is not None}
+        raw = {
+            k: v
+            for k, v in options.items()
+            if k in {"received", "year", "to", "start", "days"} and v is not None
+        }
         try:
             result = compute(which, **{k: str(v) for k, v in raw.items()})
         except DatesInputError as e:

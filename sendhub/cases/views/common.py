@@ -1,0 +1,41 @@
+"""The shape every small casework form shares: validate, call one service, go back; errors become form errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from sendhub.core.access import AuthenticatedHttpRequest
+from sendhub.core.exceptions import SendHubError
+
+
+def step(
+    request: AuthenticatedHttpRequest,
+    form: Any,
+    target: Any,
+    title: str,
+    action: Callable[[dict[str, Any]], object],
+    button: str = "Save",
+) -> HttpResponse:
+    """Validate, run one service, go back to the request; domain errors become form errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            return redirect(target)
+    return render(
+        request,
+        "cases/step_form.html",
+        {
+            "form": form,
+            "title": title,
+            "button": button,
+            "child": getattr(target, "child", target),
+            "back": target,
+        },
+    )
