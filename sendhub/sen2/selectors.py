@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -22,6 +22,7 @@ from sendhub.cases.models import (
     Plan,
     RequestStatus,
 )
+from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, plan_timeliness
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.validation import census_date
 from sendhub.sen2.validation.report import PersonRef
@@ -68,6 +69,7 @@ def children_in_scope(period: Period) -> QuerySet[Child]:
         .order_by("pk")
         .prefetch_related(
             Prefetch("requests", queryset=AssessmentRequest.objects.order_by("received", "pk")),
+            "requests__exceptions",
             Prefetch(
                 "plans", queryset=Plan.objects.select_related("named_setting").order_by("start_date", "pk")
             ),
@@ -168,7 +170,14 @@ def _assessment(req: AssessmentRequest, plan: Plan | None, period: Period) -> x.
     if final:
         a.assessment_outcome = "Y" if final >= period.start else "H"
         a.assessment_outcome_date = final
-        a.week20 = "1" if final <= req.received + timedelta(weeks=20) else "0"
+        # Week20 is "do reg 10(4) exceptions apply" (1/0), not "was it on time" (schema annotation, item 3.7).
+        periods = [ExceptionPeriod(ExceptionReason(e.reason), e.start, e.end) for e in req.exceptions.all()]
+        applies = (
+            plan_timeliness(req.received, final, periods).exception_applies
+            if final >= req.received
+            else False
+        )
+        a.week20 = "1" if applies else "0"
         if plan is not None and plan.start_date and plan.start_date <= ref:
             a.named_plan = _named_plan(plan, period)
     elif not_issue:

@@ -96,6 +96,7 @@ class ImportSummary:
     persons: int = 0
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # facts the return gives that casework cannot hold
 
     def count(self, what: str, created: bool | None) -> None:
         if created is None:
@@ -224,6 +225,11 @@ def _import_request(child: Child, person: x.Person, req: x.Request, summary: Imp
         values = _request_values(req, a)
         request, created = _save(AssessmentRequest(), {"child": child, "received": req.received_date}, values)
         summary.count("requests", created)
+        if a is not None and a.week20 == "1" and not request.exceptions.exists():
+            summary.notes.append(
+                f"{person.key}: the request of {req.received_date:%d %B %Y} says a 20-week exception applied. "
+                "The return does not say which or when, so record it on the request (reg 10(4))."
+            )
     if plan_x is None or plan_x.start_date is None:
         return
     ceased = plan_x.cease_date

@@ -38,7 +38,7 @@ def test_export_covers_the_year_and_is_valid():
     assert sorted(by_name) == ["C1", "C2", "C3", "C4", "C5"]  # C6 finished in 2023, C7 asked after the census
     assert header.lea == "202" and header.reference_date == date(2026, 1, 15)
     c1 = by_name["C1"].requests[0]
-    assert (c1.request_outcome, c1.assessment.assessment_outcome, c1.assessment.week20) == ("Y", "Y", "1")
+    assert (c1.request_outcome, c1.assessment.assessment_outcome, c1.assessment.week20) == ("Y", "Y", "0")
     assert c1.active_plans.review_outcome == "M" and [n.sen_type for n in c1.active_plans.sen_needs] == [
         "ASD",
         "SLCN",
@@ -178,3 +178,23 @@ def test_demo_data_exports_a_valid_return():
         report = validation.validate_file(io.BytesIO(data), year=year, la_code="202")
         assert report.ok, [(i.who, i.path, i.message) for i in report.issues][:10]
         assert report.persons > 0
+
+
+def test_week20_says_whether_an_exception_applied():
+    from sendhub.cases.models import AssessmentException
+
+    casework.build()
+    request = AssessmentRequest.objects.get(child__reference="C1")
+    AssessmentException.objects.create(
+        request=request, reason="personal_circumstances", start=date(2025, 4, 1), end=date(2025, 4, 30)
+    )
+    _, persons = xmlmodel.read_return(io.BytesIO(export_bytes()))
+    assert next(p for p in persons if p.surname == "C1").requests[0].assessment.week20 == "1"
+
+
+def test_import_notes_an_exception_it_cannot_record(tmp_path):
+    casework.schools()
+    path = tmp_path / "w20.xml"
+    path.write_text(VALID_2026)  # Ada's Week20 is 1
+    summary = services.import_return(path=str(path))
+    assert len(summary.notes) == 1 and "UPN A202111111111" in summary.notes[0]

@@ -79,6 +79,8 @@ class Command(BaseCommand):
             for line in e.errors:
                 self.stderr.write(line)
             raise CommandError(str(e)) from None
+        for note in result.notes:
+            self.stdout.write(f"To check: {note}")
         if not result.changed:
             self.stdout.write(
                 self.style.SUCCESS(f"Nothing changed: the {result.persons} persons were already loaded")
