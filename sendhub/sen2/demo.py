@@ -35,10 +35,11 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     )
     added = []
     for plan in needing:
-        child = plan.child
+        child, start = plan.child, plan.start_date
+        assert start is not None  # filtered above
         if plan.named_setting_id:
             added.append(
-                Placement(child=child, school_id=plan.named_setting_id, start=plan.start_date, rank=1)
+                Placement(child=child, school_id=plan.named_setting_id, start=start, rank=1)
             )
         else:
             older = age_on(child.birth_date, today) >= 16
@@ -46,7 +47,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
                 Placement(
                     child=child,
                     sen_setting="NIEO" if older else "OLA",
-                    start=plan.start_date,
+                    start=start,
                     rank=1,
                     sen_setting_other="Awaiting a suitable place" if older else "",
                 )

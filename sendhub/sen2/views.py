@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -51,7 +51,7 @@ def check_file(request: HttpRequest) -> HttpResponse:
 
 @requires("sen2.run_return")
 @post_only
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: HttpRequest) -> HttpResponseBase:
     form = CurrentDataForm(request.POST, prefix="current")
     if not form.is_valid():
         return _page(request, form, FileForm(prefix="upload"))

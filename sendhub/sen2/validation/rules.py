@@ -8,7 +8,7 @@ available to us); docs/domains/sen2.md maps each one to its source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -388,7 +388,7 @@ def check_plan(p: Person, r: Request, plan: NamedPlan, ctx: Context, np: str) ->
 
 
 def check_settings(
-    p: Person, items: list[PlanDetail] | list[PlacementDetail], ctx: Context, parent: str, tag: str
+    p: Person, items: Sequence[PlanDetail | PlacementDetail], ctx: Context, parent: str, tag: str
 ) -> Iterator[Found]:
     ranks: dict[str, int] = {}
     for i, s in enumerate(items, start=1):
