@@ -6,16 +6,19 @@ if it had not happened yet. The collection period is the calendar year before R 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from sendhub.cases import vocab
 from sendhub.cases.models import (
     AnnualReview,
+    AssessmentException,
     AssessmentRequest,
     Child,
     Placement,
@@ -51,7 +54,7 @@ def _upto(d: date | None, ref: date) -> date | None:
 
 
 def children_in_scope(period: Period) -> QuerySet[Child]:
-    """Children with a request or plan the return must report (spec 1.3), with everything needed loaded."""
+    """Children with a request or plan the return must report (spec 1.3)."""
     ref, start = period.reference_date, period.start
     live_plan = Q(plans__start_date__lte=ref) & (Q(plans__ceased__isnull=True) | Q(plans__ceased__gte=start))
     request_in_scope = Q(requests__received__lte=ref) & (
@@ -64,83 +67,113 @@ def children_in_scope(period: Period) -> QuerySet[Child]:
         | Q(requests__withdrawn__gte=start)
     )
     ids = Child.objects.filter(live_plan | request_in_scope).values("pk")
-    return (
-        Child.objects.filter(pk__in=ids)
-        .order_by("pk")
-        .prefetch_related(
-            Prefetch("requests", queryset=AssessmentRequest.objects.order_by("received", "pk")),
-            "requests__exceptions",
-            Prefetch(
-                "plans", queryset=Plan.objects.select_related("named_setting").order_by("start_date", "pk")
-            ),
-            Prefetch(
-                "placements", queryset=Placement.objects.select_related("school").order_by("start", "pk")
-            ),
-            Prefetch("plans__reviews", queryset=AnnualReview.objects.order_by("-meeting", "-pk")),
-        )
-    )
+    return Child.objects.filter(pk__in=ids).order_by("pk")
 
 
-def persons_for_return(period: Period, *, chunk_size: int = 500) -> Iterator[tuple[Child, x.Person]]:
-    """Each child in scope and their SEN2 person record, streamed from the database."""
-    for child in children_in_scope(period).iterator(chunk_size=chunk_size):
-        person = person_for(child, period)
-        if person.requests:
-            yield child, person
+Row = dict[str, Any]
 
 
-def person_for(child: Child, period: Period) -> x.Person:
+def _grouped(rows: Iterable[Row], key: str) -> dict[int, list[Row]]:
+    out: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+@dataclass(slots=True)
+class Casework:
+    """One chunk of children with their records, as plain rows (model instances cost 10x more to build)."""
+
+    requests: dict[int, list[Row]]
+    exceptions: dict[int, list[Row]]
+    plans: dict[int, list[Row]]
+    placements: dict[int, list[Row]]
+    reviews: dict[int, list[Row]]
+
+    @classmethod
+    def load(cls, ids: list[int]) -> Casework:
+        return cls(
+            requests=_grouped(AssessmentRequest.objects.filter(child_id__in=ids).order_by("received", "pk").values(
+                "id", "child_id", "received", "source", "decided_to_assess", "decided_not_to_assess", "withdrawn",
+                "final_issued", "decided_not_to_issue"), "child_id"),
+            exceptions=_grouped(AssessmentException.objects.filter(request__child_id__in=ids).values(
+                "request_id", "reason", "start", "end"), "request_id"),
+            plans=_grouped(Plan.objects.filter(child_id__in=ids).order_by("start_date", "pk").values(
+                "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
+                "direct_payment", urn=F("named_setting__urn")), "child_id"),
+            placements=_grouped(Placement.objects.filter(child_id__in=ids).order_by("start", "pk").values(
+                "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
+                "resourced_provision", "residential", urn=F("school__urn")), "child_id"),
+            reviews=_grouped(AnnualReview.objects.filter(plan__child_id__in=ids).order_by("-meeting", "-pk").values(
+                "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
+        )  # fmt: skip
+
+
+CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity", "postcode", "upn", "uln",
+                "primary_need", "secondary_need")  # fmt: skip
+
+
+def persons_for_return(period: Period, *, chunk_size: int = 1000) -> Iterator[tuple[int, x.Person]]:
+    """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
+    ids = children_in_scope(period).values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+    while chunk := list(islice(ids, chunk_size)):
+        work = Casework.load(chunk)
+        for child in Child.objects.filter(pk__in=chunk).order_by("pk").values(*CHILD_FIELDS):
+            person = person_for(child, work, period)
+            if person.requests:
+                yield child["id"], person
+
+
+def person_for(child: Row, work: Casework, period: Period) -> x.Person:
     person = x.Person(
-        surname=child.last_name,
-        forename=child.first_name,
-        person_birth_date=child.birth_date,
-        sex=child.sex,
-        ethnicity=child.ethnicity,
-        post_code=child.postcode or None,
-        upn=child.upn or None,
-        unique_learner_number=child.uln or None,
+        surname=child["last_name"],
+        forename=child["first_name"],
+        person_birth_date=child["birth_date"],
+        sex=child["sex"],
+        ethnicity=child["ethnicity"],
+        post_code=child["postcode"] or None,
+        upn=child["upn"] or None,
+        unique_learner_number=child["uln"] or None,
     )
-    if not (child.upn or child.uln) and age_on(child.birth_date, period.reference_date) < 6:
+    if not (child["upn"] or child["uln"]) and age_on(child["birth_date"], period.reference_date) < 6:
         person.upn_unknown = "UN1"  # "aged under 6 and not yet assigned a UPN": a fact, derived from age
-    plans: list[Plan] = [
-        p for p in child.plans.all() if p.start_date and p.start_date <= period.reference_date
-    ]
-    by_request = {p.request_id: p for p in plans if p.request_id is not None}
+    ref = period.reference_date
+    plans = [p for p in work.plans.get(child["id"], []) if p["start_date"] and p["start_date"] <= ref]
+    by_request = {p["request_id"]: p for p in plans if p["request_id"] is not None}
     for plan in plans:  # plans made before SEND Hub held the request: historical requests (H)
-        if plan.request_id is None and _plan_in_scope(plan, period):
-            person.requests.append(_historical_request(child, plan, period))
-    for req in child.requests.all():
-        if req.received <= period.reference_date:
-            mapped = _request(child, req, by_request.get(req.pk), period)
+        if plan["request_id"] is None and _plan_in_scope(plan, period):
+            person.requests.append(_historical_request(child, plan, work, period))
+    for req in work.requests.get(child["id"], []):
+        if req["received"] <= ref:
+            mapped = _request(child, req, by_request.get(req["id"]), work, period)
             if mapped is not None:
                 person.requests.append(mapped)
     return person
 
 
-def _plan_in_scope(plan: Plan, period: Period) -> bool:
-    return plan.ceased is None or plan.ceased >= period.start
+def _plan_in_scope(plan: Row, period: Period) -> bool:
+    return plan["ceased"] is None or plan["ceased"] >= period.start
 
 
-def _historical_request(child: Child, plan: Plan, period: Period) -> x.Request:
+def _historical_request(child: Row, plan: Row, work: Casework, period: Period) -> x.Request:
     assessment = x.Assessment(assessment_outcome="H", named_plan=_named_plan(plan, period))
-    return x.Request(
-        request_outcome="H", assessment=assessment, active_plans=_active_plans(child, plan, period)
-    )
+    return x.Request(request_outcome="H", assessment=assessment,
+                     active_plans=_active_plans(child, plan, work, period))  # fmt: skip
 
 
-def _request(child: Child, req: AssessmentRequest, plan: Plan | None, period: Period) -> x.Request | None:
+def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Request | None:
     ref = period.reference_date
     out = x.Request(
-        received_date=req.received,
-        request_source=vocab.REQUEST_SOURCE_SEN2.get(req.source, "5"),
-        rya="1" if req.source in RYA_SOURCES else "0",
+        received_date=req["received"],
+        request_source=vocab.REQUEST_SOURCE_SEN2.get(req["source"], "5"),
+        rya="1" if req["source"] in RYA_SOURCES else "0",
     )
-    assess = _upto(req.decided_to_assess, ref)
-    not_assess = _upto(req.decided_not_to_assess, ref)
-    withdrawn = _upto(req.withdrawn, ref)
+    assess = _upto(req["decided_to_assess"], ref)
+    not_assess = _upto(req["decided_not_to_assess"], ref)
+    withdrawn = _upto(req["withdrawn"], ref)
     if assess:
         out.request_outcome, out.request_outcome_date = ("Y" if assess >= period.start else "H"), assess
-        out.assessment = _assessment(req, plan, period)
+        out.assessment = _assessment(req, plan, work, period)
     elif not_assess:
         out.request_outcome, out.request_outcome_date = "N", not_assess
     elif withdrawn:
@@ -148,12 +181,12 @@ def _request(child: Child, req: AssessmentRequest, plan: Plan | None, period: Pe
     else:
         out.request_outcome = "A"
     if plan is not None and out.assessment is not None and out.assessment.named_plan is not None:
-        out.active_plans = _active_plans(child, plan, period)
+        if not _plan_in_scope(plan, period):
+            return None
+        out.active_plans = _active_plans(child, plan, work, period)
     finished = [d for d in (out.request_outcome_date, _assessment_date(out)) if d]
     if out.request_outcome in ("N", "W") and finished and max(finished) < period.start:
         return None  # decided before the collection period: out of scope
-    if out.assessment and out.assessment.named_plan and not _plan_in_scope(plan, period):  # type: ignore[arg-type]
-        return None
     return out
 
 
@@ -161,24 +194,23 @@ def _assessment_date(req: x.Request) -> date | None:
     return req.assessment.assessment_outcome_date if req.assessment else None
 
 
-def _assessment(req: AssessmentRequest, plan: Plan | None, period: Period) -> x.Assessment:
+def _assessment(req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
     ref = period.reference_date
-    final = _upto(req.final_issued, ref)
-    not_issue = _upto(req.decided_not_to_issue, ref)
-    withdrawn = _upto(req.withdrawn, ref)
+    final = _upto(req["final_issued"], ref)
+    not_issue = _upto(req["decided_not_to_issue"], ref)
+    withdrawn = _upto(req["withdrawn"], ref)
     a = x.Assessment()
     if final:
         a.assessment_outcome = "Y" if final >= period.start else "H"
         a.assessment_outcome_date = final
         # Week20 is "do reg 10(4) exceptions apply" (1/0), not "was it on time" (schema annotation, item 3.7).
-        periods = [ExceptionPeriod(ExceptionReason(e.reason), e.start, e.end) for e in req.exceptions.all()]
+        periods = [ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"])
+                   for e in work.exceptions.get(req["id"], [])]  # fmt: skip
         applies = (
-            plan_timeliness(req.received, final, periods).exception_applies
-            if final >= req.received
-            else False
+            final >= req["received"] and plan_timeliness(req["received"], final, periods).exception_applies
         )
         a.week20 = "1" if applies else "0"
-        if plan is not None and plan.start_date and plan.start_date <= ref:
+        if plan is not None:
             a.named_plan = _named_plan(plan, period)
     elif not_issue:
         a.assessment_outcome, a.assessment_outcome_date = "N", not_issue
@@ -189,52 +221,50 @@ def _assessment(req: AssessmentRequest, plan: Plan | None, period: Period) -> x.
     return a
 
 
-def _named_plan(plan: Plan, period: Period) -> x.NamedPlan:
-    ceased = _upto(plan.ceased, period.reference_date)
-    details = []
-    if plan.named_setting is not None:
-        details.append(x.PlanDetail(urn=str(plan.named_setting.urn), placement_rank="1"))
+def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
+    ceased = _upto(plan["ceased"], period.reference_date)
+    details = [x.PlanDetail(urn=str(plan["urn"]), placement_rank="1")] if plan["urn"] is not None else []
     return x.NamedPlan(
-        start_date=plan.start_date,
+        start_date=plan["start_date"],
         plan_details=details,
-        pb="1" if plan.personal_budget else "0",
-        dp=plan.direct_payment or None,
+        pb="1" if plan["personal_budget"] else "0",
+        dp=plan["direct_payment"] or None,
         cease_date=ceased,
-        cease_reason=(plan.cease_reason or None) if ceased else None,
+        cease_reason=(plan["cease_reason"] or None) if ceased else None,
     )
 
 
-def _active_plans(child: Child, plan: Plan, period: Period) -> x.ActivePlans | None:
+def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.ActivePlans | None:
     ref = period.reference_date
-    if plan.ceased is not None and plan.ceased <= ref:
+    if plan["ceased"] is not None and plan["ceased"] <= ref:
         return None
     ap = x.ActivePlans()
-    for pl in child.placements.all():
-        if pl.start > ref or (pl.end is not None and plan.start_date and pl.end < plan.start_date):
+    for pl in work.placements.get(child["id"], []):
+        if pl["start"] > ref or (pl["end"] is not None and pl["end"] < plan["start_date"]):
             continue
         ap.placements.append(
             x.PlacementDetail(
-                urn=str(pl.school.urn) if pl.school else None,
-                sen_setting=pl.sen_setting or None,
-                sen_setting_other=pl.sen_setting_other or None,
-                placement_rank=str(pl.rank),
-                entry_date=pl.start,
-                leaving_date=_upto(pl.end, ref),
-                sen_unit_indicator="1" if pl.sen_unit else "0",
-                resourced_provision_indicator="1" if pl.resourced_provision else "0",
-                res=pl.residential or None,
+                urn=str(pl["urn"]) if pl["urn"] is not None else None,
+                sen_setting=pl["sen_setting"] or None,
+                sen_setting_other=pl["sen_setting_other"] or None,
+                placement_rank=str(pl["rank"]),
+                entry_date=pl["start"],
+                leaving_date=_upto(pl["end"], ref),
+                sen_unit_indicator="1" if pl["sen_unit"] else "0",
+                resourced_provision_indicator="1" if pl["resourced_provision"] else "0",
+                res=pl["residential"] or None,
             )
         )
-    for rank, need in (("1", child.primary_need), ("2", child.secondary_need)):
+    for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
         if need:
             ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))
-    review = next((r for r in plan.reviews.all() if r.meeting <= ref), None)
+    review = next((r for r in work.reviews.get(plan["id"], []) if r["meeting"] <= ref), None)
     if review is not None:
-        ap.review_meeting = review.meeting
-        decided = _upto(review.decision_on, ref)
+        ap.review_meeting = review["meeting"]
+        decided = _upto(review["decision_on"], ref)
         if decided:
             ap.last_review = decided
-            ap.review_outcome = REVIEW_OUTCOME.get(review.outcome) if review.outcome else None
+            ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
     return ap
 
 

@@ -257,7 +257,10 @@ def _import_request(child: Child, person: x.Person, req: x.Request, summary: Imp
 
 def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:
     source = SOURCE_FROM_SEN2.get(req.request_source or "", "other")
-    if source == "parent" and req.rya == "1":
+    if req.rya == "1" and req.request_source in (
+        "1",
+        None,
+    ):  # a young person asked (2024 files have no source)
         source = "young_person"
     v: dict[str, Any] = {
         "source": source,

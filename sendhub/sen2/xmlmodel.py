@@ -338,19 +338,26 @@ def _date(text: str | None) -> date | None:
         return None  # the XSD check reports the bad date; the rules treat it as missing
 
 
+_MAPS: dict[int, dict[str, tuple[str, bool]]] = {}  # by id() of the module-level specs below
+_PERSON_READ = [*_PERSON, ("GenderCurrent", "sex", "s")]  # 2023 called Sex GenderCurrent
+_PLAN_READ = [("StartDate", "start_date", "d"), *_PLAN_AFTER]
+_ACTIVE_READ = [("TransferLA", "transfer_la", "s"), *[(t, a, k) for t, (a, k) in _REVIEW.items()]]
+
+
 def _fill(obj: Any, el: etree._Element, spec: list[tuple[str, str, str]]) -> None:
-    by_tag = {tag: (attr, kind) for tag, attr, kind in spec}
+    by_tag = _MAPS.get(id(spec))
+    if by_tag is None:
+        by_tag = _MAPS[id(spec)] = {tag: (attr, kind == "d") for tag, attr, kind in spec}
     for child in el:
-        hit = by_tag.get(child.tag) if isinstance(child.tag, str) else None
+        hit = by_tag.get(child.tag)  # type: ignore[call-overload]  # comments have a function as tag
         if hit is not None:
-            attr, kind = hit
             text = (child.text or "").strip()
-            setattr(obj, attr, _date(text) if kind == "d" else text)
+            setattr(obj, hit[0], _date(text) if hit[1] else text)
 
 
 def parse_person(el: etree._Element) -> Person:
     person = Person(line=el.sourceline)
-    _fill(person, el, [*_PERSON, ("GenderCurrent", "sex", "s")])  # 2023 called Sex GenderCurrent
+    _fill(person, el, _PERSON_READ)
     for r in el.iterchildren("Requests"):
         req = Request()
         _fill(req, r, _REQUEST_HEAD)
@@ -359,7 +366,7 @@ def parse_person(el: etree._Element) -> Person:
             _fill(req.assessment, a, _ASSESSMENT)
             for p in a.iterchildren("NamedPlan"):
                 plan = NamedPlan()
-                _fill(plan, p, [("StartDate", "start_date", "d"), *_PLAN_AFTER])
+                _fill(plan, p, _PLAN_READ)
                 for d in p.iterchildren("PlanDetail"):
                     detail = PlanDetail()
                     _fill(detail, d, _PLAN_DETAIL)
@@ -367,7 +374,7 @@ def parse_person(el: etree._Element) -> Person:
                 req.assessment.named_plan = plan
         for x in r.iterchildren("ActivePlans"):
             ap = ActivePlans()
-            _fill(ap, x, [("TransferLA", "transfer_la", "s"), *[(t, a, k) for t, (a, k) in _REVIEW.items()]])
+            _fill(ap, x, _ACTIVE_READ)
             for pd in x.iterchildren("PlacementDetail"):
                 placement = PlacementDetail()
                 _fill(placement, pd, _PLACEMENT)
@@ -406,41 +413,54 @@ def parse_header(el: etree._Element) -> Header:
     )
 
 
-def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
-    """Yield the ``<Header>`` and then each ``<Person>`` element, clearing each after use.
+def _stray(el: etree._Element) -> bool:
+    return isinstance(el.tag, str)  # comments and processing instructions are not elements
 
+
+def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
+    """Yield the ``<Header>`` and then each ``<Person>`` element, clearing each after use, plus any element
+    misplaced directly under ``<Message>`` or ``<Persons>`` (for the validator to report).
+
+    libxml2 filters the tags, so Python only sees the elements it needs.
     Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
     """
-    context = etree.iterparse(
-        source,
-        events=("start", "end"),
-        remove_comments=True,
-        huge_tree=True,
-        resolve_entities=False,
-        no_network=True,
-    )
-    depth = 0
+    context = etree.iterparse(source, events=("end",), tag=("Header", "Person"), remove_comments=True,
+                              huge_tree=True, resolve_entities=False, no_network=True)  # fmt: skip
+    root: etree._Element | None = None
     try:
-        for event, el in context:
-            if event == "start":
-                depth += 1
-                if depth == 1 and el.tag != "Message":
+        for _event, el in context:
+            if root is None:
+                root = el.getroottree().getroot()
+                if root.tag != "Message":
                     raise ReadError(
-                        f"This is not a SEN2 file: the first element is <{el.tag}>, not <Message>"
+                        f"This is not a SEN2 file: the first element is <{root.tag}>, not <Message>"
                     )
-                continue
-            depth -= 1
             parent = el.getparent()
-            if (depth == 1 and el.tag != "Persons") or (
-                depth == 2 and parent is not None and parent.tag == "Persons"
-            ):
-                yield el  # <Header>, each <Person>, and anything misplaced at those levels
-                el.clear(keep_tail=True)
-                if parent is not None:  # drop the cleared siblings already seen
-                    while el.getprevious() is not None:
-                        del parent[0]
+            if parent is None:
+                continue
+            at_top = parent is root and el.tag == "Header"
+            in_persons = el.tag == "Person" and parent.tag == "Persons" and parent.getparent() is root
+            if not (at_top or in_persons):
+                continue  # a Header or Person elsewhere: left in the tree, reported below
+            while el.getprevious() is not None:  # earlier siblings: strays, or persons already cleared
+                first = parent[0]
+                if first.tag not in ("Header", "Person", "Persons") and _stray(first):
+                    yield first
+                del parent[0]
+            yield el
+            el.clear(keep_tail=True)
+        root = context.root
     except etree.XMLSyntaxError as e:
         raise ReadError(f"The file is not well-formed XML: {e.msg} (line {e.lineno})") from e
+    if root is None:
+        return
+    if root.tag != "Message":
+        raise ReadError(f"This is not a SEN2 file: the first element is <{root.tag}>, not <Message>")
+    for child in root:
+        if child.tag not in ("Header", "Persons") and _stray(child):
+            yield child
+        elif child.tag == "Persons":
+            yield from (c for c in child if c.tag != "Person" and _stray(c))
 
 
 def read_return(source: IO[bytes] | str) -> tuple[Header | None, Iterator[Person]]:
