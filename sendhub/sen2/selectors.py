@@ -73,7 +73,7 @@ def children_in_scope(period: Period) -> QuerySet[Child]:
 Row = dict[str, Any]
 
 
-def _grouped(rows: Iterable[Row], key: str) -> dict[int, list[Row]]:
+def _grouped(rows: Iterable[Any], key: str) -> dict[int, list[Row]]:
     out: dict[int, list[Row]] = defaultdict(list)
     for row in rows:
         out[row[key]].append(row)

@@ -349,7 +349,7 @@ def _fill(obj: Any, el: etree._Element, spec: list[tuple[str, str, str]]) -> Non
     if by_tag is None:
         by_tag = _MAPS[id(spec)] = {tag: (attr, kind == "d") for tag, attr, kind in spec}
     for child in el:
-        hit = by_tag.get(child.tag)  # type: ignore[call-overload]  # comments have a function as tag
+        hit = by_tag.get(child.tag)  # comments (a function as tag) miss
         if hit is not None:
             text = (child.text or "").strip()
             setattr(obj, hit[0], _date(text) if hit[1] else text)
