@@ -18,6 +18,7 @@ from django.db.models import F, Q, QuerySet
 from sendhub.cases import vocab
 from sendhub.cases.models import (
     AnnualReview,
+    Appeal,
     AssessmentException,
     AssessmentRequest,
     Child,
@@ -89,6 +90,7 @@ class Casework:
     plans: dict[int, list[Row]]
     placements: dict[int, list[Row]]
     reviews: dict[int, list[Row]]
+    appeals: dict[int, list[Row]]
 
     @classmethod
     def load(cls, ids: list[int]) -> Casework:
@@ -106,6 +108,8 @@ class Casework:
                 "resourced_provision", "residential", urn=F("school__urn")), "child_id"),
             reviews=_grouped(AnnualReview.objects.filter(plan__child_id__in=ids).order_by("-meeting", "-pk").values(
                 "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
+            appeals=_grouped(Appeal.objects.filter(child_id__in=ids).values("child_id", "kind", "subject", "lodged"),
+                             "child_id"),
         )  # fmt: skip
 
 
@@ -173,9 +177,12 @@ def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Per
     withdrawn = _upto(req["withdrawn"], ref)
     if assess:
         out.request_outcome, out.request_outcome_date = ("Y" if assess >= period.start else "H"), assess
-        out.assessment = _assessment(req, plan, work, period)
+        out.assessment = _assessment(child, req, plan, work, period)
     elif not_assess:
         out.request_outcome, out.request_outcome_date = "N", not_assess
+        out.request_mediation, out.request_tribunal = _appealed(
+            child, work, ("refusal_to_assess",), not_assess, ref
+        )
     elif withdrawn:
         out.request_outcome, out.request_outcome_date = "W", withdrawn
     else:
@@ -190,11 +197,23 @@ def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Per
     return out
 
 
+OTHER_SUBJECTS = ("contents", "cease", "other")
+
+
+def _appealed(
+    child: Row, work: Casework, subjects: tuple[str, ...], since: date, ref: date
+) -> tuple[str, str]:
+    """(mediation, tribunal) flags: 1 if the family took that route over this decision (lodged since it)."""
+    kinds = {a["kind"] for a in work.appeals.get(child["id"], [])
+             if a["subject"] in subjects and since <= a["lodged"] <= ref}  # fmt: skip
+    return ("1" if "mediation" in kinds else "0"), ("1" if "tribunal" in kinds else "0")
+
+
 def _assessment_date(req: x.Request) -> date | None:
     return req.assessment.assessment_outcome_date if req.assessment else None
 
 
-def _assessment(req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
+def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
     ref = period.reference_date
     final = _upto(req["final_issued"], ref)
     not_issue = _upto(req["decided_not_to_issue"], ref)
@@ -212,8 +231,12 @@ def _assessment(req: Row, plan: Row | None, work: Casework, period: Period) -> x
         a.week20 = "1" if applies else "0"
         if plan is not None:
             a.named_plan = _named_plan(plan, period)
+            a.other_mediation, a.other_tribunal = _appealed(child, work, OTHER_SUBJECTS, final, ref)
     elif not_issue:
         a.assessment_outcome, a.assessment_outcome_date = "N", not_issue
+        a.assessment_mediation, a.assessment_tribunal = _appealed(
+            child, work, ("refusal_to_issue",), not_issue, ref
+        )
     elif withdrawn:
         a.assessment_outcome, a.assessment_outcome_date = "W", withdrawn
     else:

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from sendhub.cases.models import (
     AnnualReview,
+    Appeal,
     AssessmentRequest,
     Child,
     Placement,
@@ -230,6 +231,8 @@ def _import_request(child: Child, person: x.Person, req: x.Request, summary: Imp
                 f"{person.key}: the request of {req.received_date:%d %B %Y} says a 20-week exception applied. "
                 "The return does not say which or when, so record it on the request (reg 10(4))."
             )
+    if request is not None:
+        _import_appeals(child, req, a, summary)
     if plan_x is None or plan_x.start_date is None:
         return
     ceased = plan_x.cease_date
@@ -253,6 +256,34 @@ def _import_request(child: Child, person: x.Person, req: x.Request, summary: Imp
         Child.objects.filter(pk=child.pk).update(sen_status=SenStatus.EHCP)
     if req.active_plans is not None:
         _import_active(child, plan, req.active_plans, summary)
+
+
+def _import_appeals(child: Child, req: x.Request, a: x.Assessment | None, summary: ImportSummary) -> None:
+    """Mediation and tribunal flags become appeals dated at the decision (the return gives no other date)."""
+    flags = [("refusal_to_assess", req.request_outcome_date, req.request_mediation, req.request_tribunal)]
+    if a is not None:
+        flags.append(
+            ("refusal_to_issue", a.assessment_outcome_date, a.assessment_mediation, a.assessment_tribunal)
+        )
+        plan_start = a.named_plan.start_date if a.named_plan else None
+        flags.append(("other", a.assessment_outcome_date or plan_start, a.other_mediation, a.other_tribunal))
+    for subject, when, mediation, tribunal in flags:
+        for kind, flag in (("mediation", mediation), ("tribunal", tribunal)):
+            if flag != "1" or when is None:
+                continue
+            subjects = ["contents", "cease", "other"] if subject == "other" else [subject]
+            if Appeal.objects.filter(child=child, kind=kind, subject__in=subjects, lodged__gte=when).exists():
+                continue
+            appeal = Appeal(
+                child=child,
+                kind=kind,
+                subject=subject,
+                lodged=when,
+                notes="Recorded from a SEN2 return, which does not give the date lodged.",
+            )
+            appeal.full_clean()
+            appeal.save()
+            summary.count("appeals", True)
 
 
 def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan, RequestStatus
+from sendhub.cases.models import AnnualReview, Appeal, AssessmentRequest, Child, Placement, Plan, RequestStatus
 from sendhub.schools.models import School
 
 
@@ -67,6 +67,9 @@ def build() -> dict[str, Any]:
         status=RequestStatus.NOT_ASSESSED,
     )
 
+    Appeal.objects.create(child=c1, kind="tribunal", subject="contents", lodged=date(2025, 8, 1))
+    Appeal.objects.create(child=c2, kind="mediation", subject="refusal_to_assess", lodged=date(2025, 11, 1))
+
     c3 = child("C3", birth_date=date(2022, 5, 5))  # no UPN yet: under 6
     AssessmentRequest.objects.create(child=c3, received=date(2025, 11, 1), source="health")
 
@@ -111,6 +114,7 @@ def build() -> dict[str, Any]:
 def wipe_casework() -> None:
     """Empty the casework tables (keeping the schools register), as in a new installation."""
     AnnualReview.objects.all().delete()
+    Appeal.objects.all().delete()
     Placement.objects.all().delete()
     Plan.objects.all().delete()
     AssessmentRequest.objects.all().delete()

@@ -45,7 +45,9 @@ def test_export_covers_the_year_and_is_valid():
         "ASD",
         "SLCN",
     ]
-    assert by_name["C2"].requests[0].request_outcome == "N"
+    assert (c1.assessment.other_mediation, c1.assessment.other_tribunal) == ("0", "1")  # contents appeal
+    c2 = by_name["C2"].requests[0]
+    assert (c2.request_outcome, c2.request_mediation, c2.request_tribunal) == ("N", "1", "0")
     assert by_name["C3"].upn_unknown == "UN1" and by_name["C3"].requests[0].request_outcome == "A"
     c4 = by_name["C4"].requests[0]
     assert (c4.request_outcome, c4.received_date, len(c4.active_plans.placements)) == ("H", None, 2)
