@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sendhub.cases.models import AnnualReview, Appeal, AssessmentRequest, Child, Placement, Plan, RequestStatus
+from sendhub.cases.models import (
+    AnnualReview,
+    Appeal,
+    AssessmentRequest,
+    Child,
+    Placement,
+    Plan,
+    RequestStatus,
+)
 from sendhub.schools.models import School
 
 
