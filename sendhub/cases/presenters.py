@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from sendhub.accounts.models import User
-from sendhub.cases import rules
+from sendhub.cases import rules, selectors
 from sendhub.cases.models import AssessmentRequest, Child, Plan
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.selectors import live_plan, open_request
@@ -91,6 +91,9 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
     }
 
 
+EDITABLE_STAGES = {"draft_issued", "awaiting_final", "amendment_proposed"}
+
+
 def worklist_rows(children: list[Child]) -> list[dict[str, Any]]:
     """Each worklist row with a link straight to the form for its next statutory step."""
     from django.urls import reverse
@@ -112,10 +115,14 @@ def worklist_rows(children: list[Child]) -> list[dict[str, Any]]:
             "meeting"
         )
     }
+    drafts = {p.child_id: p for p in Plan.objects.filter(child_id__in=ids, status="draft")}
     rows = []
     for child in children:
         request, plan = requests.get(child.pk), plans.get(child.pk)
         url = reverse("cases:child_detail", args=[child.pk])
+        extra = (
+            selectors.structured_links(drafts.get(child.pk) or plan) if child.stage in EDITABLE_STAGES else []
+        )
         if request is not None:
             url = _request_step_url(child.stage, request, advice.get(request.pk))
         elif plan is not None:
@@ -129,7 +136,7 @@ def worklist_rows(children: list[Child]) -> list[dict[str, Any]]:
                 step["awaiting_review_decision"] = ("review_decision", [plan.pk, review.pk])
             name, args = step.get(child.stage, ("plan_detail", [plan.pk]))
             url = reverse(f"cases:{name}", args=args)
-        rows.append({"child": child, "step_url": url})
+        rows.append({"child": child, "step_url": url, "extra": extra})
     return rows
 
 

@@ -36,7 +36,12 @@ from sendhub.cases.models import (
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
 
-WORKLISTS = {"due": "Due in the next 14 days", "overdue": "Overdue", "advice": "Awaiting advice"}
+WORKLISTS = {
+    "all": "All open work",
+    "due": "Due in the next 14 days",
+    "overdue": "Overdue",
+    "advice": "Awaiting advice",
+}
 
 
 def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:
@@ -97,7 +102,7 @@ def worklist(user: User, today: date, which: str, *, officer_id: int | None = No
     """The caseload worklists: due in the next 14 days, overdue, awaiting advice; by officer or team.
 
     ``next_due`` is stored by services.refresh_status from the rules, so "overdue" here is the SQL
-    form of ``rules.*_status(...).overdue``; test_selectors checks that the two agree.
+    form of ``rules.*_status(...).overdue``; tests/test_demo.py checks that the two agree.
     """
     children = Child.objects.visible_to(user)
     if user.role != Role.CASE_OFFICER and officer_id is not None:
@@ -106,6 +111,8 @@ def worklist(user: User, today: date, which: str, *, officer_id: int | None = No
         children = children.filter(next_due__lt=today)
     elif which == "due":
         children = children.filter(next_due__gte=today, next_due__lte=today + timedelta(days=14))
+    elif which == "all":
+        children = children.filter(next_due__isnull=False)
     elif which == "advice":
         outstanding = AdviceRequest.objects.filter(
             request__child=OuterRef("pk"), received_on__isnull=True, request__status=RequestStatus.OPEN
@@ -333,3 +340,22 @@ def latest_outcomes(plan: Plan) -> QuerySet[Outcome]:
 def children_with_cases() -> QuerySet[Child]:
     """Every child with a request or a plan (for the nightly status refresh; not scoped to a viewer)."""
     return Child.objects.filter(Q(requests__isnull=False) | Q(plans__isnull=False)).distinct()
+
+
+def plan_of(request: AssessmentRequest) -> Plan | None:
+    return Plan.objects.filter(request=request).first()
+
+
+def structured_links(plan: Plan | None) -> list[tuple[str, str]]:
+    """Links to add structured outcomes and provision before a version is issued."""
+    from django.urls import reverse
+
+    if plan is None:
+        return []
+    latest = plan.versions.order_by("-number").first()
+    if latest is None or latest.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
+        return []
+    return [
+        (reverse("cases:outcome_new", args=[plan.pk]), "Add a structured outcome (section E)"),
+        (reverse("cases:provision_new", args=[plan.pk]), "Add structured provision (sections F to H)"),
+    ]

@@ -75,3 +75,15 @@ def test_real_command_line() -> None:
     assert bad.returncode != 0
     assert bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1
+    missing = subprocess.run(
+        [sys.executable, str(root / "manage.py"), "dates", "phase-transfer", "--year", "2026"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+        timeout=120,
+    )
+    assert missing.returncode != 0
+    assert missing.stderr.strip().splitlines() == [
+        "CommandError: Error: the following arguments are required: --to"
+    ]

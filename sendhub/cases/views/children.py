@@ -18,8 +18,8 @@ from sendhub.core.exceptions import SendHubError
 @requires("cases.view_worklist")
 def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    which = request.GET.get("list", "due")
-    which = which if which in selectors.WORKLISTS else "due"
+    which = request.GET.get("list", "all")
+    which = which if which in selectors.WORKLISTS else "all"
     officer = request.GET.get("officer", "")
     officer_id = int(officer) if officer.isdigit() else None
     rows = selectors.worklist(request.user, today, which, officer_id=officer_id)

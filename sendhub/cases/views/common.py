@@ -19,6 +19,7 @@ def step(
     title: str,
     action: Callable[[dict[str, Any]], object],
     button: str = "Save",
+    links: list[tuple[str, str]] | None = None,
 ) -> HttpResponse:
     """Validate, run one service, go back to the request; domain errors become form errors."""
     if request.method == "POST" and form.is_valid():
@@ -37,5 +38,6 @@ def step(
             "button": button,
             "child": getattr(target, "child", target),
             "back": target,
+            "links": links or [],
         },
     )

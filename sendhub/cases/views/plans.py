@@ -111,6 +111,7 @@ def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             today=timezone.localdate(),
         ),
+        links=selectors.structured_links(plan),
     )
 
 

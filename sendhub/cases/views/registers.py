@@ -13,7 +13,11 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 @requires("cases.view_registers")
 def appeal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.appeals_register(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "cases/appeal_list.html", {"page_obj": page})
+    return render(
+        request,
+        "cases/appeal_list.html",
+        {"page_obj": page, "can_edit": request.user.has_perm("cases.edit_child")},
+    )
 
 
 @requires("cases.edit_child")

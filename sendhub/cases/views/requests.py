@@ -167,6 +167,7 @@ def final_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             today=timezone.localdate(),
         ),
         button="Issue the final plan",
+        links=selectors.structured_links(selectors.plan_of(a)),
     )
 
 

@@ -7,6 +7,7 @@ is described in docs/domains/cases.md and used by acceptance tests.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -19,6 +20,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_arguments(parser)
+
+    def run_from_argv(self, argv: list[str]) -> None:
+        # Parse once with parsers that raise CommandError (not argparse's usage screen), so a missing or
+        # unknown option is also a one-line error on the command line.
+        parser = self.create_parser(argv[0], argv[1])
+        try:
+            parser.parse_args(argv[2:])
+        except CommandError as e:
+            self.stderr.write(f"CommandError: {e}")
+            sys.exit(2)
+        super().run_from_argv(argv)
 
     def handle(self, *args: Any, which: str, **options: Any) -> None:
         raw = {
