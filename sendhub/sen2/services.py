@@ -153,7 +153,7 @@ def _child_lookup(person: x.Person) -> dict[str, Any]:
 
 def import_return(*, path: str, by: Any = None, today: date | None = None) -> ImportSummary:
     """Validate then load a previous SEN2 return (any supplier); all or nothing."""
-    report = validation.validate_file(path)
+    report = validation.validate_file(path, la_code=settings.SENDHUB_LA_CODE)  # only this authority's return
     if not report.ok:
         errors = (
             [report.fatal]

@@ -202,3 +202,13 @@ def test_import_notes_an_exception_it_cannot_record(tmp_path):
     path.write_text(VALID_2026)  # Ada's Week20 is 1
     summary = services.import_return(path=str(path))
     assert len(summary.notes) == 1 and "UPN A202111111111" in summary.notes[0]
+
+
+def test_another_authoritys_return_is_not_imported(tmp_path):
+    casework.schools()
+    path = tmp_path / "other-la.xml"
+    path.write_bytes(broken("<LEA>202</LEA>", "<LEA>203</LEA>"))
+    with pytest.raises(ImportRejected) as info:
+        services.import_return(path=str(path))
+    assert any("not 202" in e for e in info.value.errors)
+    assert Child.objects.count() == 0
