@@ -1,0 +1,58 @@
+"""Load the (fixed) SEN2 XSD for a collection year. No Django.
+
+The schemas under ``schemas/`` are SEND Hub's corrected copies of the community XSDs (see
+docs/domains/sen2.md, "Schemas", for every fix). Compiled schemas are cached per year: compiling
+takes ~20 ms and a schema is immutable.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+SCHEMA_YEARS = (2022, 2023, 2024, 2025, 2026)
+# Years whose structure the writer and the cross-field rules know (Sex, NamedPlan/ActivePlans modules).
+SUPPORTED_EXPORT_YEARS = (2024, 2025, 2026)
+_XS = "http://www.w3.org/2001/XMLSchema"
+
+
+class UnknownYear(ValueError):
+    pass
+
+
+def schema_path(year: int) -> Path:
+    if year not in SCHEMA_YEARS:
+        raise UnknownYear(
+            f"There is no SEN2 schema for {year}: choose one of {', '.join(map(str, SCHEMA_YEARS))}"
+        )
+    return SCHEMA_DIR / f"sen2_schema_{year}.xsd"
+
+
+def _schema_doc(year: int) -> etree._ElementTree:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.parse(str(schema_path(year)), parser)
+
+
+@cache
+def load_schema(year: int) -> etree.XMLSchema:
+    """The compiled schema for a whole ``<Message>``."""
+    return etree.XMLSchema(_schema_doc(year))
+
+
+@cache
+def load_part_schema(year: int) -> etree.XMLSchema:
+    """The same schema with ``<Header>`` and ``<Person>`` also declared as global elements.
+
+    This lets the validator check one person at a time while streaming (XSD validation of a whole
+    message needs the whole tree in memory); the types are the year's own, so the verdict is the same.
+    """
+    doc = _schema_doc(year)
+    root = doc.getroot()
+    for name, type_name in (("Header", "headertype"), ("Person", "persondetailstype")):
+        el = etree.SubElement(root, f"{{{_XS}}}element")
+        el.set("name", name)
+        el.set("type", type_name)
+    return etree.XMLSchema(doc)

@@ -1,0 +1,310 @@
+"""Reads for SEN2: which casework is in a collection year, mapped onto the return's dataclasses.
+
+The mapping is "as at the reference date" R (the census date): anything dated after R is left out, as
+if it had not happened yet. The collection period is the calendar year before R (spec 1.2-1.3).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from django.db.models import F, Q, QuerySet
+
+from sendhub.cases import vocab
+from sendhub.cases.models import (
+    AnnualReview,
+    Appeal,
+    AssessmentException,
+    AssessmentRequest,
+    Child,
+    Placement,
+    Plan,
+    RequestStatus,
+)
+from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, plan_timeliness
+from sendhub.sen2 import xmlmodel as x
+from sendhub.sen2.validation import census_date
+from sendhub.sen2.validation.report import PersonRef
+from sendhub.sen2.validation.rules import age_on
+
+REVIEW_OUTCOME = {"keep": "M", "amend": "A", "cease": "C"}
+RYA_SOURCES = {"young_person"}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    year: int
+    reference_date: date
+
+    @property
+    def start(self) -> date:
+        return date(self.year - 1, 1, 1)
+
+    @classmethod
+    def for_year(cls, year: int) -> Period:
+        return cls(year=year, reference_date=census_date(year))
+
+
+def _upto(d: date | None, ref: date) -> date | None:
+    return d if d is not None and d <= ref else None
+
+
+def children_in_scope(period: Period) -> QuerySet[Child]:
+    """Children with a request or plan the return must report (spec 1.3)."""
+    ref, start = period.reference_date, period.start
+    live_plan = Q(plans__start_date__lte=ref) & (Q(plans__ceased__isnull=True) | Q(plans__ceased__gte=start))
+    request_in_scope = Q(requests__received__lte=ref) & (
+        Q(requests__status=RequestStatus.OPEN)
+        | Q(requests__received__gte=start)
+        | Q(requests__decided_not_to_assess__gte=start)
+        | Q(requests__decided_to_assess__gte=start)
+        | Q(requests__decided_not_to_issue__gte=start)
+        | Q(requests__final_issued__gte=start)
+        | Q(requests__withdrawn__gte=start)
+    )
+    ids = Child.objects.filter(live_plan | request_in_scope).values("pk")
+    return Child.objects.filter(pk__in=ids).order_by("pk")
+
+
+Row = dict[str, Any]
+
+
+def _grouped(rows: Iterable[Any], key: str) -> dict[int, list[Row]]:
+    out: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+@dataclass(slots=True)
+class Casework:
+    """One chunk of children with their records, as plain rows (model instances cost 10x more to build)."""
+
+    requests: dict[int, list[Row]]
+    exceptions: dict[int, list[Row]]
+    plans: dict[int, list[Row]]
+    placements: dict[int, list[Row]]
+    reviews: dict[int, list[Row]]
+    appeals: dict[int, list[Row]]
+
+    @classmethod
+    def load(cls, ids: list[int]) -> Casework:
+        return cls(
+            requests=_grouped(AssessmentRequest.objects.filter(child_id__in=ids).order_by("received", "pk").values(
+                "id", "child_id", "received", "source", "decided_to_assess", "decided_not_to_assess", "withdrawn",
+                "final_issued", "decided_not_to_issue"), "child_id"),
+            exceptions=_grouped(AssessmentException.objects.filter(request__child_id__in=ids).values(
+                "request_id", "reason", "start", "end"), "request_id"),
+            plans=_grouped(Plan.objects.filter(child_id__in=ids).order_by("start_date", "pk").values(
+                "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
+                "direct_payment", urn=F("named_setting__urn")), "child_id"),
+            placements=_grouped(Placement.objects.filter(child_id__in=ids).order_by("start", "pk").values(
+                "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
+                "resourced_provision", "residential", urn=F("school__urn")), "child_id"),
+            reviews=_grouped(AnnualReview.objects.filter(plan__child_id__in=ids).order_by("-meeting", "-pk").values(
+                "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
+            appeals=_grouped(Appeal.objects.filter(child_id__in=ids).values("child_id", "kind", "subject", "lodged"),
+                             "child_id"),
+        )  # fmt: skip
+
+
+CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity", "postcode", "upn", "uln",
+                "primary_need", "secondary_need")  # fmt: skip
+
+
+def persons_for_return(period: Period, *, chunk_size: int = 1000) -> Iterator[tuple[int, x.Person]]:
+    """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
+    ids = children_in_scope(period).values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+    while chunk := list(islice(ids, chunk_size)):
+        work = Casework.load(chunk)
+        for child in Child.objects.filter(pk__in=chunk).order_by("pk").values(*CHILD_FIELDS):
+            person = person_for(child, work, period)
+            if person.requests:
+                yield child["id"], person
+
+
+def person_for(child: Row, work: Casework, period: Period) -> x.Person:
+    person = x.Person(
+        surname=child["last_name"],
+        forename=child["first_name"],
+        person_birth_date=child["birth_date"],
+        sex=child["sex"],
+        ethnicity=child["ethnicity"],
+        post_code=child["postcode"] or None,
+        upn=child["upn"] or None,
+        unique_learner_number=child["uln"] or None,
+    )
+    if not (child["upn"] or child["uln"]) and age_on(child["birth_date"], period.reference_date) < 6:
+        person.upn_unknown = "UN1"  # "aged under 6 and not yet assigned a UPN": a fact, derived from age
+    ref = period.reference_date
+    plans = [p for p in work.plans.get(child["id"], []) if p["start_date"] and p["start_date"] <= ref]
+    by_request = {p["request_id"]: p for p in plans if p["request_id"] is not None}
+    for plan in plans:  # plans made before SEND Hub held the request: historical requests (H)
+        if plan["request_id"] is None and _plan_in_scope(plan, period):
+            person.requests.append(_historical_request(child, plan, work, period))
+    for req in work.requests.get(child["id"], []):
+        if req["received"] <= ref:
+            mapped = _request(child, req, by_request.get(req["id"]), work, period)
+            if mapped is not None:
+                person.requests.append(mapped)
+    return person
+
+
+def _plan_in_scope(plan: Row, period: Period) -> bool:
+    return plan["ceased"] is None or plan["ceased"] >= period.start
+
+
+def _historical_request(child: Row, plan: Row, work: Casework, period: Period) -> x.Request:
+    assessment = x.Assessment(assessment_outcome="H", named_plan=_named_plan(plan, period))
+    return x.Request(request_outcome="H", assessment=assessment,
+                     active_plans=_active_plans(child, plan, work, period))  # fmt: skip
+
+
+def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Request | None:
+    ref = period.reference_date
+    out = x.Request(
+        received_date=req["received"],
+        request_source=vocab.REQUEST_SOURCE_SEN2.get(req["source"], "5"),
+        rya="1" if req["source"] in RYA_SOURCES else "0",
+    )
+    assess = _upto(req["decided_to_assess"], ref)
+    not_assess = _upto(req["decided_not_to_assess"], ref)
+    withdrawn = _upto(req["withdrawn"], ref)
+    if assess:
+        out.request_outcome, out.request_outcome_date = ("Y" if assess >= period.start else "H"), assess
+        out.assessment = _assessment(child, req, plan, work, period)
+    elif not_assess:
+        out.request_outcome, out.request_outcome_date = "N", not_assess
+        out.request_mediation, out.request_tribunal = _appealed(
+            child, work, ("refusal_to_assess",), not_assess, ref
+        )
+    elif withdrawn:
+        out.request_outcome, out.request_outcome_date = "W", withdrawn
+    else:
+        out.request_outcome = "A"
+    if plan is not None and out.assessment is not None and out.assessment.named_plan is not None:
+        if not _plan_in_scope(plan, period):
+            return None
+        out.active_plans = _active_plans(child, plan, work, period)
+    finished = [d for d in (out.request_outcome_date, _assessment_date(out)) if d]
+    if out.request_outcome in ("N", "W") and finished and max(finished) < period.start:
+        return None  # decided before the collection period: out of scope
+    return out
+
+
+OTHER_SUBJECTS = ("contents", "cease", "other")
+
+
+def _appealed(
+    child: Row, work: Casework, subjects: tuple[str, ...], since: date, ref: date
+) -> tuple[str, str]:
+    """(mediation, tribunal) flags: 1 if the family took that route over this decision (lodged since it)."""
+    kinds = {a["kind"] for a in work.appeals.get(child["id"], [])
+             if a["subject"] in subjects and since <= a["lodged"] <= ref}  # fmt: skip
+    return ("1" if "mediation" in kinds else "0"), ("1" if "tribunal" in kinds else "0")
+
+
+def _assessment_date(req: x.Request) -> date | None:
+    return req.assessment.assessment_outcome_date if req.assessment else None
+
+
+def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
+    ref = period.reference_date
+    final = _upto(req["final_issued"], ref)
+    not_issue = _upto(req["decided_not_to_issue"], ref)
+    withdrawn = _upto(req["withdrawn"], ref)
+    a = x.Assessment()
+    if final:
+        a.assessment_outcome = "Y" if final >= period.start else "H"
+        a.assessment_outcome_date = final
+        # Week20 is "do reg 10(4) exceptions apply" (1/0), not "was it on time" (schema annotation, item 3.7).
+        periods = [ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"])
+                   for e in work.exceptions.get(req["id"], [])]  # fmt: skip
+        applies = (
+            final >= req["received"] and plan_timeliness(req["received"], final, periods).exception_applies
+        )
+        a.week20 = "1" if applies else "0"
+        if plan is not None:
+            a.named_plan = _named_plan(plan, period)
+            a.other_mediation, a.other_tribunal = _appealed(child, work, OTHER_SUBJECTS, final, ref)
+    elif not_issue:
+        a.assessment_outcome, a.assessment_outcome_date = "N", not_issue
+        a.assessment_mediation, a.assessment_tribunal = _appealed(
+            child, work, ("refusal_to_issue",), not_issue, ref
+        )
+    elif withdrawn:
+        a.assessment_outcome, a.assessment_outcome_date = "W", withdrawn
+    else:
+        a.assessment_outcome = "A"
+    return a
+
+
+def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
+    ceased = _upto(plan["ceased"], period.reference_date)
+    details = [x.PlanDetail(urn=str(plan["urn"]), placement_rank="1")] if plan["urn"] is not None else []
+    return x.NamedPlan(
+        start_date=plan["start_date"],
+        plan_details=details,
+        pb="1" if plan["personal_budget"] else "0",
+        dp=plan["direct_payment"] or None,
+        cease_date=ceased,
+        cease_reason=(plan["cease_reason"] or None) if ceased else None,
+    )
+
+
+def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.ActivePlans | None:
+    ref = period.reference_date
+    if plan["ceased"] is not None and plan["ceased"] <= ref:
+        return None
+    ap = x.ActivePlans()
+    for pl in work.placements.get(child["id"], []):
+        if pl["start"] > ref or (pl["end"] is not None and pl["end"] < plan["start_date"]):
+            continue
+        ap.placements.append(
+            x.PlacementDetail(
+                urn=str(pl["urn"]) if pl["urn"] is not None else None,
+                sen_setting=pl["sen_setting"] or None,
+                sen_setting_other=pl["sen_setting_other"] or None,
+                placement_rank=str(pl["rank"]),
+                entry_date=pl["start"],
+                leaving_date=_upto(pl["end"], ref),
+                sen_unit_indicator="1" if pl["sen_unit"] else "0",
+                resourced_provision_indicator="1" if pl["resourced_provision"] else "0",
+                res=pl["residential"] or None,
+            )
+        )
+    for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
+        if need:
+            ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))
+    review = next((r for r in work.reviews.get(plan["id"], []) if r["meeting"] <= ref), None)
+    if review is not None:
+        ap.review_meeting = review["meeting"]
+        decided = _upto(review["decision_on"], ref)
+        if decided:
+            ap.last_review = decided
+            ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
+    return ap
+
+
+def children_for_refs(user: Any, refs: list[PersonRef]) -> dict[int, Child]:
+    """Map report persons (by file position) to the children this user may open."""
+    visible = Child.objects.visible_to(user)
+    upns = {r.upn for r in refs if r.upn}
+    ulns = {r.uln for r in refs if r.uln}
+    by_upn = {c.upn: c for c in visible.filter(upn__in=upns)} if upns else {}
+    by_uln = {c.uln: c for c in visible.filter(uln__in=ulns)} if ulns else {}
+    found: dict[int, Child] = {}
+    for ref in refs:
+        child = by_upn.get(ref.upn or "") or by_uln.get(ref.uln or "")
+        if child is None and ref.birth_date and ref.surname:
+            child = visible.filter(
+                last_name__iexact=ref.surname, first_name__iexact=ref.forename, birth_date=ref.birth_date
+            ).first()
+        if child is not None:
+            found[ref.index] = child
+    return found

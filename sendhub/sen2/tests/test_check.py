@@ -1,0 +1,109 @@
+"""The SEN2 page: who may use it, checking the current data or a file, downloading the return."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sendhub.sen2 import validation
+from sendhub.sen2.tests import casework
+from sendhub.sen2.tests.samples import VALID_2026, broken
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("manager", 200),
+        ("admin_user", 200),
+        ("officer", 403),
+        ("senco", 403),
+        ("parent", 403),
+        ("analyst", 403),
+    ],
+)
+def test_only_managers_and_admins_run_the_return(client, login, request, who, status):
+    login(client, request.getfixturevalue(who))
+    assert client.get(reverse("sen2:check")).status_code == status
+
+
+def test_anonymous_is_sent_to_sign_in(client):
+    response = client.get(reverse("sen2:check"))
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+def test_check_current_data_links_each_error_to_the_case(client, login, manager):
+    casework.build()
+    missing = casework.child("NoUpn", birth_date=date(2014, 3, 3), team=manager.team)  # school age, no UPN
+    from sendhub.cases.models import AssessmentRequest
+
+    AssessmentRequest.objects.create(child=missing, received=date(2025, 10, 1), source="parent")
+    login(client, manager)
+    response = client.post(reverse("sen2:check_current"), {"current-year": "2026"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "PER-02" in body and "1 error" in body
+    assert f'href="{missing.get_absolute_url()}"' in body
+
+
+def test_other_teams_children_are_not_named_or_linked(client, login, manager):
+    casework.build()  # these children belong to no team
+    other = casework.child("Hidden", upn="", birth_date=date(2014, 3, 3))
+    from sendhub.cases.models import AssessmentRequest
+
+    AssessmentRequest.objects.create(child=other, received=date(2025, 10, 1), source="parent")
+    login(client, manager)
+    body = client.post(reverse("sen2:check_current"), {"current-year": "2026"}).content.decode()
+    assert "PER-02" in body
+    assert other.get_absolute_url() not in body
+
+
+def test_clean_data_says_no_errors(client, login, admin_user):
+    casework.build()
+    login(client, admin_user)
+    body = client.post(reverse("sen2:check_current"), {"current-year": "2026"}).content.decode()
+    assert "No errors" in body and "5 people" in body
+
+
+def test_check_an_uploaded_file(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile("sen2.xml", broken("<LEA>202</LEA>", "<LEA>203</LEA>"), "application/xml")
+    body = client.post(reverse("sen2:check_file"), {"upload-file": upload}).content.decode()
+    assert "HDR-03" in body and "Whole file" in body
+
+
+def test_an_unreadable_upload_is_explained(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile("sen2.xml", b"<Message><Header>", "application/xml")
+    body = client.post(reverse("sen2:check_file"), {"upload-file": upload}).content.decode()
+    assert "could not be read" in body and "not well-formed" in body
+
+
+def test_no_file_is_a_form_error(client, login, manager):
+    login(client, manager)
+    body = client.post(reverse("sen2:check_file"), {}).content.decode()
+    assert "<title>Error: SEN2 return" in body and "Choose a SEN2 XML file to check" in body
+
+
+def test_download_the_return(client, login, manager):
+    casework.build()
+    login(client, manager)
+    response = client.post(reverse("sen2:download"), {"current-year": "2026"})
+    assert response["Content-Disposition"] == 'attachment; filename="SEN2_2026_202.xml"'
+    data = b"".join(response.streaming_content)
+    assert validation.validate_file(io.BytesIO(data), year=2026).ok
+
+
+def test_post_only_routes_refuse_get(client, login, manager):
+    login(client, manager)
+    assert client.get(reverse("sen2:download")).status_code == 405
+
+
+def test_valid_sample_file_has_no_errors(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile("sen2.xml", VALID_2026.encode(), "application/xml")
+    body = client.post(reverse("sen2:check_file"), {"upload-file": upload}).content.decode()
+    assert "No errors" in body

@@ -1,0 +1,365 @@
+"""Table tests: one hand-written broken file per rule (SEN2 technical specification, see rules.RULES)."""
+
+import io
+from datetime import date
+
+import pytest
+
+from sendhub.sen2.tests.samples import VALID_2026, broken
+from sendhub.sen2.validation import RULES, census_date, validate_file
+
+PLAN_ENDED = "<StartDate>2025-06-16</StartDate>"
+SECOND_PERSON_REQ = (
+    "<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>\n    <RequestOutcome>N</RequestOutcome>"
+)
+
+
+def run(data: bytes, **kw):
+    kw.setdefault("year", 2026)
+    return validate_file(io.BytesIO(data), la_code="202", **kw)
+
+
+def test_the_valid_sample_passes():
+    report = run(VALID_2026.encode())
+    assert report.ok, report.issues
+    assert (report.year, report.persons, report.requests) == (2026, 2, 2)
+
+
+CASES = [
+    # (rule, old, new, expected path fragment)
+    ("HDR-01", "<Year>2026</Year>", "<Year>2025</Year>", "Year"),
+    (
+        "HDR-02",
+        "<ReferenceDate>2026-01-15</ReferenceDate>",
+        "<ReferenceDate>2026-03-15</ReferenceDate>",
+        "ReferenceDate",
+    ),
+    ("HDR-03", "<LEA>202</LEA>", "<LEA>203</LEA>", "LEA"),
+    (
+        "PER-01",
+        "<PersonBirthDate>2015-04-02</PersonBirthDate>",
+        "<PersonBirthDate>2026-02-02</PersonBirthDate>",
+        "PersonBirthDate",
+    ),
+    (
+        "PER-01",
+        "<PersonBirthDate>2015-04-02</PersonBirthDate>",
+        "<PersonBirthDate>1990-04-02</PersonBirthDate>",
+        "PersonBirthDate",
+    ),
+    ("PER-02", "<UPN>A202111111111</UPN>", "", "Person[1]/UPN"),
+    (
+        "PER-02",
+        "<UPN>A202111111111</UPN>",
+        "<UPN>A202111111111</UPN>\n  <UPNunknown>UN1</UPNunknown>",
+        "UPNunknown",
+    ),
+    (
+        "PER-03",
+        "<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>",
+        "<UPN>A202111111111</UPN>",
+        "Person[2]",
+    ),
+    (
+        "PER-04",
+        SECOND_PERSON_REQ.join(
+            [
+                "<Requests>\n    <ReceivedDate>2025-09-01</ReceivedDate>\n"
+                "    <RequestSource>2</RequestSource>\n    <RYA>0</RYA>\n    ",
+                "\n  </Requests>",
+            ]
+        ),
+        "",
+        "Person[2]",
+    ),
+    ("REQ-01", "<ReceivedDate>2025-09-01</ReceivedDate>", "", "Person[2]/Requests[1]/ReceivedDate"),
+    ("REQ-01", "<RYA>0</RYA>\n    <RequestOutcomeDate>2025-10-06", "<RequestOutcomeDate>2025-10-06", "RYA"),
+    (
+        "REQ-02",
+        "<ReceivedDate>2025-09-01</ReceivedDate>",
+        "<ReceivedDate>2026-01-20</ReceivedDate>",
+        "ReceivedDate",
+    ),
+    (
+        "REQ-02",
+        "<ReceivedDate>2025-09-01</ReceivedDate>",
+        "<ReceivedDate>2007-09-01</ReceivedDate>",
+        "ReceivedDate",
+    ),
+    (
+        "REQ-03",
+        "<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>",
+        "",
+        "Person[2]/Requests[1]/RequestOutcomeDate",
+    ),
+    (
+        "REQ-03",
+        "<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>",
+        "<RequestOutcomeDate>2025-08-06</RequestOutcomeDate>",
+        "RequestOutcomeDate",
+    ),
+    ("REQ-03", "<RequestOutcome>N</RequestOutcome>", "", "RequestOutcome"),
+    (
+        "REQ-04",
+        "<RequestOutcome>Y</RequestOutcome>",
+        "<RequestOutcome>W</RequestOutcome>",
+        "Person[1]/Requests[1]/Assessment",
+    ),
+    (
+        "REQ-05",
+        "</Requests>\n</Person>\n</Persons>",
+        "</Requests>\n<Requests><ReceivedDate>2025-09-01</ReceivedDate><RequestSource>2</RequestSource><RYA>0</RYA>"
+        "</Requests>\n</Person>\n</Persons>",
+        "Person[2]/Requests[2]",
+    ),
+    ("REQ-06", "<RequestSource>2</RequestSource>", "", "RequestSource"),
+    ("REQ-07", "<RequestTribunal>", "<RequestTribunal>", ""),  # replaced below
+    (
+        "REQ-08",
+        "<ReceivedDate>2025-09-01</ReceivedDate>\n    <RequestSource>2</RequestSource>\n    <RYA>0</RYA>\n"
+        "    <RequestOutcomeDate>2025-10-06",
+        "<ReceivedDate>2024-03-01</ReceivedDate>\n    <RequestSource>2"
+        "</RequestSource>\n    <RYA>0</RYA>\n    <RequestOutcomeDate>2024-04-06",
+        "Person[2]/Requests[1]",
+    ),
+    ("ASM-01", "<AssessmentOutcomeDate>2025-06-16</AssessmentOutcomeDate>", "", "AssessmentOutcomeDate"),
+    (
+        "ASM-01",
+        "<AssessmentOutcomeDate>2025-06-16</AssessmentOutcomeDate>",
+        "<AssessmentOutcomeDate>2025-03-01</AssessmentOutcomeDate>",
+        "AssessmentOutcomeDate",
+    ),
+    (
+        "ASM-02",
+        "<AssessmentOutcome>Y</AssessmentOutcome>",
+        "<AssessmentOutcome>N</AssessmentOutcome>",
+        "NamedPlan",
+    ),
+    ("ASM-03", "<Week20>1</Week20>", "", "Week20"),
+    ("PLN-01", PLAN_ENDED, "", "NamedPlan/StartDate"),
+    ("PLN-01", PLAN_ENDED, "<StartDate>2025-01-16</StartDate>", "NamedPlan/StartDate"),
+    (
+        "PLN-02",
+        "<DP>E</DP>",
+        "<DP>E</DP>\n        <CeaseDate>2025-05-01</CeaseDate>\n        <CeaseReason>2</CeaseReason>",
+        "CeaseDate",
+    ),
+    ("PLN-02", "<DP>E</DP>", "<DP>E</DP>\n        <CeaseReason>2</CeaseReason>", "CeaseDate"),
+    ("PLN-03", "<PB>1</PB>", "<PB>0</PB>", "PB"),
+    (
+        "SET-01",
+        "<URN>100001</URN>\n          <PlacementRank>",
+        "<URN>100001</URN>\n          <UKPRN>10000001</UKPRN>\n          <PlacementRank>",
+        "PlanDetail[1]",
+    ),
+    ("SET-01", "<URN>100001</URN>\n        <PlacementRank>", "<PlacementRank>", "PlacementDetail[1]"),
+    (
+        "SET-02",
+        "<URN>100001</URN>\n        <PlacementRank>",
+        "<URN>100001</URN>\n        <SENSettingOther>Hospital school</SENSettingOther>\n        <PlacementRank>",
+        "SENSettingOther",
+    ),
+    ("SET-03", "<PlacementRank>1</PlacementRank>\n        <EntryDate>", "<EntryDate>", "PlacementRank"),
+    (
+        "SET-03",
+        "</PlacementDetail>",
+        "</PlacementDetail>\n      <PlacementDetail><URN>100002</URN><PlacementRank>1"
+        "</PlacementRank><EntryDate>2024-09-01</EntryDate></PlacementDetail>",
+        "ActivePlans/PlacementDetail",
+    ),
+    (
+        "ACT-01",
+        "<DP>E</DP>",
+        "<DP>E</DP>\n        <CeaseDate>2025-12-20</CeaseDate>\n        <CeaseReason>2</CeaseReason>",
+        "ActivePlans",
+    ),
+    (
+        "ACT-01",
+        "<AssessmentOutcome>Y</AssessmentOutcome>",
+        "<AssessmentOutcome>Y</AssessmentOutcome>",
+        "",
+    ),  # below
+    ("ACT-02", "<PlacementDetail>", "<PlacementDetail>", ""),  # below
+    ("ACT-03", "<EntryDate>2021-09-01</EntryDate>", "", "EntryDate"),
+    (
+        "ACT-03",
+        "<EntryDate>2021-09-01</EntryDate>",
+        "<EntryDate>2021-09-01</EntryDate>\n        <LeavingDate>2021-07-01</LeavingDate>",
+        "LeavingDate",
+    ),
+    (
+        "ACT-03",
+        "<EntryDate>2021-09-01</EntryDate>",
+        "<EntryDate>2021-09-01</EntryDate>\n        <LeavingDate>2025-05-01</LeavingDate>",
+        "LeavingDate",
+    ),
+    ("ACT-03", "<EntryDate>2021-09-01</EntryDate>", "<EntryDate>2026-02-01</EntryDate>", "EntryDate"),
+    ("ACT-04", "<SENtypeRank>1</SENtypeRank>", "<SENtypeRank>2</SENtypeRank>", "SENneed"),
+    ("ACT-04", "<SENtype>SLCN</SENtype>", "<SENtype>ASD</SENtype>", "SENneed"),
+    ("ACT-05", "<ReviewMeeting>2025-12-01</ReviewMeeting>", "", "ReviewMeeting"),
+    (
+        "ACT-05",
+        "<ReviewMeeting>2025-12-01</ReviewMeeting>",
+        "<ReviewMeeting>2025-05-01</ReviewMeeting>",
+        "ReviewMeeting",
+    ),
+    ("ACT-05", "<LastReview>2025-12-10</LastReview>", "<LastReview>2025-11-10</LastReview>", "LastReview"),
+    (
+        "ACT-05",
+        "<ReviewOutcome>M</ReviewOutcome>",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <ReviewDraft>2025-12-20</ReviewDraft>",
+        "ReviewDraft",
+    ),
+    (
+        "COD-01",
+        "<URN>100001</URN>\n        <PlacementRank>",
+        "<SENSetting>NEET</SENSetting>\n        <PlacementRank>",
+        "SENSetting",
+    ),
+    (
+        "COD-02",
+        "<DP>E</DP>",
+        "<DP>E</DP>\n        <CeaseDate>2025-12-20</CeaseDate>\n        <CeaseReason>1</CeaseReason>",
+        "CeaseReason",
+    ),
+]
+
+SPECIAL = {
+    "REQ-07": (
+        "<RequestOutcome>N</RequestOutcome>",
+        "<RequestOutcome>N</RequestOutcome>\n    <Exported>202</Exported>",
+        "Exported",
+    ),
+    "ACT-01": ("<Assessment>", "<Assessment>", ""),
+    "ACT-02": ("", "", ""),
+}
+
+
+def _case(rule, old, new, where):
+    if rule == "REQ-07":
+        return SPECIAL[rule]
+    if rule == "ACT-01" and old.startswith("<AssessmentOutcome>Y"):
+        # active plan details without any plan
+        start = VALID_2026.index("      <NamedPlan>")
+        end = VALID_2026.index("</NamedPlan>") + len("</NamedPlan>\n")
+        return VALID_2026[start:end], "", "ActivePlans"
+    if rule == "ACT-02":
+        start = VALID_2026.index("      <PlacementDetail>")
+        end = VALID_2026.index("</PlacementDetail>") + len("</PlacementDetail>\n")
+        return VALID_2026[start:end], "", "ActivePlans"
+    return old, new, where
+
+
+@pytest.mark.parametrize(
+    ("rule", "old", "new", "where"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_each_rule_catches_its_broken_file(rule, old, new, where):
+    old, new, where = _case(rule, old, new, where)
+    report = run(broken(old, new))
+    hits = [i for i in report.issues if i.rule == rule]
+    assert hits, f"{rule} not raised; got {[(i.rule, i.path, i.message) for i in report.issues]}"
+    assert any(where in i.path for i in hits), [i.path for i in hits]
+    for issue in hits:
+        assert issue.message and issue.fix
+    xsd = [i for i in report.issues if i.rule == "XSD"]
+    assert not xsd, f"broken file for {rule} should be schema-valid: {xsd}"
+
+
+def test_every_rule_has_a_broken_file():
+    assert {c[0] for c in CASES} == set(RULES)
+
+
+def test_errors_name_the_person():
+    report = run(broken("<ReceivedDate>2025-09-01</ReceivedDate>", "<ReceivedDate>2026-01-20</ReceivedDate>"))
+    [issue] = [i for i in report.issues if i.rule == "REQ-02"]
+    assert issue.person is not None
+    assert issue.person.key == "ULN 1234567890"
+    assert issue.person.index == 2
+    assert issue.line is not None
+
+
+XSD_CASES = [
+    (
+        "<Ethnicity>WBRI</Ethnicity>",
+        "<Ethnicity>XXXX</Ethnicity>",
+        "Person[1]/Ethnicity",
+        "not an allowed code",
+    ),
+    (
+        "<UPN>A202111111111</UPN>",
+        "<UPN>A2021111111119</UPN>",
+        "Person[1]/UPN",
+        "not a valid unique pupil number",
+    ),
+    (
+        "<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>",
+        "<UniqueLearnerNumber>12345678</UniqueLearnerNumber>",
+        "UniqueLearnerNumber",
+        "not a valid unique learner number",
+    ),
+    (
+        "<URN>100001</URN>\n          <PlacementRank>",
+        "<URN>1000011</URN>\n          <PlacementRank>",
+        "URN",
+        "not a valid school URN",
+    ),
+    (
+        "<ReceivedDate>2025-09-01</ReceivedDate>",
+        "<ReceivedDate>2025-09-31</ReceivedDate>",
+        "ReceivedDate",
+        "not a valid date the request",
+    ),
+    ("<Sex>F</Sex>", "", "Person[1]/Ethnicity", "the schema expects Sex"),
+    ("<Sex>F</Sex>", "<GenderCurrent>F</GenderCurrent>", "Person[1]", "not allowed here"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "where", "says"), XSD_CASES)
+def test_schema_errors_are_explained(old, new, where, says):
+    report = run(broken(old, new))
+    hits = [i for i in report.issues if i.rule == "XSD"]
+    assert hits
+    assert any(where in i.path and says in i.message for i in hits), [(i.path, i.message) for i in hits]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b"<Message><Header>", "not well-formed"),
+        (b"<?xml version='1.0'?><Return/>", "not a SEN2 file"),
+        (b"<Message><Persons><Person/></Persons></Message>", "no <Header>"),
+        (
+            b"<Message><Header><CollectionDetails><Year>2019</Year></CollectionDetails></Header></Message>",
+            "no SEN2 schema for 2019",
+        ),
+    ],
+)
+def test_unreadable_files_are_fatal(data, says):
+    report = run(data, year=None)
+    assert report.fatal and says in report.fatal
+    assert not report.ok
+
+
+def test_stray_top_level_element_is_reported():
+    report = run(broken("<Persons>", "<Extra/>\n<Persons>"))
+    assert [i.path for i in report.issues] == ["Extra"]
+
+
+def test_bad_community_sample_is_rejected(shared_samples):
+    report = validate_file(str(shared_samples / "alternative-sen2_liia-branch" / "bad_sen2_sample_2024.xml"))
+    assert report.year == 2024
+    assert not report.ok
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2024, date(2024, 1, 18)), (2025, date(2025, 1, 16)), (2026, date(2026, 1, 15))]
+)
+def test_census_date_is_third_thursday_of_january(year, expected):
+    assert census_date(year) == expected
+
+
+def test_a_return_with_no_persons_is_invalid():
+    start = VALID_2026.index("<Person>")
+    end = VALID_2026.rindex("</Person>") + len("</Person>\n")
+    report = run((VALID_2026[:start] + VALID_2026[end:]).encode())
+    assert [i.path for i in report.issues] == ["Persons"]

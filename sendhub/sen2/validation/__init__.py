@@ -1,0 +1,175 @@
+"""Validate a SEN2 return: the year's XSD, then the cross-field rules, one person at a time. No Django.
+
+The file is streamed: each ``<Person>`` is schema-checked on its own (``schema.load_part_schema``), read
+into dataclasses, checked against the rules and dropped, so memory stays flat however large the return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import IO
+
+from lxml import etree
+
+from sendhub.sen2 import schema as schemas
+from sendhub.sen2.validation import rules, xsd
+from sendhub.sen2.validation.report import Issue, PersonRef, Report
+from sendhub.sen2.validation.rules import RULES
+from sendhub.sen2.xmlmodel import Header, Person, ReadError, iter_elements, parse_header, parse_person
+
+__all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
+
+MAX_ISSUES = 50_000
+
+
+def _ref(person: Person, index: int) -> PersonRef:
+    return PersonRef(
+        index=index,
+        key=person.key,
+        upn=person.upn,
+        uln=person.unique_learner_number,
+        surname=person.surname,
+        forename=person.forename,
+        birth_date=person.person_birth_date,
+    )
+
+
+class _Collector:
+    def __init__(self, report: Report, max_issues: int) -> None:
+        self.report, self.max_issues = report, max_issues
+
+    def add(self, issue: Issue) -> None:
+        if len(self.report.issues) < self.max_issues:
+            self.report.issues.append(issue)
+        else:
+            self.report.truncated += 1
+
+
+def _header_issues(header: Header, year: int | None, la_code: str | None) -> Iterable[Issue]:
+    if year is not None and header.year != year:
+        yield Issue(
+            "HDR-01",
+            "Header/CollectionDetails/Year",
+            f"The file is for {header.year or 'no year'}, not {year}.",
+            f"Export the {year} return, or validate this file as {header.year}.",
+        )
+    if header.reference_date.year != header.year or header.reference_date.month != 1:
+        yield Issue(
+            "HDR-02",
+            "Header/CollectionDetails/ReferenceDate",
+            f"The reference date {rules.fmt(header.reference_date)} is not in January {header.year}.",
+            "Use the census date in the DfE guide (the third Thursday of January).",
+        )
+    if la_code and header.lea != la_code:
+        yield Issue(
+            "HDR-03",
+            "Header/Source/LEA",
+            f"The file is from authority {header.lea or '(none)'}, not {la_code}.",
+            f"Check this is your return; your LA code is {la_code}.",
+        )
+
+
+def validate_file(
+    source: IO[bytes] | str,
+    *,
+    year: int | None = None,
+    la_code: str | None = None,
+    max_issues: int = MAX_ISSUES,
+) -> Report:
+    """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
+    report = Report(year=year)
+    out = _Collector(report, max_issues)
+    part: etree.XMLSchema | None = None
+    ctx: rules.Context | None = None
+    index = 0
+    try:
+        for el in iter_elements(source):
+            if el.tag == "Header":
+                header = parse_header(el)
+                file_year = year or header.year
+                try:
+                    part = schemas.load_part_schema(file_year)
+                except schemas.UnknownYear as e:
+                    report.fatal = f"{e}. Check <Year> in the header."
+                    return report
+                report.year = file_year
+                _xsd_issues(part, el, None, "Header", out)
+                for issue in _header_issues(header, year, la_code):
+                    out.add(issue)
+                ctx = rules.Context(year=file_year, reference_date=header.reference_date, la_code=la_code)
+            elif el.tag == "Person":
+                if part is None or ctx is None:
+                    report.fatal = "The file has no <Header> before its persons, so its year is unknown."
+                    return report
+                index += 1
+                person = parse_person(el)
+                ref = _ref(person, index)
+                _xsd_issues(part, el, ref, f"Person[{index}]", out)
+                report.persons += 1
+                report.requests += len(person.requests)
+                for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
+                    out.add(Issue(rule, path, message, fix, ref, person.line))
+            else:
+                out.add(
+                    Issue(
+                        "XSD",
+                        el.tag,
+                        f"<{el.tag}> is not part of a SEN2 message.",
+                        "Remove it: a message holds one <Header> and one <Persons> list.",
+                        None,
+                        el.sourceline,
+                    )
+                )
+    except ReadError as e:
+        report.fatal = str(e)
+        return report
+    if ctx is None:
+        report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
+    elif report.persons == 0:
+        out.add(
+            Issue(
+                "XSD",
+                "Persons",
+                "The return has no <Person>.",
+                "Check the collection year: a return lists at least one person.",
+            )
+        )
+    return report
+
+
+def _xsd_issues(
+    part: etree.XMLSchema, el: etree._Element, ref: PersonRef | None, prefix: str, out: _Collector
+) -> None:
+    if part.validate(el):
+        return
+    for err in part.error_log:
+        message, fix = xsd.explain(err.message)
+        path = err.path or ""
+        tail = path.split("/", 2)[2] if path.count("/") >= 2 else ""
+        out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line))
+
+
+def validate_persons(
+    header: Header, persons: Iterable[Person], *, la_code: str | None = None, max_issues: int = MAX_ISSUES
+) -> Report:
+    """The cross-field rules over persons not yet written to a file (e.g. straight from casework)."""
+    report = Report(year=header.year)
+    out = _Collector(report, max_issues)
+    for issue in _header_issues(header, None, la_code):
+        out.add(issue)
+    ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=la_code)
+    for index, person in enumerate(persons, start=1):
+        ref = _ref(person, index)
+        report.persons += 1
+        report.requests += len(person.requests)
+        for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
+            out.add(Issue(rule, path, message, fix, ref, person.line))
+    return report
+
+
+def census_date(year: int) -> date:
+    """The third Thursday of January: the SEN2 reference date (spec 1.2)."""
+    first = date(year, 1, 1)
+    offset = (3 - first.weekday()) % 7  # Thursday is weekday 3
+    return date(year, 1, 1 + offset + 14)

@@ -1,0 +1,85 @@
+"""The SEN2 page: check the current data or an uploaded file, and download the return."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_POST
+
+from sendhub.core.access import requires
+from sendhub.sen2 import presenters, services, validation
+from sendhub.sen2.forms import CurrentDataForm, FileForm
+
+
+def post_only(view: Callable[..., Any]) -> Callable[..., Any]:
+    """require_POST, and tell the route sweep this route has no GET page to crawl."""
+    wrapped = require_POST(view)
+    wrapped.allowed_methods = ("POST",)  # type: ignore[attr-defined]
+    return wrapped
+
+
+@requires("sen2.run_return")
+@require_GET
+def check(request: HttpRequest) -> HttpResponse:
+    return _page(request, CurrentDataForm(prefix="current"), FileForm(prefix="upload"))
+
+
+@requires("sen2.run_return")
+@post_only
+def check_current(request: HttpRequest) -> HttpResponse:
+    form = CurrentDataForm(request.POST, prefix="current")
+    report = None
+    if form.is_valid():
+        report = presenters.check_current_data(year=form.cleaned_data["year"], by=request.user)
+    return _page(request, form, FileForm(prefix="upload"), report, source="current data")
+
+
+@requires("sen2.run_return")
+@post_only
+def check_file(request: HttpRequest) -> HttpResponse:
+    form = FileForm(request.POST, request.FILES, prefix="upload")
+    report = None
+    if form.is_valid():
+        report = validation.validate_file(form.cleaned_data["file"], la_code=settings.SENDHUB_LA_CODE)
+    return _page(request, CurrentDataForm(prefix="current"), form, report, source="uploaded file")
+
+
+@requires("sen2.run_return")
+@post_only
+def download(request: HttpRequest) -> HttpResponseBase:
+    form = CurrentDataForm(request.POST, prefix="current")
+    if not form.is_valid():
+        return _page(request, form, FileForm(prefix="upload"))
+    year = form.cleaned_data["year"]
+    out = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+    services.export_return(year=year, out=out, now=services.now_for_header(), by=request.user)
+    out.seek(0)
+    filename = f"SEN2_{year}_{settings.SENDHUB_LA_CODE}.xml"
+    return FileResponse(out, as_attachment=True, filename=filename, content_type="application/xml")
+
+
+def _page(
+    request: HttpRequest,
+    current: CurrentDataForm,
+    upload: FileForm,
+    report: validation.Report | None = None,
+    source: str = "",
+) -> HttpResponse:
+    rows = presenters.report_rows(request.user, report) if report is not None else []
+    return render(
+        request,
+        "sen2/check.html",
+        {
+            "current_form": current,
+            "upload_form": upload,
+            "report": report,
+            "rows": rows,
+            "source": source,
+            "rules": sorted(validation.RULES.items()),
+        },
+    )
