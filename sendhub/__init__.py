@@ -1,0 +1,1 @@
+"""SEND Hub: an open-source platform for a local area's SEND partnership."""

@@ -1,0 +1,71 @@
+# SEND Hub: `make demo` to try it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/sendhub
+DEMO_DB := sqlite:///$(CURDIR)/var/demo.sqlite3
+
+.PHONY: install assets demo serve test lint types migrations-check test-sqlite test-postgres chromium bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
+
+# GOV.UK Frontend built with Arial and without the GDS Transport font; the result is committed too.
+assets: $(NODE_STAMP)
+	npm run --silent build
+	rm -rf sendhub/core/static/govuk && mkdir -p sendhub/core/static/govuk
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js sendhub/core/static/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets sendhub/core/static/govuk/
+	rm -rf sendhub/core/static/govuk/assets/fonts
+
+demo: install assets
+	mkdir -p var
+	SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub migrate --no-input
+	SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub demo-data --seed 2024
+	@SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub demo-logins
+	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
+	SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub runserver 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null || { echo "Installing Debian chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "Could not install chromium (run: apt-get install -y chromium)"; exit 1; }; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+types: install
+	$(BIN)/mypy sendhub benchmarks
+
+migrations-check: install
+	SENDHUB_DATABASE_URL=sqlite:///:memory: $(BIN)/sendhub makemigrations --check --dry-run
+
+test-sqlite: install chromium
+	SENDHUB_DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -p no:cacheprovider
+
+test-postgres: install chromium
+	SENDHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider
+
+test: lint types migrations-check test-sqlite test-postgres
+
+bench: install
+	mkdir -p benchmarks/results
+	@set -e; for b in benchmarks/*.py; do echo "== $$b"; SENDHUB_DATABASE_URL=$(PG_URL) $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache

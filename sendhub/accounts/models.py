@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    CASE_OFFICER = "case_officer", "SEND case officer"
+    TEAM_MANAGER = "team_manager", "SEND team manager"
+    EP = "ep", "Educational psychologist"
+    HEALTH = "health", "Health adviser"
+    SOCIAL_CARE = "social_care", "Social care adviser"
+    SENCO = "senco", "School SENCO"
+    PROVIDER = "provider", "Local Offer provider"
+    PARENT = "parent", "Parent or carer"
+    ANALYST = "analyst", "Performance analyst"
+    ADMIN = "admin", "Administrator"
+
+
+COUNCIL_STAFF_ROLES = frozenset(
+    {Role.CASE_OFFICER, Role.TEAM_MANAGER, Role.EP, Role.HEALTH, Role.SOCIAL_CARE, Role.ANALYST, Role.ADMIN}
+)
+
+
+class Team(models.Model):
+    """A SEND casework team (for example 0-5s, primary, secondary, post-16), led by a team manager."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("Enter an email address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True, role=Role.ADMIN)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    team = models.ForeignKey(Team, models.SET_NULL, null=True, blank=True, related_name="members")
+    schools = models.ManyToManyField(
+        "schools.School",
+        blank=True,
+        related_name="staff_accounts",
+        help_text="For SENCOs: the schools whose pupils they may see",
+    )
+    phone = models.CharField(max_length=30, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField("can use the admin site", default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name", "role"]
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.CheckConstraint(name="user_role_valid", condition=Q(role__in=Role.values)),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_council_staff(self) -> bool:
+        return self.role in COUNCIL_STAFF_ROLES

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from sendhub.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("sign-in/", views.sign_in, name="login"),
+    path("sign-out/", views.sign_out, name="logout"),
+    path("account/", views.profile, name="profile"),
+    path("account/password/", views.password_change, name="password_change"),
+    path("account/two-step/", views.otp_setup, name="otp_setup"),
+    path("account/two-step/verify/", views.otp_verify, name="otp_verify"),
+    path("admin-users/", views.user_list, name="user_list"),
+    path("admin-users/new/", views.user_edit, name="user_create"),
+    path("admin-users/<int:pk>/", views.user_edit, name="user_edit"),
+]

@@ -1,0 +1,110 @@
+"""Fixtures shared by every app's tests: a client that checks HTML, and one user per role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+from django.test import Client
+
+from sendhub.accounts.models import Role, Team, User
+
+SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
+TEST_PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
+
+
+class HtmlCheckingClient(Client):
+    """Fails the test on the first HTML parse error in any HTML response (funding-service's habit)."""
+
+    def request(self, **request: Any) -> Any:
+        response = super().request(**request)
+        content_type = response.get("Content-Type", "")
+        if content_type.startswith("text/html") and not response.streaming and response.content:
+            parser = html5lib.HTMLParser(strict=False)
+            parser.parse(response.content)
+            if parser.errors:
+                (line, col), code, data = parser.errors[0]
+                raise AssertionError(f"{request['PATH_INFO']}: invalid HTML at {line}:{col} ({code} {data})")
+        return response
+
+
+@pytest.fixture
+def client() -> HtmlCheckingClient:
+    return HtmlCheckingClient()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED_DIR.is_dir():
+        pytest.fail(f"The shared data folder is missing: {SHARED_DIR}")
+    return SHARED_DIR
+
+
+@pytest.fixture
+def team(db: Any) -> Team:
+    return Team.objects.create(name="Primary")
+
+
+@pytest.fixture
+def make_user(db: Any) -> Any:
+    def make(role: str, email: str | None = None, **extra: Any) -> User:
+        email = email or f"{role}-{User.objects.count() + 1}@example.test"
+        return User.objects.create_user(email, TEST_PASSWORD, full_name=f"Test {role}", role=role, **extra)
+
+    return make
+
+
+@pytest.fixture
+def officer(make_user: Any, team: Team) -> User:
+    return make_user(Role.CASE_OFFICER, "officer@example.test", team=team)
+
+
+@pytest.fixture
+def colleague(make_user: Any, team: Team) -> User:
+    return make_user(Role.CASE_OFFICER, "colleague@example.test", team=team)
+
+
+@pytest.fixture
+def manager(make_user: Any, team: Team) -> User:
+    return make_user(Role.TEAM_MANAGER, "manager@example.test", team=team)
+
+
+@pytest.fixture
+def senco(make_user: Any) -> User:
+    return make_user(Role.SENCO, "senco@example.test")
+
+
+@pytest.fixture
+def parent(make_user: Any) -> User:
+    return make_user(Role.PARENT, "parent@example.test")
+
+
+@pytest.fixture
+def analyst(make_user: Any) -> User:
+    return make_user(Role.ANALYST, "analyst@example.test")
+
+
+@pytest.fixture
+def provider(make_user: Any) -> User:
+    return make_user(Role.PROVIDER, "provider@example.test")
+
+
+@pytest.fixture
+def ep(make_user: Any) -> User:
+    return make_user(Role.EP, "ep@example.test")
+
+
+@pytest.fixture
+def admin_user(make_user: Any) -> User:
+    return make_user(Role.ADMIN, "admin@example.test")
+
+
+@pytest.fixture
+def login() -> Any:
+    def do_login(client: Client, user: User) -> Client:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return do_login

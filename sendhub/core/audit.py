@@ -1,0 +1,48 @@
+"""Explicit audit events, written by services inside their own transaction (never by signals)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from sendhub.core.models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+def _client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    # REMOTE_ADDR is the proxy's address behind gunicorn; the operator guide sets a trusted proxy header.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record_event(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Append one event. `actor=None` means a scheduled job; `data` holds ids and codes, not names."""
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_email=getattr(user, "email", "") if user else "",
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        data=data or {},
+        ip_address=_client_ip(request),
+        path=request.path[:300] if request is not None else "",
+    )
+
+
+def record_view(request: HttpRequest, target: models.Model) -> AuditEvent:
+    """Opening a child's record is itself audited (who looked at whom)."""
+    return record_event(
+        actor=request.user, action=f"{target._meta.label_lower}.viewed", target=target, request=request
+    )

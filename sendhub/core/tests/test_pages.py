@@ -1,0 +1,44 @@
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["core:accessibility", "core:privacy", "core:cookies", "accounts:login"])
+def test_public_pages_render_for_anyone(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert b"govuk-generic-header" in response.content
+    assert b"GDS Transport" not in response.content
+
+
+@pytest.mark.django_db
+def test_healthz_checks_the_database(client):
+    response = client.get(reverse("core:healthz"))
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_home_lists_what_the_role_may_do(client, login, admin_user):
+    login(client, admin_user)
+    response = client.get(reverse("core:home"))
+    assert b"Audit trail" in response.content
+    assert b"Users" in response.content
+
+
+@pytest.mark.django_db
+def test_security_headers_are_sent(client):
+    response = client.get(reverse("accounts:login"))
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_built_stylesheet_uses_arial_and_no_gds_font():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[1] / "static" / "sendhub" / "app.css").read_text()
+    assert "GDS Transport" not in css
+    assert "arial" in css.lower()

@@ -1,0 +1,44 @@
+"""Every route is private unless allow-listed here, and every private route declares its permission."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from sendhub.core.tests.routes import all_routes, is_public, route_patterns, sample_kwargs
+
+# Pages anyone may open without signing in. Adding a name here is a decision: say why in the review.
+PUBLIC_ROUTES = {
+    "core:healthz",
+    "core:accessibility",
+    "core:privacy",
+    "core:cookies",
+    "accounts:login",
+}
+
+ROUTES = all_routes()
+PATTERNS = route_patterns()
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_route_has_access_rule(name: str) -> None:
+    callback = ROUTES[name]
+    public = is_public(callback)
+    assert public == (name in PUBLIC_ROUTES), f"{name}: add @requires(...) or list it in PUBLIC_ROUTES"
+    assert public or hasattr(callback, "required_permission"), f"{name} has no @requires"
+
+
+def test_public_allow_list_has_no_stale_names() -> None:
+    assert ROUTES.keys() >= PUBLIC_ROUTES, f"Unknown routes in PUBLIC_ROUTES: {PUBLIC_ROUTES - ROUTES.keys()}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n in ROUTES if n not in PUBLIC_ROUTES))
+def test_anonymous_get_of_private_route_goes_to_sign_in(client, name: str) -> None:
+    try:
+        url = reverse(name, kwargs=sample_kwargs(PATTERNS[name]))
+    except NoReverseMatch:
+        pytest.fail(f"{name}: cannot build a sample URL; give its converter a sample in routes.sample_kwargs")
+    response = client.get(url)
+    assert response.status_code == 302, f"{name} answered {response.status_code} to an anonymous visitor"
+    assert response["Location"].startswith(reverse("accounts:login"))

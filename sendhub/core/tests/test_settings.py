@@ -1,0 +1,38 @@
+"""The settings module, run as an operator would: production settings pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION = {
+    "SENDHUB_SECRET_KEY": "x" * 20 + "production-secret-key-for-the-deploy-check-0123456789",
+    "SENDHUB_ALLOWED_HOSTS": "send.example.gov.uk",
+    "SENDHUB_COLLECTSTATIC": "true",
+    "SENDHUB_DEBUG": "false",
+    "SENDHUB_HTTPS": "true",
+    "SENDHUB_EMAIL_BACKEND": "smtp",
+}
+
+
+def run_sendhub(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SENDHUB_")}
+    clean["SENDHUB_DATABASE_URL"] = "sqlite:///:memory:"
+    return subprocess.run([sys.executable, "-m", "sendhub", *args], env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = run_sendhub("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nonsense_setting_fails_loudly():
+    result = run_sendhub("check", SENDHUB_DEBUG="perhaps")
+    assert result.returncode != 0
+    assert "SENDHUB_DEBUG must be true or false" in result.stderr
+
+
+def test_oidc_needs_its_settings():
+    result = run_sendhub("check", SENDHUB_USE_OIDC="true")
+    assert result.returncode != 0
+    assert "SENDHUB_OIDC_CLIENT_ID" in result.stderr

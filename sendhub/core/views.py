@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from sendhub.core.access import requires
+from sendhub.core.audit_forms import AuditSearchForm
+from sendhub.core.models import AuditEvent
+from sendhub.core.selectors import AuditFilter, audit_events
+
+
+@requires("core.view_home")
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@login_not_required
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as e:
+        return JsonResponse({"status": "error", "database": type(e).__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@login_not_required
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@login_not_required
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/cookies.html")
+
+
+@requires("core.view_audit")
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    criteria = form.criteria() if form.is_valid() else AuditFilter()
+    events = audit_events(criteria).select_related("actor")
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page_obj": page, "query": query.urlencode(), "total": page.paginator.count},
+    )
+
+
+def _audit_rows(events: Iterator[AuditEvent]) -> Iterator[list[str]]:
+    yield ["when", "who", "action", "record type", "record number", "details", "ip address", "path"]
+    for e in events:
+        yield [
+            e.at.isoformat(),
+            e.actor_email or "system",
+            e.action,
+            e.target_type,
+            e.target_id,
+            str(e.data),
+            e.ip_address or "",
+            e.path,
+        ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@requires("core.view_audit")
+def audit_log_csv(request: HttpRequest) -> StreamingHttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    criteria = form.criteria() if form.is_valid() else AuditFilter()
+    writer = csv.writer(_Echo())
+    rows = _audit_rows(audit_events(criteria).iterator(chunk_size=2000))
+    response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
+    return response

@@ -1,0 +1,1 @@
+"""Plain-Python helpers with no Django imports (checked by import-linter)."""

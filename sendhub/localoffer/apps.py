@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalOfferConfig(AppConfig):
+    name = "sendhub.localoffer"
+    label = "localoffer"

@@ -1,0 +1,3 @@
+from sendhub.core.navigation import NavItem
+
+NAV_ITEMS: list[NavItem] = []

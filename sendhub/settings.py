@@ -1,0 +1,256 @@
+"""The one settings module. Every knob comes from a SENDHUB_* environment variable with a safe default.
+
+`.env.example` lists every variable; docs/operator-guide.md explains them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from sendhub.lib.envvars import EnvError, env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+try:
+    DEMO = env_bool("SENDHUB_DEMO", default=False)
+    DEBUG = env_bool("SENDHUB_DEBUG", default=DEMO)
+    HTTPS = env_bool("SENDHUB_HTTPS", default=not DEBUG)
+    VAR_DIR = Path(env_str("SENDHUB_VAR_DIR", str(BASE_DIR / "var")))
+    SECRET_KEY_VALUE = env_str("SENDHUB_SECRET_KEY", "")
+    ALLOWED_HOSTS = env_list("SENDHUB_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+    CSRF_TRUSTED_ORIGINS = env_list("SENDHUB_CSRF_TRUSTED_ORIGINS", [])
+    DATABASE_URL = env_str("SENDHUB_DATABASE_URL", f"sqlite:///{VAR_DIR / 'sendhub.sqlite3'}")
+    SENDHUB_LA_CODE = env_str("SENDHUB_LA_CODE", "202")
+    SENDHUB_LA_NAME = env_str("SENDHUB_LA_NAME", "Camden")
+    SENDHUB_SERVICE_NAME = env_str("SENDHUB_SERVICE_NAME", "SEND Hub")
+    SENDHUB_REQUIRE_STAFF_OTP = env_bool("SENDHUB_REQUIRE_STAFF_OTP", default=False)
+    SENDHUB_USE_OIDC = env_bool("SENDHUB_USE_OIDC", default=False)
+    SENDHUB_JOBS_INLINE = env_bool("SENDHUB_JOBS_INLINE", default=True)
+    SENDHUB_COLLECTSTATIC = env_bool("SENDHUB_COLLECTSTATIC", default=False)
+    EMAIL_BACKEND_NAME = env_str("SENDHUB_EMAIL_BACKEND", "outbox" if DEMO else "console")
+    DEFAULT_FROM_EMAIL = env_str("SENDHUB_FROM_EMAIL", "send-hub@example.gov.uk")
+    EMAIL_HOST = env_str("SENDHUB_EMAIL_HOST", "localhost")
+    EMAIL_PORT = env_int("SENDHUB_EMAIL_PORT", 25)
+    EMAIL_HOST_USER = env_str("SENDHUB_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("SENDHUB_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("SENDHUB_EMAIL_USE_TLS", default=False)
+    NOTIFY_API_KEY = env_str("SENDHUB_NOTIFY_API_KEY", "")
+    LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
+    SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
+except EnvError as e:
+    raise ImproperlyConfigured(str(e)) from e
+
+
+def _secret_key() -> str:
+    """An explicit key, else one made once per installation and kept in var/ (never committed)."""
+    if SECRET_KEY_VALUE:
+        return SECRET_KEY_VALUE
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(64), encoding="utf-8")
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_key()
+SENDHUB_SHARED_DATA = Path(SHARED_DATA)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rules.apps.RulesConfig",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "procrastinate.contrib.django",
+    "sendhub.core",
+    "sendhub.schools",
+    "sendhub.accounts",
+    "sendhub.cases",
+    "sendhub.sen2",
+    "sendhub.dashboard",
+    "sendhub.localoffer",
+    "sendhub.voice",
+]
+if SENDHUB_USE_OIDC:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "sendhub.core.middleware.StaffSecondFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "sendhub.urls"
+WSGI_APPLICATION = "sendhub.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "sendhub.core.context_processors.service",
+            ],
+        },
+    },
+]
+FORM_RENDERER = "sendhub.core.forms.GovukFormRenderer"
+
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("SENDHUB_DB_CONN_MAX_AGE", 60))
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE transactions and WAL stop "database is locked" under concurrent writers.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASE_ROUTERS = ["sendhub.core.routers.PostgresOnlyAppsRouter"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+if SENDHUB_USE_OIDC:
+    AUTHENTICATION_BACKENDS.append("sendhub.accounts.oidc.EntraIdBackend")
+    OIDC_RP_CLIENT_ID = env_str("SENDHUB_OIDC_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env_str("SENDHUB_OIDC_CLIENT_SECRET", "")
+    OIDC_TENANT = env_str("SENDHUB_OIDC_TENANT", "")
+    if not (OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET and OIDC_TENANT):
+        raise ImproperlyConfigured(
+            "SENDHUB_USE_OIDC needs SENDHUB_OIDC_CLIENT_ID, SENDHUB_OIDC_CLIENT_SECRET and SENDHUB_OIDC_TENANT"
+        )
+    _entra = f"https://login.microsoftonline.com/{OIDC_TENANT}"
+    OIDC_RP_SIGN_ALGO = "RS256"
+    OIDC_OP_AUTHORIZATION_ENDPOINT = f"{_entra}/oauth2/v2.0/authorize"
+    OIDC_OP_TOKEN_ENDPOINT = f"{_entra}/oauth2/v2.0/token"
+    OIDC_OP_USER_ENDPOINT = "https://graph.microsoft.com/oidc/userinfo"
+    OIDC_OP_JWKS_ENDPOINT = f"{_entra}/discovery/v2.0/keys"
+    OIDC_CREATE_USER = False  # staff are provisioned by an administrator, who gives them a role
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes: lock an account from an address after 5 failures, for 30 minutes.
+AXES_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SENDHUB_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (our USERNAME_FIELD is email)
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+OTP_TOTP_ISSUER = f"{SENDHUB_SERVICE_NAME} ({SENDHUB_LA_NAME})"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, g:ia"
+SHORT_DATE_FORMAT = "j M Y"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static" if SENDHUB_COLLECTSTATIC else None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if SENDHUB_COLLECTSTATIC
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not SENDHUB_COLLECTSTATIC
+MEDIA_ROOT = VAR_DIR / "media"
+
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "outbox": "sendhub.voice.mail.OutboxBackend",
+    "notify": "sendhub.voice.mail.NotifyBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}.get(EMAIL_BACKEND_NAME, "")
+if not EMAIL_BACKEND:
+    raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND must be one of console, smtp, outbox, notify, locmem")
+if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_API_KEY:
+    raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_API_KEY")
+
+# Security: cookies and HSTS only make sense behind HTTPS, which production always has.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("SENDHUB_SESSION_SECONDS", 8 * 60 * 60)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS: list[str] = []
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"axes": {"level": "WARNING"}, "procrastinate": {"level": "WARNING"}},
+}
+
+# procrastinate runs jobs through PostgreSQL; on SQLite (and when asked) jobs run inline.
+PROCRASTINATE_ON_APP_READY = "sendhub.core.jobs.on_app_ready"
