@@ -1,5 +1,14 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "dashboard"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("dashboard/", views.index, name="index"),
+    path("dashboard/benchmarks/", views.benchmark, name="benchmark"),
+    path("dashboard/boards/", views.board, name="board"),
+    path("dashboard/boards/download/", views.board_download, name="board_download"),
+    path("dashboard/forecast/", views.forecast, name="forecast"),
+    path("dashboard/public/", views.public_dashboard, name="public"),
+]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from sendhub.core.access import requires
+
+from . import presenters, public, selectors
+from .exports import board_csv, board_pdf, board_xlsx
+from .national.catalogue import BOARDS
+
+EXPORTS = {
+    "csv": (board_csv, "text/csv; charset=utf-8"),
+    "xlsx": (board_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (board_pdf, "application/pdf"),
+}
+
+
+@requires("dashboard.view_dashboard")
+def index(request: HttpRequest) -> HttpResponse:
+    context = {"boards": BOARDS, "load": selectors.latest_load(), "la_code": settings.SENDHUB_LA_CODE}
+    return render(request, "dashboard/index.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def benchmark(request: HttpRequest) -> HttpResponse:
+    page = presenters.benchmark_page(request.GET, default_la=settings.SENDHUB_LA_CODE)
+    return render(request, "dashboard/benchmark.html", {"page": page, "load": selectors.latest_load()})
+
+
+def _board_args(request: HttpRequest) -> tuple[str, str]:
+    board = request.GET.get("board", "ehcp")
+    if board not in BOARDS:
+        raise Http404("No such board table")
+    la_code = request.GET.get("la", settings.SENDHUB_LA_CODE)
+    if la_code not in dict(selectors.local_authorities()):
+        la_code = settings.SENDHUB_LA_CODE
+    return board, la_code
+
+
+@requires("dashboard.view_dashboard")
+def board(request: HttpRequest) -> HttpResponse:
+    key, la_code = _board_args(request)
+    context = {
+        "table": presenters.board_table(key, la_code),
+        "boards": BOARDS,
+        "authorities": selectors.local_authorities(),
+        "load": selectors.latest_load(),
+    }
+    return render(request, "dashboard/board.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def board_download(request: HttpRequest) -> HttpResponse:
+    key, la_code = _board_args(request)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in EXPORTS:
+        raise Http404("Unknown format")
+    make, content_type = EXPORTS[fmt]
+    response = HttpResponse(make(presenters.board_table(key, la_code)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="send-board-{key}-{la_code}.{fmt}"'
+    return response
+
+
+@requires("dashboard.view_dashboard")
+def forecast(request: HttpRequest) -> HttpResponse:
+    context = {"page": presenters.forecast_page(settings.SENDHUB_LA_CODE), "load": selectors.latest_load()}
+    return render(request, "dashboard/forecast.html", context)
+
+
+@login_not_required
+def public_dashboard(request: HttpRequest) -> HttpResponse:
+    context = {"page": public.public_page(settings.SENDHUB_LA_CODE), "load": selectors.latest_load()}
+    return render(request, "dashboard/public.html", context)
