@@ -10,5 +10,8 @@ urlpatterns = [
     path("dashboard/boards/", views.board, name="board"),
     path("dashboard/boards/download/", views.board_download, name="board_download"),
     path("dashboard/forecast/", views.forecast, name="forecast"),
+    path("dashboard/kpis/", views.kpis, name="kpis"),
+    path("dashboard/kpis/cases/", views.kpi_cases, name="kpi_cases"),
+    path("dashboard/disproportionality/", views.disproportionality, name="disproportionality"),
     path("dashboard/public/", views.public_dashboard, name="public"),
 ]

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from sendhub.core.access import requires
 
-from . import presenters, public, selectors
+from . import live, live_presenters, presenters, public, selectors
 from .exports import board_csv, board_pdf, board_xlsx
 from .national.catalogue import BOARDS
 
@@ -72,5 +75,40 @@ def forecast(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def public_dashboard(request: HttpRequest) -> HttpResponse:
-    context = {"page": public.public_page(settings.SENDHUB_LA_CODE), "load": selectors.latest_load()}
+    context = {
+        "page": public.public_page(settings.SENDHUB_LA_CODE),
+        "live": live_presenters.public_live_figures(today=_today()),
+        "load": selectors.latest_load(),
+    }
     return render(request, "dashboard/public.html", context)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+@requires("dashboard.view_dashboard")
+def kpis(request: HttpRequest) -> HttpResponse:
+    year = live_presenters.year_choice(request.GET.get("year"), _today())
+    page = live_presenters.kpi_page(year=year, today=_today())
+    can_drill = request.user.has_perm("dashboard.view_kpi_cases")
+    return render(request, "dashboard/kpis.html", {"page": page, "can_drill": can_drill})
+
+
+@requires("dashboard.view_kpi_cases")
+def kpi_cases(request: HttpRequest) -> HttpResponse:
+    year = live_presenters.year_choice(request.GET.get("year"), _today())
+    part = "denominator" if request.GET.get("part") == "denominator" else "numerator"
+    found = live_presenters.kpi_cases(key=request.GET.get("kpi", "requests"), part=part, year=year, today=_today())
+    if found is None:
+        raise Http404("No such KPI")
+    kpi, ids = found
+    children = live.visible_children(request.user, ids)
+    context = {"kpi": kpi, "part": part, "year": year, "children": children, "total": len(ids)}
+    return render(request, "dashboard/kpi_cases.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def disproportionality(request: HttpRequest) -> HttpResponse:
+    tables = live_presenters.disproportionality_tables(today=_today())
+    return render(request, "dashboard/disproportionality.html", {"tables": tables})
