@@ -1,8 +1,8 @@
 """Dashboard benchmarks: computing every indicator for every LA and year, and the dashboard page latency.
 
-1. Compute-all: `benchmarking.compute_benchmarks` over the shipped national data (every indicator × LA ×
+1. Compute-all: `benchmarking.compute_benchmarks` over the shipped national data (every indicator x LA x
    period: value, England, SN average/count/rank, national rank, quartile band, previous value), against a
-   plain polars group-by over the same rows. Goal: under 2 s and within 2× of the group-by.
+   plain polars group-by over the same rows. Goal: under 2 s and within 2x of the group-by.
 2. Page latency: GET /dashboard/benchmarks/ and /dashboard/boards/ as a signed-in analyst against the
    configured database (migrated and loaded here if needed). Goal: p95 under 200 ms.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import percentile, setup_django, write_result  # noqa: E402
+from benchmarks._common import percentile, setup_django, write_result
 
 RUNS = 7
 REQUESTS = 60

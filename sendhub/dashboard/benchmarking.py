@@ -76,8 +76,16 @@ def benchmark_plan(
     one group-by for the quartiles, and one vectorised comparison for the neighbour ranks.
     """
     obs = observations.lazy()
-    meta = indicator_frame(indicators).lazy().with_columns(
-        pl.when(pl.col("polarity") == "High").then(1.0).when(pl.col("polarity") == "Low").then(-1.0).alias("sign")
+    meta = (
+        indicator_frame(indicators)
+        .lazy()
+        .with_columns(
+            pl.when(pl.col("polarity") == "High")
+            .then(1.0)
+            .when(pl.col("polarity") == "Low")
+            .then(-1.0)
+            .alias("sign")
+        )
     )
     la = (
         obs.filter(pl.col("level") == "la")
@@ -101,7 +109,10 @@ def benchmark_plan(
         .with_columns(pl.col("time_period").shift(1).over("indicator").alias("previous_time_period"))
     )
     previous = la.select(
-        "indicator", pl.col("time_period").alias("previous_time_period"), "la_code", pl.col("value").alias("previous_value")
+        "indicator",
+        pl.col("time_period").alias("previous_time_period"),
+        "la_code",
+        pl.col("value").alias("previous_value"),
     )
     result = (
         la.with_columns((-pl.col("score")).rank("min").over(PERIOD).cast(pl.Int32).alias("rank"))
@@ -123,7 +134,7 @@ def _neighbour_stats(scores: pl.DataFrame, neighbours: pl.DataFrame | pl.LazyFra
 
     Values are pivoted to one column per LA (one row per indicator and period); each LA's neighbour
     statistics are then horizontal expressions over its neighbours' columns. This avoids materialising the
-    LA × neighbour × period table (~800,000 rows), which dominated the run time.
+    LA x neighbour x period table (~800,000 rows), which dominated the run time.
     """
     value = scores.pivot(on="la_code", index=PERIOD, values="value")
     score = scores.pivot(on="la_code", index=PERIOD, values="score")
@@ -133,17 +144,20 @@ def _neighbour_stats(scores: pl.DataFrame, neighbours: pl.DataFrame | pl.LazyFra
         if row["la_code"] in present and row["neighbour_la_code"] in present:
             groups.setdefault(row["la_code"], []).append(row["neighbour_la_code"])
     if not groups:
-        return pl.DataFrame(schema={**{c: pl.String for c in PERIOD}, "la_code": pl.String, "sn_average": pl.Float64,
+        return pl.DataFrame(schema={**dict.fromkeys(PERIOD, pl.String), "la_code": pl.String, "sn_average": pl.Float64,
                                     "sn_count": pl.Int32, "sn_rank": pl.Int32, "sn_rank_of": pl.Int32})  # fmt: skip
     averages = value.select(*PERIOD, *(pl.mean_horizontal(n).alias(la) for la, n in groups.items()))
     counts = value.select(
-        *PERIOD, *(pl.sum_horizontal(pl.col(n).is_not_null().cast(pl.Int32)).alias(la) for la, n in groups.items())
+        *PERIOD,
+        *(pl.sum_horizontal(pl.col(n).is_not_null().cast(pl.Int32)).alias(la) for la, n in groups.items()),
     )
     better = score.select(
         *PERIOD,
         *(
             pl.when(pl.col(la).is_not_null())
-            .then(pl.sum_horizontal([(pl.col(x) > pl.col(la)).fill_null(False).cast(pl.Int32) for x in n]) + 1)
+            .then(
+                pl.sum_horizontal([(pl.col(x) > pl.col(la)).fill_null(False).cast(pl.Int32) for x in n]) + 1
+            )
             .alias(la)
             for la, n in groups.items()
         ),
@@ -159,7 +173,10 @@ def _neighbour_stats(scores: pl.DataFrame, neighbours: pl.DataFrame | pl.LazyFra
         .with_columns(
             pl.col("sn_count").cast(pl.Int32),
             pl.col("sn_rank").cast(pl.Int32),
-            pl.when(pl.col("sn_rank").is_not_null()).then(pl.col("sn_count") + 1).cast(pl.Int32).alias("sn_rank_of"),
+            pl.when(pl.col("sn_rank").is_not_null())
+            .then(pl.col("sn_count") + 1)
+            .cast(pl.Int32)
+            .alias("sn_rank_of"),
         )
     )
 
@@ -183,5 +200,7 @@ def benchmark_for(
     rows = table.filter(pl.col("indicator") == indicator, pl.col("la_code") == la_code)
     exact = rows.filter(pl.col("time_period") == time_period)
     if exact.height == 0 and time_period.isdigit():
-        exact = rows.filter(pl.col("year") == int(time_period[-4:]) if len(time_period) == 4 else pl.lit(False))
+        exact = rows.filter(
+            pl.col("year") == int(time_period[-4:]) if len(time_period) == 4 else pl.lit(False)
+        )
     return exact.row(0, named=True) if exact.height else None

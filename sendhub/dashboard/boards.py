@@ -95,19 +95,21 @@ class BoardTable:
                 format_value(r.diff_sn, r.unit, signed=True),
                 *(r.england.get(y, Cell(None)).text(r.unit) for y in self.years),
                 ordinal_of(r.rank, r.rank_of),
-                r.quartile or "–",
+                r.quartile or "\u2013",
                 format_value(r.diff_england, r.unit, signed=True),
             ])  # fmt: skip
         return out
 
     def footnotes(self) -> list[str]:
-        markers = sorted({c.marker for r in self.rows for c in [*r.la.values(), *r.england.values()] if c.marker})
+        markers = sorted(
+            {c.marker for r in self.rows for c in [*r.la.values(), *r.england.values()] if c.marker}
+        )
         return [f"{m}: {describe_marker(m)}" for m in markers]
 
 
 def format_value(value: float | None, unit: str, marker: str = "", *, signed: bool = False) -> str:
     if value is None:
-        return marker if marker and marker != "-" else "–"
+        return marker if marker and marker != "-" else "\u2013"
     sign = "+" if signed and value > 0 else ""
     if unit == "count":
         return f"{sign}{value:,.0f}"
@@ -121,12 +123,12 @@ def ordinal(n: int) -> str:
 
 
 def ordinal_of(rank: int | None, of: int | None) -> str:
-    return "–" if rank is None else f"{ordinal(rank)} of {of}"
+    return "\u2013" if rank is None else f"{ordinal(rank)} of {of}"
 
 
 def trend_word(change: float | None, polarity: str) -> str:
     if change is None:
-        return "–"
+        return "\u2013"
     if change == 0:
         return "No change"
     if polarity not in ("High", "Low"):

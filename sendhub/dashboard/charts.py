@@ -1,6 +1,6 @@
 """Geometry for server-rendered SVG bar charts (no JavaScript). No Django imports.
 
-Colours are from the Okabe–Ito palette, which stays distinguishable with the common colour-vision
+Colours are from the Okabe-Ito palette, which stays distinguishable with the common colour-vision
 deficiencies; every bar also carries its label and value as text, and every chart sits beside its table.
 """
 

@@ -20,4 +20,6 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         stdout.write("Dashboard: national data already loaded")
         return
     result = load_benchmarks(root=DATA, by=None, now=datetime.now(UTC))
-    stdout.write(f"Dashboard: loaded {result.indicators} national indicators ({result.benchmarks} benchmarks)")
+    stdout.write(
+        f"Dashboard: loaded {result.indicators} national indicators ({result.benchmarks} benchmarks)"
+    )

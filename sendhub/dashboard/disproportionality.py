@@ -2,8 +2,8 @@
 
 For each group (say, boys), the risk ratio compares the rate of an outcome (say, having an EHC plan)
 in the group with the rate in everyone else in the cohort: RR = (a/n₁) / (c/n₂). The 95% interval is
-exp(ln RR ± 1.96·SE) with SE = √(1/a − 1/n₁ + 1/c − 1/n₂) (Katz log method); when a or c is zero, 0.5
-is added to every cell (Haldane–Anscombe). An interval wholly above 1 means the group is over-represented.
+exp(ln RR ± 1.96·SE) with SE = √(1/a - 1/n₁ + 1/c - 1/n₂) (Katz log method); when a or c is zero, 0.5
+is added to every cell (Haldane-Anscombe). An interval wholly above 1 means the group is over-represented.
 """
 
 from __future__ import annotations

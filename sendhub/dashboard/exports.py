@@ -59,7 +59,7 @@ def board_pdf(table: BoardTable) -> bytes:
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=landscape(A3), leftMargin=10 * mm, rightMargin=10 * mm, topMargin=12 * mm,
-        bottomMargin=12 * mm, title=f"{table.title} – {table.la_name}", author="SEND Hub",
+        bottomMargin=12 * mm, title=f"{table.title} \u2013 {table.la_name}", author="SEND Hub",
     )  # fmt: skip
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=7, leading=8.5)

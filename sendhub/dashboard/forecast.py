@@ -34,14 +34,16 @@ def linear_trend(history: Mapping[int, float], years: list[int]) -> dict[int, fl
     if n == 0:
         return {}
     if n == 1:
-        return {y: ys[0] for y in years}
+        return dict.fromkeys(years, ys[0])
     mx, my = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx if sxx else 0.0
     return {y: max(my + slope * (y - mx), 0.0) for y in years}
 
 
-def national_growth(history: Mapping[int, float], national: Mapping[int, float], years: list[int]) -> dict[int, float]:
+def national_growth(
+    history: Mapping[int, float], national: Mapping[int, float], years: list[int]
+) -> dict[int, float]:
     shared = sorted(set(history) & set(national))
     if len(shared) < 2 or not history:
         return {}

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sendhub.cases.rules.assessment import ExceptionPeriod, plan_timeliness
 from sendhub.cases.rules.reviews import REVIEW_DECISION_WEEKS, PhaseTransfer, annual_review_due
@@ -104,25 +105,39 @@ def compute_kpis(facts: Facts, *, start: date, end: date) -> list[Kpi]:
     decided = [r for r in facts.requests if _within(r.decided_on, start, end)]
     in_six = [r for r in decided if r.decided_on and r.decided_on <= r.received + SIX_WEEKS]
     issued = [r for r in facts.requests if _within(r.final_issued, start, end)]
-    timely = {id(r): plan_timeliness(r.received, r.final_issued, r.exceptions) for r in issued if r.final_issued}
+    timely = {
+        id(r): plan_timeliness(r.received, r.final_issued, r.exceptions) for r in issued if r.final_issued
+    }
     on_time = [r for r in issued if timely[id(r)].on_time]
     no_exception = [r for r in issued if not timely[id(r)].exception_applies]
     on_time_ex = [r for r in no_exception if timely[id(r)].on_time]
     reviews = [v for v in facts.reviews if _within(v.meeting, start, end)]
     reviews_on_time = [v for v in reviews if v.meeting <= annual_review_due(v.plan_start, v.previous_review)]
     decisions_4 = [
-        v for v in reviews if v.decision_on and v.decision_on <= v.meeting + timedelta(weeks=REVIEW_DECISION_WEEKS)
+        v
+        for v in reviews
+        if v.decision_on and v.decision_on <= v.meeting + timedelta(weeks=REVIEW_DECISION_WEEKS)
     ]
     transfers = [t for t in facts.transfers if _within(t.transfer.amended_plan_due, start, end)]
-    transfers_on_time = [t for t in transfers if t.amended_issued and t.amended_issued <= t.transfer.amended_plan_due]
+    transfers_on_time = [
+        t for t in transfers if t.amended_issued and t.amended_issued <= t.transfer.amended_plan_due
+    ]
     appeals = [a for a in facts.appeals if _within(a.lodged, start, end)]
     refusals = [r for r in decided if r.decided_to_assess is False]
 
     def ids(rows: Iterable[object]) -> frozenset[int]:
         return frozenset(getattr(r, "child_id") for r in rows)  # noqa: B009
 
-    def kpi(key: str, label: str, definition: str, source: str, num_label: str, num: list,  # type: ignore[type-arg]
-            den_label: str = "", den: list | None = None) -> Kpi:  # type: ignore[type-arg]
+    def kpi(
+        key: str,
+        label: str,
+        definition: str,
+        source: str,
+        num_label: str,
+        num: list[Any],
+        den_label: str = "",
+        den: list[Any] | None = None,
+    ) -> Kpi:
         return Kpi(key, label, definition, source, num_label, ids(num), den_label,
                    None if den is None else ids(den), len(num), None if den is None else len(den))  # fmt: skip
 
@@ -169,7 +184,9 @@ def caseload_breakdowns(children: Iterable[ChildFact]) -> dict[str, list[tuple[s
 
     return {
         "Primary need": count(c.need or "Not recorded" for c in plans),
-        "Age": sorted(Counter(_age_band(c.age) for c in plans).items(), key=lambda kv: _AGE_ORDER.index(kv[0])),
+        "Age": sorted(
+            Counter(_age_band(c.age) for c in plans).items(), key=lambda kv: _AGE_ORDER.index(kv[0])
+        ),
         "Setting": count(c.setting or "Not recorded" for c in plans),
         "Ward": count(c.ward or "Not recorded" for c in plans),
         "SEN status": count(c.sen_status for c in children),
@@ -180,7 +197,13 @@ _AGE_ORDER = ["Under 5", "5 to 10", "11 to 15", "16 to 19", "20 to 25", "Over 25
 
 
 def _age_band(age: int) -> str:
-    for upper, label in ((4, "Under 5"), (10, "5 to 10"), (15, "11 to 15"), (19, "16 to 19"), (25, "20 to 25")):
+    for upper, label in (
+        (4, "Under 5"),
+        (10, "5 to 10"),
+        (15, "11 to 15"),
+        (19, "16 to 19"),
+        (25, "20 to 25"),
+    ):
         if age <= upper:
             return label
     return "Over 25"

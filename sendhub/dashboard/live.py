@@ -9,14 +9,23 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from sendhub.cases.models import AnnualReview, Appeal, AssessmentException, AssessmentRequest, Child, Placement, Plan
+from sendhub.cases.models import (
+    AnnualReview,
+    Appeal,
+    AssessmentException,
+    AssessmentRequest,
+    Child,
+    Placement,
+    Plan,
+)
 from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
 from sendhub.cases.rules.reviews import in_transfer_cohort
 
 from .kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
 
-NEED_LABELS = dict(Child._meta.get_field("primary_need").choices or [])  # type: ignore[arg-type]
-ETHNICITY_LABELS = dict(Child._meta.get_field("ethnicity").choices or [])  # type: ignore[arg-type]
+REASONS = {reason.value: reason for reason in ExceptionReason}
+NEED_LABELS = dict(Child._meta.get_field("primary_need").choices or [])
+ETHNICITY_LABELS = dict(Child._meta.get_field("ethnicity").choices or [])
 
 
 def _age(birth: date, today: date) -> int:
@@ -34,7 +43,7 @@ def _settings_by_child() -> dict[int, str]:
 def casework_facts(*, today: date, years: range) -> Facts:
     exceptions: dict[int, list[ExceptionPeriod]] = {}
     for e in AssessmentException.objects.all():
-        exceptions.setdefault(e.request_id, []).append(ExceptionPeriod(ExceptionReason(e.reason), e.start, e.end))
+        exceptions.setdefault(e.request_id, []).append(ExceptionPeriod(REASONS[e.reason], e.start, e.end))
     requests = [
         RequestFact(
             child_id=r.child_id,
@@ -60,7 +69,9 @@ def casework_facts(*, today: date, years: range) -> Facts:
             transfer = in_transfer_cohort(plan.child.birth_date, year)
             if transfer and plan.start_date and plan.start_date <= transfer.amended_plan_due:
                 amended = plan.amended_issued
-                in_window = amended if amended and date(year - 1, 9, 1) <= amended <= date(year, 8, 31) else None
+                in_window = (
+                    amended if amended and date(year - 1, 9, 1) <= amended <= date(year, 8, 31) else None
+                )
                 transfers.append(TransferFact(plan.child_id, transfer, in_window))
     settings_by_child = _settings_by_child()
     children = [

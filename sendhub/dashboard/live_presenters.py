@@ -29,7 +29,9 @@ class KpiPage:
 def kpi_page(*, year: int, today: date) -> KpiPage:
     facts = casework_facts(today=today, years=range(year, year + 1))
     kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
-    return KpiPage(year, list(range(today.year, today.year - 6, -1)), kpis, caseload_breakdowns(facts.children))
+    return KpiPage(
+        year, list(range(today.year, today.year - 6, -1)), kpis, caseload_breakdowns(facts.children)
+    )
 
 
 def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, frozenset[int]] | None:
@@ -54,7 +56,10 @@ def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]
     cohort: list[ChildFact] = [c for c in casework_facts(today=today, years=range(0)).children
                                if c.sen_status in ON_REGISTER]  # fmt: skip
     return [
-        (label, risk_ratios(cohort, attribute=label, group_of=group_of, outcome=lambda c: c.sen_status == "ehcp"))
+        (
+            label,
+            risk_ratios(cohort, attribute=label, group_of=group_of, outcome=lambda c: c.sen_status == "ehcp"),
+        )
         for label, group_of in ATTRIBUTES.values()
     ]
 
@@ -76,7 +81,7 @@ def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
 
 def _text(value: Any, suffix: str = "") -> str:
     if value is None:
-        return "–"
+        return "\u2013"
     if value == SUPPRESSED:
         return "fewer than 5 (not shown)"
     return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"

@@ -48,7 +48,9 @@ class NationalIndicator(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(name="indicator_polarity_valid", condition=Q(polarity__in=Polarity.values)),
+            models.CheckConstraint(
+                name="indicator_polarity_valid", condition=Q(polarity__in=Polarity.values)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -63,7 +65,9 @@ class NationalValue(models.Model):
     area_code = models.CharField(max_length=12)
     area_name = models.CharField(max_length=120)
     value = models.FloatField(null=True, blank=True)
-    marker = models.CharField(max_length=12, blank=True, help_text="Suppression marker when there is no value")
+    marker = models.CharField(
+        max_length=12, blank=True, help_text="Suppression marker when there is no value"
+    )
     numerator = models.FloatField(null=True, blank=True)
     denominator = models.FloatField(null=True, blank=True)
 
@@ -127,7 +131,9 @@ class Benchmark(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["indicator", "la_code", "time_period"], name="benchmark_unique"),
-            models.CheckConstraint(name="benchmark_quartile_valid", condition=Q(quartile__in=Quartile.values)),
+            models.CheckConstraint(
+                name="benchmark_quartile_valid", condition=Q(quartile__in=Quartile.values)
+            ),
         ]
         indexes = [  # the board tables and the indicator page read one LA's history of one indicator
             models.Index(fields=["la_code", "indicator", "year"], name="benchmark_la_history"),
@@ -152,3 +158,16 @@ class DataLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.loaded_at:%Y-%m-%d %H:%M} {self.source}"
+
+
+class LocalAuthority(models.Model):
+    """Every LA in the loaded national data, for the pickers (filled by `sendhub benchmarks load`)."""
+
+    code = models.CharField(max_length=3, unique=True)
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"

@@ -74,14 +74,19 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "code": code,
             "name": names[code],
             "value": format_value(row.value if row else None, indicator.unit, row.marker if row else ""),
-            "rank": ordinal_of(row.rank, row.rank_of) if row else "–",
-            "quartile": (row.quartile if row else "") or "–",
+            "rank": ordinal_of(row.rank, row.rank_of) if row else "\u2013",
+            "quartile": (row.quartile if row else "") or "\u2013",
             "remove_url": "?" + urlencode({**base, "compare": remaining}, doseq=True),
         })  # fmt: skip
-    items: list[tuple[str, float | None, str]] = [(names.get(la_code, la_code), own.value if own else None, "la")]
+    items: list[tuple[str, float | None, str]] = [
+        (names.get(la_code, la_code), own.value if own else None, "la")
+    ]
     items += [(names[c], rows[c].value if c in rows else None, "comparator") for c in compare]
     if own:
-        items += [("Statistical neighbours (average)", own.sn_average, "sn_average"), ("England", own.england, "england")]
+        items += [
+            ("Statistical neighbours (average)", own.sn_average, "sn_average"),
+            ("England", own.england, "england"),
+        ]
     summary = _summary(indicator, names.get(la_code, la_code), period, own)
     chart = bar_chart(
         items,
@@ -97,7 +102,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "sn_average": format_value(b.sn_average, indicator.unit),
             "england": format_value(b.england, indicator.unit),
             "rank": ordinal_of(b.rank, b.rank_of),
-            "quartile": b.quartile or "–",
+            "quartile": b.quartile or "\u2013",
             "trend": trend_word(None if b.value is None or b.previous_value is None else b.value - b.previous_value,
                                 indicator.polarity),
         }
@@ -118,7 +123,9 @@ def _summary(indicator: NationalIndicator, la_name: str, period: str, own: Bench
     if own.england is not None:
         parts.append(f"England {format_value(own.england, unit)}")
     if own.sn_average is not None:
-        parts.append(f"statistical neighbours {format_value(own.sn_average, unit)} (average of {own.sn_count})")
+        parts.append(
+            f"statistical neighbours {format_value(own.sn_average, unit)} (average of {own.sn_count})"
+        )
     text = "; ".join(parts) + "."
     if own.rank:
         text += f" Ranked {ordinal_of(own.rank, own.rank_of)} local authorities"
@@ -145,7 +152,9 @@ def board_table(board: str, la_code: str) -> BoardTable:
         title=BOARDS[board],
         la_code=la_code,
         la_name=la_name,
-        indicators=[{"name": i.name, "label": i.label, "unit": i.unit, "polarity": i.polarity} for i in indicators],
+        indicators=[
+            {"name": i.name, "label": i.label, "unit": i.unit, "polarity": i.polarity} for i in indicators
+        ],
         history=history,
         england=england,
     )
@@ -184,7 +193,7 @@ def forecast_page(la_code: str) -> ForecastPage:
             "label": label,
             "method": result.method,
             "mape": None if result.backtest_mape is None else f"{result.backtest_mape:.1f}%",
-            "backtest": {m: ("–" if s is None else f"{s:.1f}%") for m, s in result.backtest.items()},
+            "backtest": {m: ("\u2013" if s is None else f"{s:.1f}%") for m, s in result.backtest.items()},
             "rows": [{"year": y, "value": format_value(v, unit), "kind": "Published"} for y, v in result.history.items()]
             + [{"year": y, "value": format_value(v, unit), "kind": "Forecast"} for y, v in result.points.items()],
         })  # fmt: skip

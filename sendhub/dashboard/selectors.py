@@ -6,7 +6,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import Benchmark, DataLoad, Level, NationalIndicator, NationalValue, StatisticalNeighbour
+from .models import (
+    Benchmark,
+    DataLoad,
+    Level,
+    LocalAuthority,
+    NationalIndicator,
+    NationalValue,
+    StatisticalNeighbour,
+)
 
 SHOW_FIELDS = (
     "value", "england", "sn_average", "sn_count", "rank", "rank_of", "quartile", "previous_value", "polarity",
@@ -71,9 +79,9 @@ def la_history(*, la_code: str, indicator_names: list[str]) -> QuerySet[Benchmar
 
 
 def england_values(indicator_names: list[str]) -> QuerySet[NationalValue]:
-    return NationalValue.objects.filter(level=Level.ENGLAND, indicator__name__in=indicator_names).select_related(
-        "indicator"
-    )
+    return NationalValue.objects.filter(
+        level=Level.ENGLAND, indicator__name__in=indicator_names
+    ).select_related("indicator")
 
 
 def period_values(*, indicator: NationalIndicator, time_period: str) -> QuerySet[Benchmark]:
@@ -87,14 +95,12 @@ def periods(indicator: NationalIndicator) -> list[str]:
 
 def neighbours_of(la_code: str) -> list[str]:
     return list(
-        StatisticalNeighbour.objects.filter(la_code=la_code).order_by("rank").values_list("neighbour_la_code", flat=True)
+        StatisticalNeighbour.objects.filter(la_code=la_code)
+        .order_by("rank")
+        .values_list("neighbour_la_code", flat=True)
     )
 
 
 def local_authorities() -> list[tuple[str, str]]:
     """(code, name) of every LA in the loaded data, by name."""
-    rows = Benchmark.objects.values_list("la_code", "la_name").distinct()
-    names: dict[str, str] = {}
-    for code, name in rows:
-        names.setdefault(code, name)
-    return sorted(names.items(), key=lambda r: r[1])
+    return list(LocalAuthority.objects.order_by("name").values_list("code", "name"))

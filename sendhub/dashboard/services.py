@@ -14,7 +14,14 @@ from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 
 from .benchmarking import compute_benchmarks
-from .models import Benchmark, DataLoad, NationalIndicator, NationalValue, StatisticalNeighbour
+from .models import (
+    Benchmark,
+    DataLoad,
+    LocalAuthority,
+    NationalIndicator,
+    NationalValue,
+    StatisticalNeighbour,
+)
 from .national.catalogue import Indicator
 from .national.readers import DataError, load_national
 
@@ -49,7 +56,15 @@ BENCHMARK_FIELDS = [
 BLANK_WHEN_NULL = {"marker", "quartile", "previous_time_period", "area_name", "la_name"}
 
 
-def _insert(model: type[models.Model], indicator: NationalIndicator, frame: pl.DataFrame, fields: list[str]) -> None:
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.column
+    return field.column
+
+
+def _insert(
+    model: type[models.Model], indicator: NationalIndicator, frame: pl.DataFrame, fields: list[str]
+) -> None:
     """Insert many rows with one executemany: the ORM's per-object cost made a full load take a minute."""
     if frame.height == 0:
         return
@@ -59,13 +74,12 @@ def _insert(model: type[models.Model], indicator: NationalIndicator, frame: pl.D
         [pl.col(f).fill_null("") for f in fields if f in BLANK_WHEN_NULL]
         + [pl.col(f).fill_nan(None) for f in fields if frame.schema[f] == pl.Float64]
     )
-    meta = model._meta
     quote = connection.ops.quote_name
-    columns = [meta.get_field("indicator").column, *(meta.get_field(f).column for f in fields)]
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
+    columns = [_column(model, "indicator"), *(_column(model, f) for f in fields)]
+    # Table and column names come from the model's _meta, never from input; values are parameters.
+    names = ", ".join(quote(c) for c in columns)
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({placeholders})"  # noqa: S608
     rows = [(indicator.pk, *row) for row in frame.select(fields).iter_rows()]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
@@ -93,9 +107,22 @@ def load_benchmarks(*, root: Path, by: Any, now: datetime, progress: Progress | 
         _insert(Benchmark, row, benchmarks_by.get((name,), table.clear()), BENCHMARK_FIELDS)
         if progress:
             progress(n, total, name)
+    LocalAuthority.objects.all().delete()
+    names = (
+        table.select("la_code", "la_name", "year")
+        .sort("year", descending=True)
+        .unique(subset="la_code", keep="first")
+        .sort("la_code")
+    )
+    LocalAuthority.objects.bulk_create(
+        LocalAuthority(code=r["la_code"], name=r["la_name"] or r["la_code"])
+        for r in names.iter_rows(named=True)
+    )
     StatisticalNeighbour.objects.all().delete()
     StatisticalNeighbour.objects.bulk_create(
-        StatisticalNeighbour(la_code=r["la_code"], neighbour_la_code=r["neighbour_la_code"], rank=r["neighbour_rank"])
+        StatisticalNeighbour(
+            la_code=r["la_code"], neighbour_la_code=r["neighbour_la_code"], rank=r["neighbour_rank"]
+        )
         for r in data.neighbours.iter_rows(named=True)
     )
     load = DataLoad(

@@ -99,7 +99,9 @@ def kpis(request: HttpRequest) -> HttpResponse:
 def kpi_cases(request: HttpRequest) -> HttpResponse:
     year = live_presenters.year_choice(request.GET.get("year"), _today())
     part = "denominator" if request.GET.get("part") == "denominator" else "numerator"
-    found = live_presenters.kpi_cases(key=request.GET.get("kpi", "requests"), part=part, year=year, today=_today())
+    found = live_presenters.kpi_cases(
+        key=request.GET.get("kpi", "requests"), part=part, year=year, today=_today()
+    )
     if found is None:
         raise Http404("No such KPI")
     kpi, ids = found

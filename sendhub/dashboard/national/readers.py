@@ -156,7 +156,7 @@ def read_ees(root: Path, indicators: Iterable[cat.Indicator]) -> pl.DataFrame:
     by_file: dict[str, list[cat.Indicator]] = {}
     for indicator in indicators:
         by_file.setdefault(indicator.file, []).append(indicator)
-    parts = []
+    parts: list[pl.DataFrame] = []
     for file, group in sorted(by_file.items()):
         frame = read_csv_strings(locate(root, file))
         parts.extend(_ees_indicator(frame, indicator) for indicator in group)
@@ -197,8 +197,12 @@ def read_lait(root: Path, indicators: Iterable[cat.Indicator]) -> pl.DataFrame:
     raw = raw.filter(pl.col("Short Desc").is_in(list(by_code)))
     periods = {y: normalise_lait_period(y) for y in raw["Years"].unique().to_list()}
     number = pl.col("LA Number").cast(pl.Int64)
-    level = pl.when(number == 970).then(pl.lit("england")).when(number >= 980).then(pl.lit("region")).otherwise(
-        pl.lit("la")
+    level = (
+        pl.when(number == 970)
+        .then(pl.lit("england"))
+        .when(number >= 980)
+        .then(pl.lit("region"))
+        .otherwise(pl.lit("la"))
     )
     frame = raw.select(
         pl.col("Short Desc").replace_strict(by_code).alias("indicator"),

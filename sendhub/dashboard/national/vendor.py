@@ -26,7 +26,9 @@ def vendor(source: Path, dest: Path, catalogue: tuple[cat.Indicator, ...] = cat.
             files.setdefault(indicator.file, set()).update(v.lower() for _, v in indicator.filters)
     for relative, topics in sorted(files.items()):
         frame = read_csv_strings(locate(source, relative))
-        kept = frame.filter(pl.col("breakdown_topic").str.strip_chars().str.to_lowercase().is_in(sorted(topics)))
+        kept = frame.filter(
+            pl.col("breakdown_topic").str.strip_chars().str.to_lowercase().is_in(sorted(topics))
+        )
         target = dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         kept.write_csv(target)
@@ -38,7 +40,9 @@ def vendor(source: Path, dest: Path, catalogue: tuple[cat.Indicator, ...] = cat.
     lait.write_parquet(target, compression="zstd")
     written.append(target)
     dictionary = read_csv_strings(locate(source, cat.LAIT_DICTIONARY))
-    dictionary.filter(pl.col("measure_short").str.strip_chars().is_in(codes)).write_csv(dest / cat.LAIT_DICTIONARY)
+    dictionary.filter(pl.col("measure_short").str.strip_chars().is_in(codes)).write_csv(
+        dest / cat.LAIT_DICTIONARY
+    )
     shutil.copyfile(locate(source, cat.NEIGHBOURS_FILE), dest / cat.NEIGHBOURS_FILE)
     written += [dest / cat.LAIT_DICTIONARY, dest / cat.NEIGHBOURS_FILE]
     return written

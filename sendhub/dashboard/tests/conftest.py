@@ -23,13 +23,17 @@ def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("national")
     for relative in {i.file for i in cat.CATALOGUE if i.source == "ees"}:
         frame = read_csv_strings(PRODUCT_DATA / relative)
-        kept = frame.filter((pl.col("geographic_level") != "Local authority") | pl.col("old_la_code").is_in(SAMPLE_LAS))
+        kept = frame.filter(
+            (pl.col("geographic_level") != "Local authority") | pl.col("old_la_code").is_in(SAMPLE_LAS)
+        )
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         kept.write_csv(root / relative)
     (root / "lait").mkdir()
     lait = pl.read_parquet(PRODUCT_DATA / cat.LAIT_FILE)
     numbers = [float(c) for c in SAMPLE_LAS]
-    lait.filter(pl.col("LA Number").is_in(numbers) | (pl.col("LA Number") >= 970)).write_parquet(root / cat.LAIT_FILE)
+    lait.filter(pl.col("LA Number").is_in(numbers) | (pl.col("LA Number") >= 970)).write_parquet(
+        root / cat.LAIT_FILE
+    )
     for relative in (cat.LAIT_DICTIONARY, cat.NEIGHBOURS_FILE):
         (root / relative).write_bytes((PRODUCT_DATA / relative).read_bytes())
     return root

@@ -6,6 +6,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
+import polars as pl
+
 from sendhub.dashboard.benchmarking import compute_benchmarks
 from sendhub.dashboard.national.readers import NationalData, load_national
 
@@ -25,6 +27,6 @@ def national() -> NationalData:
 
 
 @cache
-def benchmarks():  # type: ignore[no-untyped-def]
+def benchmarks() -> pl.DataFrame:
     data = national()
     return compute_benchmarks(data.observations, data.neighbours, data.indicators)

@@ -20,12 +20,16 @@ def test_risk_ratio_katz_interval():
 def test_risk_ratio_zero_cell_uses_haldane_correction():
     ratio, low, high = risk_ratio(0, 10, 5, 50)
     assert ratio == pytest.approx((0.5 / 11) / (5.5 / 51))
-    assert low is not None and high is not None and low < ratio < high
+    assert ratio is not None and low is not None and high is not None
+    assert low < ratio < high
 
 
 def test_risk_ratios_compare_each_group_with_the_rest():
     cohort = [("boy", True)] * 30 + [("boy", False)] * 70 + [("girl", True)] * 10 + [("girl", False)] * 90
-    rows = {r.group: r for r in risk_ratios(cohort, attribute="Sex", group_of=lambda c: c[0], outcome=lambda c: c[1])}
+    rows = {
+        r.group: r
+        for r in risk_ratios(cohort, attribute="Sex", group_of=lambda c: c[0], outcome=lambda c: c[1])
+    }
     assert rows["boy"].ratio == pytest.approx(3.0)
     assert rows["girl"].ratio == pytest.approx(1 / 3)
     assert (rows["boy"].band, rows["girl"].band) == ("high2", "low2")
@@ -61,7 +65,10 @@ def test_forecast_with_no_history():
 
 
 def test_split_by_share():
-    assert split_by_share({2030: 200.0}, {"ASD": 30.0, "SEMH": 10.0}) == {"ASD": {2030: 150.0}, "SEMH": {2030: 50.0}}
+    assert split_by_share({2030: 200.0}, {"ASD": 30.0, "SEMH": 10.0}) == {
+        "ASD": {2030: 150.0},
+        "SEMH": {2030: 50.0},
+    }
 
 
 @pytest.mark.parametrize(("count", "shown"), [(0, 0), (1, "c"), (4, "c"), (5, 5), (None, None), (12.0, 12)])

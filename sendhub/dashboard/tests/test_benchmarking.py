@@ -1,29 +1,30 @@
 """Benchmarks follow LAIT's methods; figures agree with values computed independently from the raw CSV."""
 
 import statistics
+from collections.abc import Mapping
 
 import polars as pl
 import pytest
 
 from sendhub.dashboard.benchmarking import benchmark_for, compute_benchmarks, plain_group_by
-from sendhub.dashboard.national.catalogue import Indicator
+from sendhub.dashboard.national.catalogue import Indicator, Polarity
 from sendhub.dashboard.national.readers import OBSERVATION_SCHEMA
 
 from .conftest_data import benchmarks, raw_rows
 
 
-def make_indicator(name: str, polarity, quartiles: bool = True) -> Indicator:  # type: ignore[no-untyped-def]
+def make_indicator(name: str, polarity: Polarity, quartiles: bool = True) -> Indicator:
     return Indicator(name=name, label=name, topic="t", unit="percent", polarity=polarity, year_type="Calendar year",
                      source="ees", file="f.csv", quartiles=quartiles)  # fmt: skip
 
 
-def obs(indicator: str, period: str, values: dict[str, float | None], england: float = 50.0) -> list[dict]:
-    rows = [dict(indicator=indicator, time_period=period, year=int(period), level="la", area_code=code,
-                 area_name=f"LA {code}", value=v, marker=None if v is not None else "c", numerator=None,
-                 denominator=None) for code, v in values.items()]  # fmt: skip
-    rows.append(dict(indicator=indicator, time_period=period, year=int(period), level="england",
-                     area_code="E92000001", area_name="England", value=england, marker=None, numerator=None,
-                     denominator=None))  # fmt: skip
+def obs(indicator: str, period: str, values: Mapping[str, float | None], england: float = 50.0) -> list[dict]:
+    rows = [{"indicator": indicator, "time_period": period, "year": int(period), "level": "la", "area_code": code,
+                 "area_name": f"LA {code}", "value": v, "marker": None if v is not None else "c", "numerator": None,
+                 "denominator": None} for code, v in values.items()]  # fmt: skip
+    rows.append({"indicator": indicator, "time_period": period, "year": int(period), "level": "england",
+                     "area_code": "E92000001", "area_name": "England", "value": england, "marker": None, "numerator": None,
+                     "denominator": None})  # fmt: skip
     return rows
 
 
@@ -112,11 +113,14 @@ def test_england_and_previous_year():
 
 # Real data, checked against the raw CSV read with the csv module -----------------------------------------
 
+
 def raw_timeliness(column: str, period: str) -> dict[str, float]:
     values = {}
     for r in raw_rows("dfe-ehcp/data/timeliness_20_week.csv"):
         if (r["time_period"], r["geographic_level"], r["breakdown_topic"]) == (
-            period, "Local authority", "All EHC plans issued"
+            period,
+            "Local authority",
+            "All EHC plans issued",
         ):
             try:
                 values[r["old_la_code"]] = float(r[column])
@@ -133,7 +137,9 @@ def raw_timeliness(column: str, period: str) -> dict[str, float]:
 @pytest.mark.parametrize("period", ["2019", "2023", "2024"])
 def test_camden_benchmarks_match_an_independent_calculation(indicator, column, period):
     values = raw_timeliness(column, period)
-    neighbours = [r["neighbour_la_code"] for r in raw_rows("lait/statistical_neighbours.csv") if r["la_code"] == "202"]
+    neighbours = [
+        r["neighbour_la_code"] for r in raw_rows("lait/statistical_neighbours.csv") if r["la_code"] == "202"
+    ]
     with_value = [values[n] for n in neighbours if n in values]
     got = benchmark_for(benchmarks(), la_code="202", indicator=indicator, time_period=period)
     assert got is not None
@@ -147,7 +153,9 @@ def test_camden_benchmarks_match_an_independent_calculation(indicator, column, p
 
 
 def test_camden_2023_headline():
-    got = benchmark_for(benchmarks(), la_code="202", indicator="ehcp_20_week_incl_exceptions", time_period="2023")
+    got = benchmark_for(
+        benchmarks(), la_code="202", indicator="ehcp_20_week_incl_exceptions", time_period="2023"
+    )
     assert got is not None
     assert (got["value"], got["england"], got["quartile"], got["polarity"]) == (96.7, 49.1, "A", "High")
     assert got["previous_value"] == 96.9

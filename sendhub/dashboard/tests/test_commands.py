@@ -32,7 +32,12 @@ def test_show_json_contract(loaded):
                           "--json"))  # fmt: skip
     assert {"value", "england", "sn_average", "sn_count", "rank", "rank_of", "quartile", "previous_value",
             "polarity"} <= data.keys()  # fmt: skip
-    assert (data["value"], data["england"], data["previous_value"], data["polarity"]) == (96.7, 49.1, 96.9, "High")
+    assert (data["value"], data["england"], data["previous_value"], data["polarity"]) == (
+        96.7,
+        49.1,
+        96.9,
+        "High",
+    )
     assert data["sn_count"] == 9  # Hackney's 2023 figure is suppressed
 
 
@@ -56,7 +61,10 @@ def test_indicators_lists_names(loaded):
     ("args", "message"),
     [
         (["show", "--la", "202", "--indicator", "nope", "--year", "2023"], "Unknown indicator"),
-        (["show", "--la", "999", "--indicator", "ehcp_caseload", "--year", "2023"], "No ehcp_caseload figure"),
+        (
+            ["show", "--la", "999", "--indicator", "ehcp_caseload", "--year", "2023"],
+            "No ehcp_caseload figure",
+        ),
         (["load", "/no/such/folder"], "No such folder"),
     ],
 )

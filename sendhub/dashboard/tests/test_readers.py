@@ -65,7 +65,9 @@ def test_every_published_la_value_is_loaded_exactly(indicator, file, topic, colu
 
 def test_lait_values_match_the_parquet():
     raw = pl.read_parquet(SHARED_DATA / "lait/bds_long_0.parquet").filter(
-        pl.col("Short Desc") == "NEW_KS2_RWM_Sen_Withsta", pl.col("LA Number") == 202.0, pl.col("Years") == "2024"
+        pl.col("Short Desc") == "NEW_KS2_RWM_Sen_Withsta",
+        pl.col("LA Number") == 202.0,
+        pl.col("Years") == "2024",
     )
     assert observation("ks2_rwm_ehcp", "2024", "202")["value"] == float(raw["Values"].item())
 

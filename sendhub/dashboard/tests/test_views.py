@@ -86,7 +86,7 @@ def test_board_pdf_download(analyst_client, loaded):
 def test_public_dashboard_needs_no_sign_in(client, loaded):
     html = client.get(reverse("dashboard:public")).content.decode()
     assert "Camden" in html and "EHC plans in place at January" in html
-    assert "href=\"/dashboard/benchmarks" not in html  # no route to staff pages
+    assert 'href="/dashboard/benchmarks' not in html  # no route to staff pages
 
 
 def test_forecast_page_shows_method_and_backtest(analyst_client, loaded):

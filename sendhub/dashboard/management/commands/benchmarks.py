@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        load = sub.add_parser("load", help="Load (or reload) the DfE files from a folder in the shared layout")
+        load = sub.add_parser(
+            "load", help="Load (or reload) the DfE files from a folder in the shared layout"
+        )
         load.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATA)
         sub.add_parser("indicators", help="List the indicator names")
         show = sub.add_parser("show", help="Show one LA's benchmark for one indicator and year")
