@@ -64,6 +64,11 @@ def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]
     ]
 
 
+def ehcp_age_mix(*, today: date) -> dict[str, int]:
+    """Children with an EHC plan by age band, from casework (for the forecast's age split)."""
+    return dict(caseload_breakdowns(casework_facts(today=today, years=range(0)).children)["Age"])
+
+
 def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
     """Live aggregates for the public page, with DfE-style small-number suppression."""
     facts = casework_facts(today=today, years=range(today.year, today.year + 1))

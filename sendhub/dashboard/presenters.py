@@ -31,6 +31,10 @@ class BenchmarkPage:
     authorities: list[tuple[str, str]]
     addable: list[tuple[str, str]]
     query: dict[str, Any] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    from_year: int | None = None
+    to_year: int | None = None
     palette: dict[str, str] = field(default_factory=lambda: PALETTE)
 
 
@@ -95,6 +99,9 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
         polarity=indicator.polarity,
         summary=summary,
     )
+    years = sorted(set(_years(periods)))
+    from_year = _int(params.get("from"), years[0] if years else 0)
+    to_year = _int(params.get("to"), years[-1] if years else 9999)
     history = [
         {
             "period": b.time_period,
@@ -107,12 +114,36 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
                                 indicator.polarity),
         }
         for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
+        if from_year <= b.year <= to_year
     ]  # fmt: skip
     addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
     return BenchmarkPage(
         indicator, la_code, names.get(la_code, la_code), period, periods, headline, comparators, chart, history,
-        indicators, authorities, addable, query={**base, "compare": compare},
+        indicators, authorities, addable, query={**base, "compare": compare}, current=_current(own, indicator),
+        years=years, from_year=from_year, to_year=to_year,
     )  # fmt: skip
+
+
+def _years(periods: list[str]) -> list[int]:
+    from .national.readers import year_of
+
+    return [year_of(p) for p in periods]
+
+
+def _int(raw: str | None, default: int) -> int:
+    return int(raw) if raw and raw.isdigit() else default
+
+
+def _current(own: Benchmark | None, indicator: NationalIndicator) -> dict[str, str]:
+    if own is None:
+        return {}
+    unit = indicator.unit
+    return {
+        "value": format_value(own.value, unit, own.marker),
+        "england": format_value(own.england, unit),
+        "sn_average": format_value(own.sn_average, unit),
+        "rank": ordinal_of(own.rank, own.rank_of),
+    }
 
 
 def _summary(indicator: NationalIndicator, la_name: str, period: str, own: Benchmark | None) -> str:
@@ -167,6 +198,7 @@ class ForecastPage:
     need_rows: list[dict[str, Any]]
     need_years: list[int]
     need_period: str
+    age_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 FORECAST_SERIES = (
@@ -176,7 +208,8 @@ FORECAST_SERIES = (
 )
 
 
-def forecast_page(la_code: str) -> ForecastPage:
+def forecast_page(la_code: str, *, age_mix: dict[str, int] | None = None) -> ForecastPage:
+    """`age_mix`: current EHC plans by age band from casework (the share held constant)."""
     from .forecast import forecast, split_by_share
 
     series = []
@@ -211,4 +244,9 @@ def forecast_page(la_code: str) -> ForecastPage:
         {"need": need, "values": [format_value(points[y], "count") for y in years]}
         for need, points in sorted(split.items(), key=lambda kv: -shares[kv[0]])
     ]
-    return ForecastPage(la_name, series, need_rows, years, period)
+    ages = {band: float(n) for band, n in (age_mix or {}).items() if n}
+    age_split = split_by_share(caseload_points, ages)
+    age_rows = [
+        {"need": band, "values": [format_value(age_split[band][y], "count") for y in years]} for band in ages
+    ]
+    return ForecastPage(la_name, series, need_rows, years, period, age_rows)

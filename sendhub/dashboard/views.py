@@ -69,7 +69,9 @@ def board_download(request: HttpRequest) -> HttpResponse:
 
 @requires("dashboard.view_dashboard")
 def forecast(request: HttpRequest) -> HttpResponse:
-    context = {"page": presenters.forecast_page(settings.SENDHUB_LA_CODE), "load": selectors.latest_load()}
+    ages = live_presenters.ehcp_age_mix(today=_today())
+    page = presenters.forecast_page(settings.SENDHUB_LA_CODE, age_mix=ages)
+    context = {"page": page, "load": selectors.latest_load()}
     return render(request, "dashboard/forecast.html", context)
 
 

@@ -67,3 +67,10 @@ def test_public_page_suppresses_small_numbers(client, casework):
     html = client.get(reverse("dashboard:public")).content.decode()
     assert "fewer than 5 (not shown)" in html  # two children with plans
     assert "Mine" not in html and "Other" not in html
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_forecast_splits_by_age_from_casework(client, login, analyst, casework, loaded):
+    login(client, analyst)
+    html = client.get(reverse("dashboard:forecast")).content.decode()
+    assert "EHC plans forecast by age" in html and "5 to 10" in html

@@ -97,3 +97,11 @@ def test_forecast_page_shows_method_and_backtest(analyst_client, loaded):
 def test_pages_work_before_any_data_are_loaded(analyst_client):
     for name in ("dashboard:index", "dashboard:benchmark", "dashboard:board", "dashboard:forecast"):
         assert analyst_client.get(reverse(name)).status_code == 200
+
+
+def test_years_filter_limits_the_history_table(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023"
+    html = analyst_client.get(url + "&from=2022&to=2023").content.decode()
+    assert '<th scope="row" class="govuk-table__header">2022</th>' in html
+    assert '<th scope="row" class="govuk-table__header">2019</th>' not in html
+    assert "96.7%" in html  # the headline still shows the chosen year
