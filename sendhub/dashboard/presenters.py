@@ -59,7 +59,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
     la_code = params.get("la", default_la) if params.get("la", default_la) in names else default_la
     periods = selectors.periods(indicator)
     period = params.get("period") if params.get("period") in periods else (periods[-1] if periods else "")
-    if "compare" in params or "add" in params:
+    if "compare" in params or "add" in params or "custom" in params:  # an explicit set, possibly empty
         compare = _codes(params.getlist("compare"), names)
     else:
         compare = _codes(selectors.neighbours_of(la_code), names)
@@ -80,7 +80,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "value": format_value(row.value if row else None, indicator.unit, row.marker if row else ""),
             "rank": ordinal_of(row.rank, row.rank_of) if row else "\u2013",
             "quartile": (row.quartile if row else "") or "\u2013",
-            "remove_url": "?" + urlencode({**base, "compare": remaining}, doseq=True),
+            "remove_url": "?" + urlencode({**base, "custom": "1", "compare": remaining}, doseq=True),
         })  # fmt: skip
     items: list[tuple[str, float | None, str]] = [
         (names.get(la_code, la_code), own.value if own else None, "la")

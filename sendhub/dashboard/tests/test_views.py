@@ -105,3 +105,9 @@ def test_years_filter_limits_the_history_table(analyst_client, loaded):
     assert '<th scope="row" class="govuk-table__header">2022</th>' in html
     assert '<th scope="row" class="govuk-table__header">2019</th>' not in html
     assert "96.7%" in html  # the headline still shows the chosen year
+
+
+def test_removing_the_last_comparator_leaves_none(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_caseload&la=202&period=202425&custom=1"
+    html = analyst_client.get(url).content.decode()
+    assert "No comparators: add a local authority above." in html
