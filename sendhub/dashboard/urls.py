@@ -1,5 +1,17 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "dashboard"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("dashboard/", views.index, name="index"),
+    path("dashboard/benchmarks/", views.benchmark, name="benchmark"),
+    path("dashboard/boards/", views.board, name="board"),
+    path("dashboard/boards/download/", views.board_download, name="board_download"),
+    path("dashboard/forecast/", views.forecast, name="forecast"),
+    path("dashboard/kpis/", views.kpis, name="kpis"),
+    path("dashboard/kpis/cases/", views.kpi_cases, name="kpi_cases"),
+    path("dashboard/disproportionality/", views.disproportionality, name="disproportionality"),
+    path("dashboard/public/", views.public_dashboard, name="public"),
+]

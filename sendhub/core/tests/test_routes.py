@@ -14,6 +14,7 @@ PUBLIC_ROUTES = {
     "core:privacy",
     "core:cookies",
     "accounts:login",
+    "dashboard:public",  # the Local Offer dashboard: published aggregates only, small numbers suppressed
 }
 
 ROUTES = all_routes()

@@ -1,0 +1,100 @@
+"""Dashboard benchmarks: computing every indicator for every LA and year, and the dashboard page latency.
+
+1. Compute-all: `benchmarking.compute_benchmarks` over the shipped national data (every indicator x LA x
+   period: value, England, SN average/count/rank, national rank, quartile band, previous value), against a
+   plain polars group-by over the same rows. Goal: under 2 s and within 2x of the group-by.
+2. Page latency: GET /dashboard/benchmarks/ and /dashboard/boards/ as a signed-in analyst against the
+   configured database (migrated and loaded here if needed). Goal: p95 under 200 ms.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import percentile, setup_django, write_result
+
+RUNS = 7
+REQUESTS = 60
+
+
+def compute_all() -> dict[str, object]:
+    from sendhub.dashboard.benchmarking import compute_benchmarks, plain_group_by
+    from sendhub.dashboard.national.readers import load_national
+
+    data = load_national(Path(__file__).resolve().parent.parent / "sendhub/dashboard/data")
+    compute, group_by = [], []
+    rows = 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        table = compute_benchmarks(data.observations, data.neighbours, data.indicators)
+        compute.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        plain_group_by(data.observations)
+        group_by.append(time.perf_counter() - start)
+        rows = table.height
+    median_compute, median_group_by = statistics.median(compute), statistics.median(group_by)
+    return {
+        "indicators": len(data.indicators),
+        "observations": data.observations.height,
+        "benchmark_rows": rows,
+        "compute_all_median_s": round(median_compute, 4),
+        "plain_group_by_median_s": round(median_group_by, 4),
+        "ratio_to_group_by": round(median_compute / median_group_by, 1),
+        "goal_under_2s": median_compute < 2.0,
+        "goal_within_2x_group_by": median_compute <= 2 * median_group_by,
+    }
+
+
+def page_latency() -> dict[str, object]:
+    from django.core.management import call_command
+    from django.test import Client
+
+    from sendhub.accounts.models import Role, User
+    from sendhub.dashboard.models import DataLoad
+    from sendhub.dashboard.services import load_benchmarks
+
+    call_command("migrate", verbosity=0, stdout=io.StringIO())
+    if not DataLoad.objects.exists():
+        load_benchmarks(root=Path(__file__).resolve().parent.parent / "sendhub/dashboard/data", by=None,
+                        now=datetime.now(UTC))  # fmt: skip
+    user, _ = User.objects.get_or_create(
+        email="bench-analyst@example.test", defaults={"full_name": "Bench analyst", "role": Role.ANALYST}
+    )
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    results: dict[str, object] = {}
+    pages = {
+        "benchmark_page": "/dashboard/benchmarks/?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023",
+        "board_page": "/dashboard/boards/?board=secondary&la=202",
+    }
+    for name, url in pages.items():
+        client.get(url)  # warm up
+        timings = []
+        for _ in range(REQUESTS):
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.status_code
+        results[name] = {
+            "url": url,
+            "p50_ms": round(percentile(timings, 50), 1),
+            "p95_ms": round(percentile(timings, 95), 1),
+            "goal_p95_under_200ms": percentile(timings, 95) < 200,
+        }
+    return results
+
+
+def main() -> None:
+    setup_django()
+    write_result("dashboard", {"compute_all": compute_all(), "pages": page_latency()})
+
+
+if __name__ == "__main__":
+    main()

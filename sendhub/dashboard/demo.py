@@ -1,0 +1,25 @@
+"""Demo data for the dashboard: the real published national figures shipped in `data/` (not synthetic,
+and not scaled: they are public aggregates). The live KPIs read the synthetic casework the cases app makes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .models import DataLoad, NationalIndicator
+from .national.catalogue import CATALOGUE
+from .services import load_benchmarks
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load(*, seed: int, scale: float, stdout: Any) -> None:
+    # Idempotent: the national data are loaded once; `sendhub benchmarks load` refreshes them.
+    if DataLoad.objects.exists() and NationalIndicator.objects.count() == len(CATALOGUE):
+        stdout.write("Dashboard: national data already loaded")
+        return
+    result = load_benchmarks(root=DATA, by=None, now=datetime.now(UTC))
+    stdout.write(
+        f"Dashboard: loaded {result.indicators} national indicators ({result.benchmarks} benchmarks)"
+    )

@@ -1,0 +1,92 @@
+"""Presenters for the live casework pages: KPIs with drill-down, and disproportionality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .disproportionality import RiskRatio, risk_ratios
+from .kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
+from .live import casework_facts
+from .suppression import SUPPRESSED, suppress_count, suppress_rate
+
+ON_REGISTER = {"support", "eng", "ehcp"}
+
+
+def year_choice(raw: str | None, today: date) -> int:
+    return int(raw) if raw and raw.isdigit() and 2014 <= int(raw) <= today.year else today.year
+
+
+@dataclass
+class KpiPage:
+    year: int
+    years: list[int]
+    kpis: list[Kpi]
+    breakdowns: dict[str, list[tuple[str, int]]]
+
+
+def kpi_page(*, year: int, today: date) -> KpiPage:
+    facts = casework_facts(today=today, years=range(year, year + 1))
+    kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
+    return KpiPage(
+        year, list(range(today.year, today.year - 6, -1)), kpis, caseload_breakdowns(facts.children)
+    )
+
+
+def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, frozenset[int]] | None:
+    for kpi in kpi_page(year=year, today=today).kpis:
+        if kpi.key == key:
+            ids = kpi.numerator if part == "numerator" else kpi.denominator
+            return (kpi, ids) if ids is not None else None
+    return None
+
+
+ATTRIBUTES = {
+    "ethnicity": ("Ethnicity", lambda c: c.ethnicity),
+    "sex": ("Sex", lambda c: c.sex),
+    "fsm": ("Free school meals", lambda c: "Eligible" if c.free_school_meals else "Not eligible"),
+    "looked_after": ("Looked after", lambda c: "Looked after" if c.looked_after else "Not looked after"),
+    "need": ("Primary need", lambda c: c.need or "Not recorded"),
+}
+
+
+def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]]]:
+    """Rate of having an EHC plan among children on the SEN register, by each characteristic."""
+    cohort: list[ChildFact] = [c for c in casework_facts(today=today, years=range(0)).children
+                               if c.sen_status in ON_REGISTER]  # fmt: skip
+    return [
+        (
+            label,
+            risk_ratios(cohort, attribute=label, group_of=group_of, outcome=lambda c: c.sen_status == "ehcp"),
+        )
+        for label, group_of in ATTRIBUTES.values()
+    ]
+
+
+def ehcp_age_mix(*, today: date) -> dict[str, int]:
+    """Children with an EHC plan by age band, from casework (for the forecast's age split)."""
+    return dict(caseload_breakdowns(casework_facts(today=today, years=range(0)).children)["Age"])
+
+
+def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
+    """Live aggregates for the public page, with DfE-style small-number suppression."""
+    facts = casework_facts(today=today, years=range(today.year, today.year + 1))
+    plans = sum(1 for c in facts.children if c.sen_status == "ehcp")
+    support = sum(1 for c in facts.children if c.sen_status == "support")
+    kpis = {k.key: k for k in compute_kpis(facts, start=date(today.year, 1, 1), end=today)}
+    timely = kpis["twenty_week_incl"]
+    rate = suppress_rate(timely.numerator_count, timely.denominator_count)
+    return [
+        ("Children and young people with an EHC plan", _text(suppress_count(plans))),
+        ("Children with SEN Support known to the SEND service", _text(suppress_count(support))),
+        (f"EHC plans issued within 20 weeks so far in {today.year}", _text(rate, suffix="%")),
+    ]
+
+
+def _text(value: Any, suffix: str = "") -> str:
+    if value is None:
+        return "\u2013"
+    if value == SUPPRESSED:
+        return "fewer than 5 (not shown)"
+    return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"

@@ -1,0 +1,53 @@
+"""Make the product's own small copy of the national data (``sendhub/dashboard/data/``).
+
+The shipped copy keeps the shared folder layout, so ``sendhub benchmarks load`` reads either folder. EES
+files are cut down to the headline breakdown rows the catalogue uses and the LAIT file to the catalogue's
+measures; every kept cell is the published string, unchanged. Run it again after a new DfE release:
+``python -m sendhub.dashboard.national.vendor ../shared/data sendhub/dashboard/data``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from . import catalogue as cat
+from .readers import locate, read_csv_strings
+
+
+def vendor(source: Path, dest: Path, catalogue: tuple[cat.Indicator, ...] = cat.CATALOGUE) -> list[Path]:
+    written = []
+    files: dict[str, set[str]] = {}
+    for indicator in catalogue:
+        if indicator.source == "ees":
+            files.setdefault(indicator.file, set()).update(v.lower() for _, v in indicator.filters)
+    for relative, topics in sorted(files.items()):
+        frame = read_csv_strings(locate(source, relative))
+        kept = frame.filter(
+            pl.col("breakdown_topic").str.strip_chars().str.to_lowercase().is_in(sorted(topics))
+        )
+        target = dest / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_csv(target)
+        written.append(target)
+    codes = [i.lait_code for i in catalogue if i.source == "lait"]
+    lait = pl.read_parquet(locate(source, cat.LAIT_FILE)).filter(pl.col("Short Desc").is_in(codes))
+    target = dest / cat.LAIT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lait.write_parquet(target, compression="zstd")
+    written.append(target)
+    dictionary = read_csv_strings(locate(source, cat.LAIT_DICTIONARY))
+    dictionary.filter(pl.col("measure_short").str.strip_chars().is_in(codes)).write_csv(
+        dest / cat.LAIT_DICTIONARY
+    )
+    shutil.copyfile(locate(source, cat.NEIGHBOURS_FILE), dest / cat.NEIGHBOURS_FILE)
+    written += [dest / cat.LAIT_DICTIONARY, dest / cat.NEIGHBOURS_FILE]
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    for path in vendor(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(path)

@@ -1,0 +1,252 @@
+"""Values ready to show for the dashboard pages: views pass these to templates unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from . import selectors
+from .boards import BoardTable, build_board, format_value, ordinal_of, trend_word
+from .charts import PALETTE, BarChart, bar_chart
+from .models import Benchmark, NationalIndicator
+from .national.catalogue import BOARDS
+
+DEFAULT_INDICATOR = "ehcp_20_week_incl_exceptions"
+MAX_COMPARATORS = 20
+
+
+@dataclass
+class BenchmarkPage:
+    indicator: NationalIndicator
+    la_code: str
+    la_name: str
+    period: str
+    periods: list[str]
+    headline: dict[str, Any] | None
+    comparators: list[dict[str, Any]]
+    chart: BarChart
+    history: list[dict[str, str]]
+    indicators: list[NationalIndicator]
+    authorities: list[tuple[str, str]]
+    addable: list[tuple[str, str]]
+    query: dict[str, Any] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    from_year: int | None = None
+    to_year: int | None = None
+    palette: dict[str, str] = field(default_factory=lambda: PALETTE)
+
+
+def _codes(values: list[str], known: dict[str, str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        code = value.strip()
+        if code in known and code not in seen:
+            seen.append(code)
+    return seen[:MAX_COMPARATORS]
+
+
+def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
+    """Build the indicator page from GET parameters; None when no national data are loaded."""
+    indicators = list(selectors.indicators())
+    if not indicators:
+        return None
+    by_name = {i.name: i for i in indicators}
+    indicator = by_name.get(params.get("indicator", ""), by_name.get(DEFAULT_INDICATOR, indicators[0]))
+    authorities = selectors.local_authorities()
+    names = dict(authorities)
+    la_code = params.get("la", default_la) if params.get("la", default_la) in names else default_la
+    periods = selectors.periods(indicator)
+    period = params.get("period") if params.get("period") in periods else (periods[-1] if periods else "")
+    if "compare" in params or "add" in params or "custom" in params:  # an explicit set, possibly empty
+        compare = _codes(params.getlist("compare"), names)
+    else:
+        compare = _codes(selectors.neighbours_of(la_code), names)
+    if params.get("add") in names and params["add"] not in compare:
+        compare.append(params["add"])
+    compare = [c for c in compare if c != la_code and c != params.get("remove")]
+    base = {"indicator": indicator.name, "la": la_code, "period": period}
+    rows = {b.la_code: b for b in selectors.period_values(indicator=indicator, time_period=period)}
+    own = rows.get(la_code)
+    headline = selectors.benchmark_dict(own) if own else None
+    comparators = []
+    for code in compare:
+        row = rows.get(code)
+        remaining = [c for c in compare if c != code]
+        comparators.append({
+            "code": code,
+            "name": names[code],
+            "value": format_value(row.value if row else None, indicator.unit, row.marker if row else ""),
+            "rank": ordinal_of(row.rank, row.rank_of) if row else "\u2013",
+            "quartile": (row.quartile if row else "") or "\u2013",
+            "remove_url": "?" + urlencode({**base, "custom": "1", "compare": remaining}, doseq=True),
+        })  # fmt: skip
+    items: list[tuple[str, float | None, str]] = [
+        (names.get(la_code, la_code), own.value if own else None, "la")
+    ]
+    items += [(names[c], rows[c].value if c in rows else None, "comparator") for c in compare]
+    if own:
+        items += [
+            ("Statistical neighbours (average)", own.sn_average, "sn_average"),
+            ("England", own.england, "england"),
+        ]
+    summary = _summary(indicator, names.get(la_code, la_code), period, own)
+    chart = bar_chart(
+        items,
+        unit=indicator.unit,
+        quartiles=(own.q1, own.q2, own.q3) if own and indicator.quartiles else (None, None, None),
+        polarity=indicator.polarity,
+        summary=summary,
+    )
+    years = sorted(set(_years(periods)))
+    from_year = _int(params.get("from"), years[0] if years else 0)
+    to_year = _int(params.get("to"), years[-1] if years else 9999)
+    history = [
+        {
+            "period": b.time_period,
+            "value": format_value(b.value, indicator.unit, b.marker),
+            "sn_average": format_value(b.sn_average, indicator.unit),
+            "england": format_value(b.england, indicator.unit),
+            "rank": ordinal_of(b.rank, b.rank_of),
+            "quartile": b.quartile or "\u2013",
+            "trend": trend_word(None if b.value is None or b.previous_value is None else b.value - b.previous_value,
+                                indicator.polarity),
+        }
+        for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
+        if from_year <= b.year <= to_year
+    ]  # fmt: skip
+    addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
+    return BenchmarkPage(
+        indicator, la_code, names.get(la_code, la_code), period, periods, headline, comparators, chart, history,
+        indicators, authorities, addable, query={**base, "compare": compare}, current=_current(own, indicator),
+        years=years, from_year=from_year, to_year=to_year,
+    )  # fmt: skip
+
+
+def _years(periods: list[str]) -> list[int]:
+    from .national.readers import year_of
+
+    return [year_of(p) for p in periods]
+
+
+def _int(raw: str | None, default: int) -> int:
+    return int(raw) if raw and raw.isdigit() else default
+
+
+def _current(own: Benchmark | None, indicator: NationalIndicator) -> dict[str, str]:
+    if own is None:
+        return {}
+    unit = indicator.unit
+    return {
+        "value": format_value(own.value, unit, own.marker),
+        "england": format_value(own.england, unit),
+        "sn_average": format_value(own.sn_average, unit),
+        "rank": ordinal_of(own.rank, own.rank_of),
+    }
+
+
+def _summary(indicator: NationalIndicator, la_name: str, period: str, own: Benchmark | None) -> str:
+    if own is None or own.value is None:
+        return f"{la_name} has no published figure for {indicator.label.lower()} in {period}."
+    unit = indicator.unit
+    parts = [f"In {period}, {la_name}: {format_value(own.value, unit)}"]
+    if own.england is not None:
+        parts.append(f"England {format_value(own.england, unit)}")
+    if own.sn_average is not None:
+        parts.append(
+            f"statistical neighbours {format_value(own.sn_average, unit)} (average of {own.sn_count})"
+        )
+    text = "; ".join(parts) + "."
+    if own.rank:
+        text += f" Ranked {ordinal_of(own.rank, own.rank_of)} local authorities"
+        text += f", quartile band {own.quartile}." if own.quartile else "."
+    return text
+
+
+def board_table(board: str, la_code: str) -> BoardTable:
+    indicators = [i for i in selectors.indicators() if i.board == board]
+    names = [i.name for i in indicators]
+    history = [
+        {"indicator": b.indicator.name, "year": b.year, "time_period": b.time_period, "value": b.value,
+         "marker": b.marker, "sn_average": b.sn_average, "sn_rank": b.sn_rank, "sn_rank_of": b.sn_rank_of,
+         "rank": b.rank, "rank_of": b.rank_of, "quartile": b.quartile, "previous_value": b.previous_value}
+        for b in selectors.la_history(la_code=la_code, indicator_names=names)
+    ]  # fmt: skip
+    england = [
+        {"indicator": v.indicator.name, "year": v.year, "value": v.value, "marker": v.marker}
+        for v in selectors.england_values(names)
+    ]
+    la_name = dict(selectors.local_authorities()).get(la_code, la_code)
+    return build_board(
+        key=board,
+        title=BOARDS[board],
+        la_code=la_code,
+        la_name=la_name,
+        indicators=[
+            {"name": i.name, "label": i.label, "unit": i.unit, "polarity": i.polarity} for i in indicators
+        ],
+        history=history,
+        england=england,
+    )
+
+
+@dataclass
+class ForecastPage:
+    la_name: str
+    series: list[dict[str, Any]]
+    need_rows: list[dict[str, Any]]
+    need_years: list[int]
+    need_period: str
+    age_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+FORECAST_SERIES = (
+    ("ehcp_caseload", "EHC plans in place (January)", "count"),
+    ("sen_support_pupil_rate", "Pupils with SEN Support (% of pupils)", "percent"),
+    ("ehcp_pupil_rate", "Pupils with an EHC plan (% of pupils)", "percent"),
+)
+
+
+def forecast_page(la_code: str, *, age_mix: dict[str, int] | None = None) -> ForecastPage:
+    """`age_mix`: current EHC plans by age band from casework (the share held constant)."""
+    from .forecast import forecast, split_by_share
+
+    series = []
+    la_name = dict(selectors.local_authorities()).get(la_code, la_code)
+    caseload_points: dict[int, float] = {}
+    for name, label, unit in FORECAST_SERIES:
+        history = {b.year: b.value for b in selectors.la_history(la_code=la_code, indicator_names=[name])
+                   if b.value is not None}  # fmt: skip
+        national = {v.year: v.value for v in selectors.england_values([name]) if v.value is not None}
+        result = forecast(history, national)
+        if name == "ehcp_caseload":
+            caseload_points = result.points
+        series.append({
+            "label": label,
+            "method": result.method,
+            "mape": None if result.backtest_mape is None else f"{result.backtest_mape:.1f}%",
+            "backtest": {m: ("\u2013" if s is None else f"{s:.1f}%") for m, s in result.backtest.items()},
+            "rows": [{"year": y, "value": format_value(v, unit), "kind": "Published"} for y, v in result.history.items()]
+            + [{"year": y, "value": format_value(v, unit), "kind": "Forecast"} for y, v in result.points.items()],
+        })  # fmt: skip
+    need_names = [i for i in selectors.indicators() if i.name.startswith("ehcp_need_")]
+    shares: dict[str, float] = {}
+    period = ""
+    for indicator in need_names:
+        rows = [b for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name]) if b.value]
+        if rows:
+            shares[indicator.label.split(": ", 1)[-1].removesuffix(" (%)")] = rows[-1].value or 0.0
+            period = rows[-1].time_period
+    split = split_by_share(caseload_points, shares)
+    years = sorted(caseload_points)
+    need_rows = [
+        {"need": need, "values": [format_value(points[y], "count") for y in years]}
+        for need, points in sorted(split.items(), key=lambda kv: -shares[kv[0]])
+    ]
+    ages = {band: float(n) for band, n in (age_mix or {}).items() if n}
+    age_split = split_by_share(caseload_points, ages)
+    age_rows = [
+        {"need": band, "values": [format_value(age_split[band][y], "count") for y in years]} for band in ages
+    ]
+    return ForecastPage(la_name, series, need_rows, years, period, age_rows)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from sendhub.dashboard.national import catalogue as cat
+from sendhub.dashboard.national.readers import read_csv_strings
+
+from .conftest_data import PRODUCT_DATA
+
+# Camden, its ten statistical neighbours and a few others: enough for ranks, quartiles and neighbours.
+SAMPLE_LAS = ["202", "206", "213", "205", "210", "208", "207", "209", "309", "204", "302", "201", "203", "301",
+              "873", "935", "354", "370"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cut-down copy of the shipped data (same layout, same published strings) that loads in a second."""
+    root = tmp_path_factory.mktemp("national")
+    for relative in {i.file for i in cat.CATALOGUE if i.source == "ees"}:
+        frame = read_csv_strings(PRODUCT_DATA / relative)
+        kept = frame.filter(
+            (pl.col("geographic_level") != "Local authority") | pl.col("old_la_code").is_in(SAMPLE_LAS)
+        )
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        kept.write_csv(root / relative)
+    (root / "lait").mkdir()
+    lait = pl.read_parquet(PRODUCT_DATA / cat.LAIT_FILE)
+    numbers = [float(c) for c in SAMPLE_LAS]
+    lait.filter(pl.col("LA Number").is_in(numbers) | (pl.col("LA Number") >= 970)).write_parquet(
+        root / cat.LAIT_FILE
+    )
+    for relative in (cat.LAIT_DICTIONARY, cat.NEIGHBOURS_FILE):
+        (root / relative).write_bytes((PRODUCT_DATA / relative).read_bytes())
+    return root
+
+
+@pytest.fixture
+def loaded(db: Any, sample_data: Path) -> Any:
+    from sendhub.dashboard.services import load_benchmarks
+
+    return load_benchmarks(root=sample_data, by=None, now=datetime(2025, 7, 1, tzinfo=UTC))

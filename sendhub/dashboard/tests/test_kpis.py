@@ -1,0 +1,115 @@
+"""Live KPI arithmetic (pure): each KPI's numerator and denominator, with the regulation it follows."""
+
+from datetime import date
+
+import pytest
+
+from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
+from sendhub.cases.rules.reviews import in_transfer_cohort
+from sendhub.dashboard.kpis import (
+    AppealFact,
+    ChildFact,
+    Facts,
+    RequestFact,
+    ReviewFact,
+    TransferFact,
+    caseload_breakdowns,
+    compute_kpis,
+)
+
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def kpis(facts: Facts) -> dict:
+    return {k.key: k for k in compute_kpis(facts, start=YEAR[0], end=YEAR[1])}
+
+
+def test_six_week_decisions():  # SEND Regulations 2014 reg 5(1)
+    facts = Facts(requests=[
+        RequestFact(1, date(2025, 1, 6), decided_on=date(2025, 2, 17), decided_to_assess=True),  # exactly 6 weeks
+        RequestFact(2, date(2025, 1, 6), decided_on=date(2025, 2, 18), decided_to_assess=False),  # a day late
+        RequestFact(3, date(2024, 12, 2), decided_on=date(2025, 1, 6), decided_to_assess=True),  # decided in 2025
+        RequestFact(4, date(2025, 12, 1)),  # received, not yet decided
+    ])  # fmt: skip
+    result = kpis(facts)
+    assert result["requests"].numerator_count == 3
+    assert (result["six_week"].numerator_count, result["six_week"].denominator_count) == (2, 3)
+    assert result["six_week"].numerator == frozenset({1, 3})
+    assert result["refusals"].numerator == frozenset({2})
+
+
+@pytest.mark.parametrize(
+    ("received", "issued", "exception", "incl", "excl"),
+    [
+        (date(2025, 1, 6), date(2025, 5, 26), False, (1, 1), (1, 1)),  # 20 weeks to the day (reg 13(2))
+        (date(2025, 1, 6), date(2025, 5, 27), False, (0, 1), (0, 1)),  # one day late
+        (
+            date(2025, 1, 6),
+            date(2025, 6, 30),
+            True,
+            (0, 1),
+            (0, 0),
+        ),  # late, but a reg 10(4) exception applied
+    ],
+)
+def test_twenty_week_timeliness_with_and_without_exceptions(received, issued, exception, incl, excl):
+    periods = (ExceptionPeriod(ExceptionReason.ABSENT_FROM_AREA, date(2025, 2, 1), date(2025, 3, 15)),)
+    facts = Facts(
+        requests=[RequestFact(1, received, final_issued=issued, exceptions=periods if exception else ())]
+    )
+    result = kpis(facts)
+    assert (result["twenty_week_incl"].numerator_count, result["twenty_week_incl"].denominator_count) == incl
+    assert (result["twenty_week_excl"].numerator_count, result["twenty_week_excl"].denominator_count) == excl
+
+
+def test_annual_reviews_on_time_and_decisions_within_4_weeks():  # CFA 2014 s.44(1); reg 20(10)
+    facts = Facts(reviews=[
+        ReviewFact(1, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 29)),
+        ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 2), date(2025, 3, 31)),
+    ])  # fmt: skip
+    result = kpis(facts)
+    assert result["reviews_on_time"].numerator == frozenset({1})
+    assert result["review_decisions"].numerator == frozenset({1})
+    assert result["reviews_on_time"].percent == 50.0
+
+
+def test_phase_transfers_by_15_february_and_31_march():  # reg 18(1)
+    to_secondary = in_transfer_cohort(date(2014, 5, 1), 2025)
+    to_post16 = in_transfer_cohort(date(2009, 5, 1), 2025)
+    assert to_secondary is not None and to_post16 is not None
+    assert (to_secondary.amended_plan_due, to_post16.amended_plan_due) == (
+        date(2025, 2, 15),
+        date(2025, 3, 31),
+    )
+    facts = Facts(transfers=[
+        TransferFact(1, to_secondary, date(2025, 2, 15)),
+        TransferFact(2, to_post16, date(2025, 4, 1)),
+        TransferFact(3, to_post16, None),
+    ])  # fmt: skip
+    result = kpis(facts)["phase_transfers"]
+    assert (result.numerator_count, result.denominator_count) == (1, 3)
+
+
+def test_appeals_counted_in_period():
+    facts = Facts(
+        appeals=[AppealFact(1, date(2025, 5, 1), "tribunal"), AppealFact(2, date(2024, 5, 1), "tribunal")]
+    )
+    assert kpis(facts)["appeals"].numerator == frozenset({1})
+
+
+def test_caseload_breakdowns():
+    def child(i: int, status: str, age: int, need: str = "Autistic spectrum disorder") -> ChildFact:
+        return ChildFact(
+            i, status, age, need, "Special school", "Kilburn", "White - British", "Male", False, False
+        )
+
+    result = caseload_breakdowns(
+        [child(1, "ehcp", 4), child(2, "ehcp", 12), child(3, "support", 8), child(4, "eng", 9)]
+    )
+    assert result["Primary need"] == [("Autistic spectrum disorder", 2)]
+    assert result["Age"] == [("Under 5", 1), ("11 to 15", 1)]
+    assert dict(result["SEN status"]) == {"ehcp": 2, "support": 1, "eng": 1}
+
+
+def test_kpi_without_denominator_has_no_rate():
+    assert kpis(Facts())["requests"].percent is None

@@ -1,0 +1,76 @@
+"""Live KPI pages read casework; the drill-down is for casework staff and shows only visible children."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from sendhub.accounts.models import Role
+from sendhub.cases.tests.factories import ChildFactory, PlanFactory, RequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def casework(officer):
+    mine = ChildFactory(officer=officer, sen_status="ehcp", first_name="Mine")
+    other = ChildFactory(sen_status="ehcp", first_name="Other")
+    RequestFactory(child=mine, received=date(2025, 1, 6), final_issued=date(2025, 5, 26), status="issued")
+    RequestFactory(child=other, received=date(2025, 1, 6), final_issued=date(2025, 6, 30), status="issued")
+    PlanFactory(child=mine)
+    return mine, other
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_shows_numerator_and_denominator(client, login, analyst, casework):
+    login(client, analyst)
+    html = client.get(reverse("dashboard:kpis") + "?year=2025").content.decode()
+    assert "EHC plans issued within 20 weeks (including exceptions)" in html
+    assert "50.0%" in html  # one of two plans on time
+    assert reverse("dashboard:kpi_cases") not in html  # analysts see aggregates only
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_drill_down_lists_only_the_viewers_children(client, login, officer, casework):
+    login(client, officer)
+    url = reverse("dashboard:kpi_cases") + "?kpi=twenty_week_incl&part=denominator&year=2025"
+    html = client.get(url).content.decode()
+    assert "Mine" in html and "Other" not in html
+    assert "2 children" in html
+
+
+@pytest.mark.parametrize("role", [Role.ANALYST, Role.SENCO, Role.PARENT])
+def test_drill_down_is_for_casework_staff(client, login, make_user, role):
+    login(client, make_user(role))
+    assert client.get(reverse("dashboard:kpi_cases")).status_code == 403
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_unknown_kpi_is_not_found(client, login, officer):
+    login(client, officer)
+    assert client.get(reverse("dashboard:kpi_cases") + "?kpi=nope").status_code == 404
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_disproportionality_page(client, login, analyst, casework):
+    ChildFactory(sen_status="support", sex="F")
+    login(client, analyst)
+    html = client.get(reverse("dashboard:disproportionality")).content.decode()
+    assert "Risk ratio (95% CI)" in html and "Free school meals" in html
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_public_page_suppresses_small_numbers(client, casework):
+    html = client.get(reverse("dashboard:public")).content.decode()
+    assert "fewer than 5 (not shown)" in html  # two children with plans
+    assert "Mine" not in html and "Other" not in html
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_forecast_splits_by_age_from_casework(client, login, analyst, casework, loaded):
+    login(client, analyst)
+    html = client.get(reverse("dashboard:forecast")).content.decode()
+    assert "EHC plans forecast by age" in html and "5 to 10" in html

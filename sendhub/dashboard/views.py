@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from sendhub.core.access import requires
+
+from . import live, live_presenters, presenters, public, selectors
+from .exports import board_csv, board_pdf, board_xlsx
+from .national.catalogue import BOARDS
+
+EXPORTS = {
+    "csv": (board_csv, "text/csv; charset=utf-8"),
+    "xlsx": (board_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (board_pdf, "application/pdf"),
+}
+
+
+@requires("dashboard.view_dashboard")
+def index(request: HttpRequest) -> HttpResponse:
+    context = {"boards": BOARDS, "load": selectors.latest_load(), "la_code": settings.SENDHUB_LA_CODE}
+    return render(request, "dashboard/index.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def benchmark(request: HttpRequest) -> HttpResponse:
+    page = presenters.benchmark_page(request.GET, default_la=settings.SENDHUB_LA_CODE)
+    return render(request, "dashboard/benchmark.html", {"page": page, "load": selectors.latest_load()})
+
+
+def _board_args(request: HttpRequest) -> tuple[str, str]:
+    board = request.GET.get("board", "ehcp")
+    if board not in BOARDS:
+        raise Http404("No such board table")
+    la_code = request.GET.get("la", settings.SENDHUB_LA_CODE)
+    if la_code not in dict(selectors.local_authorities()):
+        la_code = settings.SENDHUB_LA_CODE
+    return board, la_code
+
+
+@requires("dashboard.view_dashboard")
+def board(request: HttpRequest) -> HttpResponse:
+    key, la_code = _board_args(request)
+    context = {
+        "table": presenters.board_table(key, la_code),
+        "boards": BOARDS,
+        "authorities": selectors.local_authorities(),
+        "load": selectors.latest_load(),
+    }
+    return render(request, "dashboard/board.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def board_download(request: HttpRequest) -> HttpResponse:
+    key, la_code = _board_args(request)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in EXPORTS:
+        raise Http404("Unknown format")
+    make, content_type = EXPORTS[fmt]
+    response = HttpResponse(make(presenters.board_table(key, la_code)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="send-board-{key}-{la_code}.{fmt}"'
+    return response
+
+
+@requires("dashboard.view_dashboard")
+def forecast(request: HttpRequest) -> HttpResponse:
+    ages = live_presenters.ehcp_age_mix(today=_today())
+    page = presenters.forecast_page(settings.SENDHUB_LA_CODE, age_mix=ages)
+    context = {"page": page, "load": selectors.latest_load()}
+    return render(request, "dashboard/forecast.html", context)
+
+
+@login_not_required
+def public_dashboard(request: HttpRequest) -> HttpResponse:
+    context = {
+        "page": public.public_page(settings.SENDHUB_LA_CODE),
+        "live": live_presenters.public_live_figures(today=_today()),
+        "load": selectors.latest_load(),
+    }
+    return render(request, "dashboard/public.html", context)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+@requires("dashboard.view_dashboard")
+def kpis(request: HttpRequest) -> HttpResponse:
+    year = live_presenters.year_choice(request.GET.get("year"), _today())
+    page = live_presenters.kpi_page(year=year, today=_today())
+    can_drill = request.user.has_perm("dashboard.view_kpi_cases")
+    return render(request, "dashboard/kpis.html", {"page": page, "can_drill": can_drill})
+
+
+@requires("dashboard.view_kpi_cases")
+def kpi_cases(request: HttpRequest) -> HttpResponse:
+    year = live_presenters.year_choice(request.GET.get("year"), _today())
+    part = "denominator" if request.GET.get("part") == "denominator" else "numerator"
+    found = live_presenters.kpi_cases(
+        key=request.GET.get("kpi", "requests"), part=part, year=year, today=_today()
+    )
+    if found is None:
+        raise Http404("No such KPI")
+    kpi, ids = found
+    children = live.visible_children(request.user, ids)
+    context = {"kpi": kpi, "part": part, "year": year, "children": children, "total": len(ids)}
+    return render(request, "dashboard/kpi_cases.html", context)
+
+
+@requires("dashboard.view_dashboard")
+def disproportionality(request: HttpRequest) -> HttpResponse:
+    tables = live_presenters.disproportionality_tables(today=_today())
+    return render(request, "dashboard/disproportionality.html", {"tables": tables})
