@@ -75,7 +75,7 @@ class Schedule(OrukModel):
     valid_to: str | None = None
     dtstart: str | None = None
     freq: Literal["WEEKLY", "MONTHLY"] | None = None
-    interval: float | None = None
+    interval: int | float | None = None
     byday: str | None = None
     bymonthday: str | None = None
     description: str | None = None
@@ -110,7 +110,7 @@ class CostOption(OrukModel):
     valid_from: str | None = None
     valid_to: str | None = None
     option: str | None = None
-    amount: float | None = None
+    amount: int | float | None = None
     amount_description: str | None = None
 
 
@@ -127,7 +127,7 @@ class Address(OrukModel):
     address_1: str
     city: str
     region: str | None = None
-    state_province: str | None = None
+    state_province: str
     postal_code: str
     country: str
     address_type: str
@@ -196,8 +196,8 @@ class ServiceSummary(OrukModel):
     status: ServiceStatus
     fees: str | None = None
     accreditations: str | None = None
-    minimum_age: float | None = None
-    maximum_age: float | None = None
+    minimum_age: int | float | None = None
+    maximum_age: int | float | None = None
     assured_date: str | None = None
     assurer_email: str | None = None
     alert: str | None = None
@@ -224,8 +224,8 @@ class ServiceCore(OrukModel):
     status: ServiceStatus
     fees: str | None = None
     accreditations: str | None = None
-    minimum_age: float | None = None
-    maximum_age: float | None = None
+    minimum_age: int | float | None = None
+    maximum_age: int | float | None = None
     assured_date: str | None = None
     assurer_email: str | None = None
     alert: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ from sendhub.localoffer.oruk.paging import PageWindow, clamp_paging
 from sendhub.localoffer.oruk.schemas import schema_errors
 
 EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "oruk" / "examples"
-if not EXAMPLES.is_dir():  # a worktree sits two levels deeper than the main checkout
-    EXAMPLES = Path("/work/shared/oruk/examples")
+if not EXAMPLES.is_dir():  # a worktree is not beside ../shared: SENDHUB_SHARED_DATA points at shared/data
+    EXAMPLES = Path(os.environ.get("SENDHUB_SHARED_DATA", "../shared/data")).parent / "oruk" / "examples"
 
 
 def example(name: str) -> dict:
