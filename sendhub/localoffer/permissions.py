@@ -14,3 +14,4 @@ rules.add_perm("localoffer.moderate", can_moderate)
 rules.add_perm("localoffer.edit_content", can_edit_content)
 rules.add_perm("localoffer.view_problem_reports", can_moderate)
 rules.add_perm("localoffer.manage_own_services", can_provide)
+rules.add_perm("localoffer.browse", rules.always_allow)  # the public directory, linked in every user's menu

@@ -39,7 +39,7 @@ def test_lists_are_schema_valid_and_paged(client, path, schema):
     assert schema_errors(first, schema) == []
     assert first["page_number"] == 1 and first["first_page"] and first["size"] == len(first["contents"])
     last = get(client, path, per_page=4, page=first["total_pages"]).json()
-    assert last["last_page"] and not last["first_page"] or first["total_pages"] == 1
+    assert (last["last_page"] and not last["first_page"]) or first["total_pages"] == 1
     ids = [c["id"] for c in first["contents"]] + [c["id"] for c in last["contents"]]
     assert len(ids) == len(set(ids)) or first["total_pages"] == 1
     assert get(client, path + "/", page=1).status_code == 200  # the legacy validator's trailing slash
