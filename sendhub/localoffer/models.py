@@ -321,7 +321,9 @@ class ServiceRevision(models.Model):
     data = models.JSONField()
     status = models.CharField(max_length=10, choices=RevisionStatus.choices, default=RevisionStatus.PENDING)
     number = models.PositiveIntegerField(null=True, blank=True, help_text="Version number once approved")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField()
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
