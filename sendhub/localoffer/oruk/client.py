@@ -19,11 +19,10 @@ MAX_PAGES = 1000
 def http_json(url: str, timeout: float = 30.0) -> Any:
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise FeedError(f"Only http and https addresses can be read: {url}")
-    request = urllib.request.Request(
-        url, headers={"Accept": "application/json", "User-Agent": "sendhub-oruk-import"}
-    )
+    headers = {"Accept": "application/json", "User-Agent": "sendhub-oruk-import"}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked above)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked above)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return load_json(response.read())
     except (urllib.error.URLError, TimeoutError, OSError) as e:
         raise FeedError(f"Could not read {url}: {e}") from e
