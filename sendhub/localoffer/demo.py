@@ -144,7 +144,8 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
         service.full_clean()
         new.append(service)
     Service.objects.bulk_create(new)
-    links, places, schedules, extras = [], [], [], []
+    links, places, schedules = [], [], []
+    extras: list[Contact | CostOption | Language] = []
     for service in new:
         n = wanted.index(service.pk)
         category, (_p, _d, _l, _h, cost, needs) = templates[n % len(templates)]
@@ -177,8 +178,9 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
     ServiceTerm.objects.bulk_create(links)
     ServiceAtLocation.objects.bulk_create(places)
     Schedule.objects.bulk_create(schedules)
-    for model in (Contact, CostOption, Language):
-        model.objects.bulk_create([e for e in extras if isinstance(e, model)])  # type: ignore[attr-defined]
+    Contact.objects.bulk_create([e for e in extras if isinstance(e, Contact)])
+    CostOption.objects.bulk_create([e for e in extras if isinstance(e, CostOption)])
+    Language.objects.bulk_create([e for e in extras if isinstance(e, Language)])
     for start in range(0, len(new), 500):
         chunk = Service.objects.filter(pk__in=[s.pk for s in new[start : start + 500]])
         reindex_services(chunk.select_related("organisation").prefetch_related("terms"))

@@ -43,8 +43,10 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = _term_choices(TaxonomyKind.CATEGORY)
-        self.fields["need"].choices = _term_choices(TaxonomyKind.NEED)
+        for name, kind in (("category", TaxonomyKind.CATEGORY), ("need", TaxonomyKind.NEED)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = _term_choices(kind)
 
     def filters(self) -> ServiceFilters:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
@@ -114,7 +116,9 @@ class ServiceEditForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         terms = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__kind", "name")
-        self.fields["term_ids"].choices = [(str(t.pk), t.name) for t in terms]
+        field = self.fields["term_ids"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(str(t.pk), t.name) for t in terms]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

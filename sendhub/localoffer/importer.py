@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -63,7 +64,7 @@ def _term(term: oruk.TaxonomyTerm) -> TaxonomyTerm:
     if taxonomy is None:
         taxonomy, _ = Taxonomy.objects.get_or_create(
             name=name[:100],
-            defaults={"id": term.taxonomy_id or Taxonomy._meta.pk.get_default(),  # type: ignore[union-attr]
+            defaults={"id": term.taxonomy_id or uuid.uuid4(),
                       "kind": TaxonomyKind.LOCAL, "description": f"Terms imported from another directory ({name})."},
         )  # fmt: skip
     obj, _ = TaxonomyTerm.objects.update_or_create(
@@ -119,20 +120,21 @@ def _load_one(record: oruk.Service, today: dt.date) -> tuple[Service, bool]:
         schedule.full_clean(exclude=["service"])
         schedule.save()
     for c in record.contacts or []:
-        phone = (c.phones or [None])[0]
+        phone = c.phones[0] if c.phones else None
         Contact.objects.create(id=c.id, service=service, name=(c.name or "")[:120], title=(c.title or "")[:120],
                                email=c.email or "", phone=phone.number[:30] if phone else "")  # fmt: skip
-    for c in record.cost_options or []:
-        amount = Decimal(str(c.amount)) if c.amount is not None else None
-        CostOption.objects.create(id=c.id, service=service, option=(c.option or "Cost")[:200], amount=amount,
-                                  amount_description=(c.amount_description or "")[:200])  # fmt: skip
+    for option in record.cost_options or []:
+        amount = Decimal(str(option.amount)) if option.amount is not None else None
+        CostOption.objects.create(id=option.id, service=service, option=(option.option or "Cost")[:200], amount=amount,
+                                  amount_description=(option.amount_description or "")[:200])  # fmt: skip
     for lang in record.languages or []:
         Language.objects.create(id=lang.id, service=service, name=(lang.name or lang.code or "Unknown")[:60],
                                 code=(lang.code or "")[:10])  # fmt: skip
     for sal in record.service_at_locations or []:
         if sal.location is None:
             continue
-        loc, address = sal.location, (sal.location.addresses or [None])[0]
+        loc = sal.location
+        address = loc.addresses[0] if loc.addresses else None
         location, _ = Location.objects.update_or_create(
             id=loc.id,
             defaults={"location_type": loc.location_type, "name": (loc.name or "Location")[:200],

@@ -140,9 +140,7 @@ def service_core(service: Service) -> dict[str, Any]:
         }
         for s in service.schedules.all()
     ]
-    data["service_areas"] = [
-        {"id": service.pk, "service_id": service.pk, "name": service.get_area_display()}  # type: ignore[attr-defined]
-    ]
+    data["service_areas"] = [{"id": service.pk, "service_id": service.pk, "name": service.get_area_display()}]
     data["languages"] = [
         {"id": lang.pk, "service_id": service.pk, "name": lang.name, "code": _blank_none(lang.code)}
         for lang in service.languages.all()

@@ -31,7 +31,7 @@ class CountedList(list[Service]):
     """A page of already-sliced results that reports the real total to Django's paginator."""
 
     def __init__(self, items: list[Service], total: int, offset: int) -> None:
-        super().__init__([None] * offset + items)  # type: ignore[list-item]
+        super().__init__([*([None] * offset), *items])  # type: ignore[list-item]
         self.total = total
 
     def count(self) -> int:  # type: ignore[override]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
@@ -179,5 +180,5 @@ def services_due_review(today: dt.date) -> QuerySet[Service]:
     )
 
 
-def services_for_provider(user: object) -> QuerySet[Service]:
+def services_for_provider(user: Any) -> QuerySet[Service]:
     return Service.objects.filter(organisation__members=user).select_related("organisation").order_by("name")

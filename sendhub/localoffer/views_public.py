@@ -73,8 +73,8 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
     if str(service.pk) not in ids and len(ids) < presenters.SHORTLIST_MAX:
         request.session[presenters.SHORTLIST_KEY] = [*ids, str(service.pk)]
     messages.success(request, f"{service.name} is on your shortlist.")
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/local-offer/")
-                    else reverse("localoffer:shortlist"))  # fmt: skip
+    next_url = request.POST.get("next", "")
+    return redirect(next_url if next_url.startswith("/local-offer/") else reverse("localoffer:shortlist"))
 
 
 @login_not_required

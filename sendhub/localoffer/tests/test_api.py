@@ -60,7 +60,7 @@ def test_page_past_the_end_is_empty_not_an_error(client):
     ],
 )
 def test_detail_is_schema_valid_and_unknown_id_is_404(client, path, model, schema):
-    record = model.objects.first()
+    record = model.objects.all()[0]
     body = get(client, f"{path}/{record.pk}").json()
     assert body["id"] == str(record.pk)
     assert schema_errors(body, schema) == []
@@ -68,7 +68,7 @@ def test_detail_is_schema_valid_and_unknown_id_is_404(client, path, model, schem
 
 
 def test_service_detail_leaves_out_empty_fields_instead_of_null(client):
-    service = Service.objects.first()
+    service = Service.objects.all()[0]
     Service.objects.filter(pk=service.pk).update(alert="", minimum_age=None)
     body = get(client, f"/services/{service.pk}").json()
     assert "alert" not in body and "minimum_age" not in body
@@ -120,7 +120,7 @@ def test_bad_time_is_a_400_with_a_reason(client):
 
 
 def test_postcode_filter_on_service_at_locations(client):
-    sal = ServiceAtLocation.objects.select_related("location").first()
+    sal = ServiceAtLocation.objects.select_related("location")[0]
     outward = sal.location.postcode.split()[0]
     body = get(client, "/service_at_locations", postcode=f"{outward} 1AA", per_page=100).json()
     assert body["total_items"] >= 1

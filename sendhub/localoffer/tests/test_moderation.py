@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("directory")
 
 @pytest.fixture
 def own_service(provider):
-    service = Service.objects.select_related("organisation").first()
+    service = Service.objects.select_related("organisation")[0]
     service.organisation.members.add(provider)
     return service
 
@@ -43,7 +43,7 @@ def test_provider_edit_is_not_public_until_approved(client, login, provider, man
 
 
 def test_provider_cannot_edit_another_organisations_service(client, login, provider, own_service):
-    other = Service.objects.exclude(organisation=own_service.organisation).first()
+    other = Service.objects.exclude(organisation=own_service.organisation)[0]
     login(client, provider)
     assert client.get(reverse("localoffer:provider_service_edit", args=[other.pk])).status_code == 403
 

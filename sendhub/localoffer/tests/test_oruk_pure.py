@@ -6,6 +6,7 @@ import copy
 import json
 import math
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_examples_round_trip_through_models_and_stay_schema_valid(file, model, s
 
 def test_optional_fields_are_left_out_not_sent_as_null():
     service = models.ServiceSummary(
-        id="ac148810-d857-441c-9679-408f346de14b", name="Play club", status="active"
+        id=uuid.UUID("ac148810-d857-441c-9679-408f346de14b"), name="Play club", status="active"
     )
     dumped = service.model_dump(mode="json", exclude_none=True)
     assert dumped == {"id": "ac148810-d857-441c-9679-408f346de14b", "name": "Play club", "status": "active"}

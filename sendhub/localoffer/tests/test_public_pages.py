@@ -47,7 +47,7 @@ def test_results_are_paginated(client):
 
 
 def test_service_page_answers_the_local_offer_questions_and_links_report(client):
-    service = Service.objects.first()
+    service = Service.objects.all()[0]
     body = client.get(reverse("localoffer:service_detail", args=[service.pk])).content.decode()
     for label in ("Who it is for", "How to use it", "How places are decided", "Feedback and complaints"):
         assert label in body
@@ -77,7 +77,7 @@ def test_shortlist_add_refuses_get(client):
 
 
 def test_report_a_problem(client):
-    service = Service.objects.first()
+    service = Service.objects.all()[0]
     url = reverse("localoffer:report_problem", args=[service.pk])
     assert "Tell us what is wrong with the page" in client.post(url, {"what_is_wrong": ""}).content.decode()
     response = client.post(url, {"what_is_wrong": "The phone number is wrong"})
