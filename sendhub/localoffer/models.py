@@ -134,6 +134,8 @@ class Service(models.Model):
         ]
         indexes = [  # the 12-month review sweep: selectors.services_due_review()
             models.Index(fields=["last_reviewed"], name="service_review_due"),
+            # the unsearched directory, A to Z: selectors.search_services() and /api/oruk/services
+            models.Index(fields=["name", "id"], name="service_by_name"),
         ]
 
     def __str__(self) -> str:

@@ -71,8 +71,13 @@ def ranked_service_ids(text: str) -> list[UUID] | None:
     if not all(expansions.values()):
         return []
     terms = set().union(*(set(t) for t in expansions.values()))
-    postings = SearchPosting.objects.filter(term__in=terms).values_list("service_id", "term", "weight")
-    ranked = search.rank(expansions, ((str(s), t, w) for s, t, w in postings))
+    postings = SearchPosting.objects.filter(term__in=terms)
+    if len(expansions) > 1:  # let the database do the AND, so only matching services come back
+        for word_terms in expansions.values():
+            matching = SearchPosting.objects.filter(term__in=list(word_terms)).values("service_id")
+            postings = postings.filter(service_id__in=matching)
+    rows = postings.values_list("service_id", "term", "weight")
+    ranked = search.rank(expansions, ((str(s), t, w) for s, t, w in rows))
     return [UUID(doc_id) for doc_id, _ in ranked]
 
 
