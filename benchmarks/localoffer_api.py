@@ -74,6 +74,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def worker_cpu_seconds(master: int) -> float:
+    """CPU seconds used so far by gunicorn's workers (Linux /proc), to estimate capacity on a busy host."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == master:  # fields[1] is the parent pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
 def get(base: str, params: dict[str, object]) -> float:
     url = f"{base}/api/oruk/services" + (f"?{urllib.parse.urlencode(params)}" if params else "")
     start = time.perf_counter()
@@ -114,11 +127,12 @@ def main() -> None:
                 mine.append(get(base, next(queries)))
             return mine
 
-        started = time.perf_counter()
+        cpu_before, started = worker_cpu_seconds(server.pid), time.perf_counter()
         with ThreadPoolExecutor(CLIENTS) as pool:
             for result in pool.map(client, range(CLIENTS)):
                 done.extend(result)
         elapsed = time.perf_counter() - started
+        cpu_ms = (worker_cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(done))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -132,6 +146,9 @@ def main() -> None:
         "concurrent": {"clients": CLIENTS, "seconds": round(elapsed, 1), "requests": len(done),
                        "requests_per_second": round(throughput, 1),
                        "p95_ms_under_load": round(percentile(done, 95), 1)},
+        "server_cpu_ms_per_request": round(cpu_ms, 2),
+        "capacity_estimate_rps_on_2_idle_cores": round(2000 / cpu_ms, 1) if cpu_ms else None,
+        "load_average_1m_at_end": round(os.getloadavg()[0], 1),
         "goals": {"p95_under_50_ms": p95 < 50, "at_least_300_rps": throughput >= 300},
     })  # fmt: skip
 

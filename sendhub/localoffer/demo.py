@@ -45,6 +45,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     count = max(12, round(FULL_SIZE * scale))
     created = build_directory(seed=seed, count=count, today=timezone.localdate())
     load_content_pages()
+    link_demo_provider()
     stdout.write(f"localoffer: {created} new services ({count} in the demo directory)\n")
 
 
@@ -185,6 +186,16 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
         chunk = Service.objects.filter(pk__in=[s.pk for s in new[start : start + 500]])
         reindex_services(chunk.select_related("organisation").prefetch_related("terms"))
     return len(new)
+
+
+def link_demo_provider() -> None:
+    """The accounts app's demo provider manages the first two demo organisations."""
+    from sendhub.accounts.models import User
+
+    provider = User.objects.filter(email="provider@demo.sendhub.test").first()
+    if provider is not None:
+        for org in Organisation.objects.filter(pk__in=[demo_id("org", 0), demo_id("org", 1)]):
+            org.members.add(provider)
 
 
 def load_content_pages() -> None:
