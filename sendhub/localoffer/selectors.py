@@ -10,7 +10,7 @@ from uuid import UUID
 
 from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
 
-from sendhub.localoffer import rules
+from sendhub.localoffer import rules, search_sql
 from sendhub.localoffer.models import (
     Area,
     Location,
@@ -55,8 +55,8 @@ def outward_code(postcode: str) -> str:
     return compact[:-3] if len(compact) > 4 else compact
 
 
-def ranked_service_ids(text: str) -> list[UUID] | None:
-    """Service ids matching every word of `text`, best first; None when there is no query."""
+def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
+    """query word -> {indexed term: match quality}; None when the text has no searchable words."""
     query = search.Query.parse(text)
     if not query:
         return None
@@ -67,16 +67,18 @@ def ranked_service_ids(text: str) -> list[UUID] | None:
             candidates.update(
                 SearchKey.objects.filter(key=F("term"), key__startswith=word).values_list("term", flat=True)
             )
-    expansions = search.expand(query, candidates)
+    return search.expand(query, candidates)
+
+
+def ranked_service_ids(text: str) -> list[UUID] | None:
+    """Every service id matching every word of `text`, best first (pure Python ranking); None: no query."""
+    expansions = query_expansions(text)
+    if expansions is None:
+        return None
     if not all(expansions.values()):
         return []
     terms = set().union(*(set(t) for t in expansions.values()))
-    postings = SearchPosting.objects.filter(term__in=terms)
-    if len(expansions) > 1:  # let the database do the AND, so only matching services come back
-        for word_terms in expansions.values():
-            matching = SearchPosting.objects.filter(term__in=list(word_terms)).values("service_id")
-            postings = postings.filter(service_id__in=matching)
-    rows = postings.values_list("service_id", "term", "weight")
+    rows = SearchPosting.objects.filter(term__in=terms).values_list("service_id", "term", "weight")
     ranked = search.rank(expansions, ((str(s), t, w) for s, t, w in rows))
     return [UUID(doc_id) for doc_id, _ in ranked]
 
@@ -139,19 +141,16 @@ def filtered_services(filters: ServiceFilters) -> QuerySet[Service]:
 def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
     """(total matching, the services in [offset, offset+limit)), by relevance when there is text."""
     qs = filtered_services(filters)
-    ranked = ranked_service_ids(filters.text)
-    if ranked is None:
+    expansions = query_expansions(filters.text)
+    if expansions is None:
         page = list(qs.select_related("organisation").order_by("name", "pk")[offset : offset + limit])
         return qs.count(), page
-    if not ranked:
+    if not all(expansions.values()):
         return 0, []
-    allowed = (
-        set(qs.filter(pk__in=ranked).values_list("pk", flat=True)) if _has_filters(filters) else set(ranked)
-    )
-    ordered = [pk for pk in ranked if pk in allowed]
-    window = ordered[offset : offset + limit]
+    restrict = qs.values("pk").query.sql_with_params() if _has_filters(filters) else None
+    total, window = search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
     by_id = Service.objects.select_related("organisation").in_bulk(window)
-    return len(ordered), [by_id[pk] for pk in window if pk in by_id]
+    return total, [by_id[pk] for pk in window if pk in by_id]
 
 
 def _has_filters(filters: ServiceFilters) -> bool:
