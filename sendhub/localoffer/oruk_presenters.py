@@ -19,69 +19,84 @@ def _blank_none(value: str) -> str | None:
     return value or None
 
 
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """Leave optional fields out rather than sending null (the ORUK compliance rule)."""
+    return {k: v for k, v in data.items() if v is not None}
+
+
 def term_dict(term: TaxonomyTerm) -> dict[str, Any]:
-    return {
-        "id": term.pk,
-        "name": term.name,
-        "description": term.description,
-        "parent_id": term.parent_id,
-        "taxonomy": term.taxonomy.name,
-        "taxonomy_id": term.taxonomy_id,
-        "term_uri": _blank_none(term.term_uri),
-        "term": term.code,
-    }
+    return _compact(
+        {
+            "id": term.pk,
+            "name": term.name,
+            "description": term.description,
+            "parent_id": term.parent_id,
+            "taxonomy": term.taxonomy.name,
+            "taxonomy_id": term.taxonomy_id,
+            "term_uri": _blank_none(term.term_uri),
+            "term": term.code,
+        }
+    )
 
 
 def taxonomy_dict(taxonomy: Taxonomy, terms: list[TaxonomyTerm] | None = None) -> dict[str, Any]:
-    return {
-        "id": taxonomy.pk,
-        "name": taxonomy.name,
-        "description": taxonomy.description,
-        "uri": _blank_none(taxonomy.uri),
-        "version": _blank_none(taxonomy.version),
-        "taxonomy_terms": [term_dict(t) for t in terms] if terms is not None else None,
-    }
+    return _compact(
+        {
+            "id": taxonomy.pk,
+            "name": taxonomy.name,
+            "description": taxonomy.description,
+            "uri": _blank_none(taxonomy.uri),
+            "version": _blank_none(taxonomy.version),
+            "taxonomy_terms": [term_dict(t) for t in terms] if terms is not None else None,
+        }
+    )
 
 
 def organisation_dict(org: Organisation) -> dict[str, Any]:
-    return {
-        "id": org.pk,
-        "name": org.name,
-        "description": org.description,
-        "email": _blank_none(org.email),
-        "website": _blank_none(org.website),
-    }
+    return _compact(
+        {
+            "id": org.pk,
+            "name": org.name,
+            "description": org.description,
+            "email": _blank_none(org.email),
+            "website": _blank_none(org.website),
+        }
+    )
 
 
 def service_summary(service: Service) -> dict[str, Any]:
-    return {
-        "id": service.pk,
-        "organization_id": service.organisation_id,
-        "name": service.name,
-        "description": service.description,
-        "url": _blank_none(service.url),
-        "email": _blank_none(service.email),
-        "status": service.status,
-        "fees": _blank_none(service.fees),
-        "accreditations": _blank_none(service.accreditations),
-        "minimum_age": service.minimum_age,
-        "maximum_age": service.maximum_age,
-        "assured_date": service.last_reviewed.isoformat(),
-        "alert": _blank_none(service.alert),
-        "last_modified": service.last_modified.isoformat().replace("+00:00", "Z"),
-        "organization": organisation_dict(service.organisation),
-    }
+    return _compact(
+        {
+            "id": service.pk,
+            "organization_id": service.organisation_id,
+            "name": service.name,
+            "description": service.description,
+            "url": _blank_none(service.url),
+            "email": _blank_none(service.email),
+            "status": service.status,
+            "fees": _blank_none(service.fees),
+            "accreditations": _blank_none(service.accreditations),
+            "minimum_age": service.minimum_age,
+            "maximum_age": service.maximum_age,
+            "assured_date": service.last_reviewed.isoformat(),
+            "alert": _blank_none(service.alert),
+            "last_modified": service.last_modified.isoformat().replace("+00:00", "Z"),
+            "organization": organisation_dict(service.organisation),
+        }
+    )
 
 
 def location_summary(location: Location) -> dict[str, Any]:
-    return {
-        "id": location.pk,
-        "location_type": location.location_type,
-        "name": location.name,
-        "description": _blank_none(location.description),
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-    }
+    return _compact(
+        {
+            "id": location.pk,
+            "location_type": location.location_type,
+            "name": location.name,
+            "description": _blank_none(location.description),
+            "latitude": location.latitude,
+            "longitude": location.longitude,
+        }
+    )
 
 
 def location_dict(location: Location) -> dict[str, Any]:
@@ -185,13 +200,15 @@ def service_full(service: Service) -> dict[str, Any]:
 
 
 def service_at_location_summary(sal: ServiceAtLocation) -> dict[str, Any]:
-    return {
-        "id": sal.pk,
-        "service_id": sal.service_id,
-        "location_id": sal.location_id,
-        "location": location_summary(sal.location),
-        "service": service_summary(sal.service),
-    }
+    return _compact(
+        {
+            "id": sal.pk,
+            "service_id": sal.service_id,
+            "location_id": sal.location_id,
+            "location": location_summary(sal.location),
+            "service": service_summary(sal.service),
+        }
+    )
 
 
 def service_at_location_full(sal: ServiceAtLocation) -> dict[str, Any]:

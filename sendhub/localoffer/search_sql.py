@@ -55,10 +55,17 @@ def ranked_page(
     )
     params.append(len(expansions))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({scored}) matched", params)  # noqa: S608
-        (total,) = cursor.fetchone() or (0,)
+        # One scoring pass: the window count gives the total on every row of the page.
         cursor.execute(
-            f"{scored} ORDER BY score DESC, service_id LIMIT %s OFFSET %s", [*params, limit, offset]
+            f"SELECT service_id, COUNT(*) OVER () FROM ({scored}) matched"  # noqa: S608
+            " ORDER BY score DESC, service_id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
         )
-        ids = [value if isinstance(value, UUID) else UUID(str(value)) for value, _score in cursor.fetchall()]
+        rows = cursor.fetchall()
+        if rows:
+            total = rows[0][1]
+        else:  # past the last page (or nothing matched): count on its own
+            cursor.execute(f"SELECT COUNT(*) FROM ({scored}) matched", params)  # noqa: S608
+            (total,) = cursor.fetchone() or (0,)
+    ids = [value if isinstance(value, UUID) else UUID(str(value)) for value, _total in rows]
     return int(total), ids
