@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from sendhub.localoffer import demo_data as words
+from sendhub.localoffer import services
 from sendhub.localoffer.content import PAGES
 from sendhub.localoffer.indexing import reindex_services
 from sendhub.localoffer.models import (
@@ -27,6 +28,7 @@ from sendhub.localoffer.models import (
     ScheduleKind,
     Service,
     ServiceAtLocation,
+    ServiceRevision,
     ServiceTerm,
     Taxonomy,
     TaxonomyKind,
@@ -46,6 +48,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     created = build_directory(seed=seed, count=count, today=timezone.localdate())
     load_content_pages()
     link_demo_provider()
+    load_pending_changes()
     stdout.write(f"localoffer: {created} new services ({count} in the demo directory)\n")
 
 
@@ -196,6 +199,20 @@ def link_demo_provider() -> None:
     if provider is not None:
         for org in Organisation.objects.filter(pk__in=[demo_id("org", 0), demo_id("org", 1)]):
             org.members.add(provider)
+
+
+def load_pending_changes() -> None:
+    """Two changes waiting in the moderation queue, so moderators have something to look at."""
+    if ServiceRevision.objects.exists():
+        return
+    from sendhub.accounts.models import User
+
+    provider = User.objects.filter(email="provider@demo.sendhub.test").first()
+    edits = [("fees", "£2 a session; free for siblings"), ("how_to_access", "Book online or just turn up.")]
+    for service, (name, value) in zip(Service.objects.order_by("name")[:2], edits, strict=False):
+        data = services.service_snapshot(service) | {name: value}
+        ServiceRevision.objects.create(service=service, organisation=service.organisation, data=data,
+                                       submitted_by=provider, submitted_at=timezone.now())  # fmt: skip
 
 
 def load_content_pages() -> None:
