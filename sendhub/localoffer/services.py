@@ -133,6 +133,17 @@ def report_problem(*, service: Service, what_is_wrong: str, email: str = "") -> 
 
 
 @transaction.atomic
+def resolve_problem_report(*, report: ProblemReport, by: Any) -> ProblemReport:
+    if report.resolved_at is not None:
+        raise CaseStateError("This report has already been dealt with")
+    report.resolved_at = timezone.now()
+    report.save(update_fields=["resolved_at"])
+    record_event(actor=by, action="localoffer.problem.resolved", target=report.service,
+                 data={"report": str(report.pk)})  # fmt: skip
+    return report
+
+
+@transaction.atomic
 def edit_content_page(
     *, page: ContentPage, title: str, summary: str, body: str, version: int, by: Any
 ) -> ContentPage:

@@ -37,6 +37,7 @@ urlpatterns: list[Any] = [
     path("local-offer/manage/moderation/<uuid:pk>/", manage.revision_detail, name="revision_detail"),
     path("local-offer/manage/reviews/", manage.reviews_due, name="reviews_due"),
     path("local-offer/manage/problems/", manage.problem_reports, name="problem_reports"),
+    path("local-offer/manage/problems/<uuid:pk>/resolve/", manage.resolve_problem, name="resolve_problem"),
     path("local-offer/manage/pages/", manage.content_pages, name="content_pages"),
     path("local-offer/manage/pages/<slug:slug>/edit/", manage.content_page_edit, name="content_page_edit"),
     path(

@@ -73,6 +73,19 @@ def problem_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "localoffer/problem_reports.html", {"reports": reports})
 
 
+@requires("localoffer.view_problem_reports")
+@require_POST
+def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
+    report = get_object_or_404(ProblemReport, pk=pk)
+    try:
+        services.resolve_problem_report(report=report, by=request.user)
+    except SendHubError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, "Report marked as dealt with.")
+    return redirect("localoffer:problem_reports")
+
+
 @requires("localoffer.edit_content")
 def content_pages(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "localoffer/content_pages.html", {"pages": ContentPage.objects.all()})

@@ -103,3 +103,43 @@ def test_staff_pages_render(client, login, manager):
                        ("localoffer:problem_reports", []), ("localoffer:content_pages", []),
                        ("localoffer:content_page_edit", ["glossary"]), ("localoffer:content_page_history", ["glossary"])]:  # fmt: skip
         assert client.get(reverse(name, args=args)).status_code == 200, name
+
+
+def test_problem_report_can_be_marked_dealt_with_once(client, login, manager):
+    service = Service.objects.all()[0]
+    report = services.report_problem(service=service, what_is_wrong="Wrong phone number")
+    login(client, manager)
+    assert "Wrong phone number" in client.get(reverse("localoffer:problem_reports")).content.decode()
+    client.post(reverse("localoffer:resolve_problem", args=[report.pk]))
+    assert "Wrong phone number" not in client.get(reverse("localoffer:problem_reports")).content.decode()
+    report.refresh_from_db()
+    with pytest.raises(CaseStateError):
+        services.resolve_problem_report(report=report, by=manager)
+
+
+def test_provider_and_moderator_pages_are_valid_html(client, login, provider, manager, own_service):
+    login(client, provider)
+    assert own_service.name in client.get(reverse("localoffer:provider_services")).content.decode()
+    assert client.get(reverse("localoffer:provider_service_edit", args=[own_service.pk])).status_code == 200
+    new_url = reverse("localoffer:provider_service_new", args=[own_service.organisation_id])
+    assert client.get(new_url).status_code == 200
+    bad = client.post(new_url, {"name": "", "description": "", "cost_kind": "free", "area": "borough",
+                                "minimum_age": "9", "maximum_age": "3"})  # fmt: skip
+    body = bad.content.decode()
+    assert "<title>Error: " in body and "Enter the name of the service" in body
+    assert "Oldest age must be the same as or more than the youngest age" in body
+    revision = services.submit_revision(organisation=own_service.organisation, service=own_service,
+                                        data={"fees": "£1"}, by=provider)  # fmt: skip
+    login(client, manager)
+    page = client.get(reverse("localoffer:revision_detail", args=[revision.pk])).content.decode()
+    assert "£1" in page and "Approve and publish" in page
+    rejected = client.post(
+        reverse("localoffer:revision_detail", args=[revision.pk]), {"reject": "1", "reason": ""}
+    )
+    assert "Enter the reason for rejecting the change" in rejected.content.decode()
+
+
+def test_other_roles_cannot_moderate(client, login, parent, provider):
+    for user in (parent, provider):
+        login(client, user)
+        assert client.get(reverse("localoffer:moderation_queue")).status_code == 403
