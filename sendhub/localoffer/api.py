@@ -100,8 +100,9 @@ def list_services(
         start_time=_time(start_time, "start_time"), end_time=_time(end_time, "end_time"),
     )  # fmt: skip
     page_no, size = clamp_paging(page, per_page)
-    total, services = selectors.search_services(filters, offset=(page_no - 1) * size, limit=size)
-    return _page(PageWindow(page_no, size, total), [present.service_summary(s) for s in services])
+    total, ids = selectors.search_service_ids(filters, offset=(page_no - 1) * size, limit=size)
+    rows = selectors.service_summary_rows(ids)
+    return _page(PageWindow(page_no, size, total), [present.service_summary_row(r) for r in rows])
 
 
 @api.get("/services/{id}", response=oruk.Service, exclude_none=True, url_name="service")

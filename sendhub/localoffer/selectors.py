@@ -138,19 +138,38 @@ def filtered_services(filters: ServiceFilters) -> QuerySet[Service]:
     return qs
 
 
-def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
-    """(total matching, the services in [offset, offset+limit)), by relevance when there is text."""
+def search_service_ids(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[UUID]]:
+    """(total matching, ids of the services in [offset, offset+limit)), by relevance when there is text."""
     qs = filtered_services(filters)
     expansions = query_expansions(filters.text)
     if expansions is None:
-        page = list(qs.select_related("organisation").order_by("name", "pk")[offset : offset + limit])
-        return qs.count(), page
+        window = list(qs.order_by("name", "pk").values_list("pk", flat=True)[offset : offset + limit])
+        short_first_page = offset == 0 and len(window) < limit
+        return (len(window) if short_first_page else qs.count()), window
     if not all(expansions.values()):
         return 0, []
     restrict = qs.values("pk").query.sql_with_params() if _has_filters(filters) else None
-    total, window = search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
+    return search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
+
+
+def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
+    """As search_service_ids, with the services loaded (and their organisation) in result order."""
+    total, window = search_service_ids(filters, offset=offset, limit=limit)
     by_id = Service.objects.select_related("organisation").in_bulk(window)
     return total, [by_id[pk] for pk in window if pk in by_id]
+
+
+SUMMARY_FIELDS = (
+    "id", "organisation_id", "name", "description", "url", "email", "status", "fees", "accreditations",
+    "minimum_age", "maximum_age", "last_reviewed", "alert", "last_modified", "organisation__name",
+    "organisation__description", "organisation__email", "organisation__website",
+)  # fmt: skip
+
+
+def service_summary_rows(ids: list[UUID]) -> list[dict[str, Any]]:
+    """Plain rows for the API's list pages, in the order of `ids` (no model instances: the hot path)."""
+    rows = {row["id"]: row for row in Service.objects.filter(pk__in=ids).values(*SUMMARY_FIELDS)}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def _has_filters(filters: ServiceFilters) -> bool:

@@ -133,3 +133,15 @@ def test_postcode_filter_on_service_at_locations(client):
 def test_openapi_is_served(client):
     spec = client.get(f"{BASE}/openapi.json").json()
     assert "/api/oruk/services" in spec["paths"]
+
+
+def test_list_rows_and_detail_summaries_agree():
+    from sendhub.localoffer import oruk_presenters, selectors
+
+    services = list(Service.objects.select_related("organisation")[:5])
+    Service.objects.filter(pk=services[0].pk).update(alert="Closed in August", url="")
+    services[0].refresh_from_db()
+    rows = selectors.service_summary_rows([s.pk for s in services])
+    assert [oruk_presenters.service_summary_row(r) for r in rows] == [
+        oruk_presenters.service_summary(s) for s in services
+    ]
