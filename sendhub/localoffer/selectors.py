@@ -61,12 +61,11 @@ def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
     if not query:
         return None
     keys = set().union(*(search.lookup_keys(w) for w in query.words))
-    candidates = set(SearchKey.objects.filter(key__in=keys).values_list("term", flat=True))
+    wanted = Q(key__in=keys)  # typo candidates, plus whole terms starting with a word of 4+ letters
     for word in query.words:
         if len(word) >= search.MIN_PREFIX:
-            candidates.update(
-                SearchKey.objects.filter(key=F("term"), key__startswith=word).values_list("term", flat=True)
-            )
+            wanted |= Q(key=F("term"), key__startswith=word)
+    candidates = set(SearchKey.objects.filter(wanted).values_list("term", flat=True))
     return search.expand(query, candidates)
 
 
