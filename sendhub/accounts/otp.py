@@ -9,14 +9,23 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from django.db import transaction
+from django.http import HttpRequest
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from sendhub.core.audit import record_event
 
+SESSION_KEY = "sendhub_pending_totp_key"
 
-def pending_device(user: Any) -> TOTPDevice:
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+def pending_device(request: HttpRequest) -> TOTPDevice:
+    """An unsaved device whose secret lives in the session until the person proves they scanned it."""
+    key = request.session.get(SESSION_KEY)
+    if not key:
+        key = random_hex(20)
+        request.session[SESSION_KEY] = key
+    return TOTPDevice(user=request.user, name="Authenticator app", key=key, confirmed=False)
 
 
 def secret_text(device: TOTPDevice) -> str:
@@ -33,10 +42,13 @@ def qr_svg(device: TOTPDevice) -> str:
 
 @transaction.atomic
 def confirm_device(*, device: TOTPDevice, token: str, by: Any) -> bool:
-    if not device.verify_token(token):
+    # The device is not saved yet, so check the code directly (django-otp's verify_token saves the device).
+    checker = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if not token.isdigit() or not checker.verify(int(token), device.tolerance):
         return False
-    TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
+    device.last_t = checker.t()
+    TOTPDevice.objects.filter(user=device.user).delete()  # one authenticator app per person
     device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    device.save()
     record_event(actor=by, action="accounts.otp.confirmed", target=device.user)
     return True

@@ -58,11 +58,12 @@ password_change = ChangePasswordView.as_view()
 
 @requires("accounts.view_profile")
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    device = otp.pending_device(request.user)
+    device = otp.pending_device(request)
     form = OtpTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if otp.confirm_device(device=device, token=form.cleaned_data["token"], by=request.user):
             otp_login(request, device)
+            request.session.pop(otp.SESSION_KEY, None)
             messages.success(request, "Two-step sign-in is now set up for your account")
             return redirect("accounts:profile")
         form.add_error("token", "The security code is wrong or has expired. Enter the code shown now.")

@@ -15,10 +15,15 @@ PRODUCTION = {
 
 
 def run_sendhub(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SENDHUB_")}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SENDHUB_", "DJANGO_ALLOW_ASYNC"))}
     clean["SENDHUB_DATABASE_URL"] = "sqlite:///:memory:"
-    return subprocess.run([sys.executable, "-m", "sendhub", *args], env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sendhub", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_is_clean_under_production_settings():
