@@ -15,6 +15,32 @@ PUBLIC_ROUTES = {
     "core:cookies",
     "accounts:login",
     "dashboard:public",  # the Local Offer dashboard: published aggregates only, small numbers suppressed
+    # The Local Offer is public by law (SEND Regulations 2014 reg 53), and its ORUK feed is open data.
+    "localoffer:index",
+    "localoffer:service_list",
+    "localoffer:service_detail",
+    "localoffer:report_problem",
+    "localoffer:shortlist",
+    "localoffer:shortlist_add",
+    "localoffer:shortlist_remove",
+    "localoffer:shortlist_email",
+    "localoffer:content_page",
+    "localoffer:oruk:api-root",
+    "localoffer:oruk:openapi-json",
+    "localoffer:oruk:openapi-view",
+    "localoffer:oruk:root",
+    "localoffer:oruk:service",
+    "localoffer:oruk:service_at_location",
+    "localoffer:oruk:service_at_locations",
+    "localoffer:oruk:service_at_locations_slash",
+    "localoffer:oruk:services",
+    "localoffer:oruk:services_slash",
+    "localoffer:oruk:taxonomies",
+    "localoffer:oruk:taxonomies_slash",
+    "localoffer:oruk:taxonomy",
+    "localoffer:oruk:taxonomy_term",
+    "localoffer:oruk:taxonomy_terms",
+    "localoffer:oruk:taxonomy_terms_slash",
 }
 
 ROUTES = all_routes()

@@ -1,0 +1,206 @@
+"""The Open Referral UK (HSDS-UK-3.0) read API: the nine endpoints under /api/oruk/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from sendhub.core.api import make_api
+from sendhub.core.exceptions import SendHubError
+from sendhub.localoffer import oruk_presenters as present
+from sendhub.localoffer import selectors
+from sendhub.localoffer.models import ServiceAtLocation, Taxonomy, TaxonomyTerm
+from sendhub.localoffer.oruk import models as oruk
+from sendhub.localoffer.oruk.paging import PageWindow, clamp_paging
+
+ORUK_VERSION = "HSDS-UK-3.0"
+PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"
+SPEC_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
+
+api = make_api(
+    title="Local Offer: Open Referral UK API",
+    version="3.0",
+    description="The Local Offer directory as an Open Referral UK (HSDS-UK-3.0) feed. "
+    "Data: Human Services Data Specification UK, an Open Referral UK resource (CC BY-SA 4.0).",
+    urls_namespace="localoffer:oruk",
+    docs_url="/docs",
+)
+
+
+def _time(value: str | None, name: str) -> dt.time | None:
+    if not value:
+        return None
+    for fmt in ("%H:%M", "%H:%M:%S"):
+        try:
+            return dt.datetime.strptime(value, fmt).time()
+        except ValueError:
+            continue
+    raise SendHubError(f"{name} must be a time like 09:30")
+
+
+def _day(value: str | None) -> str:
+    if not value:
+        return ""
+    day = value.strip().upper()[:2]
+    if day not in selectors.DAYS:
+        raise SendHubError("day must be one of MO, TU, WE, TH, FR, SA, SU")
+    return day
+
+
+def _page(window: PageWindow, contents: list[dict[str, Any]]) -> HttpResponse:
+    """Serialise presenter output directly (no second validation pass): the list endpoints are the hot
+    path. The tests and the conformance checker validate these bodies against the ORUK schemas."""
+    body = {**window.wrapper(len(contents)), "contents": contents}  # presenters already left out None
+    return HttpResponse(json.dumps(body, default=str), content_type="application/json")
+
+
+def _with_trailing_slash(path: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The legacy ORUK validator asks for '/services/?page=N': serve both forms, document one."""
+
+    def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        api.get(path + "/", include_in_schema=False, exclude_none=True, url_name=path.strip("/") + "_slash")(
+            view
+        )
+        return view
+
+    return register
+
+
+@api.get("/", response=oruk.ApiDetails, url_name="root", summary="About this API")
+def api_details(request: HttpRequest) -> dict[str, str]:
+    return {"version": ORUK_VERSION, "profile": PROFILE_URL, "openapi_url": SPEC_URL}
+
+
+@_with_trailing_slash("/services")
+@api.get("/services", response=oruk.ServicePage, exclude_none=True, url_name="services")
+def list_services(
+    request: HttpRequest,
+    search: str = "",
+    page: int | None = None,
+    per_page: int | None = None,
+    taxonomy_term_id: UUID | None = None,
+    taxonomy_id: UUID | None = None,
+    minimum_age: int | None = None,
+    maximum_age: int | None = None,
+    start_time: str | None = None,
+    end_time: str | None = None,
+    day: str | None = None,
+    age: int | None = None,
+) -> HttpResponse:
+    filters = selectors.ServiceFilters(
+        text=search, term_ids=(taxonomy_term_id,) if taxonomy_term_id else (), taxonomy_id=taxonomy_id,
+        minimum_age=minimum_age, maximum_age=maximum_age, age=age, day=_day(day),
+        start_time=_time(start_time, "start_time"), end_time=_time(end_time, "end_time"),
+    )  # fmt: skip
+    page_no, size = clamp_paging(page, per_page)
+    total, ids = selectors.search_service_ids(filters, offset=(page_no - 1) * size, limit=size)
+    rows = selectors.service_summary_rows(ids)
+    return _page(PageWindow(page_no, size, total), [present.service_summary_row(r) for r in rows])
+
+
+@api.get("/services/{id}", response=oruk.Service, exclude_none=True, url_name="service")
+def get_service(request: HttpRequest, id: UUID) -> dict[str, Any]:
+    return present.service_full(get_object_or_404(selectors.service_detail_queryset(), pk=id))
+
+
+@_with_trailing_slash("/service_at_locations")
+@api.get(
+    "/service_at_locations",
+    response=oruk.ServiceAtLocationPage,
+    exclude_none=True,
+    url_name="service_at_locations",
+)
+def list_service_at_locations(
+    request: HttpRequest,
+    search: str = "",
+    page: int | None = None,
+    per_page: int | None = None,
+    taxonomy_term_id: UUID | None = None,
+    taxonomy_id: UUID | None = None,
+    minimum_age: int | None = None,
+    maximum_age: int | None = None,
+    start_time: str | None = None,
+    end_time: str | None = None,
+    day: str | None = None,
+    postcode: str | None = None,
+    proximity: float | None = None,
+) -> HttpResponse:
+    filters = selectors.ServiceFilters(
+        text=search, term_ids=(taxonomy_term_id,) if taxonomy_term_id else (), taxonomy_id=taxonomy_id,
+        minimum_age=minimum_age, maximum_age=maximum_age, day=_day(day),
+        start_time=_time(start_time, "start_time"), end_time=_time(end_time, "end_time"),
+        postcode=postcode or "", proximity=proximity,
+    )  # fmt: skip
+    page_no, size = clamp_paging(page, per_page)
+    services = selectors.filtered_services(filters)
+    ranked = selectors.ranked_service_ids(filters.text)
+    if ranked is not None:
+        services = services.filter(pk__in=ranked)
+    qs = ServiceAtLocation.objects.filter(service__in=services).select_related(
+        "location", "service__organisation"
+    )
+    if filters.postcode:
+        qs = qs.filter(location__postcode__istartswith=selectors.outward_code(filters.postcode))
+    window = PageWindow(page_no, size, qs.count())
+    rows = qs.order_by("service__name", "pk")[window.offset : window.offset + size]
+    return _page(window, [present.service_at_location_summary(sal) for sal in rows])
+
+
+@api.get("/service_at_locations/{id}", response=oruk.ServiceAtLocation, exclude_none=True,
+         url_name="service_at_location")  # fmt: skip
+def get_service_at_location(request: HttpRequest, id: UUID) -> dict[str, Any]:
+    sal = get_object_or_404(ServiceAtLocation.objects.select_related("location"), pk=id)
+    sal.service = get_object_or_404(selectors.service_detail_queryset(), pk=sal.service_id)
+    return present.service_at_location_full(sal)
+
+
+@_with_trailing_slash("/taxonomies")
+@api.get("/taxonomies", response=oruk.TaxonomyPage, exclude_none=True, url_name="taxonomies")
+def list_taxonomies(
+    request: HttpRequest, page: int | None = None, per_page: int | None = None
+) -> HttpResponse:
+    page_no, size = clamp_paging(page, per_page)
+    window = PageWindow(page_no, size, Taxonomy.objects.count())
+    rows = Taxonomy.objects.order_by("name")[window.offset : window.offset + size]
+    return _page(window, [present.taxonomy_dict(t) for t in rows])
+
+
+@api.get("/taxonomies/{id}", response=oruk.Taxonomy, exclude_none=True, url_name="taxonomy")
+def get_taxonomy(request: HttpRequest, id: UUID) -> dict[str, Any]:
+    taxonomy = get_object_or_404(Taxonomy, pk=id)
+    return present.taxonomy_dict(taxonomy, list(taxonomy.terms.select_related("taxonomy").order_by("name")))
+
+
+@_with_trailing_slash("/taxonomy_terms")
+@api.get("/taxonomy_terms", response=oruk.TaxonomyTermPage, exclude_none=True, url_name="taxonomy_terms")
+def list_taxonomy_terms(
+    request: HttpRequest, page: int | None = None, per_page: int | None = None
+) -> HttpResponse:
+    page_no, size = clamp_paging(page, per_page)
+    window = PageWindow(page_no, size, TaxonomyTerm.objects.count())
+    rows = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "name", "pk")
+    return _page(window, [present.term_dict(t) for t in rows[window.offset : window.offset + size]])
+
+
+@api.get("/taxonomy_terms/{id}", response=oruk.TaxonomyTerm, exclude_none=True, url_name="taxonomy_term")
+def get_taxonomy_term(request: HttpRequest, id: UUID) -> dict[str, Any]:
+    return present.term_dict(get_object_or_404(TaxonomyTerm.objects.select_related("taxonomy"), pk=id))
+
+
+def open_cors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open Referral UK feeds are public: every response carries Access-Control-Allow-Origin: *."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper

@@ -1,0 +1,226 @@
+"""Synthetic Local Offer: taxonomies, organisations, places, ~400 services and the content pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from sendhub.localoffer import demo_data as words
+from sendhub.localoffer import services
+from sendhub.localoffer.content import PAGES
+from sendhub.localoffer.indexing import reindex_services
+from sendhub.localoffer.models import (
+    AccessibilityFeature,
+    Area,
+    Contact,
+    ContentPage,
+    ContentPageVersion,
+    CostOption,
+    Language,
+    Location,
+    Organisation,
+    Schedule,
+    ScheduleKind,
+    Service,
+    ServiceAtLocation,
+    ServiceRevision,
+    ServiceTerm,
+    Taxonomy,
+    TaxonomyKind,
+    TaxonomyTerm,
+)
+
+NAMESPACE = uuid.UUID("6f1c3b1e-5a5e-4c1d-9a53-1f4c2d7b0a42")
+FULL_SIZE = 400
+
+
+def demo_id(*parts: object) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, "/".join(str(p) for p in parts))
+
+
+def load(*, seed: int, scale: float, stdout: Any) -> None:
+    count = max(12, round(FULL_SIZE * scale))
+    created = build_directory(seed=seed, count=count, today=timezone.localdate())
+    load_content_pages()
+    link_demo_provider()
+    load_pending_changes()
+    stdout.write(f"localoffer: {created} new services ({count} in the demo directory)\n")
+
+
+def load_taxonomies() -> dict[str, TaxonomyTerm]:
+    specs = [
+        ("SEND Local Offer categories", TaxonomyKind.CATEGORY, words.CATEGORIES, "kinds of support"),
+        ("SEND needs", TaxonomyKind.NEED, words.NEEDS, "special educational needs and disabilities"),
+        ("Local terms", TaxonomyKind.LOCAL, words.LOCAL_TERMS, "local words families use"),
+    ]
+    terms: dict[str, TaxonomyTerm] = {}
+    for name, kind, rows, about in specs:
+        taxonomy, _ = Taxonomy.objects.get_or_create(
+            id=demo_id("taxonomy", kind),
+            defaults={"name": name, "kind": kind, "version": "1.0",
+                      "description": f"The Local Offer's taxonomy of {about}."},
+        )  # fmt: skip
+        for code, label, description in rows:
+            term, _ = TaxonomyTerm.objects.get_or_create(
+                id=demo_id("term", kind, code),
+                defaults={"taxonomy": taxonomy, "code": code, "name": label, "description": description},
+            )
+            terms[code] = term
+    return terms
+
+
+def _locations(rng: random.Random) -> list[Location]:
+    out = []
+    for n, place in enumerate(words.PLACES):
+        outward = words.OUTWARD[n % len(words.OUTWARD)]
+        location, _ = Location.objects.get_or_create(
+            id=demo_id("location", place),
+            defaults={
+                "name": f"{place} Community Centre", "description": f"A community building in {place}.",
+                "address_1": f"{rng.randint(1, 120)} {rng.choice(words.STREETS)}", "city": "London",
+                "postcode": f"{outward} {rng.randint(1, 9)}Z{'ABDEFGHJ'[n % 8]}",
+                "latitude": round(51.535 + rng.uniform(-0.02, 0.02), 5),
+                "longitude": round(-0.145 + rng.uniform(-0.03, 0.03), 5),
+            },
+        )  # fmt: skip
+        if not location.accessibility.exists():
+            for desc, details in rng.sample(words.ACCESS, 2):
+                AccessibilityFeature.objects.create(
+                    id=demo_id("access", place, desc), location=location, description=desc, details=details
+                )
+        out.append(location)
+    return out
+
+
+def _organisations(rng: random.Random) -> list[Organisation]:
+    orgs = []
+    for n in range(60):
+        place, kind = words.PLACES[n % len(words.PLACES)], words.ORG_KINDS[n % len(words.ORG_KINDS)]
+        slug = f"{place}-{kind}".lower().replace(" ", "-").replace("'", "")
+        org, _ = Organisation.objects.get_or_create(
+            id=demo_id("org", n),
+            defaults={"name": f"{place} {kind}", "email": f"hello@{slug}.example.org",
+                      "website": f"https://{slug}.example.org",
+                      "description": f"A local {kind.lower()} working with children, young people and families."},
+        )  # fmt: skip
+        orgs.append(org)
+    return orgs
+
+
+def build_directory(*, seed: int, count: int, today: dt.date) -> int:
+    """Create `count` services (ids derived from the seed and position, so re-running adds nothing)."""
+    rng = random.Random(seed)
+    terms = load_taxonomies()
+    locations, orgs = _locations(rng), _organisations(rng)
+    templates = [(cat, t) for cat, ts in words.TEMPLATES.items() for t in ts]
+    wanted = [demo_id("service", seed, n) for n in range(count)]
+    existing = set(Service.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    new: list[Service] = []
+    for n, service_id in enumerate(wanted):
+        category, (pattern, description, low, high, cost, needs) = templates[n % len(templates)]
+        place = words.PLACES[(n // len(templates) + n) % len(words.PLACES)]
+        r = random.Random(f"{seed}-{n}")
+        if service_id in existing:
+            continue
+        org = orgs[r.randrange(len(orgs))]
+        service = Service(
+            id=service_id, organisation=org, name=pattern.format(place=place), description=description,
+            url=f"{org.website}/services/{n}", email=org.email, cost_kind=cost,
+            fees={"free": "Free", "paid": f"£{r.choice([3, 4, 5, 8, 12])} a session",
+                  "some_free": "Free for families with a short breaks assessment; £5 a session otherwise"}[cost],
+            minimum_age=low, maximum_age=high, area=r.choice(Area.values),
+            eligibility=f"Children and young people aged {low} to {high} who live in or go to school in the borough.",
+            how_to_access=r.choice(["Just turn up.", "Book a place by email or phone.",
+                                    "Ask your GP, school or health visitor to refer you.",
+                                    "Fill in the online request form; we reply within 10 working days."]),
+            referral_needed=r.random() < 0.35,
+            how_decisions_are_made="Places are offered in the order requests arrive; where a session is full we keep a waiting list.",
+            support_for_send="Staff have SEND training; tell us what helps your child and we will plan around it.",
+            how_to_give_feedback="Speak to the session leader, email us, or use 'report a problem' on this page.",
+            last_reviewed=today - dt.timedelta(days=r.randint(5, 480)),
+            last_modified=timezone.now() - dt.timedelta(days=r.randint(1, 400)),
+        )  # fmt: skip
+        service.full_clean()
+        new.append(service)
+    Service.objects.bulk_create(new)
+    links, places, schedules = [], [], []
+    extras: list[Contact | CostOption | Language] = []
+    for service in new:
+        n = wanted.index(service.pk)
+        category, (_p, _d, _l, _h, cost, needs) = templates[n % len(templates)]
+        r = random.Random(f"{seed}-{n}-details")
+        codes = [category, *needs] + (["holiday"] if category == "short-breaks" and r.random() < 0.5 else [])
+        links += [
+            ServiceTerm(id=demo_id("attr", service.pk, c), service=service, term=terms[c]) for c in codes
+        ]
+        for location in r.sample(locations, r.choice([1, 1, 2])):
+            places.append(ServiceAtLocation(id=demo_id("sal", service.pk, location.pk), service=service,
+                                            location=location))  # fmt: skip
+        days = r.choice(["MO,WE", "TU,TH", "SA", "MO,TU,WE,TH,FR", "FR", "SU", "WE"])
+        opens = dt.time(r.choice([9, 10, 13, 15, 16]), r.choice([0, 30]))
+        closes = dt.time(min(opens.hour + r.choice([2, 3, 4]), 21), opens.minute)
+        schedules.append(Schedule(id=demo_id("schedule", service.pk), service=service, byday=days, opens_at=opens,
+                                  closes_at=closes, description=f"{days.replace(',', ', ')} {opens:%H:%M} to {closes:%H:%M}"))  # fmt: skip
+        if category in ("short-breaks", "leisure") and r.random() < 0.5:
+            schedules.append(Schedule(id=demo_id("holiday", service.pk), service=service, kind=ScheduleKind.HOLIDAY,
+                                      byday="MO,TU,WE,TH,FR", opens_at=dt.time(10), closes_at=dt.time(15),
+                                      description="School holidays, weekdays 10:00 to 15:00"))  # fmt: skip
+        extras.append(Contact(id=demo_id("contact", service.pk), service=service, title="Duty worker",
+                              email=service.email, phone=f"020 7946 {r.randint(0, 999):04d}"))  # fmt: skip
+        if cost != "free":
+            extras.append(CostOption(id=demo_id("cost", service.pk), service=service, option="Per session",
+                                     amount=Decimal(r.choice([3, 4, 5, 8, 12])), amount_description="per child"))  # fmt: skip
+        for name, code in [words.LANGUAGES[0], *r.sample(words.LANGUAGES[1:], r.randint(0, 2))]:
+            extras.append(
+                Language(id=demo_id("lang", service.pk, code), service=service, name=name, code=code)
+            )
+    ServiceTerm.objects.bulk_create(links)
+    ServiceAtLocation.objects.bulk_create(places)
+    Schedule.objects.bulk_create(schedules)
+    Contact.objects.bulk_create([e for e in extras if isinstance(e, Contact)])
+    CostOption.objects.bulk_create([e for e in extras if isinstance(e, CostOption)])
+    Language.objects.bulk_create([e for e in extras if isinstance(e, Language)])
+    for start in range(0, len(new), 500):
+        chunk = Service.objects.filter(pk__in=[s.pk for s in new[start : start + 500]])
+        reindex_services(chunk.select_related("organisation").prefetch_related("terms"))
+    return len(new)
+
+
+def link_demo_provider() -> None:
+    """The accounts app's demo provider manages the first two demo organisations."""
+    from sendhub.accounts.models import User
+
+    provider = User.objects.filter(email="provider@demo.sendhub.test").first()
+    if provider is not None:
+        for org in Organisation.objects.filter(pk__in=[demo_id("org", 0), demo_id("org", 1)]):
+            org.members.add(provider)
+
+
+def load_pending_changes() -> None:
+    """Two changes waiting in the moderation queue, so moderators have something to look at."""
+    if ServiceRevision.objects.exists():
+        return
+    from sendhub.accounts.models import User
+
+    provider = User.objects.filter(email="provider@demo.sendhub.test").first()
+    edits = [("fees", "£2 a session; free for siblings"), ("how_to_access", "Book online or just turn up.")]
+    for service, (name, value) in zip(Service.objects.order_by("name")[:2], edits, strict=False):
+        data = services.service_snapshot(service) | {name: value}
+        ServiceRevision.objects.create(service=service, organisation=service.organisation, data=data,
+                                       submitted_by=provider, submitted_at=timezone.now())  # fmt: skip
+
+
+def load_content_pages() -> None:
+    now = timezone.now()
+    for slug, (title, summary, body) in PAGES.items():
+        page, made = ContentPage.objects.get_or_create(
+            slug=slug, defaults={"title": title, "summary": summary, "body": body, "updated_at": now}
+        )
+        if made:
+            ContentPageVersion.objects.create(page=page, number=1, title=title, summary=summary, body=body,
+                                              edited_at=now)  # fmt: skip

@@ -1,0 +1,71 @@
+"""Relevance ranking in SQL: the same scoring as `oruk.search.rank`, done by the database.
+
+Plain SQL-92 (UNION ALL of constant rows, nested GROUP BY, HAVING), so it runs on SQLite and PostgreSQL.
+Only one page of ids and the count come back, instead of every matching posting.
+`tests/test_selectors.py` checks that it agrees with the pure Python `rank`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from django.db import connection
+
+from sendhub.localoffer.models import SearchPosting
+
+POSTINGS = SearchPosting._meta.db_table
+
+
+def _matches(expansions: Mapping[str, Mapping[str, float]]) -> tuple[str, list[Any]]:
+    rows, params = [], []
+    for n, terms in enumerate(expansions.values()):
+        for term, quality in terms.items():
+            rows.append(
+                "SELECT CAST(%s AS VARCHAR(60)) AS term, %s AS word, CAST(%s AS DOUBLE PRECISION) AS quality"
+            )
+            params += [term, n, quality]
+    return " UNION ALL ".join(rows), params
+
+
+def ranked_page(
+    expansions: Mapping[str, Mapping[str, float]],
+    *,
+    offset: int,
+    limit: int,
+    restrict: tuple[str, tuple[Any, ...]] | None = None,
+) -> tuple[int, list[UUID]]:
+    """(number of services matching every word, the ids of one page, best first; ties by id).
+
+    `restrict` is an optional (sql, params) subquery returning the allowed service ids (other filters).
+    """
+    matches, params = _matches(expansions)
+    where = ""
+    if restrict is not None:
+        where = f" WHERE p.service_id IN ({restrict[0]})"
+        params += list(restrict[1])
+    # Only the table name, placeholders and the caller's compiled subquery are interpolated: no user text.
+    scored = (
+        "SELECT service_id, SUM(best) AS score FROM ("  # noqa: S608
+        f" SELECT p.service_id AS service_id, m.word AS word, MAX(p.weight * m.quality) AS best"
+        f" FROM {POSTINGS} p JOIN ({matches}) m ON p.term = m.term{where}"
+        " GROUP BY p.service_id, m.word"
+        ") per_word GROUP BY service_id HAVING COUNT(*) = %s"
+    )
+    params.append(len(expansions))
+    with connection.cursor() as cursor:
+        # One scoring pass: the window count gives the total on every row of the page.
+        cursor.execute(
+            f"SELECT service_id, COUNT(*) OVER () FROM ({scored}) matched"  # noqa: S608
+            " ORDER BY score DESC, service_id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        rows = cursor.fetchall()
+        if rows:
+            total = rows[0][1]
+        else:  # past the last page (or nothing matched): count on its own
+            cursor.execute(f"SELECT COUNT(*) FROM ({scored}) matched", params)  # noqa: S608
+            (total,) = cursor.fetchone() or (0,)
+    ids = [value if isinstance(value, UUID) else UUID(str(value)) for value, _total in rows]
+    return int(total), ids

@@ -1,0 +1,206 @@
+"""Reads: directory search (used by the public pages and the ORUK API), moderation queue, reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
+
+from sendhub.localoffer import rules, search_sql
+from sendhub.localoffer.models import (
+    Area,
+    Location,
+    RevisionStatus,
+    Schedule,
+    SearchKey,
+    SearchPosting,
+    Service,
+    ServiceAtLocation,
+    ServiceRevision,
+    ServiceStatus,
+    ServiceTerm,
+)
+from sendhub.localoffer.oruk import search
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    """Every filter is ANDed with the others. Empty values mean 'no filter'."""
+
+    text: str = ""
+    term_ids: tuple[UUID, ...] = ()
+    taxonomy_id: UUID | None = None
+    minimum_age: int | None = None  # ORUK literal meaning: service minimum_age >= value
+    maximum_age: int | None = None  # ORUK literal meaning: service maximum_age <= value
+    age: int | None = None  # "suitable for a child of this age"
+    cost: str = ""
+    day: str = ""
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    area: str = ""
+    postcode: str = ""
+    proximity: float | None = None
+    public_only: bool = False
+
+
+def outward_code(postcode: str) -> str:
+    compact = re.sub(r"\s+", "", postcode.upper())
+    return compact[:-3] if len(compact) > 4 else compact
+
+
+def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
+    """query word -> {indexed term: match quality}; None when the text has no searchable words."""
+    query = search.Query.parse(text)
+    if not query:
+        return None
+    keys = set().union(*(search.lookup_keys(w) for w in query.words))
+    wanted = Q(key__in=keys)  # typo candidates, plus whole terms starting with a word of 4+ letters
+    for word in query.words:
+        if len(word) >= search.MIN_PREFIX:
+            wanted |= Q(key=F("term"), key__startswith=word)
+    candidates = set(SearchKey.objects.filter(wanted).values_list("term", flat=True))
+    return search.expand(query, candidates)
+
+
+def ranked_service_ids(text: str) -> list[UUID] | None:
+    """Every service id matching every word of `text`, best first (pure Python ranking); None: no query."""
+    expansions = query_expansions(text)
+    if expansions is None:
+        return None
+    if not all(expansions.values()):
+        return []
+    terms = set().union(*(set(t) for t in expansions.values()))
+    rows = SearchPosting.objects.filter(term__in=terms).values_list("service_id", "term", "weight")
+    ranked = search.rank(expansions, ((str(s), t, w) for s, t, w in rows))
+    return [UUID(doc_id) for doc_id, _ in ranked]
+
+
+def _schedule_filter(filters: ServiceFilters) -> Q:
+    q = Q(service=OuterRef("pk"))
+    if filters.day:
+        q &= Q(byday__contains=filters.day)
+    if filters.start_time:
+        q &= Q(closes_at__gt=filters.start_time)
+    if filters.end_time:
+        q &= Q(opens_at__lt=filters.end_time)
+    return q
+
+
+def _postcode_filter(filters: ServiceFilters) -> Q:
+    outward = outward_code(filters.postcode)
+    places = Location.objects.filter(postcode__istartswith=outward, latitude__isnull=False)
+    if filters.proximity:
+        centre = places.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
+        if centre["lat"] is None:
+            return Q(pk__in=[])
+        delta = filters.proximity / METRES_PER_DEGREE
+        near = Q(location__latitude__range=(centre["lat"] - delta, centre["lat"] + delta)) & Q(
+            location__longitude__range=(centre["lon"] - 1.6 * delta, centre["lon"] + 1.6 * delta)
+        )
+    else:
+        near = Q(location__postcode__istartswith=outward)
+    return Q(Exists(ServiceAtLocation.objects.filter(near, service=OuterRef("pk"))))
+
+
+def filtered_services(filters: ServiceFilters) -> QuerySet[Service]:
+    qs = Service.objects.all()
+    if filters.public_only:
+        qs = qs.exclude(status__in=[ServiceStatus.DEFUNCT, ServiceStatus.INACTIVE])
+    for term_id in filters.term_ids:
+        qs = qs.filter(Exists(ServiceTerm.objects.filter(service=OuterRef("pk"), term_id=term_id)))
+    if filters.taxonomy_id:
+        qs = qs.filter(
+            Exists(ServiceTerm.objects.filter(service=OuterRef("pk"), term__taxonomy_id=filters.taxonomy_id))
+        )
+    if filters.minimum_age is not None:
+        qs = qs.filter(minimum_age__gte=filters.minimum_age)
+    if filters.maximum_age is not None:
+        qs = qs.filter(maximum_age__lte=filters.maximum_age)
+    if filters.age is not None:
+        qs = qs.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=filters.age))
+        qs = qs.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=filters.age))
+    if filters.cost:
+        qs = qs.filter(cost_kind=filters.cost)
+    if filters.day or filters.start_time or filters.end_time:
+        qs = qs.filter(Exists(Schedule.objects.filter(_schedule_filter(filters))))
+    if filters.area:  # borough-wide and online services serve every area
+        qs = qs.filter(area__in=[filters.area, Area.BOROUGH, Area.ONLINE])
+    if filters.postcode:
+        qs = qs.filter(_postcode_filter(filters))
+    return qs
+
+
+def search_service_ids(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[UUID]]:
+    """(total matching, ids of the services in [offset, offset+limit)), by relevance when there is text."""
+    qs = filtered_services(filters)
+    expansions = query_expansions(filters.text)
+    if expansions is None:
+        window = list(qs.order_by("name", "pk").values_list("pk", flat=True)[offset : offset + limit])
+        short_first_page = offset == 0 and len(window) < limit
+        return (len(window) if short_first_page else qs.count()), window
+    if not all(expansions.values()):
+        return 0, []
+    restrict = qs.values("pk").query.sql_with_params() if _has_filters(filters) else None
+    return search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
+
+
+def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
+    """As search_service_ids, with the services loaded (and their organisation) in result order."""
+    total, window = search_service_ids(filters, offset=offset, limit=limit)
+    by_id = Service.objects.select_related("organisation").in_bulk(window)
+    return total, [by_id[pk] for pk in window if pk in by_id]
+
+
+SUMMARY_FIELDS = (
+    "id", "organisation_id", "name", "description", "url", "email", "status", "fees", "accreditations",
+    "minimum_age", "maximum_age", "last_reviewed", "alert", "last_modified", "organisation__name",
+    "organisation__description", "organisation__email", "organisation__website",
+)  # fmt: skip
+
+
+def service_summary_rows(ids: list[UUID]) -> list[dict[str, Any]]:
+    """Plain rows for the API's list pages, in the order of `ids` (no model instances: the hot path)."""
+    rows = {row["id"]: row for row in Service.objects.filter(pk__in=ids).values(*SUMMARY_FIELDS)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def _has_filters(filters: ServiceFilters) -> bool:
+    return any(
+        [filters.term_ids, filters.taxonomy_id, filters.minimum_age is not None, filters.maximum_age is not None,
+         filters.age is not None, filters.cost, filters.day, filters.start_time, filters.end_time, filters.area,
+         filters.postcode, filters.public_only]
+    )  # fmt: skip
+
+
+def service_detail_queryset() -> QuerySet[Service]:
+    return Service.objects.select_related("organisation").prefetch_related(
+        "schedules", "contacts", "cost_options", "languages", "service_terms__term__taxonomy",
+        "service_at_locations__location__accessibility",
+    )  # fmt: skip
+
+
+def moderation_queue() -> QuerySet[ServiceRevision]:
+    return (
+        ServiceRevision.objects.filter(status=RevisionStatus.PENDING)
+        .select_related("service", "organisation", "submitted_by")
+        .order_by("submitted_at")
+    )
+
+
+def services_due_review(today: dt.date) -> QuerySet[Service]:
+    return (
+        Service.objects.filter(last_reviewed__lte=rules.review_due_cutoff(today))
+        .select_related("organisation")
+        .order_by("last_reviewed", "name")
+    )
+
+
+def services_for_provider(user: Any) -> QuerySet[Service]:
+    return Service.objects.filter(organisation__members=user).select_related("organisation").order_by("name")

@@ -1,0 +1,159 @@
+"""Staff and provider pages: moderation queue, reviews, problem reports, content pages, providers' edits."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.exceptions import SendHubError
+from sendhub.localoffer import selectors, services
+from sendhub.localoffer.forms import ContentPageForm, RejectForm, ServiceEditForm
+from sendhub.localoffer.models import ContentPage, Organisation, ProblemReport, Service, ServiceRevision
+
+
+@requires("localoffer.moderate")
+def moderation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "localoffer/moderation_queue.html", {"revisions": selectors.moderation_queue()})
+
+
+@requires("localoffer.moderate")
+@require_POST
+def bulk_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
+    chosen = list(selectors.moderation_queue().filter(pk__in=request.POST.getlist("revision")))
+    try:
+        count = services.bulk_approve(revisions=chosen, by=request.user, today=timezone.localdate())
+    except SendHubError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, f"{count} change{'s' if count != 1 else ''} approved and published.")
+    return redirect("localoffer:moderation_queue")
+
+
+@requires("localoffer.moderate")
+def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
+    revision = get_object_or_404(ServiceRevision.objects.select_related("service", "organisation"), pk=pk)
+    current = services.service_snapshot(revision.service) if revision.service else {}
+    changes = [(k, current.get(k), v) for k, v in revision.data.items() if current.get(k) != v]
+    history = (
+        revision.service.revisions.filter(status="approved").order_by("-number") if revision.service else []
+    )
+    form = RejectForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "approve" in request.POST:
+                services.approve_revision(revision=revision, by=request.user, today=timezone.localdate())
+                messages.success(request, "Change approved and published.")
+                return redirect("localoffer:moderation_queue")
+            if form.is_valid():
+                services.reject_revision(
+                    revision=revision, reason=form.cleaned_data["reason"], by=request.user
+                )
+                messages.success(request, "Change rejected. The provider can see your reason.")
+                return redirect("localoffer:moderation_queue")
+        except SendHubError as e:
+            form.add_error(None, str(e))
+    return render(request, "localoffer/revision_detail.html",
+                  {"revision": revision, "changes": changes, "history": history, "form": form})  # fmt: skip
+
+
+@requires("localoffer.moderate")
+def reviews_due(request: AuthenticatedHttpRequest) -> HttpResponse:
+    due = selectors.services_due_review(timezone.localdate())
+    return render(request, "localoffer/reviews_due.html", {"services": due[:200], "total": due.count()})
+
+
+@requires("localoffer.view_problem_reports")
+def problem_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
+    reports = ProblemReport.objects.select_related("service").filter(resolved_at__isnull=True)[:200]
+    return render(request, "localoffer/problem_reports.html", {"reports": reports})
+
+
+@requires("localoffer.view_problem_reports")
+@require_POST
+def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
+    report = get_object_or_404(ProblemReport, pk=pk)
+    try:
+        services.resolve_problem_report(report=report, by=request.user)
+    except SendHubError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, "Report marked as dealt with.")
+    return redirect("localoffer:problem_reports")
+
+
+@requires("localoffer.edit_content")
+def content_pages(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "localoffer/content_pages.html", {"pages": ContentPage.objects.all()})
+
+
+@requires("localoffer.edit_content")
+def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(ContentPage, slug=slug)
+    initial = {"title": page.title, "summary": page.summary, "body": page.body, "version": page.version}
+    form = ContentPageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_content_page(page=page, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, "Page saved. The previous version is kept in its history.")
+            return redirect("localoffer:content_page", slug=page.slug)
+    return render(request, "localoffer/content_page_edit.html", {"page": page, "form": form})
+
+
+@requires("localoffer.edit_content")
+def content_page_history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(ContentPage, slug=slug)
+    versions = page.versions.select_related("edited_by")
+    return render(request, "localoffer/content_page_history.html", {"page": page, "versions": versions})
+
+
+@requires("localoffer.manage_own_services")
+def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
+    own = selectors.services_for_provider(request.user)
+    pending = ServiceRevision.objects.filter(organisation__members=request.user).select_related("service")[
+        :50
+    ]
+    return render(request, "localoffer/provider_services.html", {"services": own, "revisions": pending,
+                                                                  "organisations": request.user.organisations.all()})  # fmt: skip
+
+
+def _provider_service(request: AuthenticatedHttpRequest, pk: str) -> Service:
+    service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
+    if not service.organisation.members.filter(pk=request.user.pk).exists():
+        raise PermissionDenied
+    return service
+
+
+@requires("localoffer.manage_own_services")
+def provider_service_edit(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
+    service = _provider_service(request, pk)
+    form = ServiceEditForm(request.POST or None, initial=services.service_snapshot(service))
+    if request.method == "POST" and form.is_valid():
+        services.submit_revision(organisation=service.organisation, service=service, data=form.cleaned_data,
+                                 by=request.user)  # fmt: skip
+        messages.success(request, "Thank you. Your change will be published once a moderator has checked it.")
+        return redirect("localoffer:provider_services")
+    return render(request, "localoffer/provider_service_edit.html", {"service": service, "form": form})
+
+
+@requires("localoffer.manage_own_services")
+def provider_service_new(request: AuthenticatedHttpRequest, org: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=org, members=request.user)
+    form = ServiceEditForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.submit_revision(
+            organisation=organisation, service=None, data=form.cleaned_data, by=request.user
+        )
+        messages.success(
+            request, "Thank you. The new service will be published once a moderator has checked it."
+        )
+        return redirect("localoffer:provider_services")
+    return render(request, "localoffer/provider_service_edit.html", {"service": None, "form": form,
+                                                                      "organisation": organisation})  # fmt: skip

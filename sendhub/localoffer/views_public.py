@@ -1,0 +1,106 @@
+"""Public Local Offer pages: search, service, shortlist, report a problem, content pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sendhub.localoffer import presenters, selectors, services
+from sendhub.localoffer.forms import ProblemReportForm, SearchForm, ShortlistEmailForm
+from sendhub.localoffer.models import ContentPage, Service, TaxonomyKind, TaxonomyTerm
+
+PER_PAGE = 20
+
+
+def _shortlist(request: HttpRequest) -> list[str]:
+    return list(request.session.get(presenters.SHORTLIST_KEY, []))
+
+
+@login_not_required
+def index(request: HttpRequest) -> HttpResponse:
+    categories = TaxonomyTerm.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORY).order_by("name")
+    return render(request, "localoffer/index.html", {"form": SearchForm(), "categories": categories,
+                                                     "pages": ContentPage.objects.all()})  # fmt: skip
+
+
+@login_not_required
+def service_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    number = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    total, found = selectors.search_services(form.filters(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+    context = {"form": form, "total": total, "page_obj": presenters.results_page(found, total, number, PER_PAGE),
+               "services": found, "query": presenters.query_without_page(request.GET),
+               "shortlist": _shortlist(request)}  # fmt: skip
+    return render(request, "localoffer/service_list.html", context)
+
+
+@login_not_required
+def service_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    service = get_object_or_404(selectors.service_detail_queryset(), pk=pk)
+    return render(request, "localoffer/service_detail.html", {"service": service, "age": presenters.age_text(service),
+                                                              "shortlisted": str(service.pk) in _shortlist(request)})  # fmt: skip
+
+
+@login_not_required
+def report_problem(request: HttpRequest, pk: str) -> HttpResponse:
+    service = get_object_or_404(Service, pk=pk)
+    form = ProblemReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_problem(service=service, **form.cleaned_data)
+        messages.success(request, "Thank you. We will check the page and correct it.")
+        return redirect("localoffer:service_detail", pk=service.pk)
+    return render(request, "localoffer/report_problem.html", {"service": service, "form": form})
+
+
+@login_not_required
+def shortlist(request: HttpRequest) -> HttpResponse:
+    ids = _shortlist(request)
+    chosen = selectors.service_detail_queryset().filter(pk__in=ids).order_by("name")
+    return render(request, "localoffer/shortlist.html", {"services": chosen})
+
+
+@login_not_required
+@require_POST
+def shortlist_add(request: HttpRequest) -> HttpResponse:
+    service = get_object_or_404(Service, pk=request.POST.get("service", ""))
+    ids = _shortlist(request)
+    if str(service.pk) not in ids and len(ids) < presenters.SHORTLIST_MAX:
+        request.session[presenters.SHORTLIST_KEY] = [*ids, str(service.pk)]
+    messages.success(request, f"{service.name} is on your shortlist.")
+    next_url = request.POST.get("next", "")
+    return redirect(next_url if next_url.startswith("/local-offer/") else reverse("localoffer:shortlist"))
+
+
+@login_not_required
+@require_POST
+def shortlist_remove(request: HttpRequest) -> HttpResponse:
+    request.session[presenters.SHORTLIST_KEY] = [
+        i for i in _shortlist(request) if i != request.POST.get("service")
+    ]
+    return redirect("localoffer:shortlist")
+
+
+@login_not_required
+def shortlist_email(request: HttpRequest) -> HttpResponse:
+    chosen = list(selectors.service_detail_queryset().filter(pk__in=_shortlist(request)).order_by("name"))
+    form = ShortlistEmailForm(request.POST or None)
+    if request.method == "POST" and chosen and form.is_valid():
+        body = render_to_string("localoffer/shortlist_email.txt",
+                                {"services": chosen, "base": request.build_absolute_uri("/")[:-1]})  # fmt: skip
+        send_mail("Your Local Offer shortlist", body, None, [form.cleaned_data["email"]])
+        messages.success(request, "We have emailed your shortlist.")
+        return redirect("localoffer:shortlist")
+    return render(request, "localoffer/shortlist_email.html", {"form": form, "services": chosen})
+
+
+@login_not_required
+def content_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(ContentPage, slug=slug)
+    return render(request, "localoffer/content_page.html",
+                  {"page": page, "blocks": presenters.content_blocks(page.body)})  # fmt: skip
