@@ -1,5 +1,62 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from sendhub.cases.views import children, panel, plans, registers, requests
 
 app_name = "cases"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("cases/", children.worklist, name="worklist"),
+    path("cases/children/", children.child_list, name="child_list"),
+    path("cases/children/<int:pk>/", children.child_detail, name="child_detail"),
+    path("cases/children/<int:pk>/edit/", children.child_edit, name="child_edit"),
+    path("cases/children/<int:pk>/reassign/", children.reassign, name="reassign"),
+    path("cases/children/<int:pk>/requests/new/", requests.child_request_new, name="child_request_new"),
+    path("cases/children/<int:pk>/appeals/new/", registers.appeal_new, name="appeal_new"),
+    path(
+        "cases/children/<int:pk>/appeals/<int:appeal_pk>/outcome/",
+        registers.appeal_outcome,
+        name="appeal_outcome",
+    ),
+    path("cases/children/<int:pk>/transfers/new/", registers.transfer_new, name="transfer_new"),
+    path("cases/requests/new/", children.request_new, name="request_new"),
+    path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("cases/requests/<int:pk>/decision/", requests.request_decision, name="request_decision"),
+    path("cases/requests/<int:pk>/advice/new/", requests.advice_new, name="advice_new"),
+    path(
+        "cases/requests/<int:pk>/advice/<int:advice_pk>/received/",
+        requests.advice_received,
+        name="advice_received",
+    ),
+    path("cases/requests/<int:pk>/exceptions/new/", requests.exception_new, name="exception_new"),
+    path("cases/requests/<int:pk>/issue-decision/", requests.issue_decision, name="issue_decision"),
+    path("cases/requests/<int:pk>/draft/", requests.draft_issue, name="draft_issue"),
+    path("cases/requests/<int:pk>/consultation/", requests.consultation, name="consultation"),
+    path("cases/requests/<int:pk>/final/", requests.final_issue, name="final_issue"),
+    path("cases/requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
+    path("cases/panel/", panel.panel_agenda, name="panel_agenda"),
+    path("cases/panel/requests/<int:pk>/", panel.panel_decision, name="panel_decision"),
+    path("cases/panel/decisions/<int:pk>/", panel.panel_decision_detail, name="panel_decision_detail"),
+    path("cases/letters/<int:pk>/", panel.letter_detail, name="letter_detail"),
+    path("cases/letters/<int:pk>/pdf/", panel.letter_pdf, name="letter_pdf"),
+    path("cases/letter-templates/", panel.letter_template_list, name="letter_template_list"),
+    path("cases/letter-templates/<int:pk>/", panel.letter_template_edit, name="letter_template_edit"),
+    path("cases/plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path(
+        "cases/plans/<int:pk>/versions/<int:number>/", plans.plan_version_detail, name="plan_version_detail"
+    ),
+    path("cases/plans/<int:pk>/versions/<int:number>/audit/", plans.qa_audit_new, name="qa_audit_new"),
+    path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
+    path("cases/plans/<int:pk>/reviews/<int:review_pk>/report/", plans.review_report, name="review_report"),
+    path(
+        "cases/plans/<int:pk>/reviews/<int:review_pk>/decision/",
+        plans.review_decision,
+        name="review_decision",
+    ),
+    path("cases/plans/<int:pk>/amendments/", plans.amendments_propose, name="amendments_propose"),
+    path("cases/plans/<int:pk>/amended/", plans.amended_issue, name="amended_issue"),
+    path("cases/plans/<int:pk>/cease/", plans.cease_notice, name="cease_notice"),
+    path("cases/phase-transfers/", plans.phase_transfers, name="phase_transfers"),
+    path("cases/quality/", plans.qa_overview, name="qa_overview"),
+    path("cases/appeals/", registers.appeal_list, name="appeal_list"),
+    path("cases/transfers/", registers.transfer_list, name="transfer_list"),
+]

@@ -1,7 +1,17 @@
-"""Working days in England: weekends and England and Wales bank holidays are not working days.
+"""Working days in England and Wales.
 
-Statutory *weeks* are calendar weeks and never use this module; periods the law or the council's
-service standards express in working days (for example "reply within 2 working days") do.
+England and Wales share one set of bank holidays (Scotland and Northern Ireland have
+their own), as proclaimed under the Banking and Financial Dealings Act 1971. The
+dates come from the ``holidays`` library (``holidays.UK(subdiv="ENG")``), which
+includes the one-off holidays: the Platinum Jubilee (3 June 2022), the State Funeral
+of Queen Elizabeth II (19 September 2022) and the Coronation of King Charles III
+(8 May 2023), and the "substitute day" when a holiday falls at a weekend.
+
+Statutory *weeks* in the SEND Regulations 2014 are calendar weeks: use
+``timedelta(weeks=n)`` for those. Use this module only where a period is set in
+working days (for example a local service standard or a court order).
+
+No Django imports: ``sendhub.lib`` is plain Python (see the import-linter contract).
 """
 
 from __future__ import annotations
@@ -11,30 +21,61 @@ from functools import cache
 
 import holidays
 
+__all__ = [
+    "add_working_days",
+    "bank_holidays",
+    "is_bank_holiday",
+    "is_working_day",
+    "working_days_between",
+]
+
+# Earliest and latest years we accept: the SEND framework starts in 2014 and no case
+# sensibly runs beyond a young person's 25th birthday plus appeals.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
 
 @cache
-def _bank_holidays(year: int) -> frozenset[date]:
-    # subdiv="ENG": England and Wales share the same bank holidays (Scotland and NI differ).
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+def _holidays_for_year(year: int) -> dict[date, str]:
+    # The library computes a year on demand; caching one dict per year keeps lookups
+    # O(1) without holding a process-wide mutable calendar.
+    calendar = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return {d: str(name) for d, name in calendar.items()}
 
 
-def is_bank_holiday(day: date) -> bool:
-    return day in _bank_holidays(day.year)
+def _check_year(d: date) -> None:
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise ValueError(f"{d.isoformat()} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
 
 
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and not is_bank_holiday(day)
+def bank_holidays(year: int) -> dict[date, str]:
+    """England and Wales bank holidays in ``year``, date → name (a copy)."""
+    return dict(_holidays_for_year(year))
+
+
+def is_bank_holiday(d: date) -> bool:
+    """True if ``d`` is a bank holiday in England and Wales (including substitute days)."""
+    _check_year(d)
+    return d in _holidays_for_year(d.year)
+
+
+def is_working_day(d: date) -> bool:
+    """True if ``d`` is Monday to Friday and not an England and Wales bank holiday."""
+    return d.weekday() < 5 and not is_bank_holiday(d)
 
 
 def add_working_days(start: date, days: int) -> date:
-    """The date `days` working days after `start` (start itself never counts).
+    """The date ``days`` working days after ``start`` (``start`` itself is never counted).
 
-    `add_working_days(Friday, 1)` is the next Monday, or Tuesday when Monday is a bank holiday.
+    ``days == 0`` returns ``start`` unchanged, even at a weekend; a negative ``days`` is refused.
+    Weekends and England and Wales bank holidays are skipped, so
+    ``add_working_days(date(2025, 12, 24), 1)`` is 29 December 2025.
     """
     if days < 0:
         raise ValueError("days must not be negative")
-    current = start
+    _check_year(start)
     remaining = days
+    current = start
     while remaining:
         current += timedelta(days=1)
         if is_working_day(current):
@@ -43,7 +84,13 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def working_days_between(start: date, end: date) -> int:
-    """How many working days fall after `start` up to and including `end` (0 when end <= start)."""
+    """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not after ``start``).
+
+    The inverse of :func:`add_working_days` for a working-day ``end``:
+    ``working_days_between(d, add_working_days(d, n)) == n``.
+    """
+    _check_year(start)
+    _check_year(end)
     count = 0
     current = start
     while current < end:

@@ -1,0 +1,429 @@
+"""Demo casework: a synthetic Camden-sized SEND population at every stage (fast, deterministic, idempotent).
+
+The population comes from ``sendhub.cases.synthetic`` (pure, tested against the rules); this module only
+maps it onto rows with bulk_create. Dates are relative to today, so the worklists always show real due
+and overdue work. Running it again does nothing once the demo children exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from sendhub.accounts.models import Role, Team, User
+from sendhub.cases import rules
+from sendhub.cases.models import (
+    AdviceRequest,
+    AnnualReview,
+    Appeal,
+    AreaTransfer,
+    AssessmentException,
+    AssessmentRequest,
+    Child,
+    ParentCarer,
+    Placement,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    Professional,
+    QualityAudit,
+    RequestStatus,
+    TimelineEntry,
+    VersionKind,
+)
+from sendhub.cases.rules import Stage
+from sendhub.cases.synthetic import generate, names
+from sendhub.cases.synthetic.population import SyntheticChild
+from sendhub.cases.synthetic.timelines import SyntheticCase
+from sendhub.schools.models import School
+
+ADVICE_KIND = {
+    "educational": "educational",
+    "psychological": "psychological",
+    "health": "medical",
+    "social_care": "social_care",
+}
+ADVISER_EMAIL = {"psychological": "ep", "medical": "health", "social_care": "socialcare"}
+PLAN_STATUS = {Stage.CEASING: PlanStatus.CEASING, Stage.CEASED: PlanStatus.CEASED}
+SECTIONS = {
+    "A": "Likes music, swimming and drawing. Wants to make friends and to travel to school independently.",
+    "B": "Needs support with communication, attention and managing change.",
+    "C": "Under the care of the community paediatrician.",
+    "D": "Family receives short breaks support.",
+    "E": "By the end of the key stage, will start and finish tasks with one adult prompt.",
+    "F": "Small-group speech and language sessions, 3 times a week, delivered by a trained teaching assistant.",
+    "G": "Speech and language therapy review each term.",
+    "H1": "None.",
+    "H2": "None.",
+    "I": "Named setting as recorded on the plan.",
+    "J": "No personal budget requested.",
+    "K": "Educational, psychological, medical and social care advice.",
+}
+
+
+def _schools_by_kind() -> dict[str, list[School]]:
+    schools = list(School.objects.order_by("urn"))
+    kinds: dict[str, list[School]] = defaultdict(list)
+    for s in schools:
+        if s.setting_type == "special":
+            kinds["special"].append(s)
+        elif s.setting_type == "fe" or s.phase == "16_plus":
+            kinds["fe"].append(s)
+        elif s.setting_type == "early_years" or s.phase == "nursery":
+            kinds["early_years"].append(s)
+        elif s.phase in {"secondary", "all_through"}:
+            kinds["secondary"].append(s)
+        else:
+            kinds["primary"].append(s)
+    kinds["any"] = schools
+    return kinds
+
+
+def _school_for(child: SyntheticChild, kinds: dict[str, list[School]], today: date) -> School | None:
+    age = rules.age_on(child.birth, today)
+    if child.setting_kind == "none":
+        return None
+    kind = child.setting_kind
+    if kind == "mainstream":
+        kind = "primary" if age < 11 else "secondary"
+    options = kinds.get(kind) or kinds.get("primary" if age < 11 else "secondary") or kinds["any"]
+    return options[child.pick % len(options)] if options else None
+
+
+def _officers() -> dict[int, list[User]]:
+    """Demo case officers by team, in the order accounts.demo.TEAMS lists the teams."""
+    by_team: dict[int, list[User]] = defaultdict(list)
+    officers = list(User.objects.filter(role=Role.CASE_OFFICER, is_active=True).order_by("pk"))
+    teams = {t.pk: i for i, t in enumerate(Team.objects.order_by("pk"))}
+    for officer in officers:
+        by_team[teams.get(officer.team_id, -1) if officer.team_id else -1].append(officer)
+    by_team[-1] = officers
+    return by_team
+
+
+def load(*, seed: int, scale: float, stdout: Any) -> None:
+    if Child.objects.filter(reference__startswith="DEMO-").exists():
+        stdout.write("Cases: demo children already there")
+        return
+    today = timezone.localdate()
+    rng = random.Random(seed)
+    population = generate(seed=seed, scale=scale, today=today, la_code=settings.SENDHUB_LA_CODE)
+    kinds, officers = _schools_by_kind(), _officers()
+    children = []
+    for sc in population.children:
+        team_officers = officers.get(sc.team_index) or officers[-1]
+        officer = team_officers[sc.pick % len(team_officers)] if team_officers else None
+        status = _status(sc, today)
+        children.append(
+            Child(
+                reference=sc.key,
+                first_name=sc.first_name,
+                last_name=sc.last_name,
+                birth_date=sc.birth,
+                sex=sc.sex,
+                ethnicity=sc.ethnicity,
+                first_language=sc.first_language,
+                upn=sc.upn,
+                address=sc.address,
+                postcode=sc.postcode,
+                ward=sc.ward,
+                school=_school_for(sc, kinds, today),
+                looked_after=sc.looked_after,
+                child_in_need=sc.child_in_need,
+                free_school_meals=sc.fsm,
+                primary_need=sc.primary_need,
+                secondary_need=sc.secondary_need,
+                sen_status=sc.sen_status,
+                officer=officer,
+                team=officer.team if officer else None,
+                stage=status.stage.value if status else "",
+                next_step=status.next_step[:120] if status else "",
+                next_due=status.next_due if status else None,
+            )
+        )
+    Child.objects.bulk_create(children, batch_size=1000)
+    saved = {c.reference: c for c in Child.objects.filter(reference__startswith="DEMO-")}
+    counts = _cases(population.children, saved, rng, today)
+    _family(population.children, saved, rng)
+    stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
+
+
+def _status(sc: SyntheticChild, today: date) -> rules.CaseStatus | None:
+    for case in sc.cases:
+        if case.plan is not None:
+            due = rules.cohort_phase_transfer_due(sc.birth, today)
+            status = rules.plan_status(dataclasses.replace(case.plan, phase_transfer_due=due), today)
+            return None if status.stage.closed else status
+        status = rules.assessment_status(case.assessment, today)
+        return None if status.stage.closed else status
+    return None
+
+
+def _request_status(case: SyntheticCase) -> str:
+    f = case.assessment
+    if f.final_issued:
+        return RequestStatus.ISSUED
+    if f.decided_not_to_assess:
+        return RequestStatus.NOT_ASSESSED
+    if f.decided_not_to_issue:
+        return RequestStatus.NOT_ISSUED
+    if f.withdrawn:
+        return RequestStatus.WITHDRAWN
+    return RequestStatus.OPEN
+
+
+def _cases(
+    population: list[SyntheticChild], saved: dict[str, Child], rng: random.Random, today: date
+) -> dict[str, int]:
+    advisers = {
+        key: User.objects.filter(email=f"{local}@demo.sendhub.test").first()
+        for key, local in ADVISER_EMAIL.items()
+    }
+    requests, pairs = [], []
+    for sc in population:
+        child = saved[sc.key]
+        for case in sc.cases:
+            f = case.assessment
+            requests.append(
+                AssessmentRequest(
+                    child=child,
+                    received=f.received,
+                    source=case.source.value,
+                    status=_request_status(case),
+                    decided_to_assess=f.decided_to_assess,
+                    decided_not_to_assess=f.decided_not_to_assess,
+                    decided_to_issue=f.decided_to_issue,
+                    decided_not_to_issue=f.decided_not_to_issue,
+                    draft_issued=f.draft_issued,
+                    setting_consulted=f.setting_consulted,
+                    setting_responded=f.setting_responded,
+                    final_issued=f.final_issued,
+                    withdrawn=f.withdrawn,
+                    officer=child.officer,
+                )
+            )
+            pairs.append((child, case))
+    AssessmentRequest.objects.bulk_create(requests, batch_size=1000)
+    advice, exceptions, plans, timeline = [], [], [], []
+    for request, (child, case) in zip(requests, pairs, strict=True):
+        f = case.assessment
+        for kind, a in zip(["educational", "psychological", "health", "social_care"], f.advice, strict=False):
+            mapped = ADVICE_KIND[kind]
+            adviser = advisers.get(mapped) if a.received is None or rng.random() < 0.1 else None
+            advice.append(
+                AdviceRequest(
+                    request=request,
+                    kind=mapped,
+                    requested_on=a.requested,
+                    due=a.due,
+                    received_on=a.received,
+                    adviser=adviser,
+                    adviser_name=adviser.full_name if adviser else f"{mapped.title()} adviser",
+                )
+            )
+        for e in f.exceptions:
+            exceptions.append(
+                AssessmentException(request=request, reason=e.reason.value, start=e.start, end=e.end)
+            )
+        timeline.append(
+            TimelineEntry(
+                child=child,
+                occurred_on=f.received,
+                kind="request",
+                summary="Request for an EHC needs assessment received",
+            )
+        )
+        for when, text in [
+            (f.decided_to_assess, "Decided to assess"),
+            (f.decided_not_to_assess, "Decided not to assess"),
+            (f.draft_issued, "Draft EHC plan issued"),
+            (f.final_issued, "Final EHC plan issued"),
+            (f.decided_not_to_issue, "Decided not to issue a plan"),
+            (f.withdrawn, "Request withdrawn"),
+        ]:
+            if when:
+                timeline.append(TimelineEntry(child=child, occurred_on=when, kind="decision", summary=text))
+        if case.plan is not None:
+            p = case.plan
+            plans.append(
+                (
+                    Plan(
+                        child=child,
+                        request=request,
+                        status=PLAN_STATUS.get(case.stage, PlanStatus.ACTIVE),
+                        start_date=p.issued,
+                        named_setting=child.school,
+                        amendment_notice=p.amendment_notice,
+                        amended_issued=p.amended_issued,
+                        cease_notice=p.cease_notice,
+                        ceased=p.ceased,
+                        cease_reason=rng.choice(["2", "3", "4", "5", "6"]) if p.cease_notice else "",
+                        personal_budget=rng.random() < 0.06,
+                    ),
+                    case,
+                )
+            )
+        elif f.draft_issued is not None:
+            plans.append((Plan(child=child, request=request, status=PlanStatus.DRAFT), case))
+    AdviceRequest.objects.bulk_create(advice, batch_size=2000)
+    AssessmentException.objects.bulk_create(exceptions)
+    Plan.objects.bulk_create([p for p, _ in plans], batch_size=1000)
+    _plan_rows(plans, rng, today)
+    TimelineEntry.objects.bulk_create(timeline, batch_size=2000)
+    return {"requests": len(requests), "plans": len(plans)}
+
+
+def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:
+    versions, reviews, placements, appeals, transfers = [], [], [], [], []
+    for plan, case in plans:
+        f, p = case.assessment, case.plan
+        if f.draft_issued:
+            versions.append(
+                PlanVersion(
+                    plan=plan, number=1, kind=VersionKind.DRAFT, issued_on=f.draft_issued, sections=SECTIONS
+                )
+            )
+        if p is None:
+            continue
+        versions.append(
+            PlanVersion(plan=plan, number=2, kind=VersionKind.FINAL, issued_on=p.issued, sections=SECTIONS)
+        )
+        if p.amendment_notice:
+            versions.append(
+                PlanVersion(
+                    plan=plan,
+                    number=3,
+                    kind=VersionKind.AMENDMENT_PROPOSED,
+                    issued_on=p.amendment_notice,
+                    sections=SECTIONS,
+                )
+            )
+        if p.amended_issued:
+            versions.append(
+                PlanVersion(
+                    plan=plan,
+                    number=4,
+                    kind=VersionKind.AMENDED,
+                    issued_on=p.amended_issued,
+                    sections=SECTIONS,
+                )
+            )
+        if p.last_review_meeting:
+            reviews.append(
+                AnnualReview(
+                    plan=plan,
+                    meeting=p.last_review_meeting,
+                    report_sent=p.review_report_sent,
+                    decision_on=p.review_decision,
+                    outcome=p.review_outcome.value if p.review_outcome and p.review_decision else "",
+                )
+            )
+        child = plan.child
+        if child.school_id:
+            placements.append(
+                Placement(
+                    child=child,
+                    school_id=child.school_id,
+                    start=p.issued,
+                    rank=1,
+                    end=p.ceased if p.ceased else None,
+                )
+            )
+        roll = rng.random()
+        if roll < 0.04:
+            lodged = p.issued + timedelta(days=rng.randint(20, 60))
+            if lodged <= today:
+                decided = lodged + timedelta(days=rng.randint(40, 200))
+                done = decided <= today
+                appeals.append(
+                    Appeal(
+                        child=child,
+                        kind=rng.choice(["mediation", "tribunal"]),
+                        subject=rng.choice(["contents", "refusal_to_issue", "cease"]),
+                        lodged=lodged,
+                        outcome=rng.choice(["resolved", "upheld", "dismissed", "conceded"])
+                        if done
+                        else "pending",
+                        outcome_date=decided if done else None,
+                    )
+                )
+        elif roll < 0.05:
+            transfers.append(
+                AreaTransfer(
+                    child=child,
+                    direction=rng.choice(["in", "out"]),
+                    other_la=rng.choice(["204", "206", "213", "302", "309"]),
+                    notified_on=p.issued + timedelta(days=rng.randint(30, 300)),
+                )
+            )
+    PlanVersion.objects.bulk_create(versions, batch_size=2000)
+    AnnualReview.objects.bulk_create(reviews, batch_size=2000)
+    Placement.objects.bulk_create(placements, batch_size=2000)
+    Appeal.objects.bulk_create([a for a in appeals if a.lodged <= today])
+    AreaTransfer.objects.bulk_create([t for t in transfers if t.notified_on <= today])
+    auditor = User.objects.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
+    recent = [
+        v
+        for v in versions
+        if v.kind in {VersionKind.FINAL, VersionKind.AMENDED} and v.issued_on >= today - timedelta(days=120)
+    ]
+    if auditor is not None:
+        audits = []
+        for v in rng.sample(recent, min(len(recent), 12)):
+            grades = {
+                code: rng.choices(["good", "requires_improvement", "inadequate"], [6, 3, 1])[0]
+                for code in SECTIONS
+            }
+            overall = max(grades.values(), key=["good", "requires_improvement", "inadequate"].index)
+            audits.append(
+                QualityAudit(
+                    version=v,
+                    auditor=auditor,
+                    audited_on=today,
+                    sample_month=today.replace(day=1),
+                    grades=grades,
+                    overall=overall,
+                )
+            )
+        QualityAudit.objects.bulk_create(audits)
+
+
+def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: random.Random) -> None:
+    parent_user = User.objects.filter(email="parent@demo.sendhub.test").first()
+    parents, professionals = [], []
+    linked = 0
+    for sc in population:
+        child = saved[sc.key]
+        mother = rng.random() < 0.8
+        first = rng.choice(names.FIRST_NAMES_F if mother else names.FIRST_NAMES_M)
+        link = parent_user is not None and linked < 2 and sc.sen_status == "ehcp"
+        linked += link
+        parents.append(
+            ParentCarer(
+                child=child,
+                name=f"{first} {child.last_name}",
+                relationship="Mother" if mother else "Father",
+                email=f"{first.lower()}.{child.last_name.lower()}{sc.pick % 97}@example.invalid",
+                contact_preference=rng.choice(["email", "email", "phone", "text", "post"]),
+                language=sc.first_language if sc.first_language != "Other" else "English",
+                interpreter_needed=sc.first_language not in {"English", "Other"} and rng.random() < 0.3,
+                user=parent_user if link else None,
+            )
+        )
+        if sc.sen_status == "ehcp":
+            professionals.append(
+                Professional(
+                    child=child,
+                    name=f"{rng.choice(names.FIRST_NAMES_F)} {rng.choice(names.SURNAMES)}",
+                    role="Educational psychologist",
+                    organisation="Educational Psychology Service",
+                )
+            )
+    ParentCarer.objects.bulk_create(parents, batch_size=2000)
+    Professional.objects.bulk_create(professionals, batch_size=2000)

@@ -1,0 +1,357 @@
+"""Casework forms: input checks in GOV.UK wording; the rules and services do the rest."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+
+from sendhub.accounts.models import Role, User
+from sendhub.cases import vocab
+from sendhub.cases.models import (
+    AppealKind,
+    AppealOutcome,
+    AppealSubject,
+    Child,
+    PanelOutcome,
+    PanelQuestion,
+    TransferDirection,
+)
+from sendhub.cases.models.assessments import EXCEPTION_CHOICES, SOURCE_CHOICES
+from sendhub.cases.models.plans import Grade
+from sendhub.cases.rules import CeaseReason
+from sendhub.core.forms import GovukDateField
+from sendhub.schools.models import School
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def date_field(label: str, what: str, *, required: bool = True, help_text: str = "") -> GovukDateField:
+    return GovukDateField(
+        label=label, label_text=what, required=required, help_text=help_text or "For example, 27 3 2025"
+    )
+
+
+class ChildForm(forms.ModelForm):
+    birth_date = date_field("Date of birth", "date of birth")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Child
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "sex",
+            "ethnicity",
+            "first_language",
+            "upn",
+            "uln",
+            "nhs_number",
+            "address",
+            "postcode",
+            "ward",
+            "school",
+            "looked_after",
+            "child_in_need",
+            "free_school_meals",
+            "primary_need",
+            "secondary_need",
+            "sen_status",
+        ]
+        widgets = {"sex": forms.RadioSelect, "sen_status": forms.RadioSelect}
+        error_messages = {
+            "first_name": {"required": "Enter the first name"},
+            "last_name": {"required": "Enter the last name"},
+            "sex": {"required": "Select the sex recorded for SEN2"},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = School.objects.order_by("name")
+        self.fields["school"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("secondary_need") and data.get("secondary_need") == data.get("primary_need"):
+            self.add_error("secondary_need", "The secondary need must differ from the primary need")
+        return data
+
+
+class IntakeForm(forms.Form):
+    """A new request for an EHC needs assessment, with the child's identifying details."""
+
+    first_name = forms.CharField(max_length=100, error_messages={"required": "Enter the child's first name"})
+    last_name = forms.CharField(max_length=100, error_messages={"required": "Enter the child's last name"})
+    birth_date = date_field("Date of birth", "date of birth")
+    sex = forms.ChoiceField(
+        choices=[("M", "Male"), ("F", "Female")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the sex recorded for SEN2"},
+    )
+    upn = forms.CharField(label="UPN (if known)", max_length=13, required=False)
+    received = date_field("Date the request was received", "date the request was received")
+    source = forms.ChoiceField(
+        label="Who made the request",
+        choices=SOURCE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who made the request"},
+    )
+    requester_name = forms.CharField(label="Name of the person who asked", max_length=150, required=False)
+    confirm_new = forms.BooleanField(
+        label="None of the records listed is this child: create a new record", required=False
+    )
+
+
+class RequestForm(forms.Form):
+    received = date_field("Date the request was received", "date the request was received")
+    source = forms.ChoiceField(
+        label="Who made the request",
+        choices=SOURCE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who made the request"},
+    )
+    requester_name = forms.CharField(label="Name of the person who asked", max_length=150, required=False)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=YES_NO, widget=forms.RadioSelect, error_messages={"required": "Select yes or no"}
+    )
+    decided_on = date_field("Date of the decision", "date of the decision")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AdviceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Advice",
+        choices=vocab.ADVICE_KINDS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of advice"},
+    )
+    adviser = forms.ModelChoiceField(
+        label="Adviser with a SEND Hub account", required=False, queryset=User.objects.none()
+    )
+    adviser_name = forms.CharField(label="Adviser's name (if no account)", max_length=150, required=False)
+    requested_on = date_field("Date advice was requested", "date advice was requested")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["adviser"]).queryset = User.objects.filter(
+            role__in=[Role.EP, Role.HEALTH, Role.SOCIAL_CARE], is_active=True
+        ).order_by("full_name")
+
+
+class DateForm(forms.Form):
+    on = date_field("Date", "date")
+
+    def __init__(self, *args: Any, label: str = "Date", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = label
+        cast(GovukDateField, self.fields["on"]).label_text = label.lower()
+        self.fields["on"].error_messages["required"] = f"Enter the {label.lower()}"
+
+
+class ExceptionForm(forms.Form):
+    reason = forms.ChoiceField(
+        choices=EXCEPTION_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the reason for the exception"},
+    )
+    start = date_field("Start date", "start date")
+    end = date_field("End date", "end date")
+    note = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end date must be the same as or after the start date")
+        return data
+
+
+class SectionsForm(forms.Form):
+    """Sections A-K of the plan (reg 12), plus the issue date."""
+
+    on = date_field("Date issued", "date issued")
+
+    def __init__(self, *args: Any, initial_sections: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, title in vocab.PLAN_SECTIONS:
+            self.fields[f"section_{code}"] = forms.CharField(
+                label=f"Section {code}: {title}",
+                required=False,
+                initial=(initial_sections or {}).get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+
+class FinalForm(SectionsForm):
+    named_setting = forms.ModelChoiceField(
+        label="Named school or setting (section I)", required=False, queryset=School.objects.order_by("name")
+    )
+
+
+class ConsultationForm(forms.Form):
+    consulted = date_field("Date the setting was consulted", "date the setting was consulted")
+    responded = date_field("Date the setting responded", "date the setting responded", required=False)
+
+
+class PanelDecisionForm(forms.Form):
+    question = forms.ChoiceField(
+        choices=PanelQuestion.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the question decided"},
+    )
+    outcome = forms.ChoiceField(
+        choices=PanelOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Give the reasons for the decision"},
+    )
+    held_on = date_field("Date of the panel", "date of the panel")
+    members = forms.ModelMultipleChoiceField(
+        label="Members present",
+        required=False,
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_attendees = forms.CharField(
+        label="Other members present (no account)", max_length=300, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["members"]).queryset = User.objects.filter(
+            role__in=[Role.CASE_OFFICER, Role.TEAM_MANAGER, Role.EP, Role.HEALTH, Role.SOCIAL_CARE],
+            is_active=True,
+        ).order_by("full_name")
+
+
+class LetterTemplateForm(forms.Form):
+    subject = forms.CharField(max_length=200, error_messages={"required": "Enter the subject"})
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}), error_messages={"required": "Enter the letter"}
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReviewOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[
+            ("keep", "Keep the plan as it is"),
+            ("amend", "Amend the plan"),
+            ("cease", "Cease the plan"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+    decided_on = date_field("Date of the decision", "date of the decision")
+
+
+class ReviewMeetingForm(forms.Form):
+    meeting = date_field("Date of the review meeting", "date of the review meeting")
+    phase_transfer = forms.BooleanField(
+        label="This review prepares a phase transfer (reg 18)", required=False
+    )
+
+
+class CeaseForm(forms.Form):
+    notice = date_field("Date of the notice", "date of the notice")
+    reason = forms.ChoiceField(
+        choices=[(r.value, r.value.replace("_", " ").capitalize()) for r in CeaseReason],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the reason"},
+    )
+    sen2_reason = forms.ChoiceField(
+        label="SEN2 cease reason",
+        choices=vocab.CEASE_REASONS,
+        error_messages={"required": "Select the SEN2 reason"},
+    )
+    consulted_parent = forms.BooleanField(
+        label="The parent or young person has been informed and consulted (reg 31(1))", required=False
+    )
+    consulted_setting = forms.BooleanField(
+        label="The head teacher or principal has been consulted (reg 31(1)(c))", required=False
+    )
+    reviewed_since_leaving = forms.BooleanField(
+        label="The plan was reviewed after the young person left education (reg 30)", required=False
+    )
+
+
+class AuditForm(forms.Form):
+    overall = forms.ChoiceField(
+        choices=Grade.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the overall grade"},
+    )
+    comments = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, title in vocab.PLAN_SECTIONS:
+            self.fields[f"grade_{code}"] = forms.ChoiceField(
+                label=f"Section {code}: {title}",
+                choices=Grade.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Grade section {code}"},
+            )
+
+    def grades(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"grade_{code}"] for code, _ in vocab.PLAN_SECTIONS}
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=AppealKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select mediation or tribunal"},
+    )
+    subject = forms.ChoiceField(
+        choices=AppealSubject.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the appeal is about"},
+    )
+    lodged = date_field("Date lodged", "date lodged")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AppealOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[c for c in AppealOutcome.choices if c[0] != AppealOutcome.PENDING],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the outcome"},
+    )
+    outcome_date = date_field("Date of the outcome", "date of the outcome")
+
+
+class TransferForm(forms.Form):
+    direction = forms.ChoiceField(
+        choices=TransferDirection.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the direction"},
+    )
+    other_la = forms.ChoiceField(
+        label="Other local authority",
+        choices=[*sorted(vocab.LA_CODES_LONDON.items()), ("XXX", "Outside London or unknown")],
+    )
+    notified_on = date_field("Date notified", "date notified")
+    transferred_on = date_field("Date transferred", "date transferred", required=False)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReassignForm(forms.Form):
+    officer = forms.ModelChoiceField(
+        label="Case officer",
+        queryset=User.objects.none(),
+        error_messages={"required": "Choose a case officer"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, officers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["officer"]).queryset = (
+            officers if officers is not None else User.objects.none()
+        )

@@ -1,0 +1,241 @@
+"""Requests for an EHC needs assessment, advice, reg 10(4) exceptions, the panel and its letters."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from sendhub.cases import vocab
+from sendhub.cases.rules import ExceptionReason, RequestSource
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    NOT_ASSESSED = "not_assessed", "Decided not to assess"
+    NOT_ISSUED = "not_issued", "Decided not to issue"
+    ISSUED = "issued", "Plan issued"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+SOURCE_CHOICES = [
+    (RequestSource.PARENT.value, "Parent or carer"),
+    (RequestSource.YOUNG_PERSON.value, "Young person"),
+    (RequestSource.SCHOOL.value, "School or other education setting"),
+    (RequestSource.HEALTH.value, "Health professional"),
+    (RequestSource.SOCIAL_CARE.value, "Social care professional"),
+    (RequestSource.OTHER.value, "Other"),
+]
+EXCEPTION_CHOICES = [
+    (ExceptionReason.SCHOOL_CLOSURE.value, "School or college closed for 4 weeks or more (reg 10(4)(a))"),
+    (ExceptionReason.PERSONAL_CIRCUMSTANCES.value, "Exceptional personal circumstances (reg 10(4)(b))"),
+    (ExceptionReason.ABSENT_FROM_AREA.value, "Absent from the area for 4 weeks or more (reg 10(4)(c))"),
+    (ExceptionReason.MISSED_APPOINTMENT.value, "Missed appointment for an examination or test (reg 8(2))"),
+]
+
+
+class AssessmentRequest(models.Model):
+    """A request for an EHC needs assessment and its statutory milestones (SEN2 <Requests>/<Assessment>)."""
+
+    child = models.ForeignKey("cases.Child", models.PROTECT, related_name="requests")
+    received = models.DateField("date received")
+    source = models.CharField(max_length=15, choices=SOURCE_CHOICES)
+    requester_name = models.CharField("who asked", max_length=150, blank=True)
+    status = models.CharField(max_length=15, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    decided_to_assess = models.DateField(null=True, blank=True)
+    decided_not_to_assess = models.DateField(null=True, blank=True)
+    decided_to_issue = models.DateField(null=True, blank=True)
+    decided_not_to_issue = models.DateField(null=True, blank=True)
+    draft_issued = models.DateField(null=True, blank=True)
+    setting_consulted = models.DateField(null=True, blank=True)
+    setting_responded = models.DateField(null=True, blank=True)
+    final_issued = models.DateField(null=True, blank=True)
+    withdrawn = models.DateField(null=True, blank=True)
+    transferred_in_from = models.CharField("transferred from LA", max_length=3, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="request_source_valid", condition=Q(source__in=[c for c, _ in SOURCE_CHOICES])
+            ),
+            models.CheckConstraint(name="request_status_valid", condition=Q(status__in=RequestStatus.values)),
+            models.CheckConstraint(
+                name="request_decision_after_received",
+                condition=(Q(decided_to_assess__isnull=True) | Q(decided_to_assess__gte=F("received")))
+                & (Q(decided_not_to_assess__isnull=True) | Q(decided_not_to_assess__gte=F("received"))),
+            ),
+            models.CheckConstraint(
+                name="request_final_after_received",
+                condition=Q(final_issued__isnull=True) | Q(final_issued__gte=F("received")),
+            ),
+            models.CheckConstraint(
+                name="request_one_assess_decision",
+                condition=Q(decided_to_assess__isnull=True) | Q(decided_not_to_assess__isnull=True),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["child", "received"], name="request_by_child"),
+            # Panel agenda: open requests awaiting a decision.
+            models.Index(fields=["received"], name="request_open", condition=Q(status="open")),
+        ]
+
+    def __str__(self) -> str:
+        return f"Request received {self.received:%d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:request_detail", args=[self.pk])
+
+
+class AdviceRequest(models.Model):
+    """A request for advice under reg 6(1); due 6 weeks from the request (reg 8(1))."""
+
+    request = models.ForeignKey(AssessmentRequest, models.CASCADE, related_name="advice")
+    kind = models.CharField(max_length=15, choices=vocab.ADVICE_KINDS)
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advice_requests",
+        help_text="The adviser's account, if they have one",
+    )
+    adviser_name = models.CharField(max_length=150, blank=True)
+    requested_on = models.DateField()
+    due = models.DateField()
+    received_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="advice_kind_valid", condition=Q(kind__in=vocab.codes(vocab.ADVICE_KINDS))
+            ),
+            models.CheckConstraint(
+                name="advice_received_after_request",
+                condition=Q(received_on__isnull=True) | Q(received_on__gte=F("requested_on")),
+            ),
+        ]
+        indexes = [
+            # selectors.awaiting_advice(): outstanding advice by due date.
+            models.Index(fields=["due"], name="advice_outstanding", condition=Q(received_on__isnull=True)),
+            models.Index(fields=["adviser", "due"], name="advice_by_adviser"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} requested {self.requested_on:%d %B %Y}"
+
+
+class AssessmentException(models.Model):
+    """A reg 10(4) exception recorded with its reason and dates; the case is reported both ways."""
+
+    request = models.ForeignKey(AssessmentRequest, models.CASCADE, related_name="exceptions")
+    reason = models.CharField(max_length=25, choices=EXCEPTION_CHOICES)
+    start = models.DateField()
+    end = models.DateField()
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                name="exception_reason_valid", condition=Q(reason__in=[c for c, _ in EXCEPTION_CHOICES])
+            ),
+            models.CheckConstraint(name="exception_end_after_start", condition=Q(end__gte=F("start"))),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.start} to {self.end}"
+
+
+class PanelQuestion(models.TextChoices):
+    ASSESS = "assess", "Whether to carry out an EHC needs assessment"
+    ISSUE = "issue", "Whether to issue an EHC plan"
+
+
+class PanelOutcome(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    DEFER = "defer", "Deferred for more information"
+
+
+class PanelMeeting(models.Model):
+    """The weekly multi-disciplinary SEND panel."""
+
+    held_on = models.DateField(unique=True)
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    members_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="panels_attended"
+    )
+    other_attendees = models.CharField(max_length=300, blank=True, help_text="Members without an account")
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"Panel {self.held_on:%d %B %Y}"
+
+
+class PanelDecision(models.Model):
+    meeting = models.ForeignKey(PanelMeeting, models.PROTECT, related_name="decisions")
+    request = models.ForeignKey(AssessmentRequest, models.PROTECT, related_name="panel_decisions")
+    question = models.CharField(max_length=6, choices=PanelQuestion.choices)
+    outcome = models.CharField(max_length=5, choices=PanelOutcome.choices)
+    reasons = models.TextField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-meeting__held_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="panel_question_valid", condition=Q(question__in=PanelQuestion.values)
+            ),
+            models.CheckConstraint(name="panel_outcome_valid", condition=Q(outcome__in=PanelOutcome.values)),
+            models.UniqueConstraint(fields=["meeting", "request", "question"], name="panel_decision_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_question_display()}: {self.get_outcome_display()}"
+
+
+class LetterTemplate(models.Model):
+    """An editable decision letter; the body uses {{ placeholders }} listed on the edit page."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Letter(models.Model):
+    """A letter generated from a template for a panel decision; kept exactly as sent."""
+
+    decision = models.ForeignKey(PanelDecision, models.PROTECT, related_name="letters")
+    template = models.ForeignKey(LetterTemplate, models.PROTECT, related_name="+")
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,0 +1,224 @@
+"""EHC plans, their versions (every one kept), outcomes and provision, reviews and quality audits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from sendhub.cases import vocab
+from sendhub.cases.rules import ReviewOutcome
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft (not yet final)"
+    ACTIVE = "active", "Maintained"
+    CEASING = "ceasing", "Ceasing"
+    CEASED = "ceased", "Ceased"
+    TRANSFERRED_OUT = "transferred_out", "Transferred to another authority"
+
+
+class VersionKind(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    FINAL = "final", "Final"
+    AMENDMENT_PROPOSED = "amendment_proposed", "Proposed amendments"
+    AMENDED = "amended", "Amended final"
+
+
+SECTION_CODES = vocab.codes(vocab.PLAN_SECTIONS)
+
+
+class Plan(models.Model):
+    """An EHC plan (SEN2 <NamedPlan>): one per child at a time, many versions."""
+
+    child = models.ForeignKey("cases.Child", models.PROTECT, related_name="plans")
+    request = models.OneToOneField(
+        "cases.AssessmentRequest", models.PROTECT, null=True, blank=True, related_name="plan"
+    )
+    status = models.CharField(max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    start_date = models.DateField("date first issued", null=True, blank=True)
+    named_setting = models.ForeignKey(
+        "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    personal_budget = models.BooleanField(default=False)
+    personal_budget_amount = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    direct_payment = models.CharField(
+        max_length=1,
+        blank=True,
+        choices=[
+            ("E", "Education only"),
+            ("S", "Social care only"),
+            ("H", "Health only"),
+            ("I", "Integrated"),
+        ],
+    )
+    amendment_notice = models.DateField("proposed amendments sent", null=True, blank=True)
+    amended_issued = models.DateField(null=True, blank=True)
+    cease_notice = models.DateField(null=True, blank=True)
+    ceased = models.DateField(null=True, blank=True)
+    cease_reason = models.CharField(max_length=1, choices=vocab.CEASE_REASONS, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(name="plan_status_valid", condition=Q(status__in=PlanStatus.values)),
+            models.CheckConstraint(
+                name="plan_active_has_start", condition=Q(status="draft") | Q(start_date__isnull=False)
+            ),
+            models.CheckConstraint(
+                name="plan_ceased_has_reason",
+                condition=~Q(status="ceased") | (Q(ceased__isnull=False) & ~Q(cease_reason="")),
+            ),
+            models.UniqueConstraint(
+                fields=["child"],
+                name="one_live_plan_per_child",
+                condition=Q(status__in=["draft", "active", "ceasing"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"EHC plan for {self.child}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:plan_detail", args=[self.pk])
+
+
+class PlanVersion(models.Model):
+    """One version of the plan, sections A-K as text (reg 12); never changed once saved."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=VersionKind.choices)
+    issued_on = models.DateField()
+    sections = models.JSONField(default=dict, help_text="Section code (A-K) to text")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            models.CheckConstraint(name="plan_version_kind_valid", condition=Q(kind__in=VersionKind.values)),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} ({self.get_kind_display()})"
+
+
+class Outcome(models.Model):
+    """Section E: an outcome sought, with the Preparing for Adulthood area where relevant."""
+
+    version = models.ForeignKey(PlanVersion, models.CASCADE, related_name="outcomes")
+    description = models.TextField()
+    area = models.CharField(
+        max_length=30,
+        blank=True,
+        choices=[
+            ("education", "Education and employment"),
+            ("independent_living", "Independent living"),
+            ("community", "Community inclusion"),
+            ("health", "Good health"),
+        ],
+    )
+    by_when = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+
+class Provision(models.Model):
+    """Sections F, G, H1 and H2: what is provided, how often, by whom, for which outcome."""
+
+    version = models.ForeignKey(PlanVersion, models.CASCADE, related_name="provision")
+    section = models.CharField(
+        max_length=2,
+        choices=[
+            ("F", "F: Special educational provision"),
+            ("G", "G: Health provision"),
+            ("H1", "H1: Social care (CSDPA 1970 s.2)"),
+            ("H2", "H2: Other social care"),
+        ],
+    )
+    description = models.TextField()
+    frequency = models.CharField(max_length=100, blank=True)
+    provider = models.CharField(max_length=150, blank=True)
+    outcome = models.ForeignKey(Outcome, models.SET_NULL, null=True, blank=True, related_name="provision")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="provision_section_valid", condition=Q(section__in=["F", "G", "H1", "H2"])
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section}: {self.description[:60]}"
+
+
+class AnnualReview(models.Model):
+    """A review of the plan (CFA s.44; regs 18-22)."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="reviews")
+    meeting = models.DateField("review meeting")
+    report_sent = models.DateField(null=True, blank=True)
+    decision_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(
+        max_length=6,
+        blank=True,
+        choices=[
+            (ReviewOutcome.KEEP.value, "Keep the plan as it is"),
+            (ReviewOutcome.AMEND.value, "Amend the plan"),
+            (ReviewOutcome.CEASE.value, "Cease the plan"),
+        ],
+    )
+    phase_transfer = models.BooleanField(default=False, help_text="Review ahead of a phase transfer (reg 18)")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-meeting"]
+        constraints = [
+            models.CheckConstraint(
+                name="review_report_after_meeting",
+                condition=Q(report_sent__isnull=True) | Q(report_sent__gte=F("meeting")),
+            ),
+            models.CheckConstraint(
+                name="review_decision_after_meeting",
+                condition=Q(decision_on__isnull=True) | Q(decision_on__gte=F("meeting")),
+            ),
+            models.CheckConstraint(
+                name="review_outcome_with_decision", condition=Q(outcome="") | Q(decision_on__isnull=False)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review {self.meeting:%d %B %Y}"
+
+
+class Grade(models.TextChoices):
+    GOOD = "good", "Good"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+
+
+class QualityAudit(models.Model):
+    """A plan quality audit: a grade for each section A-K and overall, in a monthly sample."""
+
+    version = models.ForeignKey(PlanVersion, models.PROTECT, related_name="audits")
+    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    audited_on = models.DateField()
+    sample_month = models.DateField(help_text="First day of the month sampled")
+    grades = models.JSONField(default=dict, help_text="Section code to grade")
+    overall = models.CharField(max_length=20, choices=Grade.choices)
+    comments = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-audited_on"]
+        constraints = [
+            models.CheckConstraint(name="audit_overall_valid", condition=Q(overall__in=Grade.values)),
+            models.UniqueConstraint(fields=["version", "sample_month"], name="audit_once_per_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Audit of {self.version} on {self.audited_on}"

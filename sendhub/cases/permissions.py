@@ -1,0 +1,34 @@
+"""Who may do what in casework (rules library). Object scoping is Child.objects.visible_to(user)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from sendhub.accounts.predicates import (
+    is_admin,
+    is_advice_giver,
+    is_casework_staff,
+    is_parent,
+    is_senco,
+    is_team_manager,
+)
+
+casework = is_casework_staff | is_admin
+
+rules.add_perm("cases.view_child", casework | is_senco | is_advice_giver | is_parent)
+rules.add_perm("cases.edit_child", casework)
+rules.add_perm("cases.view_worklist", casework)
+rules.add_perm("cases.record_request", casework)
+rules.add_perm("cases.manage_panel", casework)
+rules.add_perm("cases.edit_letter_templates", is_team_manager | is_admin)
+rules.add_perm("cases.reassign_case", is_team_manager | is_admin)
+rules.add_perm("cases.view_phase_transfers", casework)
+rules.add_perm("cases.audit_plans", is_team_manager | is_admin)
+rules.add_perm("cases.view_registers", casework)
+
+
+def can_edit_case(user: Any, child: Any) -> bool:
+    """Casework staff may change the records they can see; SENCOs, advisers and parents only read."""
+    return bool(user.has_perm("cases.edit_child"))

@@ -1,0 +1,321 @@
+"""Reads for casework: always scoped to what the viewer may see, and given `today`."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from sendhub.accounts.models import Role, User
+from sendhub.cases import rules
+from sendhub.cases.models import (
+    AdviceRequest,
+    AnnualReview,
+    Appeal,
+    AreaTransfer,
+    AssessmentRequest,
+    Child,
+    Letter,
+    LetterTemplate,
+    PanelDecision,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    QualityAudit,
+    RequestStatus,
+    SenStatus,
+    VersionKind,
+)
+from sendhub.cases.models.plans import SECTION_CODES, Grade
+from sendhub.cases.permissions import can_edit_case
+
+WORKLISTS = {"due": "Due in the next 14 days", "overdue": "Overdue", "advice": "Awaiting advice"}
+
+
+def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:
+    child = get_object_or_404(
+        Child.objects.visible_to(user).select_related("school", "officer", "team"), pk=pk
+    )
+    if write and not can_edit_case(user, child):
+        raise PermissionDenied
+    return child
+
+
+def get_request_for_user(user: User, pk: int, *, write: bool = False) -> AssessmentRequest:
+    visible = Child.objects.visible_to(user)
+    request = get_object_or_404(
+        AssessmentRequest.objects.select_related("child").filter(child__in=visible), pk=pk
+    )
+    if write and not can_edit_case(user, request.child):
+        raise PermissionDenied
+    return request
+
+
+def get_plan_for_user(user: User, pk: int, *, write: bool = False) -> Plan:
+    visible = Child.objects.visible_to(user)
+    plan = get_object_or_404(
+        Plan.objects.select_related("child", "named_setting").filter(child__in=visible), pk=pk
+    )
+    if write and not can_edit_case(user, plan.child):
+        raise PermissionDenied
+    return plan
+
+
+def get_letter_for_user(user: User, pk: int) -> Letter:
+    visible = Child.objects.visible_to(user)
+    return get_object_or_404(
+        Letter.objects.select_related("decision__request__child", "decision__meeting").filter(
+            decision__request__child__in=visible
+        ),
+        pk=pk,
+    )
+
+
+def search_children(user: User, query: str = "") -> QuerySet[Child]:
+    children = Child.objects.visible_to(user).select_related("school", "officer")
+    query = query.strip()
+    if query:
+        words = query.split()
+        for word in words:
+            children = children.filter(
+                Q(first_name__istartswith=word)
+                | Q(last_name__istartswith=word)
+                | Q(reference__iexact=word)
+                | Q(upn__iexact=word)
+            )
+    return children.order_by("last_name", "first_name", "pk")
+
+
+def worklist(user: User, today: date, which: str, *, officer_id: int | None = None) -> QuerySet[Child]:
+    """The caseload worklists: due in the next 14 days, overdue, awaiting advice; by officer or team.
+
+    ``next_due`` is stored by services.refresh_status from the rules, so "overdue" here is the SQL
+    form of ``rules.*_status(...).overdue``; test_selectors checks that the two agree.
+    """
+    children = Child.objects.visible_to(user)
+    if user.role != Role.CASE_OFFICER and officer_id is not None:
+        children = children.filter(officer_id=officer_id)
+    if which == "overdue":
+        children = children.filter(next_due__lt=today)
+    elif which == "due":
+        children = children.filter(next_due__gte=today, next_due__lte=today + timedelta(days=14))
+    elif which == "advice":
+        outstanding = AdviceRequest.objects.filter(
+            request__child=OuterRef("pk"), received_on__isnull=True, request__status=RequestStatus.OPEN
+        )
+        children = children.filter(Exists(outstanding))
+    else:
+        raise ValueError(f"Unknown worklist {which!r}")
+    return (
+        children.select_related("officer", "school")
+        .only(
+            "pk",
+            "reference",
+            "first_name",
+            "last_name",
+            "stage",
+            "next_step",
+            "next_due",
+            "officer__full_name",
+            "school__name",
+        )
+        .order_by("next_due", "pk")
+    )
+
+
+def worklist_counts(user: User, today: date, *, officer_id: int | None = None) -> dict[str, int]:
+    return {key: worklist(user, today, key, officer_id=officer_id).count() for key in WORKLISTS}
+
+
+def officers_for(user: User) -> QuerySet[User]:
+    """Officers a manager may filter by or reassign to: their team's (all for an admin)."""
+    officers = User.objects.filter(role=Role.CASE_OFFICER, is_active=True)
+    if user.role == Role.TEAM_MANAGER:
+        officers = officers.filter(team=user.team)
+    elif user.role != Role.ADMIN:
+        officers = officers.filter(pk=user.pk)
+    return officers.order_by("full_name")
+
+
+def panel_agenda(user: User, today: date) -> list[AssessmentRequest]:
+    """Open requests awaiting a panel decision: whether to assess, or (all advice in) whether to issue."""
+    visible = Child.objects.visible_to(user)
+    outstanding = AdviceRequest.objects.filter(request=OuterRef("pk"), received_on__isnull=True)
+    awaiting_assess = Q(decided_to_assess__isnull=True, decided_not_to_assess__isnull=True)
+    awaiting_issue = Q(
+        decided_to_assess__isnull=False,
+        decided_to_issue__isnull=True,
+        decided_not_to_issue__isnull=True,
+        draft_issued__isnull=True,
+    )
+    requests = (
+        AssessmentRequest.objects.filter(status=RequestStatus.OPEN, child__in=visible)
+        .filter(awaiting_assess | (awaiting_issue & ~Exists(outstanding)))
+        .select_related("child", "child__officer")
+        .order_by("received", "pk")
+    )
+    return list(requests)
+
+
+@dataclass
+class CohortRow:
+    child: Child
+    transfer: rules.PhaseTransfer
+    status: str
+    overdue: bool
+
+
+def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]:
+    """Children with plans who change phase in September of ``year``, with status against reg 18."""
+    ranges = Q()
+    for entry in rules.reviews.TRANSFER_ENTRY_YEARS:
+        if entry == 3:
+            continue
+        # Entering NC year `entry` in September `year`: born 1 Sep (year-entry-5) to 31 Aug (year-entry-4).
+        ranges |= Q(
+            birth_date__gte=date(year - entry - 5, 9, 1), birth_date__lte=date(year - entry - 4, 8, 31)
+        )
+    children = (
+        Child.objects.visible_to(user)
+        .filter(ranges, sen_status=SenStatus.EHCP)
+        .select_related("school", "officer")
+        .order_by("last_name", "first_name")
+    )
+    plans = {p.child_id: p for p in Plan.objects.filter(child__in=children, status=PlanStatus.ACTIVE)}
+    rows = []
+    for child in children:
+        transfer = rules.in_transfer_cohort(child.birth_date, year)
+        if transfer is None:
+            continue
+        plan = plans.get(child.pk)
+        amended = plan.amended_issued if plan else None
+        window_start = date(year - 1, 9, 1)
+        due = transfer.amended_plan_due
+        if amended and amended >= window_start:
+            status, overdue = ("Amended on time" if amended <= due else "Amended late"), False
+        elif plan and plan.amendment_notice and plan.amendment_notice >= window_start:
+            status, overdue = "Amendments proposed", today > due
+        else:
+            status, overdue = "Not started", today > due
+        rows.append(CohortRow(child, transfer, status, overdue))
+    return rows
+
+
+def qa_sample(month: date, size: int = 10) -> list[PlanVersion]:
+    """The month's audit sample: final or amended versions issued that month, picked reproducibly."""
+    start = month.replace(day=1)
+    end = (start + timedelta(days=32)).replace(day=1)
+    versions = list(
+        PlanVersion.objects.filter(
+            kind__in=[VersionKind.FINAL, VersionKind.AMENDED], issued_on__gte=start, issued_on__lt=end
+        )
+        .select_related("plan__child")
+        .order_by("pk")
+    )
+    random.Random(start.toordinal()).shuffle(versions)
+    return versions[:size]
+
+
+def qa_report(since: date) -> dict[str, Any]:
+    """Grades per section and overall for audits since ``since``."""
+    audits = list(QualityAudit.objects.filter(audited_on__gte=since))
+    rows = []
+    for code in [*SECTION_CODES, "overall"]:
+        counts = Counter(a.overall if code == "overall" else a.grades.get(code) for a in audits)
+        label = "Overall" if code == "overall" else f"Section {code}"
+        rows.append({"label": label, "counts": [counts.get(grade, 0) for grade in Grade.values]})
+    return {"count": len(audits), "grades": Grade.choices, "rows": rows}
+
+
+def appeals_register(user: User) -> QuerySet[Appeal]:
+    return (
+        Appeal.objects.filter(child__in=Child.objects.visible_to(user))
+        .select_related("child")
+        .order_by("-lodged")
+    )
+
+
+def transfers_register(user: User) -> QuerySet[AreaTransfer]:
+    return (
+        AreaTransfer.objects.filter(child__in=Child.objects.visible_to(user))
+        .select_related("child")
+        .order_by("-notified_on")
+    )
+
+
+def open_request(child: Child) -> AssessmentRequest | None:
+    return child.requests.filter(status=RequestStatus.OPEN).prefetch_related("advice", "exceptions").first()
+
+
+def live_plan(child: Child) -> Plan | None:
+    return child.plans.exclude(status=PlanStatus.CEASED).order_by("-start_date").first()
+
+
+def get_advice(request: AssessmentRequest, pk: int) -> AdviceRequest:
+    return get_object_or_404(request.advice.all(), pk=pk)
+
+
+def latest_sections(request: AssessmentRequest) -> dict[str, str]:
+    plan = Plan.objects.filter(request=request).first()
+    version = plan.versions.order_by("-number").first() if plan else None
+    return dict(version.sections) if version else {}
+
+
+def recent_panel_decisions(user: User, limit: int = 20) -> list[PanelDecision]:
+    visible = Child.objects.visible_to(user)
+    return list(
+        PanelDecision.objects.filter(request__child__in=visible)
+        .select_related("meeting", "request__child")
+        .order_by("-meeting__held_on", "-pk")[:limit]
+    )
+
+
+def get_panel_decision_for_user(user: User, pk: int) -> PanelDecision:
+    visible = Child.objects.visible_to(user)
+    return get_object_or_404(
+        PanelDecision.objects.select_related("meeting", "request__child")
+        .prefetch_related("meeting__members_present")
+        .filter(request__child__in=visible),
+        pk=pk,
+    )
+
+
+def letter_templates() -> QuerySet[LetterTemplate]:
+    return LetterTemplate.objects.order_by("name")
+
+
+def get_letter_template(pk: int) -> LetterTemplate:
+    return get_object_or_404(LetterTemplate, pk=pk)
+
+
+def get_version(plan: Plan, number: int) -> PlanVersion:
+    return get_object_or_404(plan.versions.all(), number=number)
+
+
+def version_sections(version: PlanVersion) -> list[tuple[str, str, str]]:
+    from sendhub.cases import vocab
+
+    return [(code, title, str(version.sections.get(code, ""))) for code, title in vocab.PLAN_SECTIONS]
+
+
+def plan_sections(plan: Plan) -> dict[str, str]:
+    version = plan.versions.order_by("-number").first()
+    return dict(version.sections) if version else {}
+
+
+def get_review(plan: Plan, pk: int) -> AnnualReview:
+    return get_object_or_404(plan.reviews.all(), pk=pk)
+
+
+def get_appeal(child: Child, pk: int) -> Appeal:
+    return get_object_or_404(child.appeals.all(), pk=pk)
+
+
+def only_visible(user: User, children: QuerySet[Child]) -> QuerySet[Child]:
+    return children.filter(pk__in=Child.objects.visible_to(user).values("pk"))

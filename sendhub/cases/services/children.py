@@ -1,0 +1,122 @@
+"""Writes about the child: create (with a duplicate check), update with optimistic locking, reassign."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from sendhub.accounts.models import Role, User
+from sendhub.cases.models import Child, ParentCarer
+from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.core.audit import record_event
+from sendhub.core.exceptions import SendHubError
+
+EDITABLE_FIELDS = [
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "ethnicity",
+    "first_language",
+    "upn",
+    "uln",
+    "nhs_number",
+    "address",
+    "postcode",
+    "ward",
+    "school",
+    "looked_after",
+    "child_in_need",
+    "free_school_meals",
+    "primary_need",
+    "secondary_need",
+    "sen_status",
+]
+
+
+def possible_duplicates(
+    *, first_name: str, last_name: str, birth_date: date, upn: str = ""
+) -> QuerySet[Child]:
+    """Children who may be the same person: same UPN, or same date of birth and a matching name."""
+    same_person = Q(birth_date=birth_date) & (
+        Q(last_name__iexact=last_name.strip()) | Q(first_name__iexact=first_name.strip())
+    )
+    if upn.strip():
+        same_person |= Q(upn__iexact=upn.strip())
+    return Child.objects.filter(same_person).order_by("last_name")
+
+
+def next_reference() -> str:
+    last = (
+        Child.objects.filter(reference__startswith="SH-")
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+    )
+    number = int(last[0][3:]) + 1 if last else 1
+    return f"SH-{number:07d}"
+
+
+@transaction.atomic
+def create_child(*, by: User, officer: User | None = None, **fields: Any) -> Child:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    officer = officer or (by if by.role == Role.CASE_OFFICER else None)
+    child = Child(
+        reference=next_reference(), officer=officer, team=officer.team if officer else by.team, **fields
+    )
+    child.full_clean()
+    child.save()
+    add_timeline(child, on=date.today(), kind="created", summary="Record created", by=by)
+    record_event(
+        actor=by,
+        action="cases.child.created",
+        target=child,
+        data={"officer": officer.pk if officer else None},
+    )
+    return child
+
+
+@transaction.atomic
+def update_child(*, child: Child, by: User, expected_version: int, **fields: Any) -> Child:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    changed = sorted(name for name, value in fields.items() if getattr(child, name) != value)
+    for name, value in fields.items():
+        setattr(child, name, value)
+    child.full_clean()
+    check_and_bump_version(child, expected_version)
+    child.save(update_fields=[*fields, "updated_at"])
+    record_event(actor=by, action="cases.child.updated", target=child, data={"fields": changed})
+    return child
+
+
+@transaction.atomic
+def reassign_child(*, child: Child, officer: User, by: User, expected_version: int | None = None) -> Child:
+    if officer.role != Role.CASE_OFFICER or not officer.is_active:
+        raise SendHubError("Choose an active case officer")
+    previous = child.officer_id
+    check_and_bump_version(child, expected_version)
+    child.officer = officer
+    child.team = officer.team
+    child.save(update_fields=["officer", "team", "updated_at"])
+    add_timeline(
+        child, on=date.today(), kind="reassigned", summary=f"Case reassigned to {officer.full_name}", by=by
+    )
+    record_event(
+        actor=by, action="cases.child.reassigned", target=child, data={"from": previous, "to": officer.pk}
+    )
+    return child
+
+
+@transaction.atomic
+def add_parent(*, child: Child, by: User, **fields: Any) -> ParentCarer:
+    parent = ParentCarer(child=child, **fields)
+    parent.full_clean()
+    parent.save()
+    record_event(actor=by, action="cases.parent.added", target=child, data={"parent": parent.pk})
+    return parent

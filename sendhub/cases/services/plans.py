@@ -1,0 +1,253 @@
+"""Maintained plans: annual reviews (CFA s.44; regs 18-22), amendments, ceasing (regs 29-31), quality audits."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from sendhub.accounts.models import User
+from sendhub.cases import rules
+from sendhub.cases.models import (
+    AnnualReview,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    QualityAudit,
+    SenStatus,
+    VersionKind,
+)
+from sendhub.cases.models.plans import SECTION_CODES, Grade
+from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.cases.services.requests import _new_version
+from sendhub.cases.services.status import refresh_status
+from sendhub.core.audit import record_event
+from sendhub.core.exceptions import CaseStateError
+
+
+def _live(plan: Plan) -> None:
+    if plan.status not in {PlanStatus.ACTIVE, PlanStatus.CEASING}:
+        raise CaseStateError("This plan is not being maintained")
+
+
+def _open_review(plan: Plan) -> AnnualReview | None:
+    return plan.reviews.filter(decision_on__isnull=True).order_by("-meeting").first()
+
+
+@transaction.atomic
+def record_review_meeting(
+    *, plan: Plan, meeting: date, by: User, today: date, phase_transfer: bool = False
+) -> AnnualReview:
+    """CFA s.44(1): the review meeting, within 12 months of the plan or the last review (reg 20)."""
+    _live(plan)
+    if _open_review(plan) is not None:
+        raise CaseStateError("Finish the open review (report and decision) first")
+    if plan.start_date and meeting < plan.start_date:
+        raise CaseStateError("The review cannot be before the plan was issued")
+    if meeting > today:
+        raise CaseStateError("Record the meeting once it has taken place")
+    previous = plan.reviews.order_by("-meeting").first()
+    review = AnnualReview(plan=plan, meeting=meeting, phase_transfer=phase_transfer)
+    review.full_clean()
+    review.save()
+    on_time = rules.review_on_time(
+        plan.start_date or meeting, previous.meeting if previous else None, meeting
+    )
+    add_timeline(plan.child, on=meeting, kind="review", summary="Annual review meeting held", by=by)
+    record_event(
+        actor=by, action="cases.review.meeting", target=plan, data={"review": review.pk, "on_time": on_time}
+    )
+    refresh_status(plan.child, today)
+    return review
+
+
+@transaction.atomic
+def record_review_report(*, review: AnnualReview, sent: date, by: User, today: date) -> AnnualReview:
+    """Reg 20(7): the review report, within 2 weeks of the meeting."""
+    if sent < review.meeting or sent > today:
+        raise CaseStateError("The report date must be between the meeting and today")
+    review.report_sent = sent
+    review.save(update_fields=["report_sent"])
+    record_event(
+        actor=by,
+        action="cases.review.report",
+        target=review.plan,
+        data={"late": sent > rules.review_report_due(review.meeting)},
+    )
+    refresh_status(review.plan.child, today)
+    return review
+
+
+@transaction.atomic
+def record_review_decision(
+    *, review: AnnualReview, outcome: str, decided_on: date, by: User, today: date
+) -> AnnualReview:
+    """Reg 20(10): keep, amend or cease, decided and notified within 4 weeks of the meeting."""
+    if review.decision_on is not None:
+        raise CaseStateError("The decision after this review has been recorded")
+    if decided_on < review.meeting or decided_on > today:
+        raise CaseStateError("The decision date must be between the meeting and today")
+    review.decision_on, review.outcome = decided_on, rules.ReviewOutcome(outcome).value
+    review.full_clean()
+    review.save(update_fields=["decision_on", "outcome"])
+    add_timeline(
+        review.plan.child,
+        on=decided_on,
+        kind="review",
+        summary=f"After review: {review.get_outcome_display().lower()}",
+        by=by,
+    )
+    record_event(
+        actor=by,
+        action="cases.review.decision",
+        target=review.plan,
+        data={"outcome": outcome, "late": decided_on > rules.review_decision_due(review.meeting)},
+    )
+    refresh_status(review.plan.child, today)
+    return review
+
+
+@transaction.atomic
+def propose_amendments(
+    *,
+    plan: Plan,
+    notice_sent: date,
+    sections: dict[str, str],
+    by: User,
+    today: date,
+    expected_version: int | None = None,
+) -> PlanVersion:
+    """Reg 22(1)-(2): send the proposed amendments, with 15 days for representations."""
+    _live(plan)
+    check_and_bump_version(plan, expected_version)
+    version = _new_version(
+        plan, kind=VersionKind.AMENDMENT_PROPOSED, issued_on=notice_sent, sections=sections, by=by
+    )
+    plan.amendment_notice = notice_sent
+    plan.save(update_fields=["amendment_notice"])
+    add_timeline(plan.child, on=notice_sent, kind="plan", summary="Proposed amendments sent", by=by)
+    record_event(
+        actor=by, action="cases.plan.amendments_proposed", target=plan, data={"version": version.number}
+    )
+    refresh_status(plan.child, today)
+    return version
+
+
+@transaction.atomic
+def issue_amended(
+    *,
+    plan: Plan,
+    issued_on: date,
+    sections: dict[str, str],
+    by: User,
+    today: date,
+    expected_version: int | None = None,
+) -> PlanVersion:
+    """Reg 22(3): the amended plan, within 8 weeks of the proposed amendments."""
+    _live(plan)
+    if plan.amendment_notice is None or (
+        plan.amended_issued and plan.amended_issued >= plan.amendment_notice
+    ):
+        raise CaseStateError("Send the proposed amendments first (reg 22(1))")
+    if issued_on < plan.amendment_notice or issued_on > today:
+        raise CaseStateError("The amended plan date must be between the proposed amendments and today")
+    check_and_bump_version(plan, expected_version)
+    version = _new_version(plan, kind=VersionKind.AMENDED, issued_on=issued_on, sections=sections, by=by)
+    plan.amended_issued = issued_on
+    plan.save(update_fields=["amended_issued"])
+    add_timeline(plan.child, on=issued_on, kind="plan", summary="Amended EHC plan issued", by=by)
+    record_event(
+        actor=by,
+        action="cases.plan.amended_issued",
+        target=plan,
+        data={"late": issued_on > rules.amended_plan_due(plan.amendment_notice)},
+    )
+    refresh_status(plan.child, today)
+    return version
+
+
+@transaction.atomic
+def give_cease_notice(
+    *,
+    plan: Plan,
+    notice: date,
+    reason: rules.CeaseReason,
+    sen2_reason: str,
+    by: User,
+    today: date,
+    consulted_parent: bool,
+    consulted_setting: bool,
+    reviewed_since_leaving: bool = False,
+) -> Plan:
+    """Regs 29-31: the notice of a decision to cease, after consultation; maintained until the appeal period ends."""
+    _live(plan)
+    blockers = rules.cease_blockers(
+        rules.CeaseCheck(
+            birth=plan.child.birth_date,
+            decision_date=notice,
+            reason=reason,
+            consulted_parent_or_young_person=consulted_parent,
+            consulted_setting=consulted_setting,
+            reviewed_since_leaving=reviewed_since_leaving,
+        )
+    )
+    if blockers:
+        raise CaseStateError(blockers[0])
+    plan.status, plan.cease_notice, plan.cease_reason = PlanStatus.CEASING, notice, sen2_reason
+    plan.save(update_fields=["status", "cease_notice", "cease_reason"])
+    add_timeline(
+        plan.child, on=notice, kind="plan", summary="Notice of decision to cease the plan sent", by=by
+    )
+    record_event(actor=by, action="cases.plan.cease_notice", target=plan, data={"reason": sen2_reason})
+    refresh_status(plan.child, today)
+    return plan
+
+
+@transaction.atomic
+def record_ceased(*, plan: Plan, ceased_on: date, by: User, today: date, appeal_lodged: bool = False) -> Plan:
+    if plan.status != PlanStatus.CEASING or plan.cease_notice is None:
+        raise CaseStateError("Send the notice of the decision to cease first")
+    if appeal_lodged:
+        raise CaseStateError("The plan is maintained until the appeal is decided")
+    end = rules.plan_maintained_until(plan.cease_notice, appeal_lodged=False)
+    if end is not None and ceased_on <= end:
+        raise CaseStateError(f"The plan must be maintained until the appeal period ends ({end:%d %B %Y})")
+    plan.status, plan.ceased = PlanStatus.CEASED, ceased_on
+    plan.full_clean()
+    plan.save(update_fields=["status", "ceased"])
+    child = plan.child
+    child.sen_status = SenStatus.NONE
+    child.save(update_fields=["sen_status"])
+    add_timeline(child, on=ceased_on, kind="plan", summary="EHC plan ceased", by=by)
+    record_event(actor=by, action="cases.plan.ceased", target=plan, data={"reason": plan.cease_reason})
+    refresh_status(child, today)
+    return plan
+
+
+@transaction.atomic
+def record_quality_audit(
+    *, version: PlanVersion, grades: dict[str, str], overall: str, comments: str, by: User, audited_on: date
+) -> QualityAudit:
+    """A plan quality audit: every section graded good, requires improvement or inadequate."""
+    missing = [code for code in SECTION_CODES if code not in grades]
+    bad = [code for code, grade in grades.items() if code not in SECTION_CODES or grade not in Grade.values]
+    if missing or bad:
+        raise CaseStateError("Grade every section A to K as good, requires improvement or inadequate")
+    audit = QualityAudit(
+        version=version,
+        auditor=by,
+        audited_on=audited_on,
+        grades=grades,
+        overall=overall,
+        comments=comments,
+        sample_month=audited_on.replace(day=1),
+    )
+    audit.full_clean()
+    audit.save()
+    record_event(actor=by, action="cases.plan.audited", target=version.plan, data={"overall": overall})
+    return audit
+
+
+def sections_from(data: dict[str, Any]) -> dict[str, str]:
+    return {code: str(data.get(f"section_{code}", "") or "") for code in SECTION_CODES}

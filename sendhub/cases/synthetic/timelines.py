@@ -1,0 +1,247 @@
+"""Dates for synthetic cases, chosen so the statutory engine puts each case in a wanted stage."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sendhub.cases.rules import (
+    AdviceDates,
+    AssessmentFacts,
+    ExceptionPeriod,
+    ExceptionReason,
+    PlanFacts,
+    RequestSource,
+    ReviewOutcome,
+    Stage,
+)
+from sendhub.cases.rules.periods import add_months
+from sendhub.cases.rules.reviews import academic_year_start, next_phase_transfer
+
+ADVICE_KINDS = ("educational", "psychological", "health", "social_care")
+
+
+@dataclass
+class SyntheticCase:
+    """A request for assessment and, if a plan was issued, the plan that followed."""
+
+    stage: Stage
+    source: RequestSource
+    assessment: AssessmentFacts
+    plan: PlanFacts | None = None
+    review_outcome: ReviewOutcome | None = None
+
+
+def _days(d: date, n: int) -> date:
+    return d + timedelta(days=n)
+
+
+def _advice(rng: random.Random, decided: date, latest: date, *, all_in: bool) -> tuple[AdviceDates, ...]:
+    """One request per advice kind after the decision to assess; returned by ``latest`` when ``all_in``."""
+    advice = []
+    for _ in ADVICE_KINDS:
+        requested = min(_days(decided, rng.randint(0, 5)), latest)
+        returned = min(_days(requested, rng.randint(20, 44)), latest)
+        advice.append(AdviceDates(requested, returned if all_in or rng.random() < 0.5 else None))
+    return tuple(advice)
+
+
+def _exceptions(rng: random.Random, received: date, latest: date) -> tuple[ExceptionPeriod, ...]:
+    """About one case in ten has a recorded reg 10(4) exception inside the assessment."""
+    start = _days(received, rng.randint(10, 40))
+    end = _days(start, rng.randint(28, 42))
+    if rng.random() > 0.1 or end > latest:
+        return ()
+    reason = rng.choice([ExceptionReason.ABSENT_FROM_AREA, ExceptionReason.PERSONAL_CIRCUMSTANCES])
+    return (ExceptionPeriod(reason, start, end),)
+
+
+def issued_assessment(rng: random.Random, issued: date, birth: date) -> AssessmentFacts:
+    """The completed assessment behind a plan issued on ``issued`` (about 55% within 20 weeks)."""
+    weeks_days = rng.randint(95, 140) if rng.random() < 0.55 else rng.randint(141, 300)
+    received = max(_days(issued, -weeks_days), _days(birth, 1))
+    decided = _days(received, rng.randint(25, 45))
+    draft = max(_days(issued, -rng.randint(15, 35)), _days(decided, 20))
+    return AssessmentFacts(
+        received=received,
+        decided_to_assess=decided,
+        advice=_advice(rng, decided, _days(draft, -1), all_in=True),
+        decided_to_issue=_days(draft, -rng.randint(1, 7)),
+        draft_issued=draft,
+        final_issued=issued,
+        exceptions=_exceptions(rng, received, issued),
+    )
+
+
+def assessment_for(
+    rng: random.Random, today: date, stage: Stage, offset: int, source: RequestSource
+) -> SyntheticCase:
+    """An open or closed request in ``stage`` whose next statutory date is about ``today + offset``."""
+    facts: AssessmentFacts
+    if stage is Stage.AWAITING_DECISION_TO_ASSESS:
+        offset = offset if offset <= 42 else rng.randint(15, 42)
+        facts = AssessmentFacts(received=_days(today, offset - 42))
+    elif stage is Stage.ASSESSING:
+        offset = offset if offset <= 42 else rng.randint(15, 42)
+        first_request = _days(today, offset - 42)
+        decided = _days(first_request, -rng.randint(0, 3))
+        received = _days(decided, -rng.randint(25, 45))
+        advice = list(_advice(rng, first_request, today, all_in=False))
+        advice[0] = AdviceDates(first_request, None)  # the oldest request is still outstanding
+        facts = AssessmentFacts(
+            received=received,
+            decided_to_assess=decided,
+            advice=tuple(advice),
+            exceptions=_exceptions(rng, received, today),
+        )
+    elif stage is Stage.AWAITING_DECISION_TO_ISSUE:
+        offset = offset if offset <= 60 else rng.randint(15, 60)
+        received = _days(today, offset - 112)
+        decided = _days(received, rng.randint(25, 35))
+        facts = AssessmentFacts(
+            received=received,
+            decided_to_assess=decided,
+            advice=_advice(rng, decided, today, all_in=True),
+            exceptions=_exceptions(rng, received, today),
+        )
+    elif stage in {Stage.DRAFT_ISSUED, Stage.AWAITING_FINAL}:
+        waiting = stage is Stage.DRAFT_ISSUED
+        offset = offset if offset <= 45 else rng.randint(15, 45)
+        received = _days(today, offset - 140)
+        draft = _days(today, -rng.randint(0, 14) if waiting else -rng.randint(15, 30))
+        decided = _days(received, rng.randint(25, 40))
+        consulted = _days(draft, rng.randint(0, 2)) if rng.random() < 0.5 else None
+        if consulted is not None and consulted > today:
+            consulted = today
+        responded = None if waiting or consulted is None else min(_days(consulted, rng.randint(5, 15)), today)
+        facts = AssessmentFacts(
+            received=received,
+            decided_to_assess=decided,
+            advice=_advice(rng, decided, _days(draft, -1), all_in=True),
+            decided_to_issue=_days(draft, -rng.randint(1, 5)),
+            draft_issued=draft,
+            setting_consulted=consulted,
+            setting_responded=responded,
+            exceptions=_exceptions(rng, received, today),
+        )
+    elif stage is Stage.NOT_ASSESSED:
+        received = _days(today, -rng.randint(45, 400))
+        facts = AssessmentFacts(received=received, decided_not_to_assess=_days(received, rng.randint(20, 44)))
+    elif stage is Stage.NOT_ISSUED:
+        received = _days(today, -rng.randint(126, 400))
+        decided = _days(received, rng.randint(25, 40))
+        not_issue = _days(received, rng.randint(90, 125))
+        facts = AssessmentFacts(
+            received=received,
+            decided_to_assess=decided,
+            advice=_advice(rng, decided, _days(not_issue, -1), all_in=True),
+            decided_not_to_issue=not_issue,
+        )
+    elif stage is Stage.WITHDRAWN:
+        received = _days(today, -rng.randint(20, 300))
+        facts = AssessmentFacts(received=received, withdrawn=_days(received, rng.randint(5, 19)))
+    else:
+        raise ValueError(f"{stage} is not a stage of a request")
+    return SyntheticCase(stage=stage, source=source, assessment=facts)
+
+
+def _issued_before(rng: random.Random, anchor: date, birth: date, max_years: int = 6) -> date:
+    earliest = _days(birth, 180)
+    years = rng.randint(1, max_years)
+    issued = _days(add_months(anchor, -12 * years), -rng.randint(0, 20))
+    if issued < earliest:
+        issued = max(earliest, _days(anchor, -60))
+    return issued if issued < anchor else _days(anchor, -60)
+
+
+def plan_for(
+    rng: random.Random, birth: date, today: date, stage: Stage, offset: int, source: RequestSource
+) -> SyntheticCase:
+    """A maintained (or ceased) plan in ``stage`` whose next date is about ``today + offset``."""
+    outcome: ReviewOutcome | None = None
+    if stage is Stage.PLAN_MAINTAINED:
+        plan, outcome = _maintained(rng, birth, today, offset)
+    elif stage is Stage.AWAITING_REVIEW_REPORT:
+        meeting = _days(today, (offset if offset <= 14 else rng.randint(0, 14)) - 14)
+        plan = PlanFacts(issued=_issued_before(rng, meeting, birth), last_review_meeting=meeting)
+    elif stage is Stage.AWAITING_REVIEW_DECISION:
+        meeting = _days(today, (offset if offset <= 25 else rng.randint(0, 25)) - 28)
+        plan = PlanFacts(
+            issued=_issued_before(rng, meeting, birth),
+            last_review_meeting=meeting,
+            review_report_sent=_days(meeting, rng.randint(3, 14)),
+        )
+    elif stage is Stage.AMENDMENT_PROPOSED:
+        notice = _days(today, (offset if offset <= 56 else rng.randint(0, 56)) - 56)
+        meeting = _days(notice, -rng.randint(20, 40))
+        outcome = ReviewOutcome.AMEND
+        plan = PlanFacts(
+            issued=_issued_before(rng, meeting, birth),
+            last_review_meeting=meeting,
+            review_report_sent=_days(meeting, 10),
+            review_decision=_days(meeting, rng.randint(14, 20)),
+            review_outcome=outcome,
+            amendment_notice=notice,
+        )
+    elif stage is Stage.CEASING:
+        notice = _days(today, -rng.randint(0, 55))
+        plan = PlanFacts(issued=_issued_before(rng, notice, birth), cease_notice=notice)
+    elif stage is Stage.CEASED:
+        ceased = _days(today, -rng.randint(10, max(10, min(700, (today - birth).days - 400))))
+        notice = add_months(ceased, -2)
+        plan = PlanFacts(issued=_issued_before(rng, notice, birth), cease_notice=notice, ceased=ceased)
+    else:
+        raise ValueError(f"{stage} is not a stage of a plan")
+    return SyntheticCase(
+        stage=stage,
+        source=source,
+        assessment=issued_assessment(rng, plan.issued, birth),
+        plan=plan,
+        review_outcome=outcome,
+    )
+
+
+def _maintained(
+    rng: random.Random, birth: date, today: date, offset: int
+) -> tuple[PlanFacts, ReviewOutcome | None]:
+    transfer = next_phase_transfer(birth, today)
+    if (
+        transfer is not None
+        and transfer.transfer_year == academic_year_start(today) + 1
+        and rng.random() < 0.4
+    ):
+        # In the coming phase-transfer cohort and already reviewed and amended this autumn (reg 18).
+        meeting = _days(today, -rng.randint(30, 70))
+        issued = _issued_before(rng, meeting, birth)
+        decision = _days(meeting, 20)
+        notice = _days(decision, 3)
+        amended_on = min(_days(notice, rng.randint(20, 50)), today)
+        plan = PlanFacts(
+            issued=issued,
+            last_review_meeting=meeting,
+            review_report_sent=_days(meeting, 10),
+            review_decision=decision,
+            review_outcome=ReviewOutcome.AMEND,
+            amendment_notice=notice,
+            amended_issued=amended_on,
+        )
+        return plan, ReviewOutcome.AMEND
+    anchor = add_months(_days(today, offset), -12)
+    if anchor < _days(birth, 180) or rng.random() < 0.25:
+        return PlanFacts(issued=max(anchor, min(_days(birth, 180), _days(today, -10)))), None
+    issued = _issued_before(rng, anchor, birth)
+    outcome = ReviewOutcome.KEEP if rng.random() < 0.7 else ReviewOutcome.AMEND
+    decision = _days(anchor, rng.randint(10, 28))
+    proposed = _days(decision, 3) if outcome is ReviewOutcome.AMEND else None
+    amended = min(_days(proposed, rng.randint(25, 60)), today) if proposed is not None else None
+    plan = PlanFacts(
+        issued=issued,
+        last_review_meeting=anchor,
+        review_report_sent=_days(anchor, rng.randint(5, 14)),
+        review_decision=decision,
+        review_outcome=outcome,
+        amendment_notice=proposed,
+        amended_issued=amended,
+    )
+    return plan, outcome

@@ -1,0 +1,122 @@
+"""The synthetic population: calibrated, deterministic, and in the stages the engine computes."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from sendhub.cases import rules
+from sendhub.cases.rules import Stage
+from sendhub.cases.synthetic import generate
+from sendhub.cases.synthetic.population import upn_check_letter
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def full() -> object:
+    return generate(seed=7, scale=1.0, today=TODAY)
+
+
+def _dates(case: object) -> list[date]:
+    facts = case.assessment  # type: ignore[attr-defined]
+    out = [facts.received]
+    for name in (
+        "decided_to_assess",
+        "decided_not_to_assess",
+        "decided_to_issue",
+        "decided_not_to_issue",
+        "draft_issued",
+        "setting_consulted",
+        "setting_responded",
+        "final_issued",
+        "withdrawn",
+    ):
+        value = getattr(facts, name)
+        if value is not None:
+            out.append(value)
+    out += [a.requested for a in facts.advice] + [a.received for a in facts.advice if a.received]
+    return out
+
+
+@pytest.mark.parametrize("scale", [0.02, 0.2])
+def test_every_stage_present_even_at_small_scale(scale: float) -> None:
+    pop = generate(seed=1, scale=scale, today=TODAY)
+    assert pop.stages() == set(Stage)
+
+
+def test_engine_agrees_with_every_wanted_stage(full: object) -> None:
+    for child in full.children:  # type: ignore[attr-defined]
+        for case in child.cases:
+            status = (
+                rules.plan_status(case.plan, TODAY)
+                if case.plan
+                else rules.assessment_status(case.assessment, TODAY)
+            )
+            assert status.stage == case.stage, child.key
+
+
+def test_no_date_in_the_future_or_out_of_order(full: object) -> None:
+    for child in full.children:  # type: ignore[attr-defined]
+        for case in child.cases:
+            facts = case.assessment
+            assert all(child.birth <= d <= TODAY for d in _dates(case)), child.key
+            assert all(a.received is None or a.requested <= a.received for a in facts.advice)
+            if facts.decided_to_assess:
+                assert facts.received <= facts.decided_to_assess
+                assert all(facts.decided_to_assess <= a.requested for a in facts.advice)
+            if facts.draft_issued:
+                assert all(a.received and a.received < facts.draft_issued for a in facts.advice)
+                assert facts.final_issued is None or facts.draft_issued < facts.final_issued
+
+
+def test_calibrated_to_the_progress_report(full: object) -> None:
+    children = full.children  # type: ignore[attr-defined]
+    status = Counter(c.sen_status for c in children)
+    assert (status["ehcp"], status["eng"], status["support"]) == (1609, 288, 4057)
+    needs = Counter(c.primary_need for c in children if c.sen_status == "ehcp")
+    assert 0.38 < needs["ASD"] / 1609 < 0.46
+    assert needs.most_common(1)[0][0] == "ASD"
+    ages = [rules.age_on(c.birth, TODAY) for c in children]
+    assert min(ages) >= 0 and max(ages) <= 25
+    keys = [c.key for c in children]
+    assert len(set(keys)) == len(keys)
+
+
+def test_worklists_have_real_overdue_and_due_soon_work(full: object) -> None:
+    overdue = soon = 0
+    for child in full.children:  # type: ignore[attr-defined]
+        for case in child.cases:
+            status = (
+                rules.plan_status(case.plan, TODAY)
+                if case.plan
+                else rules.assessment_status(case.assessment, TODAY)
+            )
+            overdue += status.overdue
+            soon += status.due_within_14_days
+    assert overdue > 100 and soon > 100
+
+
+def test_deterministic() -> None:
+    a = generate(seed=3, scale=0.05, today=TODAY)
+    b = generate(seed=3, scale=0.05, today=TODAY)
+    assert [(c.key, c.first_name, c.birth, c.upn) for c in a.children] == [
+        (c.key, c.first_name, c.birth, c.upn) for c in b.children
+    ]
+
+
+def test_upn_check_letter() -> None:
+    # DfE worked example shape: weights 2..13 on characters 2-13, modulo 23.
+    body = "202900012001"
+    total = sum(int(ch) * w for w, ch in enumerate(body, start=2))
+    assert upn_check_letter(body) == "ABCDEFGHJKLMNPQRTUVWXYZ"[total % 23]
+    pop = generate(seed=1, scale=0.02, today=TODAY)
+    for child in pop.children:
+        if child.upn:
+            assert len(child.upn) == 13
+            assert child.upn[0] == upn_check_letter(child.upn[1:])
+
+
+def test_scale_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="Scale"):
+        generate(seed=1, scale=0, today=TODAY)

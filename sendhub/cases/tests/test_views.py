@@ -1,0 +1,192 @@
+"""Casework pages: access (404 hidden, 403 read-only), valid HTML, forms and the audit of views."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sendhub.cases.models import AssessmentRequest, Child, Letter
+from sendhub.cases.services import requests as svc
+from sendhub.cases.tests.factories import ChildFactory, ParentFactory, PlanFactory, SchoolFactory
+from sendhub.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(officer):
+    child = ChildFactory.create(officer=officer, team=officer.team, first_name="Robin", last_name="Sample")
+    today = timezone.localdate()
+    request = svc.record_request(
+        child=child, received=today.replace(day=1), source="parent", by=officer, today=today
+    )
+    return request
+
+
+def test_officer_pages_render(client, login, officer, case):
+    login(client, officer)
+    child = case.child
+    for url in [
+        reverse("cases:worklist"),
+        reverse("cases:worklist") + "?list=overdue",
+        reverse("cases:worklist") + "?list=advice",
+        reverse("cases:child_list") + "?q=Robin",
+        reverse("cases:child_detail", args=[child.pk]),
+        reverse("cases:child_edit", args=[child.pk]),
+        reverse("cases:request_detail", args=[case.pk]),
+        reverse("cases:request_decision", args=[case.pk]),
+        reverse("cases:panel_agenda"),
+        reverse("cases:panel_decision", args=[case.pk]),
+        reverse("cases:phase_transfers"),
+        reverse("cases:appeal_list"),
+        reverse("cases:transfer_list"),
+        reverse("cases:request_new"),
+        reverse("cases:exception_new", args=[case.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert b"Robin Sample" in client.get(reverse("cases:child_list") + "?q=Robin").content
+
+
+def test_viewing_a_child_is_audited(client, login, officer, case):
+    login(client, officer)
+    client.get(reverse("cases:child_detail", args=[case.child_id]))
+    event = AuditEvent.objects.get(action="cases.child.viewed")
+    assert (event.actor, event.target_id) == (officer, str(case.child_id))
+
+
+def test_other_officer_gets_404_and_senco_gets_403_on_edit(client, login, colleague, senco, case):
+    login(client, colleague)
+    assert client.get(reverse("cases:child_detail", args=[case.child_id])).status_code == 404
+    school = SchoolFactory.create()
+    Child.objects.filter(pk=case.child_id).update(school=school)
+    senco.schools.add(school)
+    login(client, senco)
+    assert client.get(reverse("cases:child_detail", args=[case.child_id])).status_code == 200
+    assert client.get(reverse("cases:child_edit", args=[case.child_id])).status_code == 403
+
+
+def test_parent_sees_own_child_read_only(client, login, parent, case):
+    ParentFactory.create(child=case.child, user=parent)
+    login(client, parent)
+    assert client.get(reverse("cases:child_detail", args=[case.child_id])).status_code == 200
+    assert client.get(reverse("cases:request_decision", args=[case.pk])).status_code == 403
+    assert client.get(reverse("cases:child_detail", args=[ChildFactory.create().pk])).status_code == 404
+
+
+def test_intake_checks_for_duplicates(client, login, officer):
+    existing = ChildFactory.create(
+        officer=officer, first_name="Dana", last_name="Twin", birth_date=date(2017, 4, 5)
+    )
+    login(client, officer)
+    today = timezone.localdate()
+    form = {
+        "first_name": "Dana",
+        "last_name": "Twin",
+        "birth_date_0": "5",
+        "birth_date_1": "4",
+        "birth_date_2": "2017",
+        "sex": "F",
+        "received_0": str(today.day),
+        "received_1": str(today.month),
+        "received_2": str(today.year),
+        "source": "school",
+    }
+    response = client.post(reverse("cases:request_new"), form)
+    assert response.status_code == 200
+    assert existing.reference.encode() in response.content
+    assert not AssessmentRequest.objects.exists()
+    response = client.post(reverse("cases:request_new"), {**form, "confirm_new": "on"})
+    assert response.status_code == 302
+    assert Child.objects.filter(last_name="Twin").count() == 2
+
+
+def test_intake_errors_are_shown(client, login, officer):
+    login(client, officer)
+    response = client.post(reverse("cases:request_new"), {"first_name": ""})
+    assert response.status_code == 200
+    assert b"Error: " in response.content
+    assert b"Enter the child&#x27;s first name" in response.content
+
+
+def test_stale_edit_shows_an_error(client, login, officer, case):
+    login(client, officer)
+    child = case.child
+    data = {
+        "first_name": "New",
+        "last_name": child.last_name,
+        "birth_date_0": "1",
+        "birth_date_1": "3",
+        "birth_date_2": "2015",
+        "sex": "M",
+        "ethnicity": "NOBT",
+        "sen_status": "support",
+        "version": "1",
+    }
+    Child.objects.filter(pk=child.pk).update(version=5)
+    response = client.post(reverse("cases:child_edit", args=[child.pk]), data)
+    assert response.status_code == 200
+    assert b"Someone else changed this record" in response.content
+    child.refresh_from_db()
+    assert child.first_name == "Robin"
+
+
+def test_panel_decision_makes_a_letter_and_pdf(client, login, officer, manager, case):
+    login(client, officer)
+    today = timezone.localdate()
+    response = client.post(
+        reverse("cases:panel_decision", args=[case.pk]),
+        {
+            "question": "assess",
+            "outcome": "no",
+            "reasons": "Needs are being met at SEN Support.",
+            "held_on_0": str(today.day),
+            "held_on_1": str(today.month),
+            "held_on_2": str(today.year),
+            "members": [manager.pk],
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "not_assessed"
+    letter = Letter.objects.get()
+    assert "Needs are being met" in letter.body and "appeal" in letter.body
+    assert client.get(reverse("cases:letter_detail", args=[letter.pk])).status_code == 200
+    pdf = client.get(reverse("cases:letter_pdf", args=[letter.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    detail = client.get(response["Location"])
+    assert manager.full_name.encode() in detail.content
+
+
+def test_manager_edits_letter_template_and_reassigns(client, login, manager, officer, colleague, case):
+    login(client, manager)
+    assert client.get(reverse("cases:letter_template_list")).status_code == 200
+    from sendhub.cases.models import LetterTemplate
+
+    template = LetterTemplate.objects.get(key="assess-no")
+    bad = client.post(
+        reverse("cases:letter_template_edit", args=[template.pk]),
+        {"subject": "x", "body": "{% if %}", "version": template.version},
+    )
+    assert b"placeholder error" in bad.content
+    ok = client.post(
+        reverse("cases:letter_template_edit", args=[template.pk]),
+        {"subject": "Decision for {{ child_name }}", "body": "Dear family", "version": template.version},
+    )
+    assert ok.status_code == 302
+    response = client.post(
+        reverse("cases:reassign", args=[case.child_id]), {"officer": colleague.pk, "version": 1}
+    )
+    assert response.status_code == 302
+    assert Child.objects.get(pk=case.child_id).officer == colleague
+
+
+def test_plan_pages(client, login, officer, manager):
+    plan = PlanFactory.create(child=ChildFactory.create(officer=officer, team=officer.team))
+    login(client, officer)
+    assert client.get(reverse("cases:plan_detail", args=[plan.pk])).status_code == 200
+    assert client.get(reverse("cases:review_new", args=[plan.pk])).status_code == 200
+    assert client.get(reverse("cases:cease_notice", args=[plan.pk])).status_code == 200
+    login(client, manager)
+    assert client.get(reverse("cases:qa_overview")).status_code == 200

@@ -1,0 +1,1 @@
+"""Casework views: thin; load through access-checked selectors, call one service, redirect or render."""

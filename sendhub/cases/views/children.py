@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sendhub.cases import forms, selectors
+from sendhub.cases.presenters import child_summary
+from sendhub.cases.services import children as child_services
+from sendhub.cases.services import requests as request_services
+from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
+from sendhub.core.exceptions import SendHubError
+
+
+@requires("cases.view_worklist")
+def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    which = request.GET.get("list", "due")
+    which = which if which in selectors.WORKLISTS else "due"
+    officer = request.GET.get("officer", "")
+    officer_id = int(officer) if officer.isdigit() else None
+    rows = selectors.worklist(request.user, today, which, officer_id=officer_id)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = f"list={which}" + (f"&amp;officer={officer_id}" if officer_id else "")
+    counts = selectors.worklist_counts(request.user, today, officer_id=officer_id)
+    return render(
+        request,
+        "cases/worklist.html",
+        {
+            "page_obj": page,
+            "which": which,
+            "current_label": selectors.WORKLISTS[which],
+            "today": today,
+            "query": query,
+            "tabs": [(k, label, counts[k]) for k, label in selectors.WORKLISTS.items()],
+            "officers": selectors.officers_for(request.user),
+            "officer_id": officer_id,
+        },
+    )
+
+
+@requires("cases.view_child")
+def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    query = (request.GET.get("q") or "").strip()
+    page = Paginator(selectors.search_children(request.user, query), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/child_list.html",
+        {"page_obj": page, "q": query, "query": f"q={query}" if query else ""},
+    )
+
+
+@requires("cases.view_child")
+def child_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk)
+    record_view(request, child)
+    return render(
+        request, "cases/child_detail.html", child_summary(child, request.user, timezone.localdate())
+    )
+
+
+@requires("cases.edit_child")
+def child_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ChildForm(request.POST or None, instance=child, initial={"version": child.version})
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        child.refresh_from_db()  # the ModelForm mutated the instance; the service compares against the database
+        try:
+            child_services.update_child(
+                child=child, by=request.user, expected_version=form.cleaned_data["version"] or 0, **fields
+            )
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            return redirect(child)
+    return render(request, "cases/child_edit.html", {"child": child, "form": form})
+
+
+@requires("cases.record_request")
+def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Intake: a new request, with a duplicates check before a new child record is made."""
+    form = forms.IntakeForm(request.POST or None)
+    duplicates, hidden = None, 0
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        matches = child_services.possible_duplicates(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            birth_date=data["birth_date"],
+            upn=data["upn"],
+        )
+        duplicates = selectors.only_visible(request.user, matches)  # names of others' cases stay hidden
+        hidden = matches.count() - duplicates.count()
+        if not matches.exists() or data["confirm_new"]:
+            try:
+                assessment = request_services.intake(by=request.user, today=timezone.localdate(), **data)
+            except SendHubError as e:
+                form.add_error(None, str(e))
+            else:
+                return redirect(assessment)
+    return render(
+        request, "cases/request_new.html", {"form": form, "duplicates": duplicates, "hidden": hidden}
+    )
+
+
+@requires("cases.reassign_case")
+def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    form = forms.ReassignForm(
+        request.POST or None,
+        officers=selectors.officers_for(request.user),
+        initial={"officer": child.officer_id, "version": child.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            child_services.reassign_child(
+                child=child,
+                officer=form.cleaned_data["officer"],
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            return redirect(child)
+    return render(
+        request,
+        "cases/step_form.html",
+        {"child": child, "form": form, "title": "Reassign the case", "button": "Reassign"},
+    )

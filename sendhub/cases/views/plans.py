@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from sendhub.cases import forms, rules, selectors
+from sendhub.cases.presenters import plan_summary
+from sendhub.cases.services import plans as svc
+from sendhub.cases.views.requests import _step
+from sendhub.core.access import AuthenticatedHttpRequest, requires
+
+
+@requires("cases.view_child")
+def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    return render(request, "cases/plan_detail.html", plan_summary(plan, request.user, timezone.localdate()))
+
+
+@requires("cases.view_child")
+def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    version = selectors.get_version(plan, number)
+    return render(
+        request,
+        "cases/plan_version_detail.html",
+        {"plan": plan, "version": version, "sections": selectors.version_sections(version)},
+    )
+
+
+@requires("cases.edit_child")
+def review_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.ReviewMeetingForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        "Record the annual review meeting",
+        lambda d: svc.record_review_meeting(plan=plan, by=request.user, today=timezone.localdate(), **d),
+    )
+
+
+@requires("cases.edit_child")
+def review_report(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    form = forms.DateForm(request.POST or None, label="Date the review report was sent")
+    return _step(
+        request,
+        form,
+        plan,
+        "Review report sent (reg 20(7))",
+        lambda d: svc.record_review_report(
+            review=review, sent=d["on"], by=request.user, today=timezone.localdate()
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def review_decision(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    form = forms.ReviewOutcomeForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        "Decision after the review (reg 20(10))",
+        lambda d: svc.record_review_decision(review=review, by=request.user, today=timezone.localdate(), **d),
+    )
+
+
+@requires("cases.edit_child")
+def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    return _step(
+        request,
+        form,
+        plan,
+        "Send proposed amendments (reg 22)",
+        lambda d: svc.propose_amendments(
+            plan=plan,
+            notice_sent=d["on"],
+            sections=svc.sections_from(d),
+            by=request.user,
+            today=timezone.localdate(),
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    return _step(
+        request,
+        form,
+        plan,
+        "Issue the amended plan (reg 22(3))",
+        lambda d: svc.issue_amended(
+            plan=plan,
+            issued_on=d["on"],
+            sections=svc.sections_from(d),
+            by=request.user,
+            today=timezone.localdate(),
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def cease_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.CeaseForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        "Notice of a decision to cease the plan (regs 29-31)",
+        lambda d: svc.give_cease_notice(
+            plan=plan,
+            by=request.user,
+            today=timezone.localdate(),
+            **{**d, "reason": rules.CeaseReason(d["reason"])},
+        ),
+    )
+
+
+@requires("cases.view_phase_transfers")
+def phase_transfers(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    default = rules.reviews.academic_year_start(today) + 1
+    year = request.GET.get("year", "")
+    year_value = int(year) if year.isdigit() and 2015 <= int(year) <= 2100 else default
+    rows = selectors.phase_transfer_cohort(request.user, year_value, today)
+    return render(
+        request,
+        "cases/phase_transfers.html",
+        {
+            "rows": rows,
+            "year": year_value,
+            "years": [default - 1, default, default + 1],
+            "today": today,
+            "school_due": rules.phase_transfer_amended_plan_due(year_value, "school"),
+            "post16_due": rules.phase_transfer_amended_plan_due(year_value, "post16"),
+        },
+    )
+
+
+@requires("cases.audit_plans")
+def qa_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    month = today.replace(day=1)
+    previous = (month.replace(day=1) - rules.periods.timedelta(days=1)).replace(day=1)
+    return render(
+        request,
+        "cases/qa_overview.html",
+        {
+            "month": month,
+            "sample": selectors.qa_sample(month) or selectors.qa_sample(previous),
+            "report": selectors.qa_report(date(today.year - 1, today.month, 1)),
+        },
+    )
+
+
+@requires("cases.audit_plans")
+def qa_audit_new(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    version = selectors.get_version(plan, number)
+    form = forms.AuditForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        f"Quality audit of version {number}",
+        lambda d: svc.record_quality_audit(
+            version=version,
+            grades=form.grades(),
+            overall=d["overall"],
+            comments=d["comments"],
+            by=request.user,
+            audited_on=timezone.localdate(),
+        ),
+        button="Save the audit",
+    )
