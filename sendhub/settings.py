@@ -40,6 +40,8 @@ try:
     EMAIL_HOST_PASSWORD = env_str("SENDHUB_EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("SENDHUB_EMAIL_USE_TLS", default=False)
     NOTIFY_API_KEY = env_str("SENDHUB_NOTIFY_API_KEY", "")
+    # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders carries every message.
+    NOTIFY_TEMPLATE_ID = env_str("SENDHUB_NOTIFY_TEMPLATE_ID", "")
     LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
 except EnvError as e:
@@ -211,6 +213,8 @@ if not EMAIL_BACKEND:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND must be one of console, smtp, outbox, notify, locmem")
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_API_KEY:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_API_KEY")
+if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_TEMPLATE_ID:
+    raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_TEMPLATE_ID")
 
 # Security: cookies and HSTS only make sense behind HTTPS, which production always has.
 SESSION_COOKIE_HTTPONLY = True
