@@ -28,6 +28,8 @@ try:
     SENDHUB_LA_CODE = env_str("SENDHUB_LA_CODE", "202")
     SENDHUB_LA_NAME = env_str("SENDHUB_LA_NAME", "Camden")
     SENDHUB_SERVICE_NAME = env_str("SENDHUB_SERVICE_NAME", "SEND Hub")
+    # The public address, for links in emails (survey and booking links are opened from a mail client).
+    SENDHUB_SITE_URL = env_str("SENDHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     SENDHUB_REQUIRE_STAFF_OTP = env_bool("SENDHUB_REQUIRE_STAFF_OTP", default=False)
     SENDHUB_USE_OIDC = env_bool("SENDHUB_USE_OIDC", default=False)
     SENDHUB_JOBS_INLINE = env_bool("SENDHUB_JOBS_INLINE", default=True)
