@@ -33,7 +33,7 @@ def create_survey(*, title: str, introduction: str, trigger: str, by: Any, is_ac
     survey = Survey(
         title=title, introduction=introduction, trigger=trigger, is_active=is_active, created_by=by
     )
-    survey.full_clean()
+    survey.full_clean(validate_constraints=False)  # the one-active-per-trigger rule is checked below
     try:
         with transaction.atomic():
             survey.save()

@@ -33,7 +33,7 @@ def _rate_limited(request: HttpRequest, source_key: str, now: datetime) -> bool:
 
 @login_not_required
 def contact_public(request: HttpRequest) -> HttpResponse:
-    form = PublicContactForm(request.POST or None)
+    form = PublicContactForm(request.POST if request.method == "POST" else None)
     show_honeypot = False
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
@@ -87,7 +87,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     if invitation.answered_at is not None:
         return render(request, "voice/survey_thanks.html", {"survey": invitation.survey, "already": True})
     questions = list(invitation.survey.questions.all())
-    form = answer_form_class(questions)(request.POST or None)
+    form = answer_form_class(questions)(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         answers = {q.pk: form.cleaned_data.get(f"q{q.pk}") for q in questions}
         try:
