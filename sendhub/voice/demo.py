@@ -129,7 +129,7 @@ def _build_surveys(manager: Any) -> dict[str, Survey]:
         Trigger.REVIEW_FINISHED: "After your annual review",
         Trigger.CONTACT_CLOSED: "How did we do? (Duty Line)",
     }
-    built = {}
+    built: dict[str, Survey] = {}
     for trigger, title in specs.items():
         survey = surveys.create_survey(
             title=title,
@@ -195,7 +195,9 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         return
     rng = random.Random(seed)
     now = timezone.now()
-    officers = list(User.objects.filter(role=Role.CASE_OFFICER, is_active=True).order_by("pk")) or [None]
+    officers: list[Any] = list(
+        User.objects.filter(role=Role.CASE_OFFICER, is_active=True).order_by("pk")
+    ) or [None]
     manager = User.objects.filter(role=Role.TEAM_MANAGER, is_active=True).order_by("pk").first()
     children = list(Child.objects.order_by("pk").values_list("pk", flat=True)[:500])
     built = _build_surveys(manager)

@@ -114,7 +114,7 @@ class LogContactForm(PublicContactForm):
         error_messages={"required": "Select the topic"},
     )
     summary = _text("Summary", "Enter a short summary", help_text="One line for the Duty Line queue")
-    child = forms.ModelChoiceField(
+    child: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Link to a child's record",
         queryset=None,
         required=False,

@@ -36,7 +36,7 @@ class OutboxBackend(BaseEmailBackend):
             OutboxMessage.objects.create(
                 to="\n".join(message.recipients()),
                 from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
-                subject=message.subject,
+                subject=str(message.subject),
                 body=str(message.body),
                 html_body=html,
             )

@@ -111,7 +111,8 @@ def satisfaction_by_month(start: date, end: date, survey: Survey | None = None) 
     rows = answers.annotate(month=TruncMonth("response__submitted_at")).values_list("month", "score")
     for month, score in rows:
         key = month.date() if hasattr(month, "date") else month
-        by_month.setdefault(key, []).append(score)
+        if score is not None:
+            by_month.setdefault(key, []).append(score)
     return [MonthSatisfaction(m, rules.satisfaction_rate(scores)) for m, scores in sorted(by_month.items())]
 
 
@@ -136,7 +137,7 @@ def survey_summaries() -> list[SurveySummary]:
         answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False), distinct=True),
     ).order_by("title")
     return [
-        SurveySummary(s, s.sent, s.answered, rules.response_rate(sent=s.sent, answered=s.answered))  # type: ignore[attr-defined]
+        SurveySummary(s, s.sent, s.answered, rules.response_rate(sent=s.sent, answered=s.answered))
         for s in surveys
     ]
 

@@ -141,7 +141,7 @@ def test_satisfaction_by_month_groups_by_submission_month(client) -> None:
         invitation = services.invite(survey=survey, email="f@example.test")
         services.submit_response(
             invitation=invitation,
-            answers={survey.questions.first().pk: score},
+            answers={survey.questions.get(position=1).pk: score},
             now=datetime(2026, 10, 15, 12, 0, tzinfo=LONDON),
         )
     months = reports.satisfaction_by_month(date(2026, 10, 1), date(2026, 10, 31))
