@@ -212,7 +212,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         )
         if received > now:
             received = now - timedelta(minutes=rng.randint(5, 120))
-        topic = rng.choice(list(TOPICS)) if rng.random() > 0.05 else "complaint"
+        topic = "complaint" if n in (7, 9) or rng.random() < 0.04 else rng.choice(list(TOPICS))
         first, last = rng.choice(FIRST), rng.choice(LAST)
         summary = rng.choice(TOPICS.get(topic, ["Unhappy with how the assessment was handled"]))
         contact = _log(rng, n, topic, first, last, summary, received, officers, children)
