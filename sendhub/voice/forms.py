@@ -165,6 +165,16 @@ class ReplyForm(VersionForm):
     close = forms.BooleanField(label="Close the reference after sending", required=False)
 
 
+class AssignForm(VersionForm):
+    assigned_to = forms.ModelChoiceField(
+        label="Assign to", queryset=None, required=False, empty_label="Nobody (the shared queue)"
+    )
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = staff  # type: ignore[attr-defined]
+
+
 class NoteForm(forms.Form):
     note = _textarea("Internal note", "Enter the note", help_text="Only staff see notes")
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("duty-line/<int:pk>/reply/", contacts.contact_reply, name="contact_reply"),
     path("duty-line/<int:pk>/note/", contacts.contact_note, name="contact_note"),
     path("duty-line/<int:pk>/close/", contacts.contact_close, name="contact_close"),
+    path("duty-line/<int:pk>/assign/", contacts.contact_assign, name="contact_assign"),
     path("duty-line/<int:contact_pk>/complaint/", complaints.complaint_create, name="complaint_create"),
     # Complaints and compliments
     path("complaints/", complaints.complaint_list, name="complaint_list"),

@@ -17,6 +17,7 @@ QUEUES = {
     "overdue": "Overdue",
     "due_today": "Due today",
     "replied": "Replied, not closed",
+    "mine": "Assigned to you",
     "closed": "Closed",
 }
 
@@ -31,6 +32,8 @@ def duty_queue(user: Any, today: date, queue: str = "open") -> QuerySet[Contact]
         contacts = contacts.filter(status=ContactStatus.OPEN, reply_due__lt=today)
     elif queue == "due_today":
         contacts = contacts.filter(status=ContactStatus.OPEN, reply_due=today)
+    elif queue == "mine":
+        contacts = contacts.filter(assigned_to=user).exclude(status=ContactStatus.CLOSED)
     elif queue == "replied":
         contacts = contacts.filter(status=ContactStatus.REPLIED)
     elif queue == "closed":
@@ -67,6 +70,15 @@ def child_visible_to(user: Any, contact: Contact) -> bool:
     from sendhub.cases.models import Child
 
     return Child.objects.visible_to(user).filter(pk=contact.child_id).exists()
+
+
+def duty_line_staff() -> Any:
+    """People a contact can be assigned to: active case officers and team managers."""
+    from sendhub.accounts.models import Role, User
+
+    return User.objects.filter(is_active=True, role__in=[Role.CASE_OFFICER, Role.TEAM_MANAGER]).order_by(
+        "full_name"
+    )
 
 
 def recent_contact_times(source_key: str, now: Any) -> list[Any]:

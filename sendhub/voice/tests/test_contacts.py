@@ -201,3 +201,19 @@ def test_log_contact_shows_errors(client, login, officer) -> None:
     response = client.post(reverse("voice:contact_create"), {"name": ""})
     assert response.status_code == 200
     assert b"<title>Error: " in response.content and b"Enter a short summary" in response.content
+
+
+def test_assign_a_contact(client, login, officer, colleague) -> None:
+    contact = make_contact()
+    login(client, officer)
+    client.post(
+        reverse("voice:contact_assign", args=[contact.pk]), {"version": 1, "assigned_to": colleague.pk}
+    )
+    contact.refresh_from_db()
+    assert contact.assigned_to == colleague and contact.version == 2
+    page = client.get(contact.get_absolute_url())
+    assert colleague.full_name.encode() in page.content
+    stale = client.post(
+        reverse("voice:contact_assign", args=[contact.pk]), {"version": 1, "assigned_to": ""}, follow=True
+    )
+    assert b"Someone else changed this record" in stale.content

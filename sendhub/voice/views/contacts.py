@@ -10,11 +10,19 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.voice.forms import FindReferenceForm, LogContactForm, NoteForm, ReplyForm, VersionForm
+from sendhub.voice.forms import (
+    AssignForm,
+    FindReferenceForm,
+    LogContactForm,
+    NoteForm,
+    ReplyForm,
+    VersionForm,
+)
 from sendhub.voice.models import Contact
 from sendhub.voice.selectors.contacts import (
     QUEUES,
     child_visible_to,
+    duty_line_staff,
     duty_queue,
     find_contact_by_reference,
     get_contact_for_user,
@@ -85,7 +93,14 @@ def _detail_context(request: AuthenticatedHttpRequest, contact: Contact) -> dict
 def contact_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request.user, pk)
     context = _detail_context(request, contact)
-    context |= {"reply_form": ReplyForm(initial={"version": contact.version}), "note_form": NoteForm()}
+    context |= {
+        "reply_form": ReplyForm(initial={"version": contact.version}),
+        "note_form": NoteForm(),
+        "assign_form": AssignForm(
+            initial={"version": contact.version, "assigned_to": contact.assigned_to_id},
+            staff=duty_line_staff(),
+        ),
+    }
     return render(request, "voice/contact_detail.html", context)
 
 
@@ -131,4 +146,25 @@ def contact_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"{contact.reference} reopened")
     except SendHubError as e:
         messages.error(request, str(e))
+    return redirect(contact)
+
+
+@post_only("voice.manage_contacts")
+def contact_assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request.user, pk, write=True)
+    form = AssignForm(request.POST, staff=duty_line_staff())
+    if not form.is_valid():
+        messages.error(request, "Choose someone from the list")
+        return redirect(contact)
+    try:
+        services.assign_contact(
+            contact=contact,
+            to=form.cleaned_data["assigned_to"],
+            by=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except SendHubError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, f"{contact.reference} assigned")
     return redirect(contact)
