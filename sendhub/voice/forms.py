@@ -166,7 +166,7 @@ class ReplyForm(VersionForm):
 
 
 class AssignForm(VersionForm):
-    assigned_to = forms.ModelChoiceField(
+    assigned_to: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Assign to", queryset=None, required=False, empty_label="Nobody (the shared queue)"
     )
 
