@@ -305,7 +305,7 @@ def _log(
 
 def _complaint(rng: random.Random, contact: Contact, manager: Any, now: datetime) -> None:
     received_on = timezone.localtime(contact.received_at).date()
-    complaint = complaints.open_complaint(contact=contact, received_on=received_on, by=manager)
+    complaint = contact.complaint  # opened when the contact was logged with the complaint topic
     today = timezone.localdate()
     steps = [("acknowledge", 3), ("stage_1_response", 9), ("escalate", 12), ("stage_2_response", 30)]
     on = received_on

@@ -101,6 +101,11 @@ def log_contact(
         target=contact,
         data={"reference": contact.reference, "channel": channel, "topic": topic},
     )
+    if topic == Topic.COMPLAINT:
+        # The LGSCO clock (acknowledge within 5 working days) starts when the complaint is received.
+        from sendhub.voice.services.complaints import open_complaint
+
+        open_complaint(contact=contact, received_on=local.date(), by=by)
     if email:
         send_templated(to=email, template="contact_received", context={"contact": contact})
     return contact

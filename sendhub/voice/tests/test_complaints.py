@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_each_step_sets_the_next_due_date(manager) -> None:
     complaint = services.open_complaint(
-        contact=make_contact(topic="complaint"), received_on=date(2026, 12, 18), by=manager
+        contact=make_contact(topic="plan"), received_on=date(2026, 12, 18), by=manager
     )
     assert complaint.acknowledge_due == date(2026, 12, 29)  # over Christmas 2026
     complaint = services.advance_complaint(
@@ -115,3 +115,9 @@ def test_log_a_compliment(client, login, officer) -> None:
     )
     assert Compliment.objects.get().about == "Primary team"
     assert b"Primary team" in client.get(reverse("voice:compliment_list")).content
+
+
+def test_a_contact_about_a_complaint_starts_the_lgsco_clock() -> None:
+    contact = make_contact(topic="complaint")  # Monday 23 November 2026
+    assert contact.complaint.acknowledge_due == date(2026, 11, 30)
+    assert contact.complaint.status == ComplaintStatus.RECEIVED
