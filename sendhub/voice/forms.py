@@ -74,9 +74,22 @@ class PublicContactForm(forms.Form):
         error_messages={"required": "Select what your message is about"},
     )
     message = _textarea("Your message", "Enter your message")
+    quoted_reference = _text(
+        "Your reference, if you have one",
+        "",
+        max_length=30,
+        required=False,
+        help_text="If you have contacted us about this before, for example SEN-2026-000123",
+    )
     # Honeypot: hidden from everyone (display: none, so screen readers skip it too) and labelled in case
     # styles fail to load. People leave it empty; form-filling scripts do not.
     website = forms.CharField(label="Leave this empty", required=False)
+
+    def clean_quoted_reference(self) -> str:
+        text: str = self.cleaned_data["quoted_reference"].strip()
+        if text and not rules.is_reference(text):
+            raise forms.ValidationError("Enter a reference in the format SEN-2026-000123, or leave it empty")
+        return text
 
     def clean_phone(self) -> str:
         phone: str = self.cleaned_data["phone"].strip()
@@ -131,6 +144,7 @@ class LogContactForm(PublicContactForm):
         "child",
         "child_name",
         "message",
+        "quoted_reference",
     ]
 
     def __init__(self, *args: Any, children: Any, **kwargs: Any) -> None:

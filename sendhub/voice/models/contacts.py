@@ -87,6 +87,14 @@ class Contact(models.Model):
     )
     child_name = models.CharField(max_length=200, blank=True, help_text="As the family gave it")
     summary = models.CharField(max_length=200)
+    follows = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        help_text="The earlier contact whose reference the family quoted",
+    )
     received_at = models.DateTimeField()
     reply_due = models.DateField()
     replied_at = models.DateTimeField(null=True, blank=True)

@@ -54,6 +54,17 @@ def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment).replace(tzinfo=None)
 
 
+def _quoted(text: str) -> Contact | None:
+    """The earlier contact a family's quoted reference points to (staff see the link; the sender sees nothing)."""
+    if not text:
+        return None
+    try:
+        ref = rules.parse_reference(text)
+    except rules.ReferenceError:
+        return None
+    return Contact.objects.filter(year=ref.year, number=ref.number).first()
+
+
 @transaction.atomic
 def log_contact(
     *,
@@ -70,6 +81,7 @@ def log_contact(
     child_name: str = "",
     by: Any = None,
     source_key: str = "",
+    quoted_reference: str = "",
 ) -> Contact:
     """Record a contact, give it a reference and a reply-due day, and email the reference if we can."""
     local = _local(received_at)
@@ -91,6 +103,7 @@ def log_contact(
         reply_due=rules.reply_due(local),
         logged_by=by,
         source_key=source_key,
+        follows=_quoted(quoted_reference),
     )
     contact.full_clean()
     contact.save()

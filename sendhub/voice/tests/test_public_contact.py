@@ -60,3 +60,17 @@ def test_rate_limit_per_address(client) -> None:
 def test_sent_page_without_a_message_goes_back_to_the_form(client) -> None:
     response = client.get(reverse("voice:contact_public_sent"))
     assert response.status_code == 302 and response["Location"] == reverse("voice:contact_public")
+
+
+def test_a_quoted_reference_links_the_new_message_to_the_earlier_thread(client, login, officer) -> None:
+    client.post(reverse("voice:contact_public"), GOOD)
+    first = Contact.objects.get()
+    client.post(
+        reverse("voice:contact_public"), {**GOOD, "quoted_reference": f"sen {first.year} {first.number}"}
+    )
+    second = Contact.objects.exclude(pk=first.pk).get()
+    assert second.follows == first and second.reference != first.reference
+    login(client, officer)
+    assert second.reference.encode() in client.get(first.get_absolute_url()).content
+    bad = client.post(reverse("voice:contact_public"), {**GOOD, "quoted_reference": "my ref"})
+    assert b"Enter a reference in the format SEN-2026-000123, or leave it empty" in bad.content

@@ -86,6 +86,7 @@ def _detail_context(request: AuthenticatedHttpRequest, contact: Contact) -> dict
         "can_manage": request.user.has_perm("voice.manage_contacts"),
         "can_complain": request.user.has_perm("voice.manage_complaints"),
         "has_complaint": hasattr(contact, "complaint"),
+        "follow_ups": contact.follow_ups.order_by("received_at"),
     }
 
 

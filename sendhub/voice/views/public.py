@@ -62,6 +62,7 @@ def contact_public(request: HttpRequest) -> HttpResponse:
                 message=data["message"],
                 received_at=now,
                 source_key=source_key,
+                quoted_reference=data["quoted_reference"],
             )
             request.session[SESSION_TIMES] = [*request.session.get(SESSION_TIMES, [])[-9:], now.isoformat()]
             request.session[SESSION_REFERENCE] = [contact.reference, contact.reply_due.isoformat()]
