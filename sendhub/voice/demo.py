@@ -238,6 +238,32 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
                 )
         if topic == "complaint" and manager is not None:
             _complaint(rng, contact, manager, now)
+    # The demo parent's own messages, so "Your messages" has something to show.
+    parent = User.objects.filter(role=Role.PARENT, is_active=True).order_by("pk").first()
+    if parent is not None:
+        for days_ago, topic, summary in (
+            (12, "annual_review", "Review meeting date not confirmed"),
+            (1, "transport", "Asked how to apply for travel assistance"),
+        ):
+            received = now - timedelta(days=days_ago, hours=2)
+            contact = contacts.log_contact(
+                channel="web",
+                topic=topic,
+                name=parent.full_name,
+                email=parent.email,
+                summary=summary,
+                message=f"{summary}. Please can someone let me know?",
+                received_at=received,
+            )
+            made += 1
+            if days_ago > 2:
+                contacts.reply_to_contact(
+                    contact=contact,
+                    body="Thank you. The review is booked for next month; the school will send the invitation.",
+                    by=officers[0],
+                    version=contact.version,
+                    now=received + timedelta(hours=20),
+                )
     # Surveys at the other key points, with answers over the last 6 months.
     invitations = list(built[Trigger.CONTACT_CLOSED].invitations.all())
     for trigger in (Trigger.PLAN_ISSUED, Trigger.REVIEW_FINISHED):

@@ -7,4 +7,5 @@ NAV_ITEMS = [
     NavItem("Surgeries", "voice:surgery_list", "voice.manage_surgeries", order=33),
     NavItem("Family voice reports", "voice:reports", "voice.view_reports", order=34),
     NavItem("Outbox", "voice:outbox_list", "voice.view_outbox", order=90),
+    NavItem("Your messages", "voice:own_contact_list", "voice.view_own_contacts", order=35),
 ]

@@ -2,7 +2,7 @@
 
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_analyst, is_case_officer, is_team_manager
+from sendhub.accounts.predicates import is_admin, is_analyst, is_case_officer, is_parent, is_team_manager
 
 duty_line = is_case_officer | is_team_manager | is_admin
 
@@ -16,3 +16,4 @@ rules.add_perm("voice.view_survey_results", duty_line | is_analyst)
 rules.add_perm("voice.manage_surgeries", duty_line)
 rules.add_perm("voice.view_reports", duty_line | is_analyst)
 rules.add_perm("voice.view_outbox", duty_line)
+rules.add_perm("voice.view_own_contacts", is_parent)

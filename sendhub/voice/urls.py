@@ -13,6 +13,9 @@ urlpatterns = [
     path("sen-surgeries/", public.surgery_public_list, name="surgery_public_list"),
     path("sen-surgeries/<int:pk>/book/", public.surgery_book, name="surgery_book"),
     path("sen-surgeries/booking/<str:token>/", public.surgery_booking, name="surgery_booking"),
+    # A signed-in parent's own messages
+    path("your-messages/", contacts.own_contact_list, name="own_contact_list"),
+    path("your-messages/<int:pk>/", contacts.own_contact_detail, name="own_contact_detail"),
     # The Duty Line
     path("duty-line/", contacts.contact_list, name="contact_list"),
     path("duty-line/new/", contacts.contact_create, name="contact_create"),

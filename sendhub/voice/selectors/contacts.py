@@ -72,6 +72,17 @@ def child_visible_to(user: Any, contact: Contact) -> bool:
     return Child.objects.visible_to(user).filter(pk=contact.child_id).exists()
 
 
+def own_contacts(user: Any) -> QuerySet[Contact]:
+    """A signed-in parent's own contacts: those sent from their account's email address."""
+    if not getattr(user, "email", ""):
+        return Contact.objects.none()
+    return Contact.objects.filter(email__iexact=user.email).order_by("-received_at", "-pk")
+
+
+def get_own_contact(user: Any, pk: int) -> Contact:
+    return get_object_or_404(own_contacts(user), pk=pk)
+
+
 def duty_line_staff() -> Any:
     """People a contact can be assigned to: active case officers and team managers."""
     from sendhub.accounts.models import Role, User

@@ -217,3 +217,20 @@ def test_assign_a_contact(client, login, officer, colleague) -> None:
         reverse("voice:contact_assign", args=[contact.pk]), {"version": 1, "assigned_to": ""}, follow=True
     )
     assert b"Someone else changed this record" in stale.content
+
+
+def test_parent_sees_own_messages_and_replies_but_not_notes(client, login, parent, officer) -> None:
+    mine = make_contact(email=parent.email.upper())
+    other = make_contact(email="someone.else@example.test")
+    services.reply_to_contact(contact=mine, body="We have booked the review", by=officer, version=1)
+    services.add_note(contact=mine, body="Internal: check the school", by=officer)
+    login(client, parent)
+    listing = client.get(reverse("voice:own_contact_list"))
+    assert mine.reference.encode() in listing.content and other.reference.encode() not in listing.content
+    detail = client.get(reverse("voice:own_contact_detail", args=[mine.pk]))
+    assert (
+        b"We have booked the review" in detail.content and b"Internal: check the school" not in detail.content
+    )
+    assert client.get(reverse("voice:own_contact_detail", args=[other.pk])).status_code == 404
+    login(client, officer)
+    assert client.get(reverse("voice:own_contact_list")).status_code == 403

@@ -18,7 +18,7 @@ from sendhub.voice.forms import (
     ReplyForm,
     VersionForm,
 )
-from sendhub.voice.models import Contact
+from sendhub.voice.models import Contact, Direction
 from sendhub.voice.selectors.contacts import (
     QUEUES,
     child_visible_to,
@@ -26,6 +26,8 @@ from sendhub.voice.selectors.contacts import (
     duty_queue,
     find_contact_by_reference,
     get_contact_for_user,
+    get_own_contact,
+    own_contacts,
     queue_tabs,
 )
 from sendhub.voice.services import contacts as services
@@ -169,3 +171,20 @@ def contact_assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"{contact.reference} assigned")
     return redirect(contact)
+
+
+@requires("voice.view_own_contacts")
+def own_contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(own_contacts(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "voice/own_contact_list.html", {"page_obj": page, "today": timezone.localdate()})
+
+
+@requires("voice.view_own_contacts")
+def own_contact_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contact = get_own_contact(request.user, pk)
+    thread = contact.messages.exclude(direction=Direction.NOTE)  # internal notes are for staff only
+    return render(
+        request,
+        "voice/own_contact_detail.html",
+        {"contact": contact, "thread": thread, "today": timezone.localdate()},
+    )
