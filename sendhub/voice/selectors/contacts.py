@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from sendhub.voice import rules
-from sendhub.voice.models import Contact, ContactStatus
+from sendhub.voice.models import Contact, ContactMessage, ContactStatus, Direction
 
 QUEUES = {
     "open": "Waiting for a reply",
@@ -63,6 +63,13 @@ def get_contact_for_user(user: Any, pk: int, *, write: bool = False) -> Contact:
     return contact
 
 
+def children_for_chooser(user: Any) -> Any:
+    """Children a contact may be linked to: only those whose records the user can open."""
+    from sendhub.cases.models import Child
+
+    return Child.objects.visible_to(user).order_by("last_name", "first_name")
+
+
 def child_visible_to(user: Any, contact: Contact) -> bool:
     """Whether to show the linked child's name: only to someone who may open that child's record."""
     if contact.child_id is None:
@@ -81,6 +88,11 @@ def own_contacts(user: Any) -> QuerySet[Contact]:
 
 def get_own_contact(user: Any, pk: int) -> Contact:
     return get_object_or_404(own_contacts(user), pk=pk)
+
+
+def family_thread(contact: Contact) -> QuerySet[ContactMessage]:
+    """What the family may see of a thread: their messages and our replies, never internal notes."""
+    return contact.messages.exclude(direction=Direction.NOTE)
 
 
 def duty_line_staff() -> Any:

@@ -35,3 +35,19 @@ def sessions_for_staff(today: Any) -> QuerySet[SurgerySession]:
         .prefetch_related(Prefetch("slots__bookings", queryset=live))
         .order_by("-on", "-pk")
     )
+
+
+def get_session(pk: int) -> SurgerySession:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(SurgerySession, pk=pk)
+
+
+def get_booking_by_token(token: str) -> Booking:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Booking.objects.select_related("slot__session"), token=token)
+
+
+def session_slots(session: SurgerySession) -> QuerySet[SurgerySlot]:
+    return session.slots.prefetch_related("bookings")

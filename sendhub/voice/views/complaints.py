@@ -5,22 +5,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice import rules
 from sendhub.voice.forms import AdvanceComplaintForm, ComplimentForm, OpenComplaintForm
-from sendhub.voice.models import Complaint, Compliment
+from sendhub.voice.selectors.complaints import complaints_for, compliments, get_complaint_for_user
 from sendhub.voice.selectors.contacts import get_contact_for_user
 from sendhub.voice.services import complaints as services
 
 
 @requires("voice.view_complaints")
 def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    complaints = Complaint.objects.visible_to(request.user).select_related("contact")
-    page = Paginator(complaints, 25).get_page(request.GET.get("page"))
+    page = Paginator(complaints_for(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "voice/complaint_list.html", {"page_obj": page, "today": timezone.localdate()})
 
 
@@ -40,7 +39,7 @@ def complaint_create(request: AuthenticatedHttpRequest, contact_pk: int) -> Http
 
 @requires("voice.view_complaints")
 def complaint_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    complaint = get_object_or_404(Complaint.objects.visible_to(request.user).select_related("contact"), pk=pk)
+    complaint = get_complaint_for_user(request.user, pk)
     can_manage = request.user.has_perm("voice.manage_complaints")
     form = AdvanceComplaintForm(
         request.POST or None, initial={"version": complaint.version, "on": timezone.localdate()}
@@ -73,7 +72,7 @@ def complaint_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 @requires("voice.log_compliments")
 def compliment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(Compliment.objects.all(), 25).get_page(request.GET.get("page"))
+    page = Paginator(compliments(), 25).get_page(request.GET.get("page"))
     return render(request, "voice/compliment_list.html", {"page_obj": page})
 
 

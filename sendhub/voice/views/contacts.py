@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -18,12 +20,13 @@ from sendhub.voice.forms import (
     ReplyForm,
     VersionForm,
 )
-from sendhub.voice.models import Contact, Direction
 from sendhub.voice.selectors.contacts import (
     QUEUES,
     child_visible_to,
+    children_for_chooser,
     duty_line_staff,
     duty_queue,
+    family_thread,
     find_contact_by_reference,
     get_contact_for_user,
     get_own_contact,
@@ -55,10 +58,7 @@ def contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("voice.manage_contacts")
 def contact_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    from sendhub.cases.models import Child
-
-    children = Child.objects.visible_to(request.user).order_by("last_name", "first_name")
-    form = LogContactForm(request.POST or None, children=children)
+    form = LogContactForm(request.POST or None, children=children_for_chooser(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         data.pop("website", None)
@@ -79,7 +79,7 @@ def contact_find(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "voice/contact_find.html", {"form": form})
 
 
-def _detail_context(request: AuthenticatedHttpRequest, contact: Contact) -> dict[str, object]:
+def _detail_context(request: AuthenticatedHttpRequest, contact: Any) -> dict[str, object]:
     return {
         "contact": contact,
         "thread": contact.messages.select_related("author"),
@@ -182,7 +182,7 @@ def own_contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("voice.view_own_contacts")
 def own_contact_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contact = get_own_contact(request.user, pk)
-    thread = contact.messages.exclude(direction=Direction.NOTE)  # internal notes are for staff only
+    thread = family_thread(contact)
     return render(
         request,
         "voice/own_contact_detail.html",

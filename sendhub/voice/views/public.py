@@ -6,15 +6,15 @@ from datetime import datetime
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice import rules
 from sendhub.voice.forms import BookingForm, PublicContactForm, answer_form_class
-from sendhub.voice.models import Booking, Channel, Invitation, SurgerySession, YouSaidWeDid
 from sendhub.voice.selectors.contacts import recent_contact_times
-from sendhub.voice.selectors.surgeries import bookable_sessions, free_slots
+from sendhub.voice.selectors.surgeries import bookable_sessions, free_slots, get_booking_by_token, get_session
+from sendhub.voice.selectors.surveys import get_invitation_by_token, published_you_said_we_did
 from sendhub.voice.services import contacts as contact_services
 from sendhub.voice.services import surgeries as surgery_services
 from sendhub.voice.services import surveys as survey_services
@@ -51,7 +51,7 @@ def contact_public(request: HttpRequest) -> HttpResponse:
         else:
             data = form.cleaned_data
             contact = contact_services.log_contact(
-                channel=Channel.WEB,
+                channel="web",
                 topic=data["topic"],
                 name=data["name"],
                 relationship=data["relationship"],
@@ -84,7 +84,7 @@ def contact_public_sent(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("survey"), token=token)
+    invitation = get_invitation_by_token(token)
     if invitation.answered_at is not None:
         return render(request, "voice/survey_thanks.html", {"survey": invitation.survey, "already": True})
     questions = list(invitation.survey.questions.all())
@@ -104,7 +104,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_not_required
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
-    entries = YouSaidWeDid.objects.filter(published_on__isnull=False).order_by("-published_on", "-pk")
+    entries = published_you_said_we_did()
     return render(request, "voice/you_said_we_did.html", {"entries": entries})
 
 
@@ -115,7 +115,7 @@ def surgery_public_list(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def surgery_book(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(SurgerySession, pk=pk)
+    session = get_session(pk)
     slots = free_slots(session, timezone.now())
     if not slots and request.method != "POST":
         raise Http404("No free times in this session")
@@ -134,7 +134,7 @@ def surgery_book(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 def surgery_booking(request: HttpRequest, token: str) -> HttpResponse:
-    booking = get_object_or_404(Booking.objects.select_related("slot__session"), token=token)
+    booking = get_booking_by_token(token)
     error = ""
     if request.method == "POST":
         try:

@@ -6,16 +6,16 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice.forms import SessionForm
-from sendhub.voice.models import OutboxMessage, SurgerySession
 from sendhub.voice.rules import SATISFACTION_TARGET
 from sendhub.voice.selectors import reports
-from sendhub.voice.selectors.surgeries import sessions_for_staff
+from sendhub.voice.selectors.mail import get_outbox_message, outbox_messages
+from sendhub.voice.selectors.surgeries import get_session, session_slots, sessions_for_staff
 from sendhub.voice.services import surgeries as services
 
 
@@ -40,20 +40,20 @@ def surgery_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("voice.manage_surgeries")
 def surgery_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(SurgerySession, pk=pk)
-    slots = session.slots.prefetch_related("bookings")
+    session = get_session(pk)
+    slots = session_slots(session)
     return render(request, "voice/surgery_detail.html", {"session": session, "slots": slots})
 
 
 @requires("voice.view_outbox")
 def outbox_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))
+    page = Paginator(outbox_messages(), 50).get_page(request.GET.get("page"))
     return render(request, "voice/outbox_list.html", {"page_obj": page})
 
 
 @requires("voice.view_outbox")
 def outbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return render(request, "voice/outbox_detail.html", {"message": get_object_or_404(OutboxMessage, pk=pk)})
+    return render(request, "voice/outbox_detail.html", {"message": get_outbox_message(pk)})
 
 
 @requires("voice.view_reports")

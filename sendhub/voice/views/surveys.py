@@ -6,14 +6,19 @@ from datetime import date
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice.forms import InviteForm, QuestionForm, SurveyForm, ThemesForm, YouSaidWeDidForm
-from sendhub.voice.models import Answer, Survey, YouSaidWeDid
 from sendhub.voice.selectors import reports
+from sendhub.voice.selectors.surveys import (
+    get_answer,
+    get_survey,
+    get_you_said_we_did,
+    you_said_we_did_entries,
+)
 from sendhub.voice.services import surveys as services
 from sendhub.voice.views.common import post_only
 
@@ -38,7 +43,7 @@ def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("voice.view_survey_results")
 def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = get_object_or_404(Survey, pk=pk)
+    survey = get_survey(pk)
     today = timezone.localdate()
     start = date(today.year - 1, today.month, 1)
     return render(
@@ -58,7 +63,7 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("voice.manage_surveys")
 def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = get_object_or_404(Survey, pk=pk)
+    survey = get_survey(pk)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,7 +78,7 @@ def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("voice.manage_surveys")
 def survey_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = get_object_or_404(Survey, pk=pk)
+    survey = get_survey(pk)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,9 +93,7 @@ def survey_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("voice.manage_surveys")
 def answer_themes(request: AuthenticatedHttpRequest, pk: int, answer_pk: int) -> HttpResponse:
-    answer = get_object_or_404(
-        Answer.objects.select_related("question", "response"), pk=answer_pk, response__survey_id=pk
-    )
+    answer = get_answer(pk, answer_pk)
     current = ", ".join(t.name for t in answer.themes.all())
     form = ThemesForm(request.POST or None, initial={"themes": current})
     if request.method == "POST" and form.is_valid():
@@ -102,7 +105,7 @@ def answer_themes(request: AuthenticatedHttpRequest, pk: int, answer_pk: int) ->
 
 @requires("voice.manage_surveys")
 def yswd_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "voice/yswd_list.html", {"entries": YouSaidWeDid.objects.all()})
+    return render(request, "voice/yswd_list.html", {"entries": you_said_we_did_entries()})
 
 
 @requires("voice.manage_surveys")
@@ -123,7 +126,7 @@ def yswd_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @post_only("voice.manage_surveys")
 def yswd_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    entry = get_object_or_404(YouSaidWeDid, pk=pk)
+    entry = get_you_said_we_did(pk)
     published_on = None if entry.published_on else timezone.localdate()
     services.set_you_said_we_did_published(entry=entry, published_on=published_on, by=request.user)
     messages.success(request, "Entry published" if published_on else "Entry taken down")
