@@ -7,6 +7,7 @@ from datetime import time
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from sendhub.core.forms import GovukDateField
 from sendhub.voice import rules
@@ -389,4 +390,7 @@ class BookingForm(forms.Form):
 
     def __init__(self, *args: Any, slots: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = [(s.pk, f"{s.starts_at:%H:%M} ({s.minutes} minutes)") for s in slots]  # type: ignore[attr-defined]
+        slot_field: Any = self.fields["slot"]
+        slot_field.choices = [
+            (s.pk, f"{timezone.localtime(s.starts_at):%H:%M} ({s.minutes} minutes)") for s in slots
+        ]

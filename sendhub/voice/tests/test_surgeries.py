@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -104,3 +105,20 @@ def test_staff_create_a_session(client, login, officer) -> None:
     assert b"09:30" in page.content and b"09:45" in page.content
     bad = client.post(reverse("voice:surgery_create"), {"first_slot": "25:99"})
     assert b"Enter a time in the 24-hour format" in bad.content
+
+
+def test_booking_times_are_shown_in_london_time(officer) -> None:
+    from sendhub.voice.forms import BookingForm
+
+    session = services.create_session(
+        title="Summer surgery",
+        venue="Online",
+        on=date(2027, 7, 1),
+        first_slot=time(10, 0),
+        slot_count=1,
+        minutes=20,
+        by=officer,
+    )
+    form = BookingForm(slots=list(session.slots.all()))
+    slot_field: Any = form.fields["slot"]
+    assert slot_field.choices[0][1] == "10:00 (20 minutes)"  # 09:00 UTC in British Summer Time
