@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class SurgerySession(models.Model):
@@ -43,7 +44,7 @@ class SurgerySlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_at:%H:%M}"
+        return f"{timezone.localtime(self.starts_at):%H:%M}"
 
 
 class Booking(models.Model):

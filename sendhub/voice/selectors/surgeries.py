@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from sendhub.voice.models import Booking, SurgerySession, SurgerySlot
 
@@ -11,7 +12,7 @@ from sendhub.voice.models import Booking, SurgerySession, SurgerySlot
 def bookable_sessions(now: datetime) -> list[tuple[SurgerySession, int]]:
     """Sessions from today on with at least one free future slot, and how many are free."""
     result = []
-    for session in SurgerySession.objects.filter(on__gte=now.date()).order_by("on", "pk"):
+    for session in SurgerySession.objects.filter(on__gte=timezone.localtime(now).date()).order_by("on", "pk"):
         free = len(free_slots(session, now))
         if free:
             result.append((session, free))

@@ -26,7 +26,9 @@ def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("voice.manage_complaints")
 def complaint_create(request: AuthenticatedHttpRequest, contact_pk: int) -> HttpResponse:
     contact = get_contact_for_user(request.user, contact_pk)
-    form = OpenComplaintForm(request.POST or None, initial={"received_on": contact.received_at.date()})
+    form = OpenComplaintForm(
+        request.POST or None, initial={"received_on": timezone.localtime(contact.received_at).date()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             complaint = services.open_complaint(contact=contact, by=request.user, **form.cleaned_data)
