@@ -28,6 +28,8 @@ try:
     SENDHUB_LA_CODE = env_str("SENDHUB_LA_CODE", "202")
     SENDHUB_LA_NAME = env_str("SENDHUB_LA_NAME", "Camden")
     SENDHUB_SERVICE_NAME = env_str("SENDHUB_SERVICE_NAME", "SEND Hub")
+    # The public address, for links in emails (survey and booking links are opened from a mail client).
+    SENDHUB_SITE_URL = env_str("SENDHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     SENDHUB_REQUIRE_STAFF_OTP = env_bool("SENDHUB_REQUIRE_STAFF_OTP", default=False)
     SENDHUB_USE_OIDC = env_bool("SENDHUB_USE_OIDC", default=False)
     SENDHUB_JOBS_INLINE = env_bool("SENDHUB_JOBS_INLINE", default=True)
@@ -40,6 +42,8 @@ try:
     EMAIL_HOST_PASSWORD = env_str("SENDHUB_EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("SENDHUB_EMAIL_USE_TLS", default=False)
     NOTIFY_API_KEY = env_str("SENDHUB_NOTIFY_API_KEY", "")
+    # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders carries every message.
+    NOTIFY_TEMPLATE_ID = env_str("SENDHUB_NOTIFY_TEMPLATE_ID", "")
     LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
 except EnvError as e:
@@ -211,6 +215,8 @@ if not EMAIL_BACKEND:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND must be one of console, smtp, outbox, notify, locmem")
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_API_KEY:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_API_KEY")
+if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_TEMPLATE_ID:
+    raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_TEMPLATE_ID")
 
 # Security: cookies and HSTS only make sense behind HTTPS, which production always has.
 SESSION_COOKIE_HTTPONLY = True

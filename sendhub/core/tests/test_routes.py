@@ -41,6 +41,15 @@ PUBLIC_ROUTES = {
     "localoffer:oruk:taxonomy_term",
     "localoffer:oruk:taxonomy_terms",
     "localoffer:oruk:taxonomy_terms_slash",
+    # Family voice (issue 8): families contact the service, answer surveys by emailed link and book
+    # surgeries without an account; "you said, we did" is published for everyone.
+    "voice:contact_public",
+    "voice:contact_public_sent",
+    "voice:survey_answer",
+    "voice:you_said_we_did",
+    "voice:surgery_public_list",
+    "voice:surgery_book",
+    "voice:surgery_booking",
 }
 
 ROUTES = all_routes()

@@ -1,0 +1,76 @@
+"""The public "contact the SEND service" form: reference, honeypot and rate limit."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sendhub.voice.models import Channel, Contact
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "name": "Jo Example",
+    "relationship": "parent",
+    "email": "jo@example.test",
+    "topic": "assessment",
+    "message": "I asked for an assessment six weeks ago and have heard nothing.",
+    "website": "",
+}
+
+
+def test_anyone_can_send_a_message_and_get_a_reference(client) -> None:
+    assert client.get(reverse("voice:contact_public")).status_code == 200
+    response = client.post(reverse("voice:contact_public"), GOOD, follow=True)
+    contact = Contact.objects.get()
+    assert contact.channel == Channel.WEB and contact.logged_by is None
+    assert contact.reference.encode() in response.content
+    assert b"We will reply by the end of" in response.content
+
+
+def test_needs_a_way_to_reply(client) -> None:
+    response = client.post(reverse("voice:contact_public"), {**GOOD, "email": ""})
+    assert b"Enter an email address or a phone number" in response.content
+    assert b"<title>Error: " in response.content
+    assert not Contact.objects.exists()
+
+
+def test_honeypot_stops_the_message_and_shows_the_field(client) -> None:
+    response = client.post(reverse("voice:contact_public"), {**GOOD, "website": "http://spam.example"})
+    assert not Contact.objects.exists()
+    assert b"Clear the box labelled" in response.content
+    assert b"govuk-!-display-none" not in response.content  # the person can now see and clear it
+
+
+def test_honeypot_is_hidden_but_labelled(client) -> None:
+    content = client.get(reverse("voice:contact_public")).content.decode()
+    assert '<div class="govuk-!-display-none">' in content
+    assert 'for="id_website">Leave this empty</label>' in content
+
+
+def test_rate_limit_per_address(client) -> None:
+    for _ in range(5):
+        client.post(reverse("voice:contact_public"), GOOD)
+        client.cookies.clear()  # a new session each time: the address limit still applies
+    response = client.post(reverse("voice:contact_public"), GOOD)
+    assert Contact.objects.count() == 5
+    assert b"You have sent 5 messages in the last hour" in response.content
+
+
+def test_sent_page_without_a_message_goes_back_to_the_form(client) -> None:
+    response = client.get(reverse("voice:contact_public_sent"))
+    assert response.status_code == 302 and response["Location"] == reverse("voice:contact_public")
+
+
+def test_a_quoted_reference_links_the_new_message_to_the_earlier_thread(client, login, officer) -> None:
+    client.post(reverse("voice:contact_public"), GOOD)
+    first = Contact.objects.get()
+    client.post(
+        reverse("voice:contact_public"), {**GOOD, "quoted_reference": f"sen {first.year} {first.number}"}
+    )
+    second = Contact.objects.exclude(pk=first.pk).get()
+    assert second.follows == first and second.reference != first.reference
+    login(client, officer)
+    assert second.reference.encode() in client.get(first.get_absolute_url()).content
+    bad = client.post(reverse("voice:contact_public"), {**GOOD, "quoted_reference": "my ref"})
+    assert b"Enter a reference in the format SEN-2026-000123, or leave it empty" in bad.content

@@ -1,0 +1,76 @@
+"""Surgeries (staff), the outbox and the reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.exceptions import SendHubError
+from sendhub.voice.forms import SessionForm
+from sendhub.voice.rules import SATISFACTION_TARGET
+from sendhub.voice.selectors import reports
+from sendhub.voice.selectors.mail import get_outbox_message, outbox_messages
+from sendhub.voice.selectors.surgeries import get_session, session_slots, sessions_for_staff
+from sendhub.voice.services import surgeries as services
+
+
+@requires("voice.manage_surgeries")
+def surgery_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(sessions_for_staff(timezone.localdate()), 20).get_page(request.GET.get("page"))
+    return render(request, "voice/surgery_list.html", {"page_obj": page})
+
+
+@requires("voice.manage_surgeries")
+def surgery_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.create_session(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            return redirect(session)
+    return render(request, "voice/surgery_create.html", {"form": form})
+
+
+@requires("voice.manage_surgeries")
+def surgery_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = get_session(pk)
+    slots = session_slots(session)
+    return render(request, "voice/surgery_detail.html", {"session": session, "slots": slots})
+
+
+@requires("voice.view_outbox")
+def outbox_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(outbox_messages(), 50).get_page(request.GET.get("page"))
+    return render(request, "voice/outbox_list.html", {"page_obj": page})
+
+
+@requires("voice.view_outbox")
+def outbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return render(request, "voice/outbox_detail.html", {"message": get_outbox_message(pk)})
+
+
+@requires("voice.view_reports")
+def voice_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    start = date(today.year - 1, today.month, 1)
+    return render(
+        request,
+        "voice/reports.html",
+        {
+            "start": start,
+            "today": today,
+            "by_topic": reports.contacts_by_topic_and_channel(start, today),
+            "replies": reports.reply_timeliness(start, today, today),
+            "complaints": reports.complaint_timeliness(start, today, today),
+            "satisfaction": reports.satisfaction_by_month(start, today),
+            "overall": reports.overall_satisfaction(start, today),
+            "target": SATISFACTION_TARGET,
+        },
+    )
