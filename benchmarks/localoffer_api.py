@@ -27,7 +27,7 @@ SERVICES = 5000
 SEQUENTIAL = 400
 CONCURRENT_SECONDS = 15
 CLIENTS = 8
-QUERIES = [
+QUERIES: list[dict[str, object]] = [
     {"search": "speech"}, {"search": "swiming"}, {"search": "autism support"}, {"search": "short breaks"},
     {"search": "holiday play"}, {"search": "physio"}, {"search": "youth club"}, {"search": "sensory cinema"},
     {"search": "dyslexia"}, {"search": "saturday club"}, {"search": "wheelchair"}, {"search": "occupatonal therapy"},

@@ -35,7 +35,7 @@ def widget_kind(widget: forms.Widget) -> str:
     if isinstance(widget, forms.Select):
         return "select"
     if isinstance(widget, forms.FileInput):
-        return "file"
+        return "file-upload"
     return "input"
 
 

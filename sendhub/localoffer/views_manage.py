@@ -121,7 +121,7 @@ def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
         :50
     ]
     return render(request, "localoffer/provider_services.html", {"services": own, "revisions": pending,
-                                                                  "organisations": request.user.organisations.all()})  # fmt: skip
+                                                                  "organisations": Organisation.objects.filter(members=request.user)})  # fmt: skip
 
 
 def _provider_service(request: AuthenticatedHttpRequest, pk: str) -> Service:
