@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.views.decorators.http import require_POST
 
 if TYPE_CHECKING:
     from sendhub.accounts.models import User
@@ -34,5 +35,19 @@ def requires(permission: str) -> Callable[[View], View]:
 
         wrapper.required_permission = permission  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+def post_only(permission: str) -> Callable[[View], View]:
+    """@requires(permission) around a view that only accepts POST (a button's action, not a page).
+
+    Marked with `allowed_methods` so the accessibility crawl does not look for a GET page.
+    """
+
+    def decorator(view: View) -> View:
+        wrapped = requires(permission)(require_POST(view))
+        wrapped.allowed_methods = ("POST",)  # type: ignore[attr-defined]
+        return wrapped
 
     return decorator

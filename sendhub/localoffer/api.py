@@ -30,7 +30,7 @@ api = make_api(
     description="The Local Offer directory as an Open Referral UK (HSDS-UK-3.0) feed. "
     "Data: Human Services Data Specification UK, an Open Referral UK resource (CC BY-SA 4.0).",
     urls_namespace="localoffer:oruk",
-    docs_url="/docs",
+    docs_url=None,  # Swagger UI needs a CDN our CSP forbids; the OpenAPI JSON is the contract
 )
 
 

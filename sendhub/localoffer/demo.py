@@ -192,12 +192,16 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
 
 
 def link_demo_provider() -> None:
-    """The accounts app's demo provider manages the first two demo organisations."""
+    """The accounts app's demo provider manages the two demo organisations with the most services
+    (at a small demo scale the first organisations may have none, leaving the provider nothing to edit)."""
+    from django.db.models import Count
+
     from sendhub.accounts.models import User
 
     provider = User.objects.filter(email="provider@demo.sendhub.test").first()
-    if provider is not None:
-        for org in Organisation.objects.filter(pk__in=[demo_id("org", 0), demo_id("org", 1)]):
+    if provider is not None and not Organisation.objects.filter(members=provider).exists():
+        busiest = Organisation.objects.annotate(n=Count("services")).order_by("-n", "pk")[:2]
+        for org in busiest:
             org.members.add(provider)
 
 

@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm, ServiceEditForm
@@ -21,8 +20,7 @@ def moderation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "localoffer/moderation_queue.html", {"revisions": selectors.moderation_queue()})
 
 
-@requires("localoffer.moderate")
-@require_POST
+@post_only("localoffer.moderate")
 def bulk_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
     chosen = list(selectors.moderation_queue().filter(pk__in=request.POST.getlist("revision")))
     try:
@@ -73,8 +71,7 @@ def problem_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "localoffer/problem_reports.html", {"reports": reports})
 
 
-@requires("localoffer.view_problem_reports")
-@require_POST
+@post_only("localoffer.view_problem_reports")
 def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
     report = get_object_or_404(ProblemReport, pk=pk)
     try:

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
-from sendhub.core.access import requires
+from sendhub.core.access import post_only, requires
 from sendhub.sen2 import presenters, services, validation
 from sendhub.sen2.forms import CurrentDataForm, FileForm
-
-
-def post_only(view: Callable[..., Any]) -> Callable[..., Any]:
-    """require_POST, and tell the route sweep this route has no GET page to crawl."""
-    wrapped = require_POST(view)
-    wrapped.allowed_methods = ("POST",)  # type: ignore[attr-defined]
-    return wrapped
 
 
 @requires("sen2.run_return")
@@ -29,8 +20,7 @@ def check(request: HttpRequest) -> HttpResponse:
     return _page(request, CurrentDataForm(prefix="current"), FileForm(prefix="upload"))
 
 
-@requires("sen2.run_return")
-@post_only
+@post_only("sen2.run_return")
 def check_current(request: HttpRequest) -> HttpResponse:
     form = CurrentDataForm(request.POST, prefix="current")
     report = None
@@ -39,8 +29,7 @@ def check_current(request: HttpRequest) -> HttpResponse:
     return _page(request, form, FileForm(prefix="upload"), report, source="current data")
 
 
-@requires("sen2.run_return")
-@post_only
+@post_only("sen2.run_return")
 def check_file(request: HttpRequest) -> HttpResponse:
     form = FileForm(request.POST, request.FILES, prefix="upload")
     report = None
@@ -49,8 +38,7 @@ def check_file(request: HttpRequest) -> HttpResponse:
     return _page(request, CurrentDataForm(prefix="current"), form, report, source="uploaded file")
 
 
-@requires("sen2.run_return")
-@post_only
+@post_only("sen2.run_return")
 def download(request: HttpRequest) -> HttpResponseBase:
     form = CurrentDataForm(request.POST, prefix="current")
     if not form.is_valid():

@@ -27,7 +27,6 @@ PUBLIC_ROUTES = {
     "localoffer:content_page",
     "localoffer:oruk:api-root",
     "localoffer:oruk:openapi-json",
-    "localoffer:oruk:openapi-view",
     "localoffer:oruk:root",
     "localoffer:oruk:service",
     "localoffer:oruk:service_at_location",

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice.forms import (
     AssignForm,
@@ -34,7 +34,6 @@ from sendhub.voice.selectors.contacts import (
     queue_tabs,
 )
 from sendhub.voice.services import contacts as services
-from sendhub.voice.views.common import post_only
 
 
 @requires("voice.view_contacts")

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.voice.forms import InviteForm, QuestionForm, SurveyForm, ThemesForm, YouSaidWeDidForm
 from sendhub.voice.selectors import reports
@@ -20,7 +20,6 @@ from sendhub.voice.selectors.surveys import (
     you_said_we_did_entries,
 )
 from sendhub.voice.services import surveys as services
-from sendhub.voice.views.common import post_only
 
 
 @requires("voice.view_survey_results")

@@ -64,7 +64,7 @@ def live_url() -> Iterator[str]:
         "SENDHUB_HTTPS": "false",
         "SENDHUB_DEBUG": "false",
         "SENDHUB_DEMO": "true",
-        "SENDHUB_EMAIL_BACKEND": "locmem",
+        "SENDHUB_EMAIL_BACKEND": "outbox",
         "SENDHUB_ALLOWED_HOSTS": "127.0.0.1",
     }
     sendhub = [sys.executable, "-m", "sendhub"]
