@@ -55,11 +55,15 @@ types: install
 migrations-check: install
 	SENDHUB_DATABASE_URL=sqlite:///:memory: $(BIN)/sendhub makemigrations --check --dry-run
 
+# Two workers (the machines have 2 cores); --dist loadfile keeps the browser sweep's tests together.
+PYTEST := $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+
 test-sqlite: install chromium
-	SENDHUB_DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -p no:cacheprovider
+	mkdir -p var
+	SENDHUB_DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PYTEST)
 
 test-postgres: install chromium
-	SENDHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider
+	SENDHUB_DATABASE_URL=$(PG_URL) $(PYTEST)
 
 test: lint types migrations-check test-sqlite test-postgres
 

@@ -177,6 +177,7 @@ class CohortRow:
     transfer: rules.PhaseTransfer
     status: str
     overdue: bool
+    plan: Plan | None = None
 
 
 def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]:
@@ -211,7 +212,7 @@ def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]
             status, overdue = "Amendments proposed", today > due
         else:
             status, overdue = "Not started", today > due
-        rows.append(CohortRow(child, transfer, status, overdue))
+        rows.append(CohortRow(child, transfer, status, overdue, plan))
     return rows
 
 

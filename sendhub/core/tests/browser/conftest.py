@@ -37,9 +37,10 @@ def _free_port() -> int:
 def _browser_database_url() -> str:
     """A database of its own, beside the one the test run uses, so the seeded data never meets test data."""
     url = os.environ.get("SENDHUB_DATABASE_URL", "")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # parallel test runs each get their own
     if url.startswith("postgres"):
         base, name = url.rsplit("/", 1)
-        name = f"{name}_browser"
+        name = f"{name}_browser{worker}"
         subprocess.run(
             ["psql", f"{base}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
             check=True,
@@ -49,7 +50,7 @@ def _browser_database_url() -> str:
             ["psql", f"{base}/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True, capture_output=True
         )
         return f"{base}/{name}"
-    path = ROOT / "var" / "browser-test.sqlite3"
+    path = ROOT / "var" / f"browser-test{worker}.sqlite3"
     path.parent.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

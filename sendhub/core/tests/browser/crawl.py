@@ -1,7 +1,7 @@
 """A fast link crawler over HTTP (no browser) that signs in as a demo account and follows same-site links.
 
-Pages of one kind (same route) are alike. More pages of a kind are crawled while they keep revealing kinds
-of page not seen before (a child's page shows different actions at different stages), up to
+Pages of one kind (same route) are alike. More pages of a kind are crawled while they keep showing a set
+of links not seen before on that kind (a child's page shows different actions at different stages), up to
 MAX_PAGES_PER_ROUTE, stopping after DULL_VISITS pages of that kind that showed nothing new.
 """
 
@@ -72,6 +72,7 @@ def crawl(
     per_route: dict[str, int] = {}
     dull: dict[str, int] = {}
     known: set[str] = set()
+    shapes: set[tuple[str, frozenset[str]]] = set()  # (kind of page, kinds of page it links to)
     pages = 0
     with ThreadPoolExecutor(PARALLEL) as pool:
         while queue and pages < MAX_PAGES_PER_ROLE:
@@ -86,7 +87,7 @@ def crawl(
             pages += len(batch)
             answers = pool.map(lambda item: session.get(base + item[0], timeout=60), batch)
             for (path, name), answer in zip(batch, answers, strict=True):
-                if not _follow(answer, path, name, result, queue, seen, known, route_name):
+                if not _follow(answer, path, name, result, queue, seen, known, shapes, route_name):
                     dull[name] = dull.get(name, 0) + 1
     return result
 
@@ -99,9 +100,11 @@ def _follow(
     queue: deque[str],
     seen: set[str],
     known: set[str],
+    shapes: set[tuple[str, frozenset[str]]],
     route_name: Callable[[str], str | None],
 ) -> bool:
-    """Record one answer and queue its links; True when the page showed a kind of page not seen before."""
+    """Record one answer and queue its links; True when the page linked to kinds of page in a way not seen
+    before on pages of its kind."""
     if answer.status_code >= 500 or answer.status_code == 404:
         result.problems.append(f"{path}: HTTP {answer.status_code}")
         return False
@@ -110,19 +113,25 @@ def _follow(
         return False
     result.visited.setdefault(name, path)
     discovered = False
+    kinds_linked: set[str] = set()
     for href in links_in(answer.text):
         target = urldefrag(href)[0]
         parsed = urlparse(target)
         if parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith(NEVER_FOLLOW):
             continue
+        kind = route_name(parsed.path) or parsed.path
+        kinds_linked.add(kind)
         if target in seen:
             continue
         seen.add(target)
-        kind = route_name(parsed.path) or parsed.path
         if kind not in known:
             known.add(kind)
             discovered = True
             queue.appendleft(target)  # a new kind of page: visit it before more of the same
         else:
             queue.append(target)
+    shape = (name, frozenset(kinds_linked))
+    if shape not in shapes:
+        shapes.add(shape)
+        discovered = True
     return discovered
