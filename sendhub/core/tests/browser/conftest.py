@@ -1,4 +1,9 @@
-"""A real server on a seeded database, and Debian's chromium driven by Playwright."""
+"""A real server on a seeded database, and Debian's chromium driven by Playwright.
+
+Module-scoped: Playwright's sync API keeps an event loop running while it is open, and Django refuses ORM
+calls from a thread with a running loop, so it must close before the next test module (in the same
+pytest-xdist worker) touches the database.
+"""
 
 from __future__ import annotations
 
@@ -57,7 +62,7 @@ def _browser_database_url() -> str:
     return f"sqlite:///{path}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_url() -> Iterator[str]:
     env = {
         **os.environ,
@@ -109,7 +114,7 @@ def live_url() -> Iterator[str]:
         server.wait(timeout=20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail(
@@ -123,7 +128,7 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def axe_source() -> str:
     path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     if not path.exists():
@@ -131,7 +136,7 @@ def axe_source() -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def screenshots() -> Path:
     folder = ROOT / "var" / "screenshots"
     shutil.rmtree(folder, ignore_errors=True)
