@@ -160,9 +160,13 @@ def test_panel_decision_makes_a_letter_and_pdf(client, login, officer, manager, 
 
 
 def test_manager_edits_letter_template_and_reassigns(client, login, manager, officer, colleague, case):
+    from sendhub.cases.models import LetterTemplate
+    from sendhub.cases.services.panel import ensure_default_templates
+
+    # The defaults come from a data migration, which a transactional test elsewhere in the run may flush.
+    ensure_default_templates()
     login(client, manager)
     assert client.get(reverse("cases:letter_template_list")).status_code == 200
-    from sendhub.cases.models import LetterTemplate
 
     template = LetterTemplate.objects.get(key="assess-no")
     bad = client.post(
