@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from sendhub.cases import rules
+from sendhub.cases import rules, selectors
 from sendhub.cases.models import AssessmentRequest, Child, Plan, PlanStatus, RequestStatus
 
 
@@ -69,3 +70,27 @@ def refresh_status(child: Child, today: date) -> Child:
         stage=child.stage, next_step=child.next_step, next_due=child.next_due
     )
     return child
+
+
+def refresh_all_statuses(
+    today: date, *, dry_run: bool = False, progress: Callable[[int, int, int], None] | None = None
+) -> tuple[int, int]:
+    """Bring every case's stored stage up to date; returns (checked, changed). Safe to re-run.
+
+    Services keep stages current on every write; this catches what changes with time alone (a draft's
+    15-day comment period ending, a phase-transfer cohort starting in September).
+    """
+    qs = selectors.children_with_cases().order_by("pk")
+    total, changed = qs.count(), 0
+    for n, child in enumerate(qs.iterator(chunk_size=500), start=1):
+        status = current_status(child, today)
+        live = status is not None and not status.stage.closed
+        stage = status.stage.value if status and live else ""
+        due = status.next_due if status and live else None
+        if (stage, due) != (child.stage, child.next_due):
+            changed += 1
+            if not dry_run:
+                refresh_status(child, today)
+        if progress and (n % 500 == 0 or n == total):
+            progress(n, total, changed)
+    return total, changed

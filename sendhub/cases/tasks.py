@@ -1,0 +1,16 @@
+"""Periodic jobs: refresh every case's stage and next due date each night."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from sendhub.cases.services.status import refresh_all_statuses
+from sendhub.core.jobs import app
+
+
+# 02:15 so a stage that changes at midnight (a period ending) is right before the office opens.
+@app.periodic(cron="15 2 * * *")
+@app.task(queueing_lock="cases_refresh_statuses", name="cases.refresh_statuses")
+def refresh_statuses(timestamp: int) -> int:
+    _checked, changed = refresh_all_statuses(timezone.localdate())
+    return changed
