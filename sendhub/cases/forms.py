@@ -398,6 +398,10 @@ class ParentForm(forms.Form):
         return data
 
 
+class ConfirmForm(forms.Form):
+    """No fields: a confirmation page's POST is the confirmation."""
+
+
 class ProfessionalForm(forms.Form):
     name = forms.CharField(max_length=150, error_messages={"required": "Enter the name"})
     role = forms.CharField(max_length=100, error_messages={"required": "Enter their role"})

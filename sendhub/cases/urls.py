@@ -19,7 +19,23 @@ urlpatterns = [
     ),
     path("cases/children/<int:pk>/transfers/new/", registers.transfer_new, name="transfer_new"),
     path("cases/children/<int:pk>/parents/new/", children.parent_new, name="parent_new"),
+    path("cases/children/<int:pk>/parents/<int:parent_pk>/edit/", children.parent_edit, name="parent_edit"),
+    path(
+        "cases/children/<int:pk>/parents/<int:parent_pk>/remove/",
+        children.parent_remove,
+        name="parent_remove",
+    ),
     path("cases/children/<int:pk>/professionals/new/", children.professional_new, name="professional_new"),
+    path(
+        "cases/children/<int:pk>/professionals/<int:professional_pk>/edit/",
+        children.professional_edit,
+        name="professional_edit",
+    ),
+    path(
+        "cases/children/<int:pk>/professionals/<int:professional_pk>/remove/",
+        children.professional_remove,
+        name="professional_remove",
+    ),
     path("cases/children/<int:pk>/placements/new/", children.placement_new, name="placement_new"),
     path("cases/requests/new/", children.request_new, name="request_new"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),

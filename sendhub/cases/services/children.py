@@ -133,6 +133,89 @@ def add_professional(*, child: Child, by: User, **fields: Any) -> Professional:
     return professional
 
 
+PARENT_FIELDS = [
+    "name",
+    "relationship",
+    "parental_responsibility",
+    "email",
+    "phone",
+    "address",
+    "contact_preference",
+    "language",
+    "interpreter_needed",
+]
+PROFESSIONAL_FIELDS = ["name", "role", "organisation", "email", "phone"]
+
+
+def _update_person(
+    record: ParentCarer | Professional, allowed: list[str], fields: dict[str, Any]
+) -> list[str]:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save(update_fields=list(fields))
+    return changed
+
+
+@transaction.atomic
+def update_parent(*, parent: ParentCarer, by: User, **fields: Any) -> ParentCarer:
+    changed = _update_person(parent, PARENT_FIELDS, fields)
+    record_event(
+        actor=by,
+        action="cases.parent.updated",
+        target=parent.child,
+        data={"parent": parent.pk, "fields": changed},
+    )
+    return parent
+
+
+@transaction.atomic
+def update_professional(*, professional: Professional, by: User, **fields: Any) -> Professional:
+    changed = _update_person(professional, PROFESSIONAL_FIELDS, fields)
+    record_event(
+        actor=by,
+        action="cases.professional.updated",
+        target=professional.child,
+        data={"professional": professional.pk, "fields": changed},
+    )
+    return professional
+
+
+@transaction.atomic
+def remove_parent(*, parent: ParentCarer, by: User) -> None:
+    """Remove a parent or carer recorded in error, or who no longer has a part in the child's case.
+
+    The audit event keeps what was removed, so nothing is lost. A linked portal account loses its
+    view of the child at once (the portal reads these links).
+    """
+    snapshot = {name: str(getattr(parent, name)) for name in PARENT_FIELDS}
+    child, pk, account = parent.child, parent.pk, parent.user_id
+    parent.delete()
+    record_event(
+        actor=by,
+        action="cases.parent.removed",
+        target=child,
+        data={"parent": pk, "account": account, "removed": snapshot},
+    )
+
+
+@transaction.atomic
+def remove_professional(*, professional: Professional, by: User) -> None:
+    snapshot = {name: str(getattr(professional, name)) for name in PROFESSIONAL_FIELDS}
+    child, pk = professional.child, professional.pk
+    professional.delete()
+    record_event(
+        actor=by,
+        action="cases.professional.removed",
+        target=child,
+        data={"professional": pk, "removed": snapshot},
+    )
+
+
 @transaction.atomic
 def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
     """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""

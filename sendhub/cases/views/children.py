@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from sendhub.cases import forms, selectors
 from sendhub.cases.presenters import child_summary
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
+from sendhub.cases.services.children import PARENT_FIELDS, PROFESSIONAL_FIELDS
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
@@ -176,3 +178,64 @@ def placement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "Add a placement",
         lambda d: child_services.add_placement(child=child, by=request.user, **d),
     )
+
+
+@requires("cases.edit_child")
+def parent_edit(request: AuthenticatedHttpRequest, pk: int, parent_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    parent = get_object_or_404(child.parents, pk=parent_pk)
+    form = forms.ParentForm(request.POST or None, initial=model_to_dict(parent, fields=PARENT_FIELDS))
+    return _step(
+        request,
+        form,
+        child,
+        f"Change details of {parent.name}",
+        lambda d: child_services.update_parent(parent=parent, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def parent_remove(request: AuthenticatedHttpRequest, pk: int, parent_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    parent = get_object_or_404(child.parents, pk=parent_pk)
+    return _step(
+        request,
+        _confirm_form(request),
+        child,
+        f"Remove {parent.name} ({parent.relationship}) from this child's record?",
+        lambda d: child_services.remove_parent(parent=parent, by=request.user),
+        button="Yes, remove",
+    )
+
+
+@requires("cases.edit_child")
+def professional_edit(request: AuthenticatedHttpRequest, pk: int, professional_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    professional = get_object_or_404(child.professionals, pk=professional_pk)
+    initial = model_to_dict(professional, fields=PROFESSIONAL_FIELDS)
+    return _step(
+        request,
+        forms.ProfessionalForm(request.POST or None, initial=initial),
+        child,
+        f"Change details of {professional.name}",
+        lambda d: child_services.update_professional(professional=professional, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def professional_remove(request: AuthenticatedHttpRequest, pk: int, professional_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    professional = get_object_or_404(child.professionals, pk=professional_pk)
+    return _step(
+        request,
+        _confirm_form(request),
+        child,
+        f"Remove {professional.name} ({professional.role}) from this child's record?",
+        lambda d: child_services.remove_professional(professional=professional, by=request.user),
+        button="Yes, remove",
+    )
+
+
+def _confirm_form(request: AuthenticatedHttpRequest) -> forms.ConfirmForm:
+    # Bound on any POST: the form has no fields, so an empty POST body is still the confirmation.
+    return forms.ConfirmForm(request.POST if request.method == "POST" else None)
