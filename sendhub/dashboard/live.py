@@ -21,6 +21,7 @@ from sendhub.cases.models import (
 from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
 from sendhub.cases.rules.reviews import in_transfer_cohort
 
+from .cohort import Spell
 from .kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
 
 REASONS = {reason.value: reason for reason in ExceptionReason}
@@ -95,3 +96,18 @@ def casework_facts(*, today: date, years: range) -> Facts:
 
 def visible_children(user: Any, ids: frozenset[int]) -> QuerySet[Child]:
     return Child.objects.visible_to(user).filter(pk__in=list(ids)).order_by("last_name", "first_name")
+
+
+def plan_spells(*, today: date) -> list[Spell]:
+    """Every EHC plan with a start date as (birth, start, end), for the cohort forecast by age.
+
+    Dates after `today` are not yet known facts (a cease recorded in advance), so they count as open.
+    """
+    rows = Plan.objects.filter(start_date__isnull=False, start_date__lte=today).values_list(
+        "child__birth_date", "start_date", "ceased"
+    )
+    spells = []
+    for birth, start, ceased in rows:
+        if start is not None:
+            spells.append(Spell(birth, start, ceased if ceased and ceased <= today else None))
+    return spells

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .cohort import CohortForecast, census_day, cohort_forecast
 from .disproportionality import RiskRatio, risk_ratios
 from .kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
-from .live import casework_facts
+from .live import casework_facts, plan_spells
 from .suppression import SUPPRESSED, suppress_count, suppress_rate
 
 ON_REGISTER = {"support", "eng", "ehcp"}
@@ -64,9 +65,10 @@ def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]
     ]
 
 
-def ehcp_age_mix(*, today: date) -> dict[str, int]:
-    """Children with an EHC plan by age band, from casework (for the forecast's age split)."""
-    return dict(caseload_breakdowns(casework_facts(today=today, years=range(0)).children)["Age"])
+def age_forecast(*, today: date) -> CohortForecast:
+    """EHC plans by age band: casework history to the last census day, and the cohort forecast to 2030."""
+    base_year = today.year if today >= census_day(today.year) else today.year - 1
+    return cohort_forecast(plan_spells(today=today), base_year=base_year)
 
 
 def public_live_figures(*, today: date) -> list[tuple[str, Any]]:

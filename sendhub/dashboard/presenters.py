@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from . import selectors
 from .boards import BoardTable, build_board, format_value, ordinal_of, trend_word
 from .charts import PALETTE, BarChart, bar_chart
+from .cohort import AGE_BANDS, CohortForecast
 from .models import Benchmark, NationalIndicator
 from .national.catalogue import BOARDS
 
@@ -199,6 +200,9 @@ class ForecastPage:
     need_years: list[int]
     need_period: str
     age_rows: list[dict[str, Any]] = field(default_factory=list)
+    age_years: list[int] = field(default_factory=list)
+    age_forecast_from: int | None = None
+    age_mape: str | None = None
 
 
 FORECAST_SERIES = (
@@ -208,8 +212,8 @@ FORECAST_SERIES = (
 )
 
 
-def forecast_page(la_code: str, *, age_mix: dict[str, int] | None = None) -> ForecastPage:
-    """`age_mix`: current EHC plans by age band from casework (the share held constant)."""
+def forecast_page(la_code: str, *, by_age: CohortForecast | None = None) -> ForecastPage:
+    """`by_age`: the cohort forecast by age band from casework (`cohort.py`)."""
     from .forecast import forecast, split_by_share
 
     series = []
@@ -244,9 +248,14 @@ def forecast_page(la_code: str, *, age_mix: dict[str, int] | None = None) -> For
         {"need": need, "values": [format_value(points[y], "count") for y in years]}
         for need, points in sorted(split.items(), key=lambda kv: -shares[kv[0]])
     ]
-    ages = {band: float(n) for band, n in (age_mix or {}).items() if n}
-    age_split = split_by_share(caseload_points, ages)
-    age_rows = [
-        {"need": band, "values": [format_value(age_split[band][y], "count") for y in years]} for band in ages
-    ]
-    return ForecastPage(la_name, series, need_rows, years, period, age_rows)
+    page = ForecastPage(la_name, series, need_rows, years, period)
+    if by_age is not None and by_age.points:
+        table = {**by_age.history, **by_age.points}
+        page.age_years = sorted(table)
+        page.age_forecast_from = min(by_age.points)
+        page.age_rows = [
+            {"need": band, "values": [format_value(table[y][band], "count") for y in page.age_years]}
+            for band, _low, _high in AGE_BANDS
+        ]
+        page.age_mape = None if by_age.backtest_mape is None else f"{by_age.backtest_mape:.1f}%"
+    return page

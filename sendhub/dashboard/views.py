@@ -69,8 +69,9 @@ def board_download(request: HttpRequest) -> HttpResponse:
 
 @requires("dashboard.view_dashboard")
 def forecast(request: HttpRequest) -> HttpResponse:
-    ages = live_presenters.ehcp_age_mix(today=_today())
-    page = presenters.forecast_page(settings.SENDHUB_LA_CODE, age_mix=ages)
+    page = presenters.forecast_page(
+        settings.SENDHUB_LA_CODE, by_age=live_presenters.age_forecast(today=_today())
+    )
     context = {"page": page, "load": selectors.latest_load()}
     return render(request, "dashboard/forecast.html", context)
 

@@ -73,4 +73,5 @@ def test_public_page_suppresses_small_numbers(client, casework):
 def test_forecast_splits_by_age_from_casework(client, login, analyst, casework, loaded):
     login(client, analyst)
     html = client.get(reverse("dashboard:forecast")).content.decode()
-    assert "EHC plans forecast by age" in html and "5 to 10" in html
+    assert "EHC plans by age in January" in html and "5 to 10" in html
+    assert "2030 (forecast)" in html
