@@ -37,6 +37,16 @@ urlpatterns = [
         name="professional_remove",
     ),
     path("cases/children/<int:pk>/placements/new/", children.placement_new, name="placement_new"),
+    path(
+        "cases/children/<int:pk>/placements/<int:placement_pk>/edit/",
+        children.placement_edit,
+        name="placement_edit",
+    ),
+    path(
+        "cases/children/<int:pk>/placements/<int:placement_pk>/remove/",
+        children.placement_remove,
+        name="placement_remove",
+    ),
     path("cases/requests/new/", children.request_new, name="request_new"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("cases/requests/<int:pk>/decision/", requests.request_decision, name="request_decision"),

@@ -236,3 +236,50 @@ def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
     )
     record_event(actor=by, action="cases.placement.added", target=child, data={"placement": placement.pk})
     return placement
+
+
+@transaction.atomic
+def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placement:
+    """Correct a placement or record its end; the child's current school follows an open primary placement."""
+    changed = sorted(name for name, value in fields.items() if getattr(placement, name) != value)
+    for name, value in fields.items():
+        setattr(placement, name, value)
+    if placement.school is None and not placement.sen_setting:
+        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+    placement.full_clean()
+    placement.save(update_fields=list(fields))
+    child = placement.child
+    current = placement.rank == 1 and placement.end is None and placement.school is not None
+    if current and child.school_id != placement.school_id:
+        child.school = placement.school
+        child.save(update_fields=["school", "updated_at"])
+    if "end" in changed and placement.end is not None:
+        add_timeline(
+            child, on=placement.end, kind="placement", summary=f"Placement ended: {placement}", by=by
+        )
+    record_event(
+        actor=by,
+        action="cases.placement.updated",
+        target=child,
+        data={"placement": placement.pk, "fields": changed},
+    )
+    return placement
+
+
+@transaction.atomic
+def remove_placement(*, placement: Placement, by: User) -> None:
+    """Remove a placement recorded in error (an ended placement is kept and given an end date instead)."""
+    snapshot = {
+        "setting": str(placement),
+        "start": placement.start.isoformat(),
+        "end": placement.end.isoformat() if placement.end else None,
+        "rank": placement.rank,
+    }
+    child, pk = placement.child, placement.pk
+    placement.delete()
+    record_event(
+        actor=by,
+        action="cases.placement.removed",
+        target=child,
+        data={"placement": pk, "removed": snapshot},
+    )

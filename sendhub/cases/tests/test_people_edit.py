@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -115,3 +117,37 @@ def test_staff_who_may_not_edit_the_case_cannot_change_people(client, login, mak
     for name in ["cases:parent_edit", "cases:parent_remove"]:
         assert client.post(reverse(name, args=[child.pk, parent.pk])).status_code in {403, 404}
     assert ParentCarer.objects.filter(pk=parent.pk).exists()
+
+
+def test_officer_ends_a_placement_and_the_timeline_says_so(client, login, officer, child):
+    from sendhub.cases.models import Placement
+    from sendhub.cases.tests.factories import SchoolFactory
+
+    school = SchoolFactory.create()
+    placement = Placement.objects.create(child=child, school=school, rank=1, start=date(2023, 9, 1))
+    login(client, officer)
+    url = reverse("cases:placement_edit", args=[child.pk, placement.pk])
+    assert b"2023" in client.get(url).content  # the form starts from what is recorded
+    form = {"school": school.pk, "rank": "1", "start_0": "1", "start_1": "9", "start_2": "2023"}
+    bad = client.post(url, {**form, "end_0": "1", "end_1": "9", "end_2": "2022"})
+    assert bad.status_code == 200  # an end before the start is refused, and nothing changes
+    placement.refresh_from_db()
+    assert placement.end is None
+    assert client.post(url, {**form, "end_0": "18", "end_1": "7", "end_2": "2025"}).status_code == 302
+    placement.refresh_from_db()
+    assert placement.end == date(2025, 7, 18)
+    assert child.timeline.filter(summary__startswith="Placement ended").exists()
+    assert AuditEvent.objects.filter(action="cases.placement.updated").count() == 1
+
+
+def test_a_placement_recorded_in_error_is_removed_after_confirmation(client, login, officer, child):
+    from sendhub.cases.models import Placement
+
+    placement = Placement.objects.create(child=child, sen_setting="EHE", rank=1, start=date(2024, 1, 8))
+    login(client, officer)
+    url = reverse("cases:placement_remove", args=[child.pk, placement.pk])
+    assert b"recorded in error" in client.get(url).content
+    assert Placement.objects.filter(pk=placement.pk).exists()
+    client.post(url)
+    assert not Placement.objects.filter(pk=placement.pk).exists()
+    assert AuditEvent.objects.get(action="cases.placement.removed").data["removed"]["start"] == "2024-01-08"

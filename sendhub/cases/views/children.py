@@ -236,6 +236,35 @@ def professional_remove(request: AuthenticatedHttpRequest, pk: int, professional
     )
 
 
+@requires("cases.edit_child")
+def placement_edit(request: AuthenticatedHttpRequest, pk: int, placement_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    placement = get_object_or_404(child.placements, pk=placement_pk)
+    initial = model_to_dict(placement, fields=list(forms.PlacementForm.base_fields))
+    return _step(
+        request,
+        forms.PlacementForm(request.POST or None, initial=initial),
+        child,
+        f"Change the placement at {placement}",
+        lambda d: child_services.update_placement(placement=placement, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def placement_remove(request: AuthenticatedHttpRequest, pk: int, placement_pk: int) -> HttpResponse:
+    child = selectors.get_child_for_user(request.user, pk, write=True)
+    placement = get_object_or_404(child.placements, pk=placement_pk)
+    return _step(
+        request,
+        _confirm_form(request),
+        child,
+        f"Remove the placement at {placement} from {placement.start:%d %B %Y}? "
+        "Only do this if it was recorded in error: to end a placement, change it and give its end date.",
+        lambda d: child_services.remove_placement(placement=placement, by=request.user),
+        button="Yes, remove",
+    )
+
+
 def _confirm_form(request: AuthenticatedHttpRequest) -> forms.ConfirmForm:
     # Bound on any POST: the form has no fields, so an empty POST body is still the confirmation.
     return forms.ConfirmForm(request.POST if request.method == "POST" else None)
