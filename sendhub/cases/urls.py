@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.cases.views import children, panel, plans, registers, requests
+from sendhub.cases.views import children, panel, plan_content, plans, registers, requests
 
 app_name = "cases"
 
@@ -86,6 +86,24 @@ urlpatterns = [
     path("cases/plans/<int:pk>/cease/", plans.cease_notice, name="cease_notice"),
     path("cases/plans/<int:pk>/outcomes/new/", plans.outcome_new, name="outcome_new"),
     path("cases/plans/<int:pk>/provision/new/", plans.provision_new, name="provision_new"),
+    path(
+        "cases/plans/<int:pk>/outcomes/<int:outcome_pk>/edit/", plan_content.outcome_edit, name="outcome_edit"
+    ),
+    path(
+        "cases/plans/<int:pk>/outcomes/<int:outcome_pk>/remove/",
+        plan_content.outcome_remove,
+        name="outcome_remove",
+    ),
+    path(
+        "cases/plans/<int:pk>/provision/<int:provision_pk>/edit/",
+        plan_content.provision_edit,
+        name="provision_edit",
+    ),
+    path(
+        "cases/plans/<int:pk>/provision/<int:provision_pk>/remove/",
+        plan_content.provision_remove,
+        name="provision_remove",
+    ),
     path("cases/plans/<int:pk>/budget/", plans.budget_edit, name="budget_edit"),
     path("cases/phase-transfers/", plans.phase_transfers, name="phase_transfers"),
     path("cases/quality/", plans.qa_overview, name="qa_overview"),

@@ -11,6 +11,7 @@ from sendhub.cases.presenters import child_summary
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
 from sendhub.cases.services.children import PARENT_FIELDS, PROFESSIONAL_FIELDS
+from sendhub.cases.views.common import confirm_form
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
@@ -200,7 +201,7 @@ def parent_remove(request: AuthenticatedHttpRequest, pk: int, parent_pk: int) ->
     parent = get_object_or_404(child.parents, pk=parent_pk)
     return _step(
         request,
-        _confirm_form(request),
+        confirm_form(request),
         child,
         f"Remove {parent.name} ({parent.relationship}) from this child's record?",
         lambda d: child_services.remove_parent(parent=parent, by=request.user),
@@ -228,7 +229,7 @@ def professional_remove(request: AuthenticatedHttpRequest, pk: int, professional
     professional = get_object_or_404(child.professionals, pk=professional_pk)
     return _step(
         request,
-        _confirm_form(request),
+        confirm_form(request),
         child,
         f"Remove {professional.name} ({professional.role}) from this child's record?",
         lambda d: child_services.remove_professional(professional=professional, by=request.user),
@@ -256,15 +257,10 @@ def placement_remove(request: AuthenticatedHttpRequest, pk: int, placement_pk: i
     placement = get_object_or_404(child.placements, pk=placement_pk)
     return _step(
         request,
-        _confirm_form(request),
+        confirm_form(request),
         child,
         f"Remove the placement at {placement} from {placement.start:%d %B %Y}? "
         "Only do this if it was recorded in error: to end a placement, change it and give its end date.",
         lambda d: child_services.remove_placement(placement=placement, by=request.user),
         button="Yes, remove",
     )
-
-
-def _confirm_form(request: AuthenticatedHttpRequest) -> forms.ConfirmForm:
-    # Bound on any POST: the form has no fields, so an empty POST body is still the confirmation.
-    return forms.ConfirmForm(request.POST if request.method == "POST" else None)

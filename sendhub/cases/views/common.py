@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from sendhub.cases import forms
 from sendhub.core.access import AuthenticatedHttpRequest
 from sendhub.core.exceptions import SendHubError
 
@@ -41,3 +42,8 @@ def step(
             "links": links or [],
         },
     )
+
+
+def confirm_form(request: AuthenticatedHttpRequest) -> forms.ConfirmForm:
+    # Bound on any POST: the form has no fields, so an empty POST body is still the confirmation.
+    return forms.ConfirmForm(request.POST if request.method == "POST" else None)

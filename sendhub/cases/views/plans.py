@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sendhub.cases import forms, rules, selectors
+from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
 from sendhub.cases.views.common import step as _step
@@ -26,10 +27,22 @@ def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int)
     plan = selectors.get_plan_for_user(request.user, pk)
     version = selectors.get_version(plan, number)
     record_view(request, plan.child)
+    latest = plan.versions.order_by("-number").first()
+    changeable = (
+        latest is not None
+        and latest.pk == version.pk
+        and version.kind in {"draft", "amendment_proposed"}
+        and can_edit_case(request.user, plan.child)
+    )
     return render(
         request,
         "cases/plan_version_detail.html",
-        {"plan": plan, "version": version, "sections": selectors.version_sections(version)},
+        {
+            "plan": plan,
+            "version": version,
+            "sections": selectors.version_sections(version),
+            "changeable": changeable,
+        },
     )
 
 

@@ -1,0 +1,98 @@
+"""Correct or remove structured outcomes and provision while their version is still a draft or a proposal.
+
+An issued version is the legal document, so it is never changed: its rows are fixed once the final or
+amended plan is issued (the next draft or proposal starts from a copy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from sendhub.accounts.models import User
+from sendhub.cases.models import Outcome, Plan, Provision
+from sendhub.cases.services.plans import _editable_version
+from sendhub.core.audit import record_event
+from sendhub.core.exceptions import CaseStateError
+
+OUTCOME_FIELDS = ["description", "area", "by_when"]
+PROVISION_FIELDS = ["section", "description", "frequency", "provider", "outcome"]
+
+
+def _check_editable(plan: Plan, row: Outcome | Provision) -> None:
+    try:
+        editable = _editable_version(plan)
+    except CaseStateError:
+        editable = None
+    if editable is None or row.version_id != editable.pk:
+        raise CaseStateError(
+            "This version has been issued and cannot be changed: only the draft or proposed amendments can"
+        )
+
+
+def _apply(row: Outcome | Provision, allowed: list[str], fields: dict[str, Any]) -> list[str]:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise CaseStateError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    changed = sorted(name for name, value in fields.items() if getattr(row, name) != value)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save(update_fields=list(fields))
+    return changed
+
+
+@transaction.atomic
+def update_outcome(*, plan: Plan, outcome: Outcome, by: User, **fields: Any) -> Outcome:
+    _check_editable(plan, outcome)
+    changed = _apply(outcome, OUTCOME_FIELDS, fields)
+    record_event(
+        actor=by,
+        action="cases.plan.outcome_updated",
+        target=plan,
+        data={"outcome": outcome.pk, "fields": changed},
+    )
+    return outcome
+
+
+@transaction.atomic
+def remove_outcome(*, plan: Plan, outcome: Outcome, by: User) -> None:
+    """Provision that served the outcome stays in the plan, no longer linked to an outcome."""
+    _check_editable(plan, outcome)
+    snapshot = {"description": outcome.description, "area": outcome.area}
+    pk = outcome.pk
+    outcome.delete()
+    record_event(
+        actor=by, action="cases.plan.outcome_removed", target=plan, data={"outcome": pk, "removed": snapshot}
+    )
+
+
+@transaction.atomic
+def update_provision(*, plan: Plan, provision: Provision, by: User, **fields: Any) -> Provision:
+    _check_editable(plan, provision)
+    outcome = fields.get("outcome")
+    if outcome is not None and outcome.version_id != provision.version_id:
+        raise CaseStateError("Link the provision to an outcome of the same version")
+    changed = _apply(provision, PROVISION_FIELDS, fields)
+    record_event(
+        actor=by,
+        action="cases.plan.provision_updated",
+        target=plan,
+        data={"provision": provision.pk, "fields": changed},
+    )
+    return provision
+
+
+@transaction.atomic
+def remove_provision(*, plan: Plan, provision: Provision, by: User) -> None:
+    _check_editable(plan, provision)
+    snapshot = {"section": provision.section, "description": provision.description}
+    pk = provision.pk
+    provision.delete()
+    record_event(
+        actor=by,
+        action="cases.plan.provision_removed",
+        target=plan,
+        data={"provision": pk, "removed": snapshot},
+    )
