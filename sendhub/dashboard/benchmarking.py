@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import polars as pl
 
+from . import benchmark_arrays as arrays
 from .national.catalogue import Indicator
 
 PERIOD = ["indicator", "time_period"]
@@ -61,143 +63,118 @@ def compute_benchmarks(
     neighbours: pl.DataFrame | pl.LazyFrame,
     indicators: Mapping[str, Indicator],
 ) -> pl.DataFrame:
-    """All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``)."""
-    return benchmark_plan(observations, neighbours, indicators).collect()
+    """All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``).
 
-
-def benchmark_plan(
-    observations: pl.DataFrame | pl.LazyFrame,
-    neighbours: pl.DataFrame | pl.LazyFrame,
-    indicators: Mapping[str, Indicator],
-) -> pl.LazyFrame:
-    """The lazy query behind `compute_benchmarks`. All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``).
-
-    Polarity becomes a sign (+1 High, -1 Low), so "better" is always "larger `score`": one rank window,
-    one group-by for the quartiles, and one vectorised comparison for the neighbour ranks.
+    The LA rows are laid out as a dense LAs x (indicator, period) matrix by integer codes (polars Enum
+    casts, no joins); `benchmark_arrays` computes every figure for all columns at once, and the figures
+    are gathered back onto the rows, which keep their input order. Polarity becomes a sign (+1 High,
+    -1 Low, NaN none), so "better" is always "larger score".
     """
-    # Categorical keys make the many joins below cheap; they are strings again in the result.
-    keys = ["indicator", "time_period", "area_code"]
-    obs = observations.lazy().with_columns([pl.col(k).cast(pl.Categorical) for k in keys])
-    meta = (
-        indicator_frame(indicators)
-        .lazy()
-        .with_columns(
-            pl.col("indicator").cast(pl.Categorical),
-            pl.when(pl.col("polarity") == "High")
-            .then(1.0)
-            .when(pl.col("polarity") == "Low")
-            .then(-1.0)
-            .alias("sign"),
-        )
-    )
-    la = (
-        obs.filter(pl.col("level") == "la")
-        .rename({"area_code": "la_code", "area_name": "la_name"})
-        .join(meta, on="indicator", how="inner")
-        .with_columns((pl.col("value") * pl.col("sign")).alias("score"))
-    )
-    england = obs.filter(pl.col("level") == "england").select(*PERIOD, pl.col("value").alias("england"))
-    v = pl.col("value")
-    spread = la.group_by(PERIOD).agg(
-        v.count().cast(pl.Int32).alias("rank_of"),
-        v.quantile(0.25, "linear").alias("q1"),
-        v.quantile(0.50, "linear").alias("q2"),
-        v.quantile(0.75, "linear").alias("q3"),
-    )
-    sn = _neighbour_stats(la.select(*PERIOD, "la_code", "value", "score").collect(), neighbours)
-    periods = (
-        la.select("indicator", "time_period", "year")
-        .unique()
-        .sort("indicator", "year")
-        .with_columns(pl.col("time_period").shift(1).over("indicator").alias("previous_time_period"))
-    )
-    previous = la.select(
-        "indicator",
-        pl.col("time_period").alias("previous_time_period"),
-        "la_code",
-        pl.col("value").alias("previous_value"),
-    )
-    result = (
-        la.with_columns((-pl.col("score")).rank("min").over(PERIOD).cast(pl.Int32).alias("rank"))
-        .join(spread, on=PERIOD, how="left")
-        .with_columns(_quartile_band().alias("quartile"))
-        .join(england, on=PERIOD, how="left")
-        .join(sn.lazy(), on=[*PERIOD, "la_code"], how="left")
-        .join(periods.select(*PERIOD, "previous_time_period"), on=PERIOD, how="left")
-        .join(previous, on=["indicator", "previous_time_period", "la_code"], how="left")
-        .with_columns(pl.col("sn_count").fill_null(0), (v - pl.col("previous_value")).alias("change"))
-        .with_columns(
-            [
-                pl.col(k).cast(pl.String)
-                for k in ("indicator", "time_period", "la_code", "previous_time_period")
-            ]
-        )
-        .select(RESULT_COLUMNS)
-        .sort("indicator", "la_code", "year")
-    )
-    return result
+    obs = observations.collect() if isinstance(observations, pl.LazyFrame) else observations
+    level = obs.get_column("level")
+    la = obs.filter(level == "la")
+    names = pl.Enum(sorted(indicators))
+    ind = la.get_column("indicator").cast(names, strict=False)
+    if ind.null_count():  # rows of indicators the catalogue does not know
+        known = ind.is_not_null()
+        la, ind = la.filter(known), ind.filter(known)
+    la_codes = pl.Enum(la.get_column("area_code").unique())
+    periods = pl.Enum(la.get_column("time_period").unique().sort())
+    n_periods = max(len(periods.categories), 1)
+
+    # Dense column ids for the (indicator, period) pairs that have LA rows.
+    la_key = _key(ind, la.get_column("time_period"), periods)
+    column_of = np.full(len(indicators) * n_periods, -1, dtype=np.int64)
+    column_of[la_key] = 0
+    present = np.flatnonzero(column_of == 0)
+    column_of[present] = np.arange(present.size)
+    col = column_of[la_key]
+    row = la.get_column("area_code").cast(la_codes).to_physical().to_numpy().astype(np.int64)
+    n_las, n_cols = len(la_codes.categories), present.size
+    col_indicator, col_period = present // n_periods, present % n_periods
+    col_year = np.zeros(n_cols, dtype=np.int64)
+    col_year[col] = la.get_column("year").to_numpy()
+    polarity = [indicators[n].polarity for n in names.categories]
+    banded = np.array([indicators[n].quartiles and indicators[n].has_direction for n in names.categories])
+    sign = np.array([1.0 if p == "High" else -1.0 if p == "Low" else np.nan for p in polarity])
+
+    # One spare all-NaN row (index n_las) stands for neighbours with no data.
+    values = np.full((n_las + 1, n_cols), np.nan)
+    value = la.get_column("value").to_numpy()
+    values[row, col] = value
+    col_sign = sign[col_indicator] if n_cols else np.empty(0)
+    scores = values * col_sign
+
+    stats = arrays.column_stats(values[:n_las], col_sign)
+    sn = arrays.neighbour_stats(values, scores, _neighbour_rows(neighbours, la_codes, n_las))
+    previous = arrays.previous_columns(col_indicator, col_year, col_period)[col]
+    previous_value = np.where(previous >= 0, values[row, previous], np.nan)
+    period_names = periods.categories.to_list()
+    previous_period = pl.Series([period_names[p] for p in col_period] + [None], dtype=pl.String)
+
+    england = np.full(n_cols + 1, np.nan)  # the spare last entry takes periods with no LA rows
+    national = obs.select("indicator", "time_period", "value").filter(level == "england")
+    national_ind = national.get_column("indicator").cast(names, strict=False)
+    if national_ind.null_count():
+        national, national_ind = national.filter(national_ind.is_not_null()), national_ind.drop_nulls()
+    national_key = _key(national_ind, national.get_column("time_period"), periods)
+    england[np.where(national_key >= 0, column_of[national_key], -1)] = national.get_column("value").to_numpy()
+
+    q1, q2, q3 = stats.q1[col], stats.q2[col], stats.q3[col]
+    band = (value > q1).astype(np.int64) + (value > q2) + (value > q3)  # 0: at or below Q1
+    band = np.where(col_sign[col] > 0, 3 - band, band)  # A is always best
+    band = np.where(banded[col_indicator[col]] & ~np.isnan(value), band, 4)
+    return la.select(
+        "indicator", "time_period", "year", pl.col("area_code").alias("la_code"),
+        pl.col("area_name").alias("la_name"), "value", "marker", "numerator", "denominator",
+    ).with_columns(
+        _floats("england", england[col]),
+        _floats("sn_average", sn.average[row, col]),
+        pl.Series("sn_count", sn.count[row, col], dtype=pl.Int32),
+        _floats("sn_rank", sn.rank[row, col]).cast(pl.Int32),
+        _floats("sn_rank_of", sn.rank_of[row, col]).cast(pl.Int32),
+        _floats("rank", stats.ranks[col, row]).cast(pl.Int32),
+        pl.Series("rank_of", stats.count[col], dtype=pl.Int32),
+        _floats("q1", q1),
+        _floats("q2", q2),
+        _floats("q3", q3),
+        pl.Series("quartile", ["A", "B", "C", "D", None], dtype=pl.String).gather(band),
+        previous_period.gather(np.where(previous >= 0, previous, n_cols)).alias("previous_time_period"),
+        _floats("previous_value", previous_value),
+        _floats("change", value - previous_value),
+        pl.Series("polarity", polarity, dtype=pl.String).gather(col_indicator[col]),
+    ).select(RESULT_COLUMNS)  # fmt: skip
 
 
-def _neighbour_stats(scores: pl.DataFrame, neighbours: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    """SN average, count and rank for every LA and period.
+def _key(indicator: pl.Series, period: pl.Series, periods: pl.Enum) -> np.ndarray:
+    """indicator code x number of periods + period code; -1 for a period with no LA rows."""
+    codes = period.cast(periods, strict=False).to_physical().fill_null(-1).to_numpy().astype(np.int64)
+    ind = indicator.to_physical().to_numpy().astype(np.int64)
+    return np.where(codes >= 0, ind * len(periods.categories) + codes, -1)
 
-    The LA x neighbour x period table (~800,000 rows) is joined and grouped on small integer ids
-    (period id, LA id) instead of strings, which made it several times faster.
-    """
-    nb = neighbours.lazy().collect()
-    categorical = scores.schema["la_code"] == pl.Categorical
-    scores = scores.with_columns(pl.col("la_code").cast(pl.String))
-    pids = scores.select(PERIOD).unique().with_row_index("pid")
-    codes = (
-        pl.concat([scores.select("la_code"), nb.select(pl.col("neighbour_la_code").alias("la_code"))])
-        .unique()
-        .with_row_index("lid")
-    )
-    ids = scores.join(pids, on=PERIOD).join(codes, on="la_code").select("pid", "lid", "value", "score")
-    pairs = (
-        nb.join(codes, on="la_code")
-        .join(
-            codes.select(pl.col("la_code").alias("neighbour_la_code"), pl.col("lid").alias("nlid")),
-            on="neighbour_la_code",
-        )
-        .select("lid", "nlid")
-    )
-    stats = (
-        pairs.lazy()
-        .join(
-            ids.lazy().select(
-                "pid", pl.col("lid").alias("nlid"), pl.col("value").alias("nv"), pl.col("score").alias("ns")
-            ),
-            on="nlid",
-        )
-        .join(ids.lazy().select("pid", "lid", pl.col("score").alias("own")), on=["pid", "lid"], how="left")
-        .group_by(["pid", "lid"])
-        .agg(
-            pl.col("nv").mean().alias("sn_average"),
-            pl.col("nv").count().cast(pl.Int32).alias("sn_count"),
-            (pl.col("ns") > pl.col("own")).sum().cast(pl.Int32).alias("sn_better"),
-            pl.col("own").first().alias("own"),
-        )
-        .collect()
-    )
-    return (
-        stats.join(pids, on="pid")
-        .join(codes, on="lid")
-        .select(
-            *PERIOD,
-            pl.col("la_code").cast(pl.Categorical if categorical else pl.String),
-            "sn_average",
-            "sn_count",
-            pl.when(pl.col("own").is_not_null())
-            .then(pl.col("sn_better") + 1)
-            .cast(pl.Int32)
-            .alias("sn_rank"),
-            pl.when(pl.col("own").is_not_null())
-            .then(pl.col("sn_count") + 1)
-            .cast(pl.Int32)
-            .alias("sn_rank_of"),
-        )
-    )
+
+def _floats(name: str, values: np.ndarray) -> pl.Series:
+    return pl.Series(name, values, dtype=pl.Float64, nan_to_null=True)
+
+
+def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: pl.Enum, n_las: int) -> np.ndarray:
+    """LAs x k matrix of each LA's neighbours' row numbers, padded with n_las (the spare empty row),
+    which also stands for a neighbour that has no rows."""
+    frame = neighbours.collect() if isinstance(neighbours, pl.LazyFrame) else neighbours
+    la = frame.get_column("la_code").cast(la_codes, strict=False).to_physical().to_numpy()
+    nb = frame.get_column("neighbour_la_code").cast(la_codes, strict=False).to_physical()
+    nb_rows = nb.fill_null(n_las).to_numpy().astype(np.int64)
+    known = ~np.isnan(la.astype(np.float64))
+    la_rows = la[known].astype(np.int64)
+    nb_rows = nb_rows[known]
+    # Slot of each pair within its LA's list: its position among that LA's pairs.
+    order = np.argsort(la_rows, kind="stable")
+    starts = np.searchsorted(la_rows[order], la_rows[order])
+    slot = np.empty_like(order)
+    slot[order] = np.arange(order.size) - starts
+    table = np.full((n_las + 1, int(slot.max()) + 1 if slot.size else 1), n_las, dtype=np.int64)
+    table[la_rows, slot] = nb_rows
+    return table
 
 
 def plain_group_by(observations: pl.DataFrame) -> pl.DataFrame:
