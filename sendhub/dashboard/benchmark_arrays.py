@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 Floats = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.integer]
 
 
 @dataclass(frozen=True)
@@ -39,18 +39,15 @@ class ColumnStats:
 def column_stats(values: Floats, sign: Floats) -> ColumnStats:
     """Count, quartiles and ranks of each column of `values` (LAs x columns), ignoring NaN.
 
-    One stable sort of each column (NaN last) gives everything:
-
-    * quartiles, R type 7: with n values sorted, the p-quantile is at 0-based position h = (n - 1) p,
-      interpolated linearly between floor(h) and the next value;
-    * ranks with ties sharing the better rank (R ``ties.method = "min"``): where smaller is better
-      (`sign` -1) an LA's rank is 1 + the first position of its run of equal values; where larger is
-      better (+1) it is n - the last position of the run.
+    * Quartiles, R type 7: with the n values of a column sorted, the p-quantile is at 0-based position
+      h = (n - 1) p, interpolated linearly between floor(h) and the next value.
+    * Ranks: each column is sorted once best first (by -sign x value, NaN last); an LA's rank is 1 + the
+      first position of its run of equal values, so ties share the better rank (R ``ties.method =
+      "min"``). Columns without a polarity (`sign` NaN) are all NaN and get no ranks.
     """
     rows = np.ascontiguousarray(values.T)
-    order = np.argsort(rows, axis=1, kind="stable")
-    ordered = np.take_along_axis(rows, order, axis=1)
-    count = np.count_nonzero(~np.isnan(ordered), axis=1)
+    ordered = np.sort(rows, axis=1)  # NaN last
+    count = np.count_nonzero(~np.isnan(rows), axis=1)
     last = np.maximum(count - 1, 0)
     quartiles = []
     for p in (0.25, 0.5, 0.75):
@@ -60,19 +57,17 @@ def column_stats(values: Floats, sign: Floats) -> ColumnStats:
         upper = np.take_along_axis(ordered, np.minimum(low + 1, last)[:, None], axis=1)[:, 0]
         quartiles.append(np.where(count > 0, lower + (h - low) * (upper - lower), np.nan))
 
-    width = rows.shape[1]
-    position = np.broadcast_to(np.arange(width), rows.shape)
+    best_first = rows * -sign[:, None]
+    order = np.argsort(best_first, axis=1, kind="stable")
+    best = np.take_along_axis(best_first, order, axis=1)  # ascending: the best value first
+    position = np.broadcast_to(np.arange(rows.shape[1], dtype=np.float64), rows.shape)
     starts = np.ones(rows.shape, dtype=bool)
-    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    ends = np.ones(rows.shape, dtype=bool)
-    ends[:, :-1] = starts[:, 1:]
-    run_first = np.maximum.accumulate(np.where(starts, position, 0), axis=1)
-    run_last = np.minimum.accumulate(np.where(ends, position, width - 1)[:, ::-1], axis=1)[:, ::-1]
-    in_order = np.where(sign[:, None] > 0, count[:, None] - run_last, run_first + 1).astype(np.float64)
-    ranks = np.empty(rows.shape, dtype=np.float64)
+    starts[:, 1:] = best[:, 1:] != best[:, :-1]
+    in_order = np.maximum.accumulate(np.where(starts, position, 0.0), axis=1) + 1.0
+    ranks = np.empty(rows.shape)
     np.put_along_axis(ranks, order, in_order, axis=1)
-    ranks[np.isnan(rows) | np.isnan(sign)[:, None]] = np.nan
-    return ColumnStats(count.astype(np.int64), *quartiles, ranks)
+    ranks[np.isnan(best_first)] = np.nan
+    return ColumnStats(count, quartiles[0], quartiles[1], quartiles[2], ranks)
 
 
 @dataclass(frozen=True)
@@ -96,8 +91,8 @@ def neighbour_stats(values: Floats, scores: Floats, neighbours: Ints) -> Neighbo
     present = ~np.isnan(values)
     filled = np.where(present, values, 0.0)
     total = np.zeros(values.shape)
-    count = np.zeros(values.shape, dtype=np.int64)
-    better = np.zeros(values.shape, dtype=np.int64)
+    count = np.zeros(values.shape, dtype=np.int32)
+    better = np.zeros(values.shape, dtype=np.int32)
     for slot in neighbours.T:
         total += filled[slot]
         count += present[slot]

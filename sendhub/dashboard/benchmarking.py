@@ -1,4 +1,4 @@
-"""Benchmarks for every indicator, local authority and period, computed at once with polars.
+"""Benchmarks for every indicator, local authority and period, computed at once.
 
 For each (indicator, LA, period): the value, England, the statistical-neighbour average and count, the
 rank among all LAs, the quartile band, the LA's place among its neighbours and the change since the
@@ -13,6 +13,11 @@ dfe-analytical-services/local-authority-interactive-tool, ``R/fn_helper_function
   period. Low polarity: value ≤ Q1 → A, ≤ Q2 → B, ≤ Q3 → C, else D; High polarity is the mirror image
   (≤ Q1 → D … > Q3 → A). A is always best. No band without a polarity or where LAIT marks the
   indicator ``No_Quartile = N``.
+* **Place among neighbours** (``sn_rank`` of ``sn_rank_of``): the LA among itself and its neighbours with a
+  value, by polarity; empty when the LA has no rank or no neighbour has a value.
+* **Change**: against the same LA's value in the indicator's previous period (by year).
+
+polars reads and writes the tables; the arithmetic runs on numpy arrays (`benchmark_arrays`).
 """
 
 from __future__ import annotations
@@ -34,30 +39,6 @@ RESULT_COLUMNS = [
 ]  # fmt: skip
 
 
-def indicator_frame(indicators: Mapping[str, Indicator]) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "indicator": list(indicators),
-            "polarity": [i.polarity for i in indicators.values()],
-            "banded": [i.quartiles and i.has_direction for i in indicators.values()],
-        },
-        schema={"indicator": pl.String, "polarity": pl.String, "banded": pl.Boolean},
-    )
-
-
-def _quartile_band() -> pl.Expr:
-    v, q1, q2, q3 = pl.col("value"), pl.col("q1"), pl.col("q2"), pl.col("q3")
-    low = pl.when(v <= q1).then(pl.lit("A")).when(v <= q2).then(pl.lit("B")).when(v <= q3).then(pl.lit("C"))
-    high = pl.when(v <= q1).then(pl.lit("D")).when(v <= q2).then(pl.lit("C")).when(v <= q3).then(pl.lit("B"))
-    return (
-        pl.when(~pl.col("banded") | v.is_null())
-        .then(pl.lit(None, dtype=pl.String))
-        .when(pl.col("polarity") == "Low")
-        .then(low.otherwise(pl.lit("D")))
-        .otherwise(high.otherwise(pl.lit("A")))
-    )
-
-
 def compute_benchmarks(
     observations: pl.DataFrame | pl.LazyFrame,
     neighbours: pl.DataFrame | pl.LazyFrame,
@@ -65,60 +46,55 @@ def compute_benchmarks(
 ) -> pl.DataFrame:
     """All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``).
 
-    The LA rows are laid out as a dense LAs x (indicator, period) matrix by integer codes (polars Enum
-    casts, no joins); `benchmark_arrays` computes every figure for all columns at once, and the figures
-    are gathered back onto the rows, which keep their input order. Polarity becomes a sign (+1 High,
-    -1 Low, NaN none), so "better" is always "larger score".
+    The LA rows are laid out as a dense LAs x (indicator, period) matrix by integer codes (no joins);
+    `benchmark_arrays` computes every figure for all columns at once, and the figures are gathered back
+    onto the rows, which keep their input order. Polarity becomes a sign (+1 High, -1 Low, NaN none),
+    so "better" is always "larger score".
     """
     obs = observations.collect() if isinstance(observations, pl.LazyFrame) else observations
     level = obs.get_column("level")
     la = obs.filter(level == "la")
-    names = pl.Enum(sorted(indicators))
-    ind = la.get_column("indicator").cast(names, strict=False)
-    if ind.null_count():  # rows of indicators the catalogue does not know
-        known = ind.is_not_null()
-        la, ind = la.filter(known), ind.filter(known)
-    la_codes = pl.Enum(la.get_column("area_code").unique())
-    periods = pl.Enum(la.get_column("time_period").unique().sort())
-    n_periods = max(len(periods.categories), 1)
+    keys = ["indicator", "time_period", "area_code"]
+    # Three categorical casts in one select, so polars hashes the three columns in parallel.
+    ids = la.select(pl.col(keys).cast(pl.Categorical).to_physical()).to_numpy().astype(np.int64).T
+    ind, ind_names = _dense(ids[0], la.get_column("indicator"))
+    if not set(ind_names) <= indicators.keys():  # drop rows of indicators the catalogue does not know
+        known = np.isin(ind, [i for i, n in enumerate(ind_names) if n in indicators])
+        la, ids = la.filter(pl.Series(known)), ids[:, known]
+        ind, ind_names = _dense(ids[0], la.get_column("indicator"))
+    period, period_names = _dense(ids[1], la.get_column("time_period"))
+    row, la_codes = _dense(ids[2], la.get_column("area_code"))
+    n_las, n_periods = len(la_codes), max(len(period_names), 1)
 
     # Dense column ids for the (indicator, period) pairs that have LA rows.
-    la_key = _key(ind, la.get_column("time_period"), periods)
-    column_of = np.full(len(indicators) * n_periods, -1, dtype=np.int64)
+    column_of = np.full(len(ind_names) * n_periods, -1, dtype=np.int64)
+    la_key = ind * n_periods + period
     column_of[la_key] = 0
     present = np.flatnonzero(column_of == 0)
-    column_of[present] = np.arange(present.size)
+    n_cols = present.size
+    column_of[present] = np.arange(n_cols)
     col = column_of[la_key]
-    row = la.get_column("area_code").cast(la_codes).to_physical().to_numpy().astype(np.int64)
-    n_las, n_cols = len(la_codes.categories), present.size
     col_indicator, col_period = present // n_periods, present % n_periods
     col_year = np.zeros(n_cols, dtype=np.int64)
     col_year[col] = la.get_column("year").to_numpy()
-    polarity = [indicators[n].polarity for n in names.categories]
-    banded = np.array([indicators[n].quartiles and indicators[n].has_direction for n in names.categories])
+    polarity = [indicators[n].polarity for n in ind_names]
+    banded = np.array(
+        [indicators[n].quartiles and indicators[n].has_direction for n in ind_names], dtype=bool
+    )
     sign = np.array([1.0 if p == "High" else -1.0 if p == "Low" else np.nan for p in polarity])
+    col_sign = sign[col_indicator] if n_cols else np.empty(0)
 
     # One spare all-NaN row (index n_las) stands for neighbours with no data.
     values = np.full((n_las + 1, n_cols), np.nan)
     value = la.get_column("value").to_numpy()
     values[row, col] = value
-    col_sign = sign[col_indicator] if n_cols else np.empty(0)
     scores = values * col_sign
-
+    at = row * n_cols + col  # each LA row's cell in an LAs x columns matrix
     stats = arrays.column_stats(values[:n_las], col_sign)
     sn = arrays.neighbour_stats(values, scores, _neighbour_rows(neighbours, la_codes, n_las))
-    previous = arrays.previous_columns(col_indicator, col_year, col_period)[col]
+    previous = arrays.previous_columns(col_indicator, col_year, _period_order(period_names)[col_period])[col]
     previous_value = np.where(previous >= 0, values[row, previous], np.nan)
-    period_names = periods.categories.to_list()
     previous_period = pl.Series([period_names[p] for p in col_period] + [None], dtype=pl.String)
-
-    england = np.full(n_cols + 1, np.nan)  # the spare last entry takes periods with no LA rows
-    national = obs.select("indicator", "time_period", "value").filter(level == "england")
-    national_ind = national.get_column("indicator").cast(names, strict=False)
-    if national_ind.null_count():
-        national, national_ind = national.filter(national_ind.is_not_null()), national_ind.drop_nulls()
-    national_key = _key(national_ind, national.get_column("time_period"), periods)
-    england[np.where(national_key >= 0, column_of[national_key], -1)] = national.get_column("value").to_numpy()
 
     q1, q2, q3 = stats.q1[col], stats.q2[col], stats.q3[col]
     band = (value > q1).astype(np.int64) + (value > q2) + (value > q3)  # 0: at or below Q1
@@ -128,12 +104,12 @@ def compute_benchmarks(
         "indicator", "time_period", "year", pl.col("area_code").alias("la_code"),
         pl.col("area_name").alias("la_name"), "value", "marker", "numerator", "denominator",
     ).with_columns(
-        _floats("england", england[col]),
-        _floats("sn_average", sn.average[row, col]),
-        pl.Series("sn_count", sn.count[row, col], dtype=pl.Int32),
-        _floats("sn_rank", sn.rank[row, col]).cast(pl.Int32),
-        _floats("sn_rank_of", sn.rank_of[row, col]).cast(pl.Int32),
-        _floats("rank", stats.ranks[col, row]).cast(pl.Int32),
+        _floats("england", _england(obs, level, ind_names, period_names, column_of)[col]),
+        _floats("sn_average", sn.average.ravel()[at]),
+        pl.Series("sn_count", sn.count.ravel()[at], dtype=pl.Int32),
+        _floats("sn_rank", sn.rank.ravel()[at]).cast(pl.Int32),
+        _floats("sn_rank_of", sn.rank_of.ravel()[at]).cast(pl.Int32),
+        _floats("rank", stats.ranks.ravel()[col * n_las + row]).cast(pl.Int32),
         pl.Series("rank_of", stats.count[col], dtype=pl.Int32),
         _floats("q1", q1),
         _floats("q2", q2),
@@ -146,27 +122,56 @@ def compute_benchmarks(
     ).select(RESULT_COLUMNS)  # fmt: skip
 
 
-def _key(indicator: pl.Series, period: pl.Series, periods: pl.Enum) -> np.ndarray:
-    """indicator code x number of periods + period code; -1 for a period with no LA rows."""
-    codes = period.cast(periods, strict=False).to_physical().fill_null(-1).to_numpy().astype(np.int64)
-    ind = indicator.to_physical().to_numpy().astype(np.int64)
-    return np.where(codes >= 0, ind * len(periods.categories) + codes, -1)
+def _dense(ids: np.ndarray, strings: pl.Series) -> tuple[np.ndarray, list[str]]:
+    """Dense codes 0..n-1 from a string column's categorical ids, and the string of each code."""
+    if ids.size == 0:
+        return ids, []
+    seen = np.zeros(int(ids.max()) + 1, dtype=bool)
+    seen[ids] = True
+    codes = (np.cumsum(seen) - 1)[ids]
+    example = np.empty(int(seen.sum()), dtype=np.int64)
+    example[codes] = np.arange(ids.size)  # any row with the code will do
+    return codes, strings.gather(example).to_list()
+
+
+def _period_order(names: list[str]) -> np.ndarray:
+    """Each period code's place in string order, to break ties between periods of the same year."""
+    order = np.empty(len(names), dtype=np.int64)
+    order[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
+    return order
+
+
+def _england(
+    obs: pl.DataFrame, level: pl.Series, ind_names: list[str], period_names: list[str], column_of: np.ndarray
+) -> np.ndarray:
+    """England's value for each column; a spare last entry takes England rows with no LA column."""
+    national = obs.select("indicator", "time_period", "value").filter(level == "england")
+    ind = national.get_column("indicator").replace_strict(ind_names, range(len(ind_names)), default=-1)
+    period = national.get_column("time_period").replace_strict(
+        period_names, range(len(period_names)), default=-1
+    )
+    i, p = ind.to_numpy().astype(np.int64), period.to_numpy().astype(np.int64)
+    n_cols = int(column_of.max()) + 1 if column_of.size else 0
+    col = np.where(
+        (i >= 0) & (p >= 0), column_of[np.maximum(i, 0) * max(len(period_names), 1) + np.maximum(p, 0)], -1
+    )
+    england = np.full(n_cols + 1, np.nan)
+    england[np.where(col >= 0, col, n_cols)] = national.get_column("value").to_numpy()
+    return england
 
 
 def _floats(name: str, values: np.ndarray) -> pl.Series:
     return pl.Series(name, values, dtype=pl.Float64, nan_to_null=True)
 
 
-def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: pl.Enum, n_las: int) -> np.ndarray:
+def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: list[str], n_las: int) -> np.ndarray:
     """LAs x k matrix of each LA's neighbours' row numbers, padded with n_las (the spare empty row),
     which also stands for a neighbour that has no rows."""
     frame = neighbours.collect() if isinstance(neighbours, pl.LazyFrame) else neighbours
-    la = frame.get_column("la_code").cast(la_codes, strict=False).to_physical().to_numpy()
-    nb = frame.get_column("neighbour_la_code").cast(la_codes, strict=False).to_physical()
-    nb_rows = nb.fill_null(n_las).to_numpy().astype(np.int64)
-    known = ~np.isnan(la.astype(np.float64))
-    la_rows = la[known].astype(np.int64)
-    nb_rows = nb_rows[known]
+    index = range(len(la_codes))
+    la = frame.get_column("la_code").replace_strict(la_codes, index, default=-1).to_numpy().astype(np.int64)
+    nb = frame.get_column("neighbour_la_code").replace_strict(la_codes, index, default=n_las).to_numpy()
+    la_rows, nb_rows = la[la >= 0], nb[la >= 0].astype(np.int64)
     # Slot of each pair within its LA's list: its position among that LA's pairs.
     order = np.argsort(la_rows, kind="stable")
     starts = np.searchsorted(la_rows[order], la_rows[order])
