@@ -97,20 +97,20 @@ def compute_benchmarks(
     previous_period = pl.Series([period_names[p] for p in col_period] + [None], dtype=pl.String)
 
     q1, q2, q3 = stats.q1[col], stats.q2[col], stats.q3[col]
-    band = (value > q1).astype(np.int64) + (value > q2) + (value > q3)  # 0: at or below Q1
-    band = np.where(col_sign[col] > 0, 3 - band, band)  # A is always best
-    band = np.where(banded[col_indicator[col]] & ~np.isnan(value), band, 4)
+    band = (value > q1).astype(np.int8) + (value > q2) + (value > q3)  # 0: at or below Q1
+    np.subtract(3, band, out=band, where=col_sign[col] > 0)  # A is always best
+    band[~banded[col_indicator[col]] | np.isnan(value)] = 4
     return la.select(
         "indicator", "time_period", "year", pl.col("area_code").alias("la_code"),
         pl.col("area_name").alias("la_name"), "value", "marker", "numerator", "denominator",
     ).with_columns(
         _floats("england", _england(obs, level, ind_names, period_names, column_of)[col]),
         _floats("sn_average", sn.average.ravel()[at]),
-        pl.Series("sn_count", sn.count.ravel()[at], dtype=pl.Int32),
-        _floats("sn_rank", sn.rank.ravel()[at]).cast(pl.Int32),
-        _floats("sn_rank_of", sn.rank_of.ravel()[at]).cast(pl.Int32),
-        _floats("rank", stats.ranks.ravel()[col * n_las + row]).cast(pl.Int32),
-        pl.Series("rank_of", stats.count[col], dtype=pl.Int32),
+        pl.Series("sn_count", sn.count.ravel()[at].astype(np.int32)),
+        _ints("sn_rank", sn.rank.ravel()[at]),
+        _ints("sn_rank_of", sn.rank_of.ravel()[at]),
+        _ints("rank", stats.ranks.ravel()[col * n_las + row]),
+        pl.Series("rank_of", stats.count[col].astype(np.int32)),
         _floats("q1", q1),
         _floats("q2", q2),
         _floats("q3", q3),
@@ -145,7 +145,7 @@ def _england(
     obs: pl.DataFrame, level: pl.Series, ind_names: list[str], period_names: list[str], column_of: np.ndarray
 ) -> np.ndarray:
     """England's value for each column; a spare last entry takes England rows with no LA column."""
-    national = obs.select("indicator", "time_period", "value").filter(level == "england")
+    national = obs.select("indicator", "time_period", "value")[(level == "england").arg_true()]
     ind = national.get_column("indicator").replace_strict(ind_names, range(len(ind_names)), default=-1)
     period = national.get_column("time_period").replace_strict(
         period_names, range(len(period_names)), default=-1
@@ -162,6 +162,12 @@ def _england(
 
 def _floats(name: str, values: np.ndarray) -> pl.Series:
     return pl.Series(name, values, dtype=pl.Float64, nan_to_null=True)
+
+
+def _ints(name: str, values: np.ndarray) -> pl.Series:
+    """Whole numbers held as floats (NaN for none) as an Int32 column with nulls."""
+    missing = np.isnan(values)
+    return pl.Series(name, np.where(missing, 0, values).astype(np.int32)).set(pl.Series(missing), None)
 
 
 def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: list[str], n_las: int) -> np.ndarray:
