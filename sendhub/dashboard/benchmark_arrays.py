@@ -1,11 +1,11 @@
 """The arithmetic behind `benchmarking.compute_benchmarks`, on dense numpy arrays.
 
-The LA rows of every indicator and period fit one small matrix: about 160 LAs by 520 (indicator, period)
+The LA rows of every indicator and period fit one small matrix: about 160 LAs by 730 (indicator, period)
 columns, nearly all filled. On that matrix each benchmark is one vectorised step over all columns at once:
 one sort per column gives the ranks and quartiles, a gather of each neighbour's row gives the
 statistical-neighbour figures, and a column shift gives the previous period. This replaced a join of every
-LA with its ten neighbours for every period (800,000 rows), which took thirty times as long as a plain
-group-by over the same data.
+LA with its ten neighbours for every period (800,000 rows), which made computing all benchmarks take thirty
+times as long as a plain polars group-by over the same rows.
 
 Missing values are NaN here; the caller turns them back into nulls.
 """
@@ -43,7 +43,7 @@ def column_stats(values: Floats, sign: Floats) -> ColumnStats:
       h = (n - 1) p, interpolated linearly between floor(h) and the next value.
     * Ranks: each column is sorted once best first (by -sign x value, NaN last); an LA's rank is 1 + the
       first position of its run of equal values, so ties share the better rank (R ``ties.method =
-      "min"``). Columns without a polarity (`sign` NaN) are all NaN and get no ranks.
+      "min"``). Columns without a polarity (`sign` NaN) are not ranked.
     """
     rows = np.ascontiguousarray(values.T)
     ordered = np.sort(rows, axis=1)  # NaN last
@@ -57,16 +57,19 @@ def column_stats(values: Floats, sign: Floats) -> ColumnStats:
         upper = np.take_along_axis(ordered, np.minimum(low + 1, last)[:, None], axis=1)[:, 0]
         quartiles.append(np.where(count > 0, lower + (h - low) * (upper - lower), np.nan))
 
-    best_first = rows * -sign[:, None]
+    ranks = np.full(rows.shape, np.nan)
+    ranked = np.flatnonzero(~np.isnan(sign))  # only columns with a polarity are ranked
+    best_first = rows[ranked] * -sign[ranked, None]
     order = np.argsort(best_first, axis=1, kind="stable")
     best = np.take_along_axis(best_first, order, axis=1)  # ascending: the best value first
-    position = np.broadcast_to(np.arange(rows.shape[1], dtype=np.float64), rows.shape)
-    starts = np.ones(rows.shape, dtype=bool)
+    position = np.broadcast_to(np.arange(rows.shape[1], dtype=np.float64), best.shape)
+    starts = np.ones(best.shape, dtype=bool)
     starts[:, 1:] = best[:, 1:] != best[:, :-1]
     in_order = np.maximum.accumulate(np.where(starts, position, 0.0), axis=1) + 1.0
-    ranks = np.empty(rows.shape)
-    np.put_along_axis(ranks, order, in_order, axis=1)
-    ranks[np.isnan(best_first)] = np.nan
+    placed = np.empty(best.shape)
+    np.put_along_axis(placed, order, in_order, axis=1)
+    placed[np.isnan(best_first)] = np.nan
+    ranks[ranked] = placed
     return ColumnStats(count, quartiles[0], quartiles[1], quartiles[2], ranks)
 
 
