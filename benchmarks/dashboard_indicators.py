@@ -106,7 +106,13 @@ def page_latency() -> dict[str, object]:
 
 def main() -> None:
     setup_django()
-    write_result("dashboard", {"compute_all": compute_all(), "pages": page_latency()})
+    conditions = os.environ.get(
+        "SENDHUB_BENCH_CONDITIONS",
+        "not stated (set SENDHUB_BENCH_CONDITIONS to say what else the machine ran)",
+    )
+    write_result(
+        "dashboard", {"conditions": conditions, "compute_all": compute_all(), "pages": page_latency()}
+    )
 
 
 if __name__ == "__main__":
