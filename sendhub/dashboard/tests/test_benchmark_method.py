@@ -26,11 +26,10 @@ def observation(ind: str, period: str, level: str, code: str, value: float | Non
             "numerator": None, "denominator": None}  # fmt: skip
 
 
-def quartiles(values: list[float]) -> tuple[float, float, float] | tuple[None, None, None]:
-    if not values:
-        return (None, None, None)
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    """R type 7 quartiles; only called with at least one value."""
     if len(values) == 1:
-        return (values[0],) * 3  # type: ignore[return-value]
+        return (values[0], values[0], values[0])
     q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")  # = R type 7
     return (q1, q2, q3)
 
@@ -54,7 +53,7 @@ def reference(rows: list[dict], pairs: list[tuple[str, str]], indicators: dict[s
     for (ind, period), column in cell.items():
         meta = indicators[ind]
         known = [v for v in column.values() if v is not None]
-        q = quartiles(known)
+        q = quartiles(known) if known else (None, None, None)
         ordered = sorted(periods[ind])
         place = ordered.index(next(p for p in ordered if p[1] == period))
         previous = ordered[place - 1][1] if place else None
@@ -63,8 +62,9 @@ def reference(rows: list[dict], pairs: list[tuple[str, str]], indicators: dict[s
             rank = None if v is None or meta.polarity is None else 1 + sum(better(w) for w in known)
             theirs = [x for nb in neighbours[la] if (x := column.get(nb)) is not None]
             band = None
-            if v is not None and meta.polarity and meta.quartiles:
-                low_band = "A" if v <= q[0] else "B" if v <= q[1] else "C" if v <= q[2] else "D"
+            if v is not None and meta.polarity and meta.quartiles and known:
+                q1, q2, q3 = quartiles(known)
+                low_band = "A" if v <= q1 else "B" if v <= q2 else "C" if v <= q3 else "D"
                 band = (
                     low_band if meta.polarity == "Low" else dict(zip("ABCD", "DCBA", strict=True))[low_band]
                 )
