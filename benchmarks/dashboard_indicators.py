@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import io
+import os
 import statistics
 import sys
 import time
@@ -20,35 +21,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import percentile, setup_django, write_result
 
-RUNS = 7
+RUNS = 41
 REQUESTS = 60
 
 
 def compute_all() -> dict[str, object]:
+    """Compute-all and the plain group-by, interleaved in one process, so both see the same load.
+
+    Wall-clock and process CPU time are both reported (medians of RUNS pairs): the machine is shared,
+    and CPU time is less affected by other work. The ratio goal is judged on wall-clock time.
+    """
     from sendhub.dashboard.benchmarking import compute_benchmarks, plain_group_by
     from sendhub.dashboard.national.readers import load_national
 
     data = load_national(Path(__file__).resolve().parent.parent / "sendhub/dashboard/data")
-    compute, group_by = [], []
-    rows = 0
+    table = compute_benchmarks(data.observations, data.neighbours, data.indicators)  # warm up
+    plain_group_by(data.observations)
+    timings: dict[str, list[float]] = {"compute": [], "group_by": [], "compute_cpu": [], "group_by_cpu": []}
     for _ in range(RUNS):
-        start = time.perf_counter()
-        table = compute_benchmarks(data.observations, data.neighbours, data.indicators)
-        compute.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        plain_group_by(data.observations)
-        group_by.append(time.perf_counter() - start)
-        rows = table.height
-    median_compute, median_group_by = statistics.median(compute), statistics.median(group_by)
+        for name, run in (
+            ("compute", lambda: compute_benchmarks(data.observations, data.neighbours, data.indicators)),
+            ("group_by", lambda: plain_group_by(data.observations)),
+        ):
+            start, cpu = time.perf_counter(), time.process_time()
+            run()
+            timings[name].append(time.perf_counter() - start)
+            timings[f"{name}_cpu"].append(time.process_time() - cpu)
+    median = {name: statistics.median(values) for name, values in timings.items()}
     return {
         "indicators": len(data.indicators),
         "observations": data.observations.height,
-        "benchmark_rows": rows,
-        "compute_all_median_s": round(median_compute, 4),
-        "plain_group_by_median_s": round(median_group_by, 4),
-        "ratio_to_group_by": round(median_compute / median_group_by, 1),
-        "goal_under_2s": median_compute < 2.0,
-        "goal_within_2x_group_by": median_compute <= 2 * median_group_by,
+        "benchmark_rows": table.height,
+        "runs": RUNS,
+        "compute_all_median_s": round(median["compute"], 4),
+        "plain_group_by_median_s": round(median["group_by"], 4),
+        "ratio_to_group_by": round(median["compute"] / median["group_by"], 2),
+        "compute_all_cpu_median_s": round(median["compute_cpu"], 4),
+        "plain_group_by_cpu_median_s": round(median["group_by_cpu"], 4),
+        "cpu_ratio_to_group_by": round(median["compute_cpu"] / median["group_by_cpu"], 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "goal_under_2s": median["compute"] < 2.0,
+        "goal_within_2x_group_by": median["compute"] <= 2 * median["group_by"],
     }
 
 
@@ -93,7 +106,13 @@ def page_latency() -> dict[str, object]:
 
 def main() -> None:
     setup_django()
-    write_result("dashboard", {"compute_all": compute_all(), "pages": page_latency()})
+    conditions = os.environ.get(
+        "SENDHUB_BENCH_CONDITIONS",
+        "not stated (set SENDHUB_BENCH_CONDITIONS to say what else the machine ran)",
+    )
+    write_result(
+        "dashboard", {"conditions": conditions, "compute_all": compute_all(), "pages": page_latency()}
+    )
 
 
 if __name__ == "__main__":

@@ -113,6 +113,8 @@ def format_value(value: float | None, unit: str, marker: str = "", *, signed: bo
     sign = "+" if signed and value > 0 else ""
     if unit == "count":
         return f"{sign}{value:,.0f}"
+    if unit == "pounds":
+        return f"{'-' if value < 0 else sign}£{abs(value):,.0f}"
     decimals = 2 if unit == "score" else 1
     return f"{sign}{value:,.{decimals}f}{UNIT_SUFFIX.get(unit, '')}"
 

@@ -9,10 +9,12 @@ and wording from LAIT's own data dictionary (``lait_data_dictionary.csv``) when 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, cast
+
+from .lait_measures import MEASURES
 
 Polarity = Literal["High", "Low"] | None
-Unit = Literal["percent", "count", "score", "rate"]
+Unit = Literal["percent", "count", "score", "rate", "pounds"]
 
 EHCP_DIR = "dfe-ehcp/data"
 LAIT_FILE = "lait/bds_long_0.parquet"
@@ -335,57 +337,8 @@ NEED_INDICATORS = tuple(
     for key, label in NEEDS
 )
 
-LAIT_INDICATORS: tuple[Indicator, ...] = (
-    _lait("eyfsp_gld_ehcp", "FSP_Gooddev_With_SENSTATE", board="primary"),
-    _lait("eyfsp_gld_sen_support", "FSP_Gooddev_Without_SENSTATE", board="primary"),
-    _lait("phonics_ehcp", "KS1P_EHCP", board="primary"),
-    _lait("phonics_sen_support", "KS1P_SEND", board="primary"),
-    _lait("ks2_rwm_ehcp", "NEW_KS2_RWM_Sen_Withsta", board="primary"),
-    _lait("ks2_rwm_sen_support", "NEW_KS2_RWM_Sen_W/Osta", board="primary"),
-    _lait("ks2_reading_progress_ehcp", "KS2_SEN_Reading_Progress", unit="score", board="primary"),
-    _lait(
-        "ks2_reading_progress_sen_support", "KS2_SENSupport_Reading_Progress", unit="score", board="primary"
-    ),
-    _lait("ks2_writing_progress_ehcp", "KS2_SEN_Writing_Progress", unit="score", board="primary"),
-    _lait(
-        "ks2_writing_progress_sen_support", "KS2_SENSupport_Writing_Progress", unit="score", board="primary"
-    ),
-    _lait("ks2_maths_progress_ehcp", "KS2_SEN_Maths_Progress", unit="score", board="primary"),
-    _lait("ks2_maths_progress_sen_support", "KS2_SENSupport_Maths_Progress", unit="score", board="primary"),
-    _lait("ks2_multiplication_full_marks_ehcp", "Multiplication_EHCP", board="primary"),
-    _lait("ks2_multiplication_full_marks_sen_support", "Multiplication_SENDSupport", board="primary"),
-    _lait("ks4_attainment8_ehcp", "SEN_Stat_AVG_Attain8_Score", unit="score", board="secondary"),
-    _lait("ks4_attainment8_sen_support", "SEN_WoStat_AVG_Attain8_Score", unit="score", board="secondary"),
-    _lait("ks4_progress8_ehcp", "SEN_Stat_AVG_Prog8_Score", unit="score", board="secondary"),
-    _lait("ks4_progress8_sen_support", "SEN_WoStat_AVG_Prog8_Score", unit="score", board="secondary"),
-    _lait("ks4_ebacc_aps_ehcp", "EngBacAvgPointScoreSEN", unit="score", board="secondary"),
-    _lait("ks4_ebacc_aps_sen_support", "EngBacAvgPointScoreSENSupport", unit="score", board="secondary"),
-    _lait("ks4_ebacc_entries_ehcp", "EngBacEntriesSEN", board="secondary"),
-    _lait("ks4_ebacc_entries_sen_support", "EngBacEntriesSENSupport", board="secondary"),
-    _lait("level2_at_19_ehcp", "Age19_SEN-S", board="secondary"),
-    _lait("level2_at_19_sen_support", "Age19_SENwoS", board="secondary"),
-    _lait("level2_english_maths_at_19_ehcp", "Age19_SEN-S_L2EM", board="secondary"),
-    _lait("level2_english_maths_at_19_sen_support", "Age19_SENwoS_L2EM", board="secondary"),
-    _lait("level3_at_19_ehcp", "Age19_SEN-S_L3", board="secondary"),
-    _lait("level3_at_19_sen_support", "Age19_SENwoS_L3", board="secondary"),
-    _lait("ks4_destination_sustained_ehcp", "SusEdOverall_SEN_Stat_incSpec", board="destinations"),
-    _lait("ks4_destination_sustained_sen_support", "SusEdOverall_SEN_NoStat_incSpec", board="destinations"),
-    _lait("ks4_destination_sustained_sen_cohort", "KS4_SEN_Des_incSpec", board="destinations"),
-    _lait("sen_16_17_in_education_training", "16-17YroldSEN_ET", board="destinations"),
-    _lait("absence_special_overall", "total_absence_special", board="absence"),
-    _lait("absence_special_unauthorised", "unauthorised_absence_special", board="absence"),
-    _lait("persistent_absence_special", "SpecPerAbNew", board="absence"),
-    _lait("severe_absence_special", "SpecSevPerAbNew", board="absence"),
-    _lait("suspensions_special", "SpecFixedEx", unit="rate", board="exclusions"),
-    _lait("pupils_suspended_special", "Spec_ Pup_FixedEx", unit="rate", board="exclusions"),
-    _lait("permanent_exclusions_special", "SpecPermEx", unit="rate", board="exclusions"),
-    _lait("ehcp_pupil_rate", "SEN_TotStat", board="ehcp"),
-    _lait("sen_support_pupil_rate", "SEN_TotSENSuP", board="ehcp"),
-    _lait("send_tribunal_appeal_rate", "SEN_AppealableDec", board="ehcp"),
-    _lait("cin_with_sen_support_pc", "CINSEN_SUP", board="ehcp"),
-    _lait("cin_with_ehcp_pc", "CINStatement", board="ehcp"),
-    _lait("cla_with_sen_support_pc", "LAC_SEN", board="ehcp"),
-    _lait("cla_with_ehcp_pc", "LAC_SEN_Statement", board="ehcp"),
+LAIT_INDICATORS: tuple[Indicator, ...] = tuple(
+    _lait(name, code, board=board, unit=cast(Unit, unit)) for name, code, board, unit in MEASURES
 )
 
 CATALOGUE: tuple[Indicator, ...] = EES_INDICATORS + PLACEMENT_INDICATORS + NEED_INDICATORS + LAIT_INDICATORS

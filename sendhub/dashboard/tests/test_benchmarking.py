@@ -172,3 +172,14 @@ def test_every_la_row_is_benchmarked_once():
     table = benchmarks()
     assert table.select(pl.struct("indicator", "time_period", "la_code").is_unique().all()).item()
     assert plain_group_by(pl.DataFrame(schema=OBSERVATION_SCHEMA)).height == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "signed", "text"),
+    [(96.72, "percent", False, "96.7%"), (1234.0, "count", False, "1,234"), (-0.456, "score", True, "-0.46"),
+     (1234.4, "pounds", False, "£1,234"), (12.0, "pounds", True, "+£12"), (-12.0, "pounds", True, "-£12")],
+)  # fmt: skip
+def test_format_value(value, unit, signed, text):
+    from sendhub.dashboard.boards import format_value
+
+    assert format_value(value, unit, signed=signed) == text

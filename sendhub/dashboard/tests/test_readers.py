@@ -166,3 +166,33 @@ def test_catalogue_names():
     assert {"ehcp_20_week_incl_exceptions", "ehcp_20_week_excl_exceptions", "ehcp_caseload"} <= names.keys()
     assert all(n == n.lower() and " " not in n for n in names)
     assert PRODUCT_DATA.is_dir()
+
+
+SEN_CODE = r"SEN|EHC|Statement"  # case matters: "Social_Work_SeniorPractitioner" is not about SEN
+SEN_WORDS = r"(?i)\bSEN\b|\bSEND\b|EHC|statement|special educational"
+
+
+def test_every_sen_measure_in_lait_is_loaded_or_deliberately_left_out():
+    """The issue asks for every key-stage, absence, exclusion and destination SEN indicator LAIT has."""
+    from sendhub.dashboard.national.lait_measures import MEASURES, NOT_LOADED
+
+    dictionary = read_csv_strings(SHARED_DATA / cat.LAIT_DICTIONARY)
+    in_data = set(pl.read_parquet(SHARED_DATA / cat.LAIT_FILE).get_column("Short Desc").unique().to_list())
+    sen = dictionary.filter(
+        pl.col("measure_short").is_in(sorted(in_data))
+        & (pl.col("measure_short").str.contains(SEN_CODE) | pl.col("measure").str.contains(SEN_WORDS))
+    )
+    loaded = {code for _, code, _, _ in MEASURES}
+    missing = set(sen.get_column("measure_short").to_list()) - loaded - NOT_LOADED.keys()
+    assert not missing, (
+        f"SEN measures in LAIT that the catalogue neither loads nor explains: {sorted(missing)}"
+    )
+    assert loaded <= in_data  # every catalogue code has data
+    assert not loaded & NOT_LOADED.keys()
+    assert set(NOT_LOADED.values()) <= cat.by_name().keys()  # each duplicate names the indicator it copies
+    # LAIT has no absence or exclusion measure by SEN status: only special schools carry SEN in the name.
+    topics = sen.filter(pl.col("topic").str.contains("(?i)absence|exclusion"))
+    assert set(topics.get_column("measure_short").to_list()) <= {
+        "authorised_absence_special", "unauthorised_absence_special", "total_absence_special", "SpecPerAbNew",
+        "SpecSevPerAbNew", "SpecFixedEx", "Spec_ Pup_FixedEx", "SpecPermEx",
+    }  # fmt: skip

@@ -111,3 +111,11 @@ def test_removing_the_last_comparator_leaves_none(analyst_client, loaded):
     url = reverse("dashboard:benchmark") + "?indicator=ehcp_caseload&la=202&period=202425&custom=1"
     html = analyst_client.get(url).content.decode()
     assert "No comparators: add a local authority above." in html
+
+
+def test_benchmark_page_shows_money_and_a_no_sen_comparator(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=sen_weekly_unit_cost&la=202&period=202425"
+    html = analyst_client.get(url).content.decode()
+    assert "£135" in html  # LAIT SENFinance, Camden 2024-25
+    url = reverse("dashboard:benchmark") + "?indicator=ks4_attainment8_no_sen&la=202"
+    assert analyst_client.get(url).status_code == 200
