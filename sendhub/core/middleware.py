@@ -1,4 +1,5 @@
-"""Production can make a second factor mandatory for council, health and care staff."""
+"""Production can make a second factor mandatory for council, health and care staff; public APIs skip
+the browser-oriented middleware."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 
 EXEMPT_URL_NAMES = {"accounts:otp_setup", "accounts:otp_verify", "accounts:logout"}
 
@@ -33,3 +35,28 @@ class StaffSecondFactorMiddleware:
         if match is not None and match.view_name in EXEMPT_URL_NAMES:
             return None
         return redirect("accounts:otp_verify")
+
+
+class PublicApiMiddleware:
+    """Serve public, read-only API paths (settings.PUBLIC_API_PREFIXES) without the rest of the stack.
+
+    Those views need no session, user, CSRF token, messages, CSP or lockout checks, and running that
+    middleware costs more CPU than the view itself on a cached response. Only views marked
+    `login_not_required` are called this way; anything else (or an unknown path) takes the normal route.
+    Placed after SecurityMiddleware, so security headers are still set.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.prefixes = tuple(getattr(settings, "PUBLIC_API_PREFIXES", ()))
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.prefixes and request.path_info.startswith(self.prefixes):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return self.get_response(request)
+            if getattr(match.func, "login_required", True) is False:
+                request.resolver_match = match
+                return match.func(request, *match.args, **match.kwargs)
+        return self.get_response(request)

@@ -13,9 +13,10 @@ from uuid import UUID
 
 from django.db import connection
 
-from sendhub.localoffer.models import SearchPosting
+from sendhub.localoffer.models import SearchPosting, ServiceDocument
 
 POSTINGS = SearchPosting._meta.db_table
+DOCUMENTS = ServiceDocument._meta.db_table
 
 
 def _matches(expansions: Mapping[str, Mapping[str, float]]) -> tuple[str, list[Any]]:
@@ -29,17 +30,10 @@ def _matches(expansions: Mapping[str, Mapping[str, float]]) -> tuple[str, list[A
     return " UNION ALL ".join(rows), params
 
 
-def ranked_page(
-    expansions: Mapping[str, Mapping[str, float]],
-    *,
-    offset: int,
-    limit: int,
-    restrict: tuple[str, tuple[Any, ...]] | None = None,
-) -> tuple[int, list[UUID]]:
-    """(number of services matching every word, the ids of one page, best first; ties by id).
-
-    `restrict` is an optional (sql, params) subquery returning the allowed service ids (other filters).
-    """
+def _scored(
+    expansions: Mapping[str, Mapping[str, float]], restrict: tuple[str, tuple[Any, ...]] | None
+) -> tuple[str, list[Any]]:
+    """SQL of (service_id, score) for the services matching every word, and its parameters."""
     matches, params = _matches(expansions)
     where = ""
     if restrict is not None:
@@ -54,18 +48,56 @@ def ranked_page(
         ") per_word GROUP BY service_id HAVING COUNT(*) = %s"
     )
     params.append(len(expansions))
-    with connection.cursor() as cursor:
-        # One scoring pass: the window count gives the total on every row of the page.
-        cursor.execute(
-            f"SELECT service_id, COUNT(*) OVER () FROM ({scored}) matched"  # noqa: S608
-            " ORDER BY score DESC, service_id LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+    return scored, params
+
+
+def _uuid(value: Any) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def ranked_page(
+    expansions: Mapping[str, Mapping[str, float]],
+    *,
+    offset: int,
+    limit: int,
+    restrict: tuple[str, tuple[Any, ...]] | None = None,
+) -> tuple[int, list[UUID]]:
+    """(number of services matching every word, the ids of one page, best first; ties by id).
+
+    `restrict` is an optional (sql, params) subquery returning the allowed service ids (other filters).
+    """
+    total, rows = ranked_documents(expansions, offset=offset, limit=limit, restrict=restrict, documents=False)
+    return total, [service_id for service_id, _doc in rows]
+
+
+def ranked_documents(
+    expansions: Mapping[str, Mapping[str, float]],
+    *,
+    offset: int,
+    limit: int,
+    restrict: tuple[str, tuple[Any, ...]] | None = None,
+    documents: bool = True,
+) -> tuple[int, list[tuple[UUID, str | None]]]:
+    """As ranked_page, each id with its stored ORUK summary (None if it has none yet), in one query."""
+    scored, params = _scored(expansions, restrict)
+    # One scoring pass: the window count gives the total on every row of the page.
+    page = (
+        f"SELECT service_id, score, COUNT(*) OVER () AS total FROM ({scored}) matched"  # noqa: S608
+        " ORDER BY score DESC, service_id LIMIT %s OFFSET %s"
+    )
+    if documents:
+        sql = (
+            f"SELECT r.service_id, d.summary, r.total FROM ({page}) r"  # noqa: S608
+            f" LEFT JOIN {DOCUMENTS} d ON d.service_id = r.service_id ORDER BY r.score DESC, r.service_id"
         )
+    else:
+        sql = f"SELECT service_id, NULL, total FROM ({page}) r ORDER BY score DESC, service_id"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
         rows = cursor.fetchall()
         if rows:
-            total = rows[0][1]
+            total = rows[0][2]
         else:  # past the last page (or nothing matched): count on its own
             cursor.execute(f"SELECT COUNT(*) FROM ({scored}) matched", params)  # noqa: S608
             (total,) = cursor.fetchone() or (0,)
-    ids = [value if isinstance(value, UUID) else UUID(str(value)) for value, _total in rows]
-    return int(total), ids
+    return int(total), [(_uuid(service_id), doc) for service_id, doc, _total in rows]

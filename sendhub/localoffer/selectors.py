@@ -10,7 +10,7 @@ from uuid import UUID
 
 from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
 
-from sendhub.localoffer import rules, search_sql
+from sendhub.localoffer import documents, rules, search_sql
 from sendhub.localoffer.models import (
     Area,
     Location,
@@ -151,24 +151,39 @@ def search_service_ids(filters: ServiceFilters, *, offset: int, limit: int) -> t
     return search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
 
 
+def service_page_documents(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[str]]:
+    """(total matching, the stored ORUK summary JSON of one page of services), in search_service_ids order.
+
+    One query for the page (and, without text, one count); a service whose document is missing (a
+    database upgraded without `sendhub localoffer reindex`) is rendered on the fly, never written here."""
+    expansions = query_expansions(filters.text)
+    if expansions is None:
+        qs = filtered_services(filters)
+        rows = list(qs.order_by("name", "pk").values_list("pk", "document__summary")[offset : offset + limit])
+        short_first_page = offset == 0 and len(rows) < limit
+        total = len(rows) if short_first_page else qs.count()
+    elif not all(expansions.values()):
+        return 0, []
+    else:
+        restrict = (
+            filtered_services(filters).values("pk").query.sql_with_params() if _has_filters(filters) else None
+        )
+        total, rows = search_sql.ranked_documents(expansions, offset=offset, limit=limit, restrict=restrict)
+    missing = [pk for pk, doc in rows if doc is None]
+    if missing:
+        rendered = {
+            s.pk: documents.render_summary(s)
+            for s in Service.objects.select_related("organisation").filter(pk__in=missing)
+        }
+        rows = [(pk, doc if doc is not None else rendered.get(pk)) for pk, doc in rows]
+    return total, [doc for _pk, doc in rows if doc is not None]
+
+
 def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
     """As search_service_ids, with the services loaded (and their organisation) in result order."""
     total, window = search_service_ids(filters, offset=offset, limit=limit)
     by_id = Service.objects.select_related("organisation").in_bulk(window)
     return total, [by_id[pk] for pk in window if pk in by_id]
-
-
-SUMMARY_FIELDS = (
-    "id", "organisation_id", "name", "description", "url", "email", "status", "fees", "accreditations",
-    "minimum_age", "maximum_age", "last_reviewed", "alert", "last_modified", "organisation__name",
-    "organisation__description", "organisation__email", "organisation__website",
-)  # fmt: skip
-
-
-def service_summary_rows(ids: list[UUID]) -> list[dict[str, Any]]:
-    """Plain rows for the API's list pages, in the order of `ids` (no model instances: the hot path)."""
-    rows = {row["id"]: row for row in Service.objects.filter(pk__in=ids).values(*SUMMARY_FIELDS)}
-    return [rows[pk] for pk in ids if pk in rows]
 
 
 def _has_filters(filters: ServiceFilters) -> bool:
