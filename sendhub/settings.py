@@ -108,6 +108,8 @@ MIDDLEWARE = [
 
 # Public read-only APIs served without sessions, CSRF, auth, messages or CSP (core.middleware).
 PUBLIC_API_PREFIXES = ("/api/oruk/",)
+# Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
+SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
 
 ROOT_URLCONF = "sendhub.urls"
 WSGI_APPLICATION = "sendhub.wsgi.application"

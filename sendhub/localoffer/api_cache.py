@@ -45,7 +45,7 @@ class ResponseCache:
             self.entries.popitem(last=False)
 
 
-CACHE = ResponseCache(getattr(settings, "SENDHUB_ORUK_CACHE_SIZE", 512))
+CACHE = ResponseCache(settings.SENDHUB_ORUK_CACHE_SIZE)
 
 
 def _cors(response: HttpResponse) -> HttpResponse:
