@@ -3,6 +3,7 @@ the browser-oriented middleware."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,10 @@ class StaffSecondFactorMiddleware:
         return redirect("accounts:otp_verify")
 
 
+# Resolving walks every app's URL patterns; an API client asks for the same few paths again and again.
+_resolve = functools.lru_cache(maxsize=2048)(resolve)  # keyed by (path, urlconf)
+
+
 class PublicApiMiddleware:
     """Serve public, read-only API paths (settings.PUBLIC_API_PREFIXES) without the rest of the stack.
 
@@ -53,7 +58,7 @@ class PublicApiMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self.prefixes and request.path_info.startswith(self.prefixes):
             try:
-                match = resolve(request.path_info)
+                match = _resolve(request.path_info, settings.ROOT_URLCONF)
             except Resolver404:
                 return self.get_response(request)
             if getattr(match.func, "login_required", True) is False:

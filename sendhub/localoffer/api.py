@@ -145,17 +145,9 @@ def list_service_at_locations(
         postcode=postcode or "", proximity=proximity,
     )  # fmt: skip
     page_no, size = clamp_paging(page, per_page)
-    services = selectors.filtered_services(filters)
-    ranked = selectors.ranked_service_ids(filters.text)
-    if ranked is not None:
-        services = services.filter(pk__in=ranked)
-    qs = ServiceAtLocation.objects.filter(service__in=services).select_related(
-        "location", "service__organisation"
-    )
-    if filters.postcode:
-        qs = qs.filter(location__postcode__istartswith=selectors.outward_code(filters.postcode))
+    qs = selectors.service_at_locations(filters)
     window = PageWindow(page_no, size, qs.count())
-    rows = qs.order_by("service__name", "pk")[window.offset : window.offset + size]
+    rows = qs[window.offset : window.offset + size]
     return _page(window, [present.service_at_location_summary(sal) for sal in rows])
 
 

@@ -40,6 +40,16 @@ def _scored(
         where = f" WHERE p.service_id IN ({restrict[0]})"
         params += list(restrict[1])
     # Only the table name, placeholders and the caller's compiled subquery are interpolated: no user text.
+    if all(len(terms) == 1 for terms in expansions.values()):
+        # One term per word (the usual case): a service has one posting per term, so the best match of
+        # each word is its only one and a single grouping gives the same scores.
+        scored = (
+            "SELECT p.service_id AS service_id, SUM(p.weight * m.quality) AS score"  # noqa: S608
+            f" FROM {POSTINGS} p JOIN ({matches}) m ON p.term = m.term{where}"
+            " GROUP BY p.service_id HAVING COUNT(*) = %s"
+        )
+        params.append(len(expansions))
+        return scored, params
     scored = (
         "SELECT service_id, SUM(best) AS score FROM ("  # noqa: S608
         f" SELECT p.service_id AS service_id, m.word AS word, MAX(p.weight * m.quality) AS best"

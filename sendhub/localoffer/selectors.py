@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Avg, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from sendhub.localoffer import documents, rules, search_sql
+from sendhub.localoffer import documents, geo, rules, search_sql
 from sendhub.localoffer.models import (
     Area,
     Location,
@@ -27,7 +29,6 @@ from sendhub.localoffer.models import (
 from sendhub.localoffer.oruk import search
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,63 @@ def _schedule_filter(filters: ServiceFilters) -> Q:
     return q
 
 
-def _postcode_filter(filters: ServiceFilters) -> Q:
-    outward = outward_code(filters.postcode)
-    places = Location.objects.filter(postcode__istartswith=outward, latitude__isnull=False)
-    if filters.proximity:
-        centre = places.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-        if centre["lat"] is None:
-            return Q(pk__in=[])
-        delta = filters.proximity / METRES_PER_DEGREE
-        near = Q(location__latitude__range=(centre["lat"] - delta, centre["lat"] + delta)) & Q(
-            location__longitude__range=(centre["lon"] - 1.6 * delta, centre["lon"] + 1.6 * delta)
+def postcode_centre(postcode: str) -> tuple[float, float] | None:
+    """The centroid of our own places in the postcode's outward code (no geocoding data is shipped)."""
+    places = Location.objects.filter(postcode__istartswith=outward_code(postcode), latitude__isnull=False)
+    centre = places.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
+    return None if centre["lat"] is None else (centre["lat"], centre["lon"])
+
+
+def distance_to(centre: tuple[float, float], prefix: str = "") -> Any:
+    """geo.haversine_m from `centre` to a location's coordinates, in SQL: metres along the Earth's surface.
+
+    Django provides these maths functions on SQLite too, so both databases give the same distances."""
+    lat0, lon0 = math.radians(centre[0]), math.radians(centre[1])
+    lat, lon = Radians(F(f"{prefix}latitude")), Radians(F(f"{prefix}longitude"))
+    h = Power(Sin((lat - lat0) / 2), 2) + math.cos(lat0) * Cos(lat) * Power(Sin((lon - lon0) / 2), 2)
+    return ExpressionWrapper(2 * geo.EARTH_RADIUS_M * ASin(Sqrt(h)), output_field=FloatField())
+
+
+def places_near(centre: tuple[float, float], metres: float) -> QuerySet[ServiceAtLocation]:
+    """Services' places within `metres` of `centre`, annotated with `metres` (a box the indexes can use
+    first, then the exact distance)."""
+    lat_range, lon_range = geo.box(centre, metres)
+    return (
+        ServiceAtLocation.objects.filter(
+            location__latitude__range=lat_range, location__longitude__range=lon_range
         )
-    else:
-        near = Q(location__postcode__istartswith=outward)
-    return Q(Exists(ServiceAtLocation.objects.filter(near, service=OuterRef("pk"))))
+        .annotate(metres=distance_to(centre, "location__"))
+        .filter(metres__lte=metres)
+    )
+
+
+def _postcode_filter(filters: ServiceFilters) -> Q:
+    if filters.proximity:
+        centre = postcode_centre(filters.postcode)
+        if centre is None:
+            return Q(pk__in=[])
+        return Q(Exists(places_near(centre, filters.proximity).filter(service=OuterRef("pk"))))
+    near = ServiceAtLocation.objects.filter(location__postcode__istartswith=outward_code(filters.postcode))
+    return Q(Exists(near.filter(service=OuterRef("pk"))))
+
+
+def service_at_locations(filters: ServiceFilters) -> QuerySet[ServiceAtLocation]:
+    """The ORUK /service_at_locations list: A to Z by service, or nearest first with postcode + proximity."""
+    services = filtered_services(filters)
+    ranked = ranked_service_ids(filters.text)
+    if ranked is not None:
+        services = services.filter(pk__in=ranked)
+    related = ("location", "service__organisation")
+    if filters.postcode and filters.proximity:
+        centre = postcode_centre(filters.postcode)
+        if centre is None:
+            return ServiceAtLocation.objects.none()
+        near = places_near(centre, filters.proximity).filter(service__in=services).select_related(*related)
+        return near.order_by("metres", "service__name", "pk")
+    qs = ServiceAtLocation.objects.filter(service__in=services).select_related(*related)
+    if filters.postcode:
+        qs = qs.filter(location__postcode__istartswith=outward_code(filters.postcode))
+    return qs.order_by("service__name", "pk")
 
 
 def filtered_services(filters: ServiceFilters) -> QuerySet[Service]:

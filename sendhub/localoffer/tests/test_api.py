@@ -135,3 +135,27 @@ def test_postcode_filter_on_service_at_locations(client):
 def test_openapi_is_served(client):
     spec = client.get(f"{BASE}/openapi.json").json()
     assert "/api/oruk/services" in spec["paths"]
+
+
+@pytest.mark.parametrize("metres", [300, 1500, 50_000])
+def test_proximity_is_a_true_radius_nearest_first(client, metres):
+    from sendhub.localoffer import geo, selectors
+
+    outward = ServiceAtLocation.objects.select_related("location")[0].location.postcode.split()[0]
+    centre = selectors.postcode_centre(outward)
+    expected = sorted(
+        (
+            geo.haversine_m(centre, (sal.location.latitude, sal.location.longitude)),
+            sal.service.name,
+            str(sal.pk),
+        )
+        for sal in ServiceAtLocation.objects.select_related("location", "service")
+        if sal.location.latitude is not None
+    )
+    inside = [row for row in expected if row[0] <= metres]
+    body = get(
+        client, "/service_at_locations", postcode=f"{outward} 1AA", proximity=metres, per_page=200
+    ).json()
+    assert [c["id"] for c in body["contents"]] == [row[2] for row in inside]
+    assert body["total_items"] == len(inside)
+    assert inside and (metres > 10_000 or len(inside) < len(expected))  # a small radius leaves places out
