@@ -146,7 +146,7 @@ def service_at_locations(filters: ServiceFilters) -> QuerySet[ServiceAtLocation]
         if centre is None:
             return ServiceAtLocation.objects.none()
         near = places_near(centre, filters.proximity).filter(service__in=services).select_related(*related)
-        return near.order_by("metres", "service__name", "pk")
+        return near.order_by("metres", "service__name", "pk")  # type: ignore[misc]  # annotated above
     qs = ServiceAtLocation.objects.filter(service__in=services).select_related(*related)
     if filters.postcode:
         qs = qs.filter(location__postcode__istartswith=outward_code(filters.postcode))
@@ -203,7 +203,8 @@ def service_page_documents(filters: ServiceFilters, *, offset: int, limit: int) 
     expansions = query_expansions(filters.text)
     if expansions is None:
         qs = filtered_services(filters)
-        rows = list(qs.order_by("name", "pk").values_list("pk", "document__summary")[offset : offset + limit])
+        window = qs.order_by("name", "pk").values_list("pk", "document__summary")[offset : offset + limit]
+        rows: list[tuple[UUID, str | None]] = list(window)
         short_first_page = offset == 0 and len(rows) < limit
         total = len(rows) if short_first_page else qs.count()
     elif not all(expansions.values()):

@@ -143,9 +143,10 @@ def test_proximity_is_a_true_radius_nearest_first(client, metres):
 
     outward = ServiceAtLocation.objects.select_related("location")[0].location.postcode.split()[0]
     centre = selectors.postcode_centre(outward)
+    assert centre is not None
     expected = sorted(
         (
-            geo.haversine_m(centre, (sal.location.latitude, sal.location.longitude)),
+            geo.haversine_m(centre, (sal.location.latitude, sal.location.longitude or 0.0)),
             sal.service.name,
             str(sal.pk),
         )
