@@ -62,6 +62,12 @@ class PublicApiMiddleware:
             except Resolver404:
                 return self.get_response(request)
             if getattr(match.func, "login_required", True) is False:
+                request.get_host()  # ALLOWED_HOSTS, as CommonMiddleware would check: DisallowedHost is a 400
                 request.resolver_match = match
-                return match.func(request, *match.args, **match.kwargs)
+                response: HttpResponse = match.func(request, *match.args, **match.kwargs)
+                if not (
+                    response.streaming or response.status_code == 304 or response.has_header("Content-Length")
+                ):
+                    response["Content-Length"] = str(len(response.content))  # as CommonMiddleware does
+                return response
         return self.get_response(request)

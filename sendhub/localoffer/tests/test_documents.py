@@ -105,7 +105,9 @@ def test_api_paths_skip_sessions_and_csrf_but_keep_security_headers(client):
     response = client.get(f"{BASE}/services")
     assert "Cookie" not in response.get("Vary", "") and not response.cookies
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert int(response["Content-Length"]) == len(response.content)
     assert "Content-Security-Policy" not in response  # JSON, not a page
+    assert client.get(f"{BASE}/services", HTTP_HOST="evil.example").status_code == 400  # ALLOWED_HOSTS
 
 
 def test_reindex_command_rebuilds_missing_documents():
