@@ -13,10 +13,27 @@ from uuid import UUID
 
 from django.db import connection
 
-from sendhub.localoffer.models import SearchPosting, ServiceDocument
+from sendhub.localoffer.models import SearchKey, SearchPosting, ServiceDocument
+from sendhub.localoffer.oruk import search
 
 POSTINGS = SearchPosting._meta.db_table
 DOCUMENTS = ServiceDocument._meta.db_table
+KEYS = SearchKey._meta.db_table
+
+
+def candidate_terms(words: list[str]) -> set[str]:
+    """Indexed terms that may match the query words: each word's typo keys (an indexed IN), plus whole
+    terms starting with a word of 4+ letters. Plain SQL: it runs on every search, and building the same
+    query through the ORM cost more CPU than running it (`tests/test_selectors.py` compares the two)."""
+    keys = sorted(set().union(*(search.lookup_keys(w) for w in words)))
+    where, params = [f"key IN ({', '.join(['%s'] * len(keys))})"], list(keys)
+    for word in words:
+        if len(word) >= search.MIN_PREFIX:
+            where.append("(key = term AND key LIKE %s ESCAPE '\\')")
+            params.append(connection.ops.prep_for_like_query(word) + "%")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT term FROM {KEYS} WHERE " + " OR ".join(where), params)  # noqa: S608
+        return {term for (term,) in cursor.fetchall()}
 
 
 def _matches(expansions: Mapping[str, Mapping[str, float]]) -> tuple[str, list[Any]]:

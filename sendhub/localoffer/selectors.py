@@ -18,7 +18,6 @@ from sendhub.localoffer.models import (
     Location,
     RevisionStatus,
     Schedule,
-    SearchKey,
     SearchPosting,
     Service,
     ServiceAtLocation,
@@ -61,13 +60,7 @@ def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
     query = search.Query.parse(text)
     if not query:
         return None
-    keys = set().union(*(search.lookup_keys(w) for w in query.words))
-    wanted = Q(key__in=keys)  # typo candidates, plus whole terms starting with a word of 4+ letters
-    for word in query.words:
-        if len(word) >= search.MIN_PREFIX:
-            wanted |= Q(key=F("term"), key__startswith=word)
-    candidates = set(SearchKey.objects.filter(wanted).values_list("term", flat=True))
-    return search.expand(query, candidates)
+    return search.expand(query, search_sql.candidate_terms(list(query.words)))
 
 
 def ranked_service_ids(text: str) -> list[UUID] | None:
