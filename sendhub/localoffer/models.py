@@ -136,6 +136,9 @@ class Service(models.Model):
             models.Index(fields=["last_reviewed"], name="service_review_due"),
             # the unsearched directory, A to Z: selectors.search_services() and /api/oruk/services
             models.Index(fields=["name", "id"], name="service_by_name"),
+            # ORUK minimum_age / maximum_age filters: the page's count reads these indexes alone
+            models.Index(fields=["minimum_age"], name="service_minimum_age"),
+            models.Index(fields=["maximum_age"], name="service_maximum_age"),
         ]
 
     def __str__(self) -> str:
