@@ -116,3 +116,16 @@ def test_reindex_command_rebuilds_missing_documents():
     ServiceDocument.objects.all().delete()
     call_command("localoffer", "reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert ServiceDocument.objects.count() == Service.objects.count()
+
+
+def test_deleting_a_record_in_the_admin_republishes_its_service(client):
+    from django.contrib import admin
+
+    from sendhub.localoffer.admin_refresh import RefreshesDirectory
+    from sendhub.localoffer.models import Schedule
+
+    schedule = Schedule.objects.select_related("service")[0]
+    url = f"{BASE}/services/{schedule.service_id}"
+    assert str(schedule.pk) in [s["id"] for s in client.get(url).json()["schedules"]]
+    RefreshesDirectory(Schedule, admin.site).delete_model(None, schedule)
+    assert str(schedule.pk) not in [s["id"] for s in client.get(url).json().get("schedules", [])]
