@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendhub
 DEMO_DB := sqlite:///$(CURDIR)/var/demo.sqlite3
 
-.PHONY: install assets demo serve test lint types migrations-check test-sqlite test-postgres chromium bench clean
+.PHONY: install assets demo serve test lint types migrations-check test-sqlite test-postgres chromium wrk bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -67,7 +67,13 @@ test-postgres: install chromium
 
 test: lint types migrations-check test-sqlite test-postgres
 
-bench: install
+# The HTTP load generator of benchmarks/localoffer_api.py (optional: without it a Python client is used).
+wrk:
+	@command -v wrk >/dev/null || { echo "Installing Debian wrk for the benchmarks"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+	  || echo "Could not install wrk: the API benchmark will use its slower Python client"; }
+
+bench: install wrk
 	mkdir -p benchmarks/results
 	@set -e; for b in benchmarks/*.py; do echo "== $$b"; SENDHUB_DATABASE_URL=$(PG_URL) $(BIN)/python $$b; done
 

@@ -92,6 +92,7 @@ if SENDHUB_USE_OIDC:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sendhub.core.middleware.PublicApiMiddleware",  # PUBLIC_API_PREFIXES stop here
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,6 +105,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Public read-only APIs served without sessions, CSRF, auth, messages or CSP (core.middleware).
+PUBLIC_API_PREFIXES = ("/api/oruk/",)
+# Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
+SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
 
 ROOT_URLCONF = "sendhub.urls"
 WSGI_APPLICATION = "sendhub.wsgi.application"

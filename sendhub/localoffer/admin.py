@@ -1,8 +1,15 @@
 """Staff can correct any directory record in the Django admin (schedules, places, contacts, costs...)."""
 
 from django.contrib import admin
+from django.db.models import URLField
 
 from sendhub.localoffer import models
+from sendhub.localoffer.admin_refresh import RefreshesDirectory
+
+
+class DirectoryAdmin(RefreshesDirectory):
+    # Django 6 makes https the default scheme; say so now (and silence the deprecation warning).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
 
 class ScheduleInline(admin.TabularInline):
@@ -31,7 +38,7 @@ class ServiceAtLocationInline(admin.TabularInline):
 
 
 @admin.register(models.Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(DirectoryAdmin):
     list_display = ["name", "organisation", "status", "last_reviewed", "approved_version"]
     list_filter = ["status", "cost_kind", "area"]
     search_fields = ["name", "organisation__name"]
@@ -44,19 +51,19 @@ class AccessibilityInline(admin.TabularInline):
 
 
 @admin.register(models.Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(DirectoryAdmin):
     list_display = ["name", "postcode", "location_type"]
     search_fields = ["name", "postcode"]
     inlines = [AccessibilityInline]
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(DirectoryAdmin):
     list_display = ["name", "email"]
     search_fields = ["name"]
     filter_horizontal = ["members"]
 
 
-admin.site.register(models.Taxonomy)
-admin.site.register(models.TaxonomyTerm)
+admin.site.register(models.Taxonomy, DirectoryAdmin)
+admin.site.register(models.TaxonomyTerm, DirectoryAdmin)
 admin.site.register(models.ProblemReport)

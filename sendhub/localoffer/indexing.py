@@ -1,9 +1,12 @@
-"""Keeps the portable search index (SearchPosting, SearchKey) in step with services."""
+"""Keeps the portable search index (SearchPosting, SearchKey) and the API documents in step with services."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Q
+
+from sendhub.localoffer.documents import refresh_documents
 from sendhub.localoffer.models import SearchKey, SearchPosting, Service
 from sendhub.localoffer.oruk import search
 
@@ -23,7 +26,10 @@ def service_fields(service: Service) -> dict[str, str]:
 
 
 def reindex_services(services: Iterable[Service]) -> int:
-    """Rebuild postings for these services and add any new vocabulary. Call inside the writer's transaction."""
+    """Rebuild postings and API documents for these services and add any new vocabulary.
+
+    Call inside the writer's transaction, after every change to the services (or their places, contacts,
+    schedules, costs, languages, terms or organisation) is saved."""
     services = list(services)
     SearchPosting.objects.filter(service__in=services).delete()
     postings, vocabulary = [], set()
@@ -38,4 +44,11 @@ def reindex_services(services: Iterable[Service]) -> int:
     )
     keys = [SearchKey(key=k, term=t) for t in sorted(vocabulary - known) for k in search.vocabulary_keys(t)]
     SearchKey.objects.bulk_create(keys, batch_size=2000, ignore_conflicts=True)
+    refresh_documents([s.pk for s in services])
     return len(postings)
+
+
+def reindex_where(condition: Q) -> int:
+    """Reindex (and re-render) every service matching `condition`, e.g. all services at a place."""
+    services = Service.objects.filter(condition).distinct().select_related("organisation")
+    return reindex_services(services.prefetch_related("terms"))

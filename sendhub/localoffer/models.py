@@ -136,6 +136,9 @@ class Service(models.Model):
             models.Index(fields=["last_reviewed"], name="service_review_due"),
             # the unsearched directory, A to Z: selectors.search_services() and /api/oruk/services
             models.Index(fields=["name", "id"], name="service_by_name"),
+            # ORUK minimum_age / maximum_age filters: the page's count reads these indexes alone
+            models.Index(fields=["minimum_age"], name="service_minimum_age"),
+            models.Index(fields=["maximum_age"], name="service_maximum_age"),
         ]
 
     def __str__(self) -> str:
@@ -288,7 +291,8 @@ class SearchPosting(models.Model):
     weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term"], name="search_posting_term")]  # selectors.search_services
+        # search_sql.ranked_page reads (term, service, weight) from the index alone (an index-only scan)
+        indexes = [models.Index(fields=["term", "service", "weight"], name="search_posting_cover")]
 
     def __str__(self) -> str:
         return self.term
@@ -306,6 +310,31 @@ class SearchKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} -> {self.term}"
+
+
+class ServiceDocument(models.Model):
+    """The service's ORUK JSON, stored ready to send (documents.refresh_documents keeps it current).
+
+    The API's list pages are concatenations of `summary`; `/services/{id}` sends `full` as it is.
+    """
+
+    service = models.OneToOneField(Service, models.CASCADE, primary_key=True, related_name="document")
+    summary = models.TextField()  # a /services list item: the service and its organisation
+    full = models.TextField()  # /services/{id}: everything nested
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return str(self.service_id)
+
+
+class DirectoryVersion(models.Model):
+    """One row, bumped whenever the published directory changes: the API's ETag and cache key."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return str(self.number)
 
 
 class RevisionStatus(models.TextChoices):

@@ -86,33 +86,6 @@ def service_summary(service: Service) -> dict[str, Any]:
     )
 
 
-def service_summary_row(row: dict[str, Any]) -> dict[str, Any]:
-    """service_summary() from a `selectors.service_summary_rows` row; the two must give the same dict."""
-    return _compact({
-        "id": row["id"],
-        "organization_id": row["organisation_id"],
-        "name": row["name"],
-        "description": row["description"],
-        "url": row["url"] or None,
-        "email": row["email"] or None,
-        "status": row["status"],
-        "fees": row["fees"] or None,
-        "accreditations": row["accreditations"] or None,
-        "minimum_age": row["minimum_age"],
-        "maximum_age": row["maximum_age"],
-        "assured_date": row["last_reviewed"].isoformat(),
-        "alert": row["alert"] or None,
-        "last_modified": row["last_modified"].isoformat().replace("+00:00", "Z"),
-        "organization": _compact({
-            "id": row["organisation_id"],
-            "name": row["organisation__name"],
-            "description": row["organisation__description"],
-            "email": row["organisation__email"] or None,
-            "website": row["organisation__website"] or None,
-        }),
-    })  # fmt: skip
-
-
 def location_summary(location: Location) -> dict[str, Any]:
     return _compact(
         {

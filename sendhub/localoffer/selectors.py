@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Avg, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Avg, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from sendhub.localoffer import rules, search_sql
+from sendhub.localoffer import documents, geo, rules, search_sql
 from sendhub.localoffer.models import (
     Area,
     Location,
     RevisionStatus,
     Schedule,
-    SearchKey,
     SearchPosting,
     Service,
     ServiceAtLocation,
@@ -27,7 +28,6 @@ from sendhub.localoffer.models import (
 from sendhub.localoffer.oruk import search
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True)
@@ -60,13 +60,7 @@ def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
     query = search.Query.parse(text)
     if not query:
         return None
-    keys = set().union(*(search.lookup_keys(w) for w in query.words))
-    wanted = Q(key__in=keys)  # typo candidates, plus whole terms starting with a word of 4+ letters
-    for word in query.words:
-        if len(word) >= search.MIN_PREFIX:
-            wanted |= Q(key=F("term"), key__startswith=word)
-    candidates = set(SearchKey.objects.filter(wanted).values_list("term", flat=True))
-    return search.expand(query, candidates)
+    return search.expand(query, search_sql.candidate_terms(list(query.words)))
 
 
 def ranked_service_ids(text: str) -> list[UUID] | None:
@@ -93,20 +87,63 @@ def _schedule_filter(filters: ServiceFilters) -> Q:
     return q
 
 
-def _postcode_filter(filters: ServiceFilters) -> Q:
-    outward = outward_code(filters.postcode)
-    places = Location.objects.filter(postcode__istartswith=outward, latitude__isnull=False)
-    if filters.proximity:
-        centre = places.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-        if centre["lat"] is None:
-            return Q(pk__in=[])
-        delta = filters.proximity / METRES_PER_DEGREE
-        near = Q(location__latitude__range=(centre["lat"] - delta, centre["lat"] + delta)) & Q(
-            location__longitude__range=(centre["lon"] - 1.6 * delta, centre["lon"] + 1.6 * delta)
+def postcode_centre(postcode: str) -> tuple[float, float] | None:
+    """The centroid of our own places in the postcode's outward code (no geocoding data is shipped)."""
+    places = Location.objects.filter(postcode__istartswith=outward_code(postcode), latitude__isnull=False)
+    centre = places.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
+    return None if centre["lat"] is None else (centre["lat"], centre["lon"])
+
+
+def distance_to(centre: tuple[float, float], prefix: str = "") -> Any:
+    """geo.haversine_m from `centre` to a location's coordinates, in SQL: metres along the Earth's surface.
+
+    Django provides these maths functions on SQLite too, so both databases give the same distances."""
+    lat0, lon0 = math.radians(centre[0]), math.radians(centre[1])
+    lat, lon = Radians(F(f"{prefix}latitude")), Radians(F(f"{prefix}longitude"))
+    h = Power(Sin((lat - lat0) / 2), 2) + math.cos(lat0) * Cos(lat) * Power(Sin((lon - lon0) / 2), 2)
+    return ExpressionWrapper(2 * geo.EARTH_RADIUS_M * ASin(Sqrt(h)), output_field=FloatField())
+
+
+def places_near(centre: tuple[float, float], metres: float) -> QuerySet[ServiceAtLocation]:
+    """Services' places within `metres` of `centre`, annotated with `metres` (a box the indexes can use
+    first, then the exact distance)."""
+    lat_range, lon_range = geo.box(centre, metres)
+    return (
+        ServiceAtLocation.objects.filter(
+            location__latitude__range=lat_range, location__longitude__range=lon_range
         )
-    else:
-        near = Q(location__postcode__istartswith=outward)
-    return Q(Exists(ServiceAtLocation.objects.filter(near, service=OuterRef("pk"))))
+        .annotate(metres=distance_to(centre, "location__"))
+        .filter(metres__lte=metres)
+    )
+
+
+def _postcode_filter(filters: ServiceFilters) -> Q:
+    if filters.proximity:
+        centre = postcode_centre(filters.postcode)
+        if centre is None:
+            return Q(pk__in=[])
+        return Q(Exists(places_near(centre, filters.proximity).filter(service=OuterRef("pk"))))
+    near = ServiceAtLocation.objects.filter(location__postcode__istartswith=outward_code(filters.postcode))
+    return Q(Exists(near.filter(service=OuterRef("pk"))))
+
+
+def service_at_locations(filters: ServiceFilters) -> QuerySet[ServiceAtLocation]:
+    """The ORUK /service_at_locations list: A to Z by service, or nearest first with postcode + proximity."""
+    services = filtered_services(filters)
+    ranked = ranked_service_ids(filters.text)
+    if ranked is not None:
+        services = services.filter(pk__in=ranked)
+    related = ("location", "service__organisation")
+    if filters.postcode and filters.proximity:
+        centre = postcode_centre(filters.postcode)
+        if centre is None:
+            return ServiceAtLocation.objects.none()
+        near = places_near(centre, filters.proximity).filter(service__in=services).select_related(*related)
+        return near.order_by("metres", "service__name", "pk")  # type: ignore[misc]  # annotated above
+    qs = ServiceAtLocation.objects.filter(service__in=services).select_related(*related)
+    if filters.postcode:
+        qs = qs.filter(location__postcode__istartswith=outward_code(filters.postcode))
+    return qs.order_by("service__name", "pk")
 
 
 def filtered_services(filters: ServiceFilters) -> QuerySet[Service]:
@@ -151,24 +188,40 @@ def search_service_ids(filters: ServiceFilters, *, offset: int, limit: int) -> t
     return search_sql.ranked_page(expansions, offset=offset, limit=limit, restrict=restrict)
 
 
+def service_page_documents(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[str]]:
+    """(total matching, the stored ORUK summary JSON of one page of services), in search_service_ids order.
+
+    One query for the page (and, without text, one count); a service whose document is missing (a
+    database upgraded without `sendhub localoffer reindex`) is rendered on the fly, never written here."""
+    expansions = query_expansions(filters.text)
+    if expansions is None:
+        qs = filtered_services(filters)
+        window = qs.order_by("name", "pk").values_list("pk", "document__summary")[offset : offset + limit]
+        rows: list[tuple[UUID, str | None]] = list(window)
+        short_first_page = offset == 0 and len(rows) < limit
+        total = len(rows) if short_first_page else qs.count()
+    elif not all(expansions.values()):
+        return 0, []
+    else:
+        restrict = (
+            filtered_services(filters).values("pk").query.sql_with_params() if _has_filters(filters) else None
+        )
+        total, rows = search_sql.ranked_documents(expansions, offset=offset, limit=limit, restrict=restrict)
+    missing = [pk for pk, doc in rows if doc is None]
+    if missing:
+        rendered = {
+            s.pk: documents.render_summary(s)
+            for s in Service.objects.select_related("organisation").filter(pk__in=missing)
+        }
+        rows = [(pk, doc if doc is not None else rendered.get(pk)) for pk, doc in rows]
+    return total, [doc for _pk, doc in rows if doc is not None]
+
+
 def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tuple[int, list[Service]]:
     """As search_service_ids, with the services loaded (and their organisation) in result order."""
     total, window = search_service_ids(filters, offset=offset, limit=limit)
     by_id = Service.objects.select_related("organisation").in_bulk(window)
     return total, [by_id[pk] for pk in window if pk in by_id]
-
-
-SUMMARY_FIELDS = (
-    "id", "organisation_id", "name", "description", "url", "email", "status", "fees", "accreditations",
-    "minimum_age", "maximum_age", "last_reviewed", "alert", "last_modified", "organisation__name",
-    "organisation__description", "organisation__email", "organisation__website",
-)  # fmt: skip
-
-
-def service_summary_rows(ids: list[UUID]) -> list[dict[str, Any]]:
-    """Plain rows for the API's list pages, in the order of `ids` (no model instances: the hot path)."""
-    rows = {row["id"]: row for row in Service.objects.filter(pk__in=ids).values(*SUMMARY_FIELDS)}
-    return [rows[pk] for pk in ids if pk in rows]
 
 
 def _has_filters(filters: ServiceFilters) -> bool:

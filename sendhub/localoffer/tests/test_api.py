@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from sendhub.localoffer import documents
 from sendhub.localoffer.models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from sendhub.localoffer.oruk.schemas import schema_errors
 
@@ -70,6 +71,7 @@ def test_detail_is_schema_valid_and_unknown_id_is_404(client, path, model, schem
 def test_service_detail_leaves_out_empty_fields_instead_of_null(client):
     service = Service.objects.all()[0]
     Service.objects.filter(pk=service.pk).update(alert="", minimum_age=None)
+    documents.refresh_documents([service.pk])  # a bare update() skips the writers that refresh it
     body = get(client, f"/services/{service.pk}").json()
     assert "alert" not in body and "minimum_age" not in body
     assert "null" not in client.get(f"{BASE}/services/{service.pk}").content.decode()
@@ -135,13 +137,26 @@ def test_openapi_is_served(client):
     assert "/api/oruk/services" in spec["paths"]
 
 
-def test_list_rows_and_detail_summaries_agree():
-    from sendhub.localoffer import oruk_presenters, selectors
+@pytest.mark.parametrize("metres", [300, 1500, 50_000])
+def test_proximity_is_a_true_radius_nearest_first(client, metres):
+    from sendhub.localoffer import geo, selectors
 
-    services = list(Service.objects.select_related("organisation")[:5])
-    Service.objects.filter(pk=services[0].pk).update(alert="Closed in August", url="")
-    services[0].refresh_from_db()
-    rows = selectors.service_summary_rows([s.pk for s in services])
-    assert [oruk_presenters.service_summary_row(r) for r in rows] == [
-        oruk_presenters.service_summary(s) for s in services
-    ]
+    outward = ServiceAtLocation.objects.select_related("location")[0].location.postcode.split()[0]
+    centre = selectors.postcode_centre(outward)
+    assert centre is not None
+    expected = sorted(
+        (
+            geo.haversine_m(centre, (sal.location.latitude, sal.location.longitude or 0.0)),
+            sal.service.name,
+            str(sal.pk),
+        )
+        for sal in ServiceAtLocation.objects.select_related("location", "service")
+        if sal.location.latitude is not None
+    )
+    inside = [row for row in expected if row[0] <= metres]
+    body = get(
+        client, "/service_at_locations", postcode=f"{outward} 1AA", proximity=metres, per_page=200
+    ).json()
+    assert [c["id"] for c in body["contents"]] == [row[2] for row in inside]
+    assert body["total_items"] == len(inside)
+    assert inside and (metres > 10_000 or len(inside) < len(expected))  # a small radius leaves places out

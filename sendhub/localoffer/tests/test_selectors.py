@@ -45,3 +45,21 @@ def test_text_and_filters_are_anded():
     expected = [pk for pk in reference_ranking("club")
                 if Service.objects.filter(pk=pk, terms=autism, minimum_age__lte=9, maximum_age__gte=9).exists()]  # fmt: skip
     assert [s.pk for s in page] == expected and total == len(expected)
+
+
+@pytest.mark.parametrize("text", ["swiming", "speech therapy", "holiday play", "occupatonal", "sw", "zzqx"])
+def test_candidate_terms_sql_matches_a_scan_of_the_vocabulary(text):
+    from sendhub.localoffer import search_sql
+    from sendhub.localoffer.models import SearchKey
+    from sendhub.localoffer.oruk import search
+
+    words = list(search.Query.parse(text).words)
+    keys = set().union(*(search.lookup_keys(w) for w in words))
+    expected = {
+        term
+        for key, term in SearchKey.objects.values_list("key", "term")
+        if key in keys
+        or any(key == term and len(w) >= search.MIN_PREFIX and key.startswith(w) for w in words)
+    }
+    assert search_sql.candidate_terms(words) == expected
+    assert expected or text in ("sw", "zzqx")  # "sw" is too short for a prefix and is no term
