@@ -329,6 +329,10 @@ class ReadError(ValueError):
     """The file is not well-formed XML or not a SEN2 message."""
 
 
+class SchemaInvalid(ReadError):
+    """Streaming validation found the message does not match its schema (no detail: libxml2 gives none)."""
+
+
 def _date(text: str | None) -> date | None:
     if text is None:
         return None
@@ -417,15 +421,21 @@ def _stray(el: etree._Element) -> bool:
     return isinstance(el.tag, str)  # comments and processing instructions are not elements
 
 
-def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
+def iter_elements(
+    source: IO[bytes] | str, schema: etree.XMLSchema | None = None
+) -> Iterator[etree._Element]:
     """Yield the ``<Header>`` and then each ``<Person>`` element, clearing each after use, plus any element
     misplaced directly under ``<Message>`` or ``<Persons>`` (for the validator to report).
 
     libxml2 filters the tags, so Python only sees the elements it needs.
+    With ``schema``, libxml2 also validates the whole message as it streams, at the cost of a plain parse
+    plus the check; its errors carry no line or path, so they end the iteration as ``SchemaInvalid`` (raised
+    only after the last element, since libxml2 goes on parsing after a validity error).
     Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
     """
     context = etree.iterparse(source, events=("end",), tag=("Header", "Person"), remove_comments=True,
-                              huge_tree=True, resolve_entities=False, no_network=True)  # fmt: skip
+                              huge_tree=True, resolve_entities=False, no_network=True,
+                              schema=schema)  # fmt: skip
     root: etree._Element | None = None
     try:
         for _event, el in context:
@@ -451,6 +461,8 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
             el.clear(keep_tail=True)
         root = context.root
     except etree.XMLSyntaxError as e:
+        if schema is not None and e.error_log and all(err.domain_name == "SCHEMASV" for err in e.error_log):
+            raise SchemaInvalid(str(e)) from e
         raise ReadError(f"The file is not well-formed XML: {e.msg} (line {e.lineno})") from e
     if root is None:
         return

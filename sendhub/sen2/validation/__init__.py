@@ -16,7 +16,15 @@ from sendhub.sen2 import schema as schemas
 from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
 from sendhub.sen2.validation.rules import RULES
-from sendhub.sen2.xmlmodel import Header, Person, ReadError, iter_elements, parse_header, parse_person
+from sendhub.sen2.xmlmodel import (
+    Header,
+    Person,
+    ReadError,
+    SchemaInvalid,
+    iter_elements,
+    parse_header,
+    parse_person,
+)
 
 __all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
 
@@ -77,14 +85,71 @@ def validate_file(
     la_code: str | None = None,
     max_issues: int = MAX_ISSUES,
 ) -> Report:
-    """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
+    """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's.
+
+    First one streaming pass with libxml2 validating the whole message as it parses (about the cost of a
+    plain parse and schema check) and the rules run on each person. Only when the schema check fails, or
+    the file cannot be read that way, is it read again with each ``<Person>`` checked on its own, so that
+    every schema error gets its person, line and path.
+    """
+    if not _rewind(source):  # a stream read once: the per-element pass only
+        return _validate(source, year, la_code, max_issues, whole=None)
+    file_year = year or _header_year(source)
+    invalid: SchemaInvalid | None = None
+    if file_year in schemas.SCHEMA_YEARS and _rewind(source):
+        try:
+            return _validate(source, year, la_code, max_issues, whole=schemas.load_schema(file_year))
+        except SchemaInvalid as e:
+            invalid = e
+        except ReadError:
+            pass
+    _rewind(source)
+    report = _validate(source, year, la_code, max_issues, whole=None)
+    if invalid is not None and report.fatal is None and not any(i.rule == "XSD" for i in report.issues):
+        # The whole-message check failed on something the per-element checks cannot see: say so anyway.
+        message, fix = xsd.explain(str(invalid))
+        report.issues.insert(0, Issue("XSD", "Message", message, fix))
+    return report
+
+
+def _rewind(source: IO[bytes] | str) -> bool:
+    if isinstance(source, str):
+        return True
+    if not source.seekable():
+        return False
+    source.seek(0)
+    return True
+
+
+def _header_year(source: IO[bytes] | str) -> int | None:
+    """The year in the file's header (read from the start of the file only), or None."""
+    if not _rewind(source):
+        return None
+    try:
+        for el in iter_elements(source):  # stops at the header: the rest of the file is not read
+            return parse_header(el).year if el.tag == "Header" else None
+    except ReadError:
+        return None
+    return None
+
+
+def _validate(
+    source: IO[bytes] | str,
+    year: int | None,
+    la_code: str | None,
+    max_issues: int,
+    whole: etree.XMLSchema | None,
+) -> Report:
+    """One pass. With ``whole`` libxml2 validates the message while streaming and a failure raises
+    ReadError (SchemaInvalid); without it each element is validated on its own and errors are reported.
+    """
     report = Report(year=year)
     out = _Collector(report, max_issues)
     part: etree.XMLSchema | None = None
     ctx: rules.Context | None = None
     index = 0
     try:
-        for el in iter_elements(source):
+        for el in iter_elements(source, whole):
             if el.tag == "Header":
                 header = parse_header(el)
                 file_year = year or header.year
@@ -94,7 +159,8 @@ def validate_file(
                     report.fatal = f"{e}. Check <Year> in the header."
                     return report
                 report.year = file_year
-                _xsd_issues(part, el, None, "Header", out)
+                if whole is None:
+                    _xsd_issues(part, el, None, "Header", out)
                 for issue in _header_issues(header, year, la_code):
                     out.add(issue)
                 ctx = rules.Context(year=file_year, reference_date=header.reference_date, la_code=la_code)
@@ -105,7 +171,8 @@ def validate_file(
                 index += 1
                 person = parse_person(el)
                 ref = _ref(person, index)
-                _xsd_issues(part, el, ref, f"Person[{index}]", out)
+                if whole is None:
+                    _xsd_issues(part, el, ref, f"Person[{index}]", out)
                 report.persons += 1
                 report.requests += len(person.requests)
                 for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
@@ -121,7 +188,9 @@ def validate_file(
                         el.sourceline,
                     )
                 )
-    except ReadError as e:
+    except ReadError as e:  # SchemaInvalid included: the caller reads the file again, element by element
+        if whole is not None:
+            raise
         report.fatal = str(e)
         return report
     if ctx is None:
