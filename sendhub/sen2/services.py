@@ -35,7 +35,7 @@ from sendhub.cases.models import (
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 from sendhub.schools.models import School
-from sendhub.sen2 import selectors, validation
+from sendhub.sen2 import selectors, validation, xmlread, xmlwrite
 from sendhub.sen2 import xmlmodel as x
 
 SOFTWARE_CODE = "SEND Hub"
@@ -84,7 +84,7 @@ def export_return(
         release=RELEASE,
         date_time=now,
     )
-    count = x.write_return(out, header, (person for _, person in selectors.persons_for_return(period)))
+    count = xmlwrite.write_return(out, header, (person for _, person in selectors.persons_for_return(period)))
     record_event(actor=by, action=action, data={"year": year, "persons": count})
     return count
 
@@ -163,7 +163,7 @@ def import_return(*, path: str, by: Any = None, today: date | None = None) -> Im
         raise ImportRejected(
             f"The file was not imported: it has {report.error_count} error(s). Nothing was saved.", errors
         )
-    header, persons = x.read_return(path)
+    header, persons = xmlread.read_return(path)
     assert header is not None  # a valid report has a header
     summary = ImportSummary()
     try:

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan
 from sendhub.core.audit import AuditEvent
 from sendhub.core.exceptions import ImportRejected
-from sendhub.sen2 import services, validation, xmlmodel
+from sendhub.sen2 import services, validation, xmlread
 from sendhub.sen2.tests import casework
 from sendhub.sen2.tests.samples import VALID_2026, broken
 
@@ -35,7 +35,7 @@ def test_export_covers_the_year_and_is_valid():
     data = export_bytes()
     report = validation.validate_file(io.BytesIO(data), year=2026, la_code="202")
     assert report.ok, [(i.who, i.path, i.message) for i in report.issues]
-    header, persons = xmlmodel.read_return(io.BytesIO(data))
+    header, persons = xmlread.read_return(io.BytesIO(data))
     by_name = {p.surname: p for p in persons}
     assert sorted(by_name) == ["C1", "C2", "C3", "C4", "C5"]  # C6 finished in 2023, C7 asked after the census
     assert header.lea == "202" and header.reference_date == date(2026, 1, 15)
@@ -192,7 +192,7 @@ def test_week20_says_whether_an_exception_applied():
     AssessmentException.objects.create(
         request=request, reason="personal_circumstances", start=date(2025, 4, 1), end=date(2025, 4, 30)
     )
-    _, persons = xmlmodel.read_return(io.BytesIO(export_bytes()))
+    _, persons = xmlread.read_return(io.BytesIO(export_bytes()))
     assert next(p for p in persons if p.surname == "C1").requests[0].assessment.week20 == "1"
 
 

@@ -16,15 +16,8 @@ from sendhub.sen2 import schema as schemas
 from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
 from sendhub.sen2.validation.rules import RULES
-from sendhub.sen2.xmlmodel import (
-    Header,
-    Person,
-    ReadError,
-    SchemaInvalid,
-    iter_elements,
-    parse_header,
-    parse_person,
-)
+from sendhub.sen2.xmlmodel import Header, Person
+from sendhub.sen2.xmlread import ReadError, SchemaInvalid, iter_elements, parse_header, parse_person
 
 __all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
 
