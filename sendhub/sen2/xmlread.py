@@ -1,7 +1,7 @@
 """Read a SEN2 return into the dataclasses of ``xmlmodel``, streaming. No Django.
 
-``iter_elements`` uses ``iterparse`` and clears each ``<Person>`` after yielding it, so a national-size
-return never sits in memory; with a schema, libxml2 validates the whole message in the same pass.
+``iter_elements`` uses ``iterparse`` and hands over each ``<Person>`` detached from the parse tree, so a
+national-size return never sits in memory.
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ from sendhub.sen2.xmlmodel import (
 
 class ReadError(ValueError):
     """The file is not well-formed XML or not a SEN2 message."""
-
-
-class SchemaInvalid(ReadError):
-    """Streaming validation found the message does not match its schema (no detail: libxml2 gives none)."""
 
 
 def _date(text: str | None) -> date | None:
@@ -174,22 +170,21 @@ def _stray(el: etree._Element) -> bool:
     return isinstance(el.tag, str)  # comments and processing instructions are not elements
 
 
-def iter_elements(
-    source: IO[bytes] | str, schema: etree.XMLSchema | None = None
-) -> Iterator[etree._Element]:
-    """Yield the ``<Header>`` and then each ``<Person>`` element, clearing each after use, plus any element
-    misplaced directly under ``<Message>`` or ``<Persons>`` (for the validator to report).
+def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
+    """Yield the ``<Header>`` and then each ``<Person>`` element, plus any element misplaced directly under
+    ``<Message>`` or ``<Persons>`` (for the validator to report), in file order.
 
+    Each person is yielded detached from the parse tree, so it lives only as long as the caller keeps it:
+    memory stays flat however long the file, and the caller may move it into a tree of its own (the
+    validator checks persons against the schema in batches). A person is detached once the parser has
+    reached the next one: the parser may still be using the last element it finished.
     libxml2 filters the tags, so Python only sees the elements it needs.
-    With ``schema``, libxml2 also validates the whole message as it streams, at the cost of a plain parse
-    plus the check; its errors carry no line or path, so they end the iteration as ``SchemaInvalid`` (raised
-    only after the last element, since libxml2 goes on parsing after a validity error).
     Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
     """
     context = etree.iterparse(source, events=("end",), tag=("Header", "Person"), remove_comments=True,
-                              huge_tree=True, resolve_entities=False, no_network=True,
-                              schema=schema)  # fmt: skip
+                              huge_tree=True, resolve_entities=False, no_network=True)  # fmt: skip
     root: etree._Element | None = None
+    persons: etree._Element | None = None
     try:
         for _event, el in context:
             if root is None:
@@ -201,31 +196,44 @@ def iter_elements(
             parent = el.getparent()
             if parent is None:
                 continue
-            at_top = parent is root and el.tag == "Header"
-            in_persons = el.tag == "Person" and parent.tag == "Persons" and parent.getparent() is root
-            if not (at_top or in_persons):
-                continue  # a Header or Person elsewhere: left in the tree, reported below
-            while el.getprevious() is not None:  # earlier siblings: strays, or persons already cleared
-                first = parent[0]
-                if first.tag not in ("Header", "Person", "Persons") and _stray(first):
-                    yield first
-                del parent[0]
-            yield el
-            el.clear(keep_tail=True)
+            if parent is root and el.tag == "Header":
+                yield from _earlier(parent, el)
+                yield el
+                el.clear(keep_tail=True)
+            elif el.tag == "Person" and parent.tag == "Persons" and parent.getparent() is root:
+                if persons is not None and persons is not parent:  # a second <Persons> (the XSD allows one)
+                    yield from _earlier(persons, None)
+                persons = parent
+                yield from _earlier(parent, el)
+            # a Header or Person anywhere else is left in the tree and reported below
         root = context.root
     except etree.XMLSyntaxError as e:
-        if schema is not None and e.error_log and all(err.domain_name == "SCHEMASV" for err in e.error_log):
-            raise SchemaInvalid(str(e)) from e
         raise ReadError(f"The file is not well-formed XML: {e.msg} (line {e.lineno})") from e
     if root is None:
         return
     if root.tag != "Message":
         raise ReadError(f"This is not a SEN2 file: the first element is <{root.tag}>, not <Message>")
+    if persons is not None and len(persons):
+        yield from _earlier(persons, None)
     for child in root:
         if child.tag not in ("Header", "Persons") and _stray(child):
             yield child
         elif child.tag == "Persons":
             yield from (c for c in child if c.tag != "Person" and _stray(c))
+
+
+def _earlier(parent: etree._Element, current: etree._Element | None) -> Iterator[etree._Element]:
+    """Detach and yield the children before ``current`` (all of them for None): persons, and strays."""
+    while len(parent) and parent[0] is not current:
+        first = parent[0]
+        if first.tag == "Person":
+            parent.remove(first)
+            yield first
+        elif first.tag in ("Header", "Persons") or not _stray(first):
+            del parent[0]  # the header, already read
+        else:
+            del parent[0]
+            yield first
 
 
 def read_return(source: IO[bytes] | str) -> tuple[Header | None, Iterator[Person]]:

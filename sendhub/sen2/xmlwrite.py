@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import IO
 
 from lxml import etree
@@ -42,43 +41,41 @@ _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _NEEDS_WORK = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Spec = list[tuple[str, str, str]]
-Compiled = list[tuple[str, str, str]]  # (attribute, "<Tag>", "</Tag>\n")
+Compiled = list[tuple[str, str, str, bool]]  # (attribute, "  <Tag>", "</Tag>\n", is a date)
 
 
-def _text(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    if _NEEDS_WORK.search(text) is None:  # nearly always: codes, dates, plain names
+def _escaped(text: str) -> str:
+    if text.isalnum() or _NEEDS_WORK.search(text) is None:  # nearly always: codes, numbers, plain names
         return text
     if _NOT_XML.search(text):
         raise WriteError(f"{text!r} holds a control character that an XML file cannot contain")
     return text.translate(_ESCAPE)
 
 
-def _compile(spec: Spec) -> Compiled:
-    return [(attr, f"<{tag}>", f"</{tag}>\n") for tag, attr, _kind in spec]
+def _compile(spec: Spec, depth: int) -> Compiled:
+    """Each spec is only ever written at one depth, so the indent goes into the opening tag."""
+    return [(attr, f"{'  ' * depth}<{tag}>", f"</{tag}>\n", kind == "d") for tag, attr, kind in spec]
 
 
-_PERSON = _compile(PERSON_FIELDS)
-_REQUEST = {year: _compile([s for s in REQUEST_FIELDS if year >= 2025 or s[0] != "RequestSource"])
+_PERSON = _compile(PERSON_FIELDS, 1)
+_REQUEST = {year: _compile([s for s in REQUEST_FIELDS if year >= 2025 or s[0] != "RequestSource"], 2)
             for year in SUPPORTED_EXPORT_YEARS}  # fmt: skip
-_ASSESSMENT = _compile(ASSESSMENT_FIELDS)
-_START = _compile([("StartDate", "start_date", "d")])
-_PLAN_DETAIL = _compile(PLAN_DETAIL_FIELDS)
-_PLAN = _compile(PLAN_FIELDS)
-_TRANSFER = _compile([("TransferLA", "transfer_la", "s")])
-_PLACEMENT = _compile(PLACEMENT_FIELDS)
-_NEED = _compile(NEED_FIELDS)
-_REVIEW = {year: _compile([(tag, *REVIEW_FIELDS[tag]) for tag in REVIEW_ORDER[year]])
+_ASSESSMENT = _compile(ASSESSMENT_FIELDS, 3)
+_START = _compile([("StartDate", "start_date", "d")], 4)
+_PLAN_DETAIL = _compile(PLAN_DETAIL_FIELDS, 5)
+_PLAN = _compile(PLAN_FIELDS, 4)
+_TRANSFER = _compile([("TransferLA", "transfer_la", "s")], 3)
+_PLACEMENT = _compile(PLACEMENT_FIELDS, 4)
+_NEED = _compile(NEED_FIELDS, 4)
+_REVIEW = {year: _compile([(tag, *REVIEW_FIELDS[tag]) for tag in REVIEW_ORDER[year]], 3)
            for year in SUPPORTED_EXPORT_YEARS}  # fmt: skip
 
 
-def _leaves(out: list[str], indent: str, obj: object, spec: Compiled) -> None:
-    for attr, open_tag, close_tag in spec:
+def _leaves(out: list[str], obj: object, spec: Compiled) -> None:
+    for attr, open_tag, close_tag, is_date in spec:
         value = getattr(obj, attr)
         if value is not None and value != "":
-            out.append(f"{indent}{open_tag}{_text(value)}{close_tag}")
+            out.append(f"{open_tag}{value.isoformat() if is_date else _escaped(value)}{close_tag}")
 
 
 def _open(out: list[str], indent: str, tag: str) -> int:
@@ -97,39 +94,39 @@ def person_text(person: Person, year: int) -> str:
     """One ``<Person>`` element, as lxml would pretty-print it, in the element order of ``year``'s schema."""
     out: list[str] = []
     at = _open(out, "", "Person")
-    _leaves(out, "  ", person, _PERSON)
+    _leaves(out, person, _PERSON)
     request_spec, review_spec = _REQUEST[year], _REVIEW[year]
     for req in person.requests:
         r = _open(out, "  ", "Requests")
-        _leaves(out, "    ", req, request_spec)
+        _leaves(out, req, request_spec)
         assessment = req.assessment
         if assessment is not None:
             a = _open(out, "    ", "Assessment")
-            _leaves(out, "      ", assessment, _ASSESSMENT)
+            _leaves(out, assessment, _ASSESSMENT)
             plan = assessment.named_plan
             if plan is not None:
                 p = _open(out, "      ", "NamedPlan")
-                _leaves(out, "        ", plan, _START)
+                _leaves(out, plan, _START)
                 for detail in plan.plan_details:
                     d = _open(out, "        ", "PlanDetail")
-                    _leaves(out, "          ", detail, _PLAN_DETAIL)
+                    _leaves(out, detail, _PLAN_DETAIL)
                     _close(out, d, "        ", "PlanDetail")
-                _leaves(out, "        ", plan, _PLAN)
+                _leaves(out, plan, _PLAN)
                 _close(out, p, "      ", "NamedPlan")
             _close(out, a, "    ", "Assessment")
         active = req.active_plans
         if active is not None:
             x = _open(out, "    ", "ActivePlans")
-            _leaves(out, "      ", active, _TRANSFER)
+            _leaves(out, active, _TRANSFER)
             for placement in active.placements:
                 d = _open(out, "      ", "PlacementDetail")
-                _leaves(out, "        ", placement, _PLACEMENT)
+                _leaves(out, placement, _PLACEMENT)
                 _close(out, d, "      ", "PlacementDetail")
             for need in active.sen_needs:
                 d = _open(out, "      ", "SENneed")
-                _leaves(out, "        ", need, _NEED)
+                _leaves(out, need, _NEED)
                 _close(out, d, "      ", "SENneed")
-            _leaves(out, "      ", active, review_spec)
+            _leaves(out, active, review_spec)
             _close(out, x, "    ", "ActivePlans")
         _close(out, r, "  ", "Requests")
     _close(out, at, "", "Person")
@@ -174,7 +171,9 @@ def write_return(out: IO[bytes] | str, header: Header, persons: Iterable[Person]
 
 def _write(f: IO[bytes], header: Header, persons: Iterable[Person]) -> int:
     f.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<Message>\n")
-    f.write(etree.tostring(header_element(header), encoding="UTF-8", xml_declaration=False, pretty_print=True))
+    f.write(
+        etree.tostring(header_element(header), encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    )
     f.write(b"<Persons>\n")
     count, batch = 0, []
     for person in persons:

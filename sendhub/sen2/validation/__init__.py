@@ -1,7 +1,9 @@
 """Validate a SEN2 return: the year's XSD, then the cross-field rules, one person at a time. No Django.
 
-The file is streamed: each ``<Person>`` is schema-checked on its own (``schema.load_part_schema``), read
-into dataclasses, checked against the rules and dropped, so memory stays flat however large the return.
+The file is streamed: persons are schema-checked a few hundred at a time (``schema.load_part_schema``
+declares ``<Persons>``, ``<Person>`` and ``<Header>`` as global elements), read into dataclasses, checked
+against the rules and dropped, so memory stays flat however large the return. A file's XSD check costs one
+parse and one libxml2 validation, as for the whole tree, and the rules are plain Python over dataclasses.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
 from sendhub.sen2.validation.rules import RULES
 from sendhub.sen2.xmlmodel import Header, Person
-from sendhub.sen2.xmlread import ReadError, SchemaInvalid, iter_elements, parse_header, parse_person
+from sendhub.sen2.xmlread import ReadError, iter_elements, parse_header, parse_person
 
 __all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
 
@@ -71,6 +73,9 @@ def _header_issues(header: Header, year: int | None, la_code: str | None) -> Ite
         )
 
 
+BATCH = 500  # persons schema-checked at once
+
+
 def validate_file(
     source: IO[bytes] | str,
     *,
@@ -78,72 +83,17 @@ def validate_file(
     la_code: str | None = None,
     max_issues: int = MAX_ISSUES,
 ) -> Report:
-    """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's.
-
-    First one streaming pass with libxml2 validating the whole message as it parses (about the cost of a
-    plain parse and schema check) and the rules run on each person. Only when the schema check fails, or
-    the file cannot be read that way, is it read again with each ``<Person>`` checked on its own, so that
-    every schema error gets its person, line and path.
-    """
-    if not _rewind(source):  # a stream read once: the per-element pass only
-        return _validate(source, year, la_code, max_issues, whole=None)
-    file_year = year or _header_year(source)
-    invalid: SchemaInvalid | None = None
-    if file_year in schemas.SCHEMA_YEARS and _rewind(source):
-        try:
-            return _validate(source, year, la_code, max_issues, whole=schemas.load_schema(file_year))
-        except SchemaInvalid as e:
-            invalid = e
-        except ReadError:
-            pass
-    _rewind(source)
-    report = _validate(source, year, la_code, max_issues, whole=None)
-    if invalid is not None and report.fatal is None and not any(i.rule == "XSD" for i in report.issues):
-        # The whole-message check failed on something the per-element checks cannot see: say so anyway.
-        message, fix = xsd.explain(str(invalid))
-        report.issues.insert(0, Issue("XSD", "Message", message, fix))
-    return report
-
-
-def _rewind(source: IO[bytes] | str) -> bool:
-    if isinstance(source, str):
-        return True
-    if not source.seekable():
-        return False
-    source.seek(0)
-    return True
-
-
-def _header_year(source: IO[bytes] | str) -> int | None:
-    """The year in the file's header (read from the start of the file only), or None."""
-    if not _rewind(source):
-        return None
-    try:
-        for el in iter_elements(source):  # stops at the header: the rest of the file is not read
-            return parse_header(el).year if el.tag == "Header" else None
-    except ReadError:
-        return None
-    return None
-
-
-def _validate(
-    source: IO[bytes] | str,
-    year: int | None,
-    la_code: str | None,
-    max_issues: int,
-    whole: etree.XMLSchema | None,
-) -> Report:
-    """One pass. With ``whole`` libxml2 validates the message while streaming and a failure raises
-    ReadError (SchemaInvalid); without it each element is validated on its own and errors are reported.
-    """
+    """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
     report = Report(year=year)
     out = _Collector(report, max_issues)
-    part: etree.XMLSchema | None = None
-    ctx: rules.Context | None = None
-    index = 0
+    batch: _Batch | None = None
     try:
-        for el in iter_elements(source, whole):
+        for el in iter_elements(source):
             if el.tag == "Header":
+                if batch is not None:
+                    out.add(Issue("XSD", "Header", "The message has a second <Header>.",
+                                  "Remove it: a message holds one <Header>.", None, el.sourceline))  # fmt: skip
+                    continue
                 header = parse_header(el)
                 file_year = year or header.year
                 try:
@@ -152,25 +102,19 @@ def _validate(
                     report.fatal = f"{e}. Check <Year> in the header."
                     return report
                 report.year = file_year
-                if whole is None:
-                    _xsd_issues(part, el, None, "Header", out)
+                _xsd_issues(part, el, None, "Header", out)
                 for issue in _header_issues(header, year, la_code):
                     out.add(issue)
                 ctx = rules.Context(year=file_year, reference_date=header.reference_date, la_code=la_code)
+                batch = _Batch(part, ctx, report, out)
             elif el.tag == "Person":
-                if part is None or ctx is None:
+                if batch is None:
                     report.fatal = "The file has no <Header> before its persons, so its year is unknown."
                     return report
-                index += 1
-                person = parse_person(el)
-                ref = _ref(person, index)
-                if whole is None:
-                    _xsd_issues(part, el, ref, f"Person[{index}]", out)
-                report.persons += 1
-                report.requests += len(person.requests)
-                for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
-                    out.add(Issue(rule, path, message, fix, ref, person.line))
+                batch.add(el)
             else:
+                if batch is not None:
+                    batch.check()  # keep the issues in file order
                 out.add(
                     Issue(
                         "XSD",
@@ -181,14 +125,14 @@ def _validate(
                         el.sourceline,
                     )
                 )
-    except ReadError as e:  # SchemaInvalid included: the caller reads the file again, element by element
-        if whole is not None:
-            raise
+    except ReadError as e:
         report.fatal = str(e)
         return report
-    if ctx is None:
+    if batch is None:
         report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
-    elif report.persons == 0:
+        return report
+    batch.check()
+    if report.persons == 0:
         out.add(
             Issue(
                 "XSD",
@@ -198,6 +142,38 @@ def _validate(
             )
         )
     return report
+
+
+class _Batch:
+    """Persons gathered into one small tree of their own and schema-checked together: one libxml2 call per
+    few hundred persons instead of one each. Only a batch that fails is checked person by person, to
+    name the person, line and path of each error."""
+
+    def __init__(self, part: etree.XMLSchema, ctx: rules.Context, report: Report, out: _Collector) -> None:
+        self.part, self.ctx, self.report, self.out = part, ctx, report, out
+        self.root = etree.Element("Persons")
+
+    def add(self, el: etree._Element) -> None:
+        self.root.append(el)  # moves it out of the parse tree (already detached) into ours
+        if len(self.root) == BATCH:
+            self.check()
+
+    def check(self) -> None:
+        if not len(self.root):
+            return
+        valid = self.part.validate(self.root)
+        report, out, ctx = self.report, self.out, self.ctx
+        for el in self.root:
+            report.persons += 1
+            index = report.persons
+            person = parse_person(el)
+            ref = _ref(person, index)
+            if not valid:
+                _xsd_issues(self.part, el, ref, f"Person[{index}]", out)
+            report.requests += len(person.requests)
+            for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
+                out.add(Issue(rule, path, message, fix, ref, person.line))
+        self.root = etree.Element("Persons")
 
 
 def _xsd_issues(
