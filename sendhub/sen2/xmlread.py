@@ -41,7 +41,7 @@ def _date(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(text)  # callers strip
     except ValueError:
         return None  # the XSD check reports the bad date; the rules treat it as missing
 
