@@ -19,6 +19,7 @@ from sendhub.cases import vocab
 from sendhub.cases.models import (
     AnnualReview,
     Appeal,
+    AreaTransfer,
     AssessmentException,
     AssessmentRequest,
     Child,
@@ -26,7 +27,7 @@ from sendhub.cases.models import (
     Plan,
     RequestStatus,
 )
-from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, plan_timeliness
+from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, in_transfer_cohort, plan_timeliness
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.validation import census_date
 from sendhub.sen2.validation.report import PersonRef
@@ -91,6 +92,7 @@ class Casework:
     placements: dict[int, list[Row]]
     reviews: dict[int, list[Row]]
     appeals: dict[int, list[Row]]
+    transfers: dict[int, list[Row]]
 
     @classmethod
     def load(cls, first: int, last: int) -> Casework:
@@ -108,14 +110,18 @@ class Casework:
                 "request_id", "reason", "start", "end"), "request_id"),
             plans=_grouped(Plan.objects.filter(**ids).order_by("start_date", "pk").values(
                 "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
-                "direct_payment", urn=F("named_setting__urn")), "child_id"),
+                "direct_payment", "residential", "work_based", "organised_arrangements", "amendment_notice",
+                "amended_issued", urn=F("named_setting__urn"), urn2=F("second_setting__urn")), "child_id"),
             placements=_grouped(Placement.objects.filter(**ids).order_by("start", "pk").values(
                 "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
-                "resourced_provision", "residential", urn=F("school__urn")), "child_id"),
+                "resourced_provision", "residential", "work_based", urn=F("school__urn")), "child_id"),
             reviews=_grouped(AnnualReview.objects.filter(**via_plan).order_by("-meeting", "-pk").values(
                 "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
             appeals=_grouped(Appeal.objects.filter(**ids).values("child_id", "kind", "subject", "lodged"),
                              "child_id"),
+            transfers=_grouped(AreaTransfer.objects.filter(**ids, transferred_on__isnull=False)
+                               .order_by("transferred_on", "pk").values(
+                "child_id", "direction", "other_la", "transferred_on"), "child_id"),
         )  # fmt: skip
 
 
@@ -158,7 +164,16 @@ def person_for(child: Row, work: Casework, period: Period) -> x.Person:
             mapped = _request(child, req, by_request.get(req["id"]), work, period)
             if mapped is not None:
                 person.requests.append(mapped)
+    if person.requests:  # item 2.8: the plan went to another authority in the year (reported once)
+        person.requests[-1].exported = _transferred(child, work, period, "out")
     return person
+
+
+def _transferred(child: Row, work: Casework, period: Period, direction: str) -> str | None:
+    """The other authority of the latest transfer this way completed in the collection year (reg 15)."""
+    done = [t for t in work.transfers.get(child["id"], [])
+            if t["direction"] == direction and period.start <= t["transferred_on"] <= period.reference_date]  # fmt: skip
+    return done[-1]["other_la"] if done else None
 
 
 def _plan_in_scope(plan: Row, period: Period) -> bool:
@@ -252,11 +267,18 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
     ceased = _upto(plan["ceased"], period.reference_date)
-    details = [x.PlanDetail(urn=str(plan["urn"]), placement_rank="1")] if plan["urn"] is not None else []
+    details = [x.PlanDetail(urn=str(urn), placement_rank=rank)
+               for urn, rank in ((plan["urn"], "1"), (plan["urn2"], "2")) if urn is not None]  # fmt: skip
+    budget = plan["personal_budget"]
     return x.NamedPlan(
         start_date=plan["start_date"],
         plan_details=details,
-        pb="1" if plan["personal_budget"] else "0",
+        plan_res=plan["residential"] or None,
+        plan_wbp=plan["work_based"] or None,
+        pb="1" if budget else "0",
+        oa=("1" if plan["organised_arrangements"] else "0")
+        if budget
+        else None,  # item 4.4b: part of a budget
         dp=plan["direct_payment"] or None,
         cease_date=ceased,
         cease_reason=(plan["cease_reason"] or None) if ceased else None,
@@ -282,8 +304,10 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
                 sen_unit_indicator="1" if pl["sen_unit"] else "0",
                 resourced_provision_indicator="1" if pl["resourced_provision"] else "0",
                 res=pl["residential"] or None,
+                wbp=pl["work_based"] or None,
             )
         )
+    ap.transfer_la = _transferred(child, work, period, "in")
     for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
         if need:
             ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))
@@ -294,7 +318,23 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
         if decided:
             ap.last_review = decided
             ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
+        draft = _upto(plan["amendment_notice"], ref)  # item 5.4d: proposed amendments after an 'amend' review
+        if ap.review_outcome == "A" and draft is not None and draft >= review["meeting"]:
+            ap.review_draft = draft
+    _phase_transfer(ap, child, plan, period)
     return ap
+
+
+def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) -> None:
+    """Items 5.6a-b: a child who changed phase in September of the collection year has the reg 18
+    deadline for the amended plan (15 February, or 31 March for post-16) and the date it was issued."""
+    transfer = in_transfer_cohort(child["birth_date"], period.year - 1)
+    if transfer is None or plan["start_date"] > transfer.amended_plan_due:
+        return  # no transfer, or the plan was made after the deadline (its first issue covered it)
+    ap.phase_transfer_due_date = transfer.amended_plan_due
+    amended = _upto(plan["amended_issued"], period.reference_date)
+    if amended is not None and amended >= date(period.year - 2, 9, 1):  # issued in the transfer's school year
+        ap.phase_transfer_final_date = amended
 
 
 def children_for_refs(user: Any, refs: list[PersonRef]) -> dict[int, Child]:

@@ -41,7 +41,7 @@ def test_export_covers_the_year_and_is_valid():
     assert header.lea == "202" and header.reference_date == date(2026, 1, 15)
     c1 = by_name["C1"].requests[0]
     assert (c1.request_outcome, c1.assessment.assessment_outcome, c1.assessment.week20) == ("Y", "Y", "0")
-    assert c1.active_plans.review_outcome == "M" and [n.sen_type for n in c1.active_plans.sen_needs] == [
+    assert c1.active_plans.review_outcome == "A" and [n.sen_type for n in c1.active_plans.sen_needs] == [
         "ASD",
         "SLCN",
     ]
@@ -52,7 +52,28 @@ def test_export_covers_the_year_and_is_valid():
     c4 = by_name["C4"].requests[0]
     assert (c4.request_outcome, c4.received_date, len(c4.active_plans.placements)) == ("H", None, 2)
     c5 = by_name["C5"].requests[0]
-    assert (c5.request_outcome, c5.assessment.named_plan.cease_reason, c5.active_plans) == ("H", "4", None)
+    assert (c5.request_outcome, c5.assessment.named_plan.cease_reason, c5.active_plans) == ("H", "5", None)
+
+
+def test_export_has_the_plan_details_transfers_and_phase_transfer():
+    casework.build()
+    _, persons = xmlread.read_return(io.BytesIO(export_bytes()))
+    by_name = {p.surname: p.requests[-1] for p in persons}
+    plan1 = by_name["C1"].assessment.named_plan
+    assert (plan1.plan_res, plan1.pb, plan1.oa, plan1.dp) == ("A", "1", "1", "E")
+    assert by_name["C1"].active_plans.review_draft == date(2025, 12, 15)  # amendments proposed after 'amend'
+    assert by_name["C1"].active_plans.phase_transfer_due_date is None  # born 2015: no transfer in 2025
+    plan4 = by_name["C4"].assessment.named_plan
+    assert [(d.urn, d.placement_rank) for d in plan4.plan_details] == [("100002", "1"), ("100001", "2")]
+    assert (plan4.plan_wbp, plan4.oa) == ("S", None)  # no personal budget: no OA
+    active4 = by_name["C4"].active_plans
+    assert active4.transfer_la == "203" and active4.placements[0].wbp == "S"
+    # born January 2009: into year 12 in September 2025, amended plan due 31 March 2025 (reg 18(1)(b))
+    assert (active4.phase_transfer_due_date, active4.phase_transfer_final_date) == (
+        date(2025, 3, 31),
+        date(2025, 3, 20),
+    )
+    assert by_name["C5"].exported == "204" and by_name["C2"].exported is None
 
 
 def test_round_trip_is_byte_identical():
