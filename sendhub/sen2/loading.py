@@ -149,7 +149,8 @@ def _import_request(
             )
     if request is not None:
         _import_appeals(child, req, a, summary)
-    _import_transfer(child, "out", req.exported, period_start, summary)
+    moved_after = max(period_start, req.received_date) if req.received_date else period_start
+    _import_transfer(child, "out", req.exported, moved_after, summary)
     if req.active_plans is not None:
         _import_transfer(child, "in", req.active_plans.transfer_la, period_start, summary)
     if plan_x is None or plan_x.start_date is None:
@@ -261,8 +262,8 @@ def _setting(details: list[x.PlanDetail] | list[x.PlacementDetail], rank: str = 
 def _import_transfer(
     child: Child, direction: str, other_la: str | None, since: date, summary: ImportSummary
 ) -> None:
-    """Exported (item 2.8) and TransferLA (5.1) become transfers dated at the start of the collection year:
-    the return says a transfer was completed in the year, not when."""
+    """Exported (item 2.8) and TransferLA (5.1) become transfers dated ``since`` (the start of the collection
+    year, or the request for an export): the return says a transfer happened in the year, not when."""
     if not other_la:
         return
     done = AreaTransfer.objects.filter(

@@ -164,16 +164,25 @@ def person_for(child: Row, work: Casework, period: Period) -> x.Person:
             mapped = _request(child, req, by_request.get(req["id"]), work, period)
             if mapped is not None:
                 person.requests.append(mapped)
-    if person.requests:  # item 2.8: the plan went to another authority in the year (reported once)
-        person.requests[-1].exported = _transferred(child, work, period, "out")
     return person
 
 
-def _transferred(child: Row, work: Casework, period: Period, direction: str) -> str | None:
-    """The other authority of the latest transfer this way completed in the collection year (reg 15)."""
-    done = [t for t in work.transfers.get(child["id"], [])
+def _transferred(child: Row, work: Casework, period: Period, direction: str) -> list[Row]:
+    """Transfers this way (reg 15) completed in the collection year, oldest first."""
+    return [t for t in work.transfers.get(child["id"], [])
             if t["direction"] == direction and period.start <= t["transferred_on"] <= period.reference_date]  # fmt: skip
-    return done[-1]["other_la"] if done else None
+
+
+def _exported(child: Row, req: Row, work: Casework, period: Period) -> str | None:
+    """Item 2.8 (DfE label: "child or young person moves out of LA before assessment is completed"): the
+    authority the child moved to while this request or its assessment was still open."""
+    for t in reversed(_transferred(child, work, period, "out")):
+        moved = t["transferred_on"]
+        closed = [req[k] for k in ("decided_not_to_assess", "final_issued", "decided_not_to_issue", "withdrawn")
+                  if req[k] is not None and req[k] <= moved]  # fmt: skip
+        if req["received"] <= moved and not closed:
+            return str(t["other_la"])
+    return None
 
 
 def _plan_in_scope(plan: Row, period: Period) -> bool:
@@ -208,6 +217,7 @@ def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Per
         out.request_outcome, out.request_outcome_date = "W", withdrawn
     else:
         out.request_outcome = "A"
+    out.exported = _exported(child, req, work, period)
     if plan is not None and out.assessment is not None and out.assessment.named_plan is not None:
         if not _plan_in_scope(plan, period):
             return None
@@ -307,7 +317,8 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
                 wbp=pl["work_based"] or None,
             )
         )
-    ap.transfer_la = _transferred(child, work, period, "in")
+    transfers_in = _transferred(child, work, period, "in")  # item 5.1: plan transferred in during the year
+    ap.transfer_la = transfers_in[-1]["other_la"] if transfers_in else None
     for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
         if need:
             ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))

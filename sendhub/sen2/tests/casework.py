@@ -84,6 +84,13 @@ def build() -> dict[str, Any]:
 
     c3 = child("C3", birth_date=date(2022, 5, 5))  # no UPN yet: under 6
     AssessmentRequest.objects.create(child=c3, received=date(2025, 11, 1), source="health")
+    AreaTransfer.objects.create(  # moved to Hackney before the request was decided: Exported
+        child=c3,
+        direction="out",
+        other_la="204",
+        notified_on=date(2025, 12, 1),
+        transferred_on=date(2025, 12, 8),
+    )
 
     c4 = child("C4", upn="B202222222222", birth_date=date(2009, 1, 9), primary_need="MLD")
     Plan.objects.create(  # before SEND Hub; moved to post-16 in September 2025 (phase transfer dates)
@@ -121,13 +128,6 @@ def build() -> dict[str, Any]:
         start_date=date(2018, 6, 1),
         ceased=date(2025, 7, 31),
         cease_reason="5",
-    )
-    AreaTransfer.objects.create(  # and the young person's plan went to Hackney: Exported
-        child=c5,
-        direction="out",
-        other_la="204",
-        notified_on=date(2025, 6, 1),
-        transferred_on=date(2025, 7, 31),
     )
 
     c6 = child("C6", upn="D202444444444")  # decided in 2023: out of scope

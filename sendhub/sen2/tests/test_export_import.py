@@ -73,7 +73,7 @@ def test_export_has_the_plan_details_transfers_and_phase_transfer():
         date(2025, 3, 31),
         date(2025, 3, 20),
     )
-    assert by_name["C5"].exported == "204" and by_name["C2"].exported is None
+    assert by_name["C3"].exported == "204" and by_name["C5"].exported is None
 
 
 def test_round_trip_is_byte_identical():
