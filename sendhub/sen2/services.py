@@ -22,7 +22,14 @@ from sendhub.sen2 import selectors, validation, xmlread, xmlwrite
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.loading import ImportSummary, import_person
 
-__all__ = ["ImportSummary", "export_return", "import_return", "iter_report_lines", "now_for_header"]
+__all__ = [
+    "ImportSummary",
+    "export_and_check",
+    "export_return",
+    "import_return",
+    "iter_report_lines",
+    "now_for_header",
+]
 
 SOFTWARE_CODE = "SEND Hub"
 RELEASE = "1.0"
@@ -38,10 +45,12 @@ def export_return(
     now: datetime | None = None,
     by: Any = None,
     action: str = "sen2.return.exported",
+    check: validation.ExportCheck | None = None,
 ) -> int:
     """Write the year's return from casework; returns the number of persons.
 
     ``action`` names the audit event: "sen2.return.checked" when the file is only built to be checked.
+    With ``check``, the return is validated as it is written (see ``export_and_check``).
     """
     period = selectors.Period.for_year(year)
     header = x.Header(
@@ -52,9 +61,25 @@ def export_return(
         release=RELEASE,
         date_time=now,
     )
-    count = xmlwrite.write_return(out, header, (person for _, person in selectors.persons_for_return(period)))
+    persons = (person for _, person in selectors.persons_for_return(period))
+    count = xmlwrite.write_return(out, header, persons, watch=check)
     record_event(actor=by, action=action, data={"year": year, "persons": count})
     return count
+
+
+def export_and_check(
+    *,
+    year: int,
+    out: IO[bytes] | str,
+    now: datetime | None = None,
+    by: Any = None,
+    action: str = "sen2.return.exported",
+) -> tuple[int, validation.Report]:
+    """Write the return and validate it in the same pass: the report ``validation.validate_file`` gives
+    for the written file, without reading the file back."""
+    check = validation.ExportCheck(la_code=settings.SENDHUB_LA_CODE)
+    count = export_return(year=year, out=out, now=now, by=by, action=action, check=check)
+    return count, check.finish()
 
 
 # ---------------------------------------------------------------- import

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, Protocol
 
 from lxml import etree
 
@@ -157,7 +157,17 @@ def header_element(header: Header) -> etree._Element:
 _BATCH = 200  # persons per write: fewer calls into the file object, still a small buffer
 
 
-def write_return(out: IO[bytes] | str, header: Header, persons: Iterable[Person]) -> int:
+class Watch(Protocol):
+    """Sees what is written, with the file line it starts on (``validation.ExportCheck``)."""
+
+    def header(self, header: Header, data: bytes, line: int) -> None: ...
+
+    def persons(self, persons: list[Person], text: str, line: int) -> None: ...
+
+
+def write_return(
+    out: IO[bytes] | str, header: Header, persons: Iterable[Person], *, watch: Watch | None = None
+) -> int:
     """Write a whole return, one person at a time; returns how many persons were written."""
     if header.year not in SUPPORTED_EXPORT_YEARS:
         raise WriteError(
@@ -165,23 +175,35 @@ def write_return(out: IO[bytes] | str, header: Header, persons: Iterable[Person]
         )
     if isinstance(out, str):
         with open(out, "wb") as f:
-            return _write(f, header, persons)
-    return _write(out, header, persons)
+            return _write(f, header, persons, watch)
+    return _write(out, header, persons, watch)
 
 
-def _write(f: IO[bytes], header: Header, persons: Iterable[Person]) -> int:
+def _write(f: IO[bytes], header: Header, persons: Iterable[Person], watch: Watch | None) -> int:
     f.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<Message>\n")
-    f.write(
-        etree.tostring(header_element(header), encoding="UTF-8", xml_declaration=False, pretty_print=True)
-    )
+    data = etree.tostring(header_element(header), encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    f.write(data)
+    if watch is not None:
+        watch.header(header, data, 3)
     f.write(b"<Persons>\n")
-    count, batch = 0, []
+    line = 4 + data.count(b"\n")  # where the next person starts
+    count, texts, batch = 0, [], []
     for person in persons:
-        batch.append(person_text(person, header.year))
+        texts.append(person_text(person, header.year))
+        batch.append(person)
         count += 1
-        if len(batch) == _BATCH:
-            f.write("".join(batch).encode())
-            batch.clear()
-    f.write("".join(batch).encode())
+        if len(texts) == _BATCH:
+            line = _flush(f, texts, batch, line, watch)
+    _flush(f, texts, batch, line, watch)
     f.write(b"</Persons>\n</Message>")
     return count
+
+
+def _flush(f: IO[bytes], texts: list[str], batch: list[Person], line: int, watch: Watch | None) -> int:
+    text = "".join(texts)
+    f.write(text.encode())
+    if watch is not None and batch:
+        watch.persons(list(batch), text, line)
+    texts.clear()
+    batch.clear()
+    return line + text.count("\n")

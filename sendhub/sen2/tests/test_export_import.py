@@ -233,3 +233,21 @@ def test_another_authoritys_return_is_not_imported(tmp_path):
         services.import_return(path=str(path))
     assert any("not 202" in e for e in info.value.errors)
     assert Child.objects.count() == 0
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_checking_while_exporting_gives_the_file_report(broken):
+    made = casework.build()
+    if broken:  # a schema error (UPN too short) and a rule error (placement rank twice) on two people
+        Child.objects.filter(reference="C2").update(upn="A20211")
+        c4 = made["children"][3]
+        Placement.objects.create(child=c4, school=made["schools"][0], start=date(2025, 1, 6), rank=1)
+    out = io.BytesIO()
+    now = datetime(2026, 1, 20, 9, 0)
+    count, report = services.export_and_check(year=2026, out=out, now=now)
+    from_file = validation.validate_file(io.BytesIO(out.getvalue()), year=2026, la_code="202")
+    assert count == from_file.persons == report.persons == 5
+    assert report.issues == from_file.issues
+    assert report.requests == from_file.requests and report.ok is (not broken)
+    if broken:
+        assert {i.rule for i in report.issues} == {"XSD", "SET-03"} and all(i.line for i in report.issues)

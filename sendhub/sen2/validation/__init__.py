@@ -21,7 +21,7 @@ from sendhub.sen2.validation.rules import RULES
 from sendhub.sen2.xmlmodel import Header, Person
 from sendhub.sen2.xmlread import ReadError, iter_elements, parse_header, parse_person
 
-__all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
+__all__ = ["RULES", "ExportCheck", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
 
 MAX_ISSUES = 50_000
 
@@ -158,26 +158,75 @@ class _Batch:
         if len(self.root) == BATCH:
             self.check()
 
-    def check(self) -> None:
-        if not len(self.root):
+    def check(
+        self, root: etree._Element | None = None, persons: list[Person] | None = None, lines: int = 0
+    ) -> None:
+        """Check the gathered persons; or ``root``, a tree parsed from text whose line 1 is line ``lines + 1``
+        of the file, holding ``persons`` (already read, so not parsed again)."""
+        if root is None:
+            root, self.root = self.root, etree.Element("Persons")
+        if not len(root):
             return
-        valid = self.part.validate(self.root)
+        valid = self.part.validate(root)
         report, out, ctx = self.report, self.out, self.ctx
-        for el in self.root:
+        for i, el in enumerate(root):
             report.persons += 1
             index = report.persons
-            person = parse_person(el)
+            if persons is None:
+                person = parse_person(el)
+            else:
+                person = persons[i]
+                person.line = el.sourceline + lines
             ref = _ref(person, index)
             if not valid:
-                _xsd_issues(self.part, el, ref, f"Person[{index}]", out)
+                _xsd_issues(self.part, el, ref, f"Person[{index}]", out, lines)
             report.requests += len(person.requests)
             for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
                 out.add(Issue(rule, path, message, fix, ref, person.line))
-        self.root = etree.Element("Persons")
+
+
+class ExportCheck:
+    """Checks a return while it is written (``xmlwrite.write_return(..., watch=check)``), with the same
+    report ``validate_file`` gives for the finished file: each batch of written text is parsed once for the
+    schema check, and the rules run on the persons the writer already holds, not on ones read back."""
+
+    def __init__(self, *, la_code: str | None = None, max_issues: int = MAX_ISSUES) -> None:
+        self.la_code = la_code
+        self.report = Report()
+        self.out = _Collector(self.report, max_issues)
+        self.batch: _Batch | None = None
+
+    def header(self, header: Header, data: bytes, line: int) -> None:
+        part = schemas.load_part_schema(header.year)
+        self.report.year = header.year
+        _xsd_issues(part, etree.fromstring(data), None, "Header", self.out, line - 1)
+        for issue in _header_issues(header, header.year, self.la_code):
+            self.out.add(issue)
+        ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=self.la_code)
+        self.batch = _Batch(part, ctx, self.report, self.out)
+
+    def persons(self, persons: list[Person], text: str, line: int) -> None:
+        assert self.batch is not None, "the header is written first"
+        root = etree.fromstring(f"<Persons>{text}</Persons>".encode(), _TEXT_PARSER)
+        self.batch.check(root, persons, line - 1)
+
+    def finish(self) -> Report:
+        if self.report.persons == 0:
+            self.out.add(Issue("XSD", "Persons", "The return has no <Person>.",
+                               "Check the collection year: a return lists at least one person."))  # fmt: skip
+        return self.report
+
+
+_TEXT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _xsd_issues(
-    part: etree.XMLSchema, el: etree._Element, ref: PersonRef | None, prefix: str, out: _Collector
+    part: etree.XMLSchema,
+    el: etree._Element,
+    ref: PersonRef | None,
+    prefix: str,
+    out: _Collector,
+    lines: int = 0,
 ) -> None:
     if part.validate(el):
         return
@@ -185,7 +234,7 @@ def _xsd_issues(
         message, fix = xsd.explain(err.message)
         path = err.path or ""
         tail = path.split("/", 2)[2] if path.count("/") >= 2 else ""
-        out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line))
+        out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line + lines))
 
 
 def validate_persons(
