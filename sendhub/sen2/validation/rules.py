@@ -58,10 +58,10 @@ class Context:
     reference_date: date
     la_code: str | None = None
     seen_persons: set[tuple[str, str]] = field(default_factory=set)
+    period_start: date = field(init=False)  # the calendar year before the census (spec 1.2)
 
-    @property
-    def period_start(self) -> date:  # the calendar year before the census (spec 1.2)
-        return date(self.year - 1, 1, 1)
+    def __post_init__(self) -> None:
+        self.period_start = date(self.year - 1, 1, 1)
 
 
 Found = tuple[str, str, str, str]  # rule, path, message, fix
@@ -227,8 +227,12 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
             "Record the decision to assess (Y), or remove the assessment details.",
         )
     for tag, value in (
-        ("Exported", r.exported),
-        ("ActivePlans/TransferLA", r.active_plans.transfer_la if r.active_plans else None),
+        (
+            ("Exported", r.exported),
+            ("ActivePlans/TransferLA", r.active_plans.transfer_la if r.active_plans else None),
+        )
+        if r.exported or (r.active_plans and r.active_plans.transfer_la)
+        else ()
     ):
         if value and ctx.la_code and value == ctx.la_code:
             yield (
@@ -393,8 +397,8 @@ def check_settings(
     ranks: dict[str, int] = {}
     for i, s in enumerate(items, start=1):
         sp = f"{parent}/{tag}[{i}]"
-        given = [n for n, v in (("URN", s.urn), ("UKPRN", s.ukprn), ("SENSetting", s.sen_setting)) if v]
-        if len(given) != 1:
+        if bool(s.urn) + bool(s.ukprn) + bool(s.sen_setting) != 1:  # the common case in one step
+            given = [n for n, v in (("URN", s.urn), ("UKPRN", s.ukprn), ("SENSetting", s.sen_setting)) if v]
             yield (
                 "SET-01",
                 sp,
@@ -440,7 +444,7 @@ def check_settings(
             )
         elif not ended:
             ranks[s.placement_rank] = ranks.get(s.placement_rank, 0) + 1
-    for rank, count in sorted(ranks.items()):
+    for rank, count in sorted(ranks.items()) if len(ranks) < sum(ranks.values()) else ():
         if count > 1:
             yield (
                 "SET-03",
