@@ -224,16 +224,19 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
 
 def _earlier(parent: etree._Element, current: etree._Element | None) -> Iterator[etree._Element]:
     """Detach and yield the children before ``current`` (all of them for None): persons, and strays."""
-    while len(parent) and parent[0] is not current:
-        first = parent[0]
-        if first.tag == "Person":
-            parent.remove(first)
-            yield first
-        elif first.tag in ("Header", "Persons") or not _stray(first):
-            del parent[0]  # the header, already read
-        else:
-            del parent[0]
-            yield first
+    if current is None:
+        before = list(parent)
+    else:  # walked back from ``current``: normally one person (``len(parent)`` would walk all children)
+        before = []
+        prev = current.getprevious()
+        while prev is not None:
+            before.append(prev)
+            prev = prev.getprevious()
+        before.reverse()
+    for first in before:
+        parent.remove(first)
+        if first.tag == "Person" or (first.tag not in ("Header", "Persons") and _stray(first)):
+            yield first  # a person, or a stray to report (the header was already read)
 
 
 def read_return(source: IO[bytes] | str) -> tuple[Header | None, Iterator[Person]]:

@@ -177,11 +177,14 @@ class _Batch:
             else:
                 person = persons[i]
                 person.line = el.sourceline + lines
+            report.requests += len(person.requests)
+            found = list(rules.check_person(person, ctx, f"Person[{index}]"))
+            if valid and not found:
+                continue  # nearly always: no reference to build
             ref = _ref(person, index)
             if not valid:
                 _xsd_issues(self.part, el, ref, f"Person[{index}]", out, lines)
-            report.requests += len(person.requests)
-            for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
+            for rule, path, message, fix in found:
                 out.add(Issue(rule, path, message, fix, ref, person.line))
 
 
