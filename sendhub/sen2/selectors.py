@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -28,6 +28,7 @@ from sendhub.cases.models import (
     RequestStatus,
 )
 from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, in_transfer_cohort, plan_timeliness
+from sendhub.cases.rules.reviews import TRANSFER_ENTRY_YEARS
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.validation import census_date
 from sendhub.sen2.validation.report import PersonRef
@@ -41,10 +42,18 @@ RYA_SOURCES = {"young_person"}
 class Period:
     year: int
     reference_date: date
+    start: date = field(init=False)  # 1 January of the year before the census
+    # Births of children who changed phase in September of that year (reg 18; cases.rules.reviews): a
+    # cheap test before the exact one, run for every active plan.
+    transfer_births: tuple[tuple[date, date], ...] = field(init=False)
 
-    @property
-    def start(self) -> date:
-        return date(self.year - 1, 1, 1)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", date(self.year - 1, 1, 1))
+        t = self.year - 1
+        births = tuple(
+            (date(t - e - 5, 9, 1), date(t - e - 4, 8, 31)) for e in TRANSFER_ENTRY_YEARS if e != 3
+        )
+        object.__setattr__(self, "transfer_births", births)
 
     @classmethod
     def for_year(cls, year: int) -> Period:
@@ -169,6 +178,8 @@ def person_for(child: Row, work: Casework, period: Period) -> x.Person:
 
 def _transferred(child: Row, work: Casework, period: Period, direction: str) -> list[Row]:
     """Transfers this way (reg 15) completed in the collection year, oldest first."""
+    if child["id"] not in work.transfers:
+        return []
     return [t for t in work.transfers.get(child["id"], [])
             if t["direction"] == direction and period.start <= t["transferred_on"] <= period.reference_date]  # fmt: skip
 
@@ -235,7 +246,10 @@ def _appealed(
     child: Row, work: Casework, subjects: tuple[str, ...], since: date, ref: date
 ) -> tuple[str, str]:
     """(mediation, tribunal) flags: 1 if the family took that route over this decision (lodged since it)."""
-    kinds = {a["kind"] for a in work.appeals.get(child["id"], [])
+    appeals = work.appeals.get(child["id"])
+    if not appeals:
+        return "0", "0"
+    kinds = {a["kind"] for a in appeals
              if a["subject"] in subjects and since <= a["lodged"] <= ref}  # fmt: skip
     return ("1" if "mediation" in kinds else "0"), ("1" if "tribunal" in kinds else "0")
 
@@ -339,7 +353,10 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
 def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) -> None:
     """Items 5.6a-b: a child who changed phase in September of the collection year has the reg 18
     deadline for the amended plan (15 February, or 31 March for post-16) and the date it was issued."""
-    transfer = in_transfer_cohort(child["birth_date"], period.year - 1)
+    born = child["birth_date"]
+    if not any(first <= born <= last for first, last in period.transfer_births):
+        return
+    transfer = in_transfer_cohort(born, period.year - 1)
     if transfer is None or plan["start_date"] > transfer.amended_plan_due:
         return  # no transfer, or the plan was made after the deadline (its first issue covered it)
     ap.phase_transfer_due_date = transfer.amended_plan_due

@@ -251,3 +251,20 @@ def test_checking_while_exporting_gives_the_file_report(broken):
     assert report.requests == from_file.requests and report.ok is (not broken)
     if broken:
         assert {i.rule for i in report.issues} == {"XSD", "SET-03"} and all(i.line for i in report.issues)
+
+
+def test_phase_transfer_birth_ranges_hold_every_child_who_transfers():
+    from datetime import timedelta
+
+    from sendhub.cases.rules import in_transfer_cohort
+    from sendhub.sen2.selectors import Period
+
+    period = Period.for_year(2026)
+    born, transfers = date(2000, 1, 1), 0
+    while born < date(2023, 1, 1):
+        in_range = any(first <= born <= last for first, last in period.transfer_births)
+        if in_transfer_cohort(born, 2025) is not None:
+            transfers += 1
+            assert in_range, born
+        born += timedelta(days=1)
+    assert transfers > 3 * 360  # three cohorts a year
