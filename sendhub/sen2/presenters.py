@@ -6,8 +6,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-
 from sendhub.sen2 import selectors, services, validation
 
 SHOWN = 500
@@ -25,12 +23,10 @@ class Row:
 
 def check_current_data(*, year: int, by: Any) -> validation.Report:
     """Build the year's return from casework in memory and check it exactly as DfE's upload would."""
-    buf = io.BytesIO()
-    services.export_return(
-        year=year, out=buf, now=services.now_for_header(), by=by, action="sen2.return.checked"
+    _, report = services.export_and_check(
+        year=year, out=io.BytesIO(), now=services.now_for_header(), by=by, action="sen2.return.checked"
     )
-    buf.seek(0)
-    return validation.validate_file(buf, year=year, la_code=settings.SENDHUB_LA_CODE)
+    return report
 
 
 def report_rows(user: Any, report: validation.Report) -> list[Row]:

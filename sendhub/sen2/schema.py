@@ -44,14 +44,18 @@ def load_schema(year: int) -> etree.XMLSchema:
 
 @cache
 def load_part_schema(year: int) -> etree.XMLSchema:
-    """The same schema with ``<Header>`` and ``<Person>`` also declared as global elements.
+    """The same schema with ``<Header>``, ``<Persons>`` and ``<Person>`` also declared as global elements.
 
-    This lets the validator check one person at a time while streaming (XSD validation of a whole
+    This lets the validator check a batch of persons, or one person, at a time while streaming (XSD validation of a whole
     message needs the whole tree in memory); the types are the year's own, so the verdict is the same.
     """
     doc = _schema_doc(year)
     root = doc.getroot()
-    for name, type_name in (("Header", "headertype"), ("Person", "persondetailstype")):
+    for name, type_name in (
+        ("Header", "headertype"),
+        ("Persons", "personstype"),
+        ("Person", "persondetailstype"),
+    ):
         el = etree.SubElement(root, f"{{{_XS}}}element")
         el.set("name", name)
         el.set("type", type_name)

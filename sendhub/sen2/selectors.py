@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -19,6 +19,7 @@ from sendhub.cases import vocab
 from sendhub.cases.models import (
     AnnualReview,
     Appeal,
+    AreaTransfer,
     AssessmentException,
     AssessmentRequest,
     Child,
@@ -26,7 +27,8 @@ from sendhub.cases.models import (
     Plan,
     RequestStatus,
 )
-from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, plan_timeliness
+from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, in_transfer_cohort, plan_timeliness
+from sendhub.cases.rules.reviews import TRANSFER_ENTRY_YEARS
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.validation import census_date
 from sendhub.sen2.validation.report import PersonRef
@@ -40,10 +42,18 @@ RYA_SOURCES = {"young_person"}
 class Period:
     year: int
     reference_date: date
+    start: date = field(init=False)  # 1 January of the year before the census
+    # Births of children who changed phase in September of that year (reg 18; cases.rules.reviews): a
+    # cheap test before the exact one, run for every active plan.
+    transfer_births: tuple[tuple[date, date], ...] = field(init=False)
 
-    @property
-    def start(self) -> date:
-        return date(self.year - 1, 1, 1)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", date(self.year - 1, 1, 1))
+        t = self.year - 1
+        births = tuple(
+            (date(t - e - 5, 9, 1), date(t - e - 4, 8, 31)) for e in TRANSFER_ENTRY_YEARS if e != 3
+        )
+        object.__setattr__(self, "transfer_births", births)
 
     @classmethod
     def for_year(cls, year: int) -> Period:
@@ -91,25 +101,36 @@ class Casework:
     placements: dict[int, list[Row]]
     reviews: dict[int, list[Row]]
     appeals: dict[int, list[Row]]
+    transfers: dict[int, list[Row]]
 
     @classmethod
-    def load(cls, ids: list[int]) -> Casework:
+    def load(cls, first: int, last: int) -> Casework:
+        """The records of children ``first`` to ``last`` (by id). A range, not a list of ids: a query with
+        1,000 parameters cost more to build and send than to run. Children in the range that are not in
+        scope are loaded too and never asked for."""
+        ids = {"child_id__gte": first, "child_id__lte": last}
+        via = {"request__child_id__gte": first, "request__child_id__lte": last}
+        via_plan = {"plan__child_id__gte": first, "plan__child_id__lte": last}
         return cls(
-            requests=_grouped(AssessmentRequest.objects.filter(child_id__in=ids).order_by("received", "pk").values(
+            requests=_grouped(AssessmentRequest.objects.filter(**ids).order_by("received", "pk").values(
                 "id", "child_id", "received", "source", "decided_to_assess", "decided_not_to_assess", "withdrawn",
                 "final_issued", "decided_not_to_issue"), "child_id"),
-            exceptions=_grouped(AssessmentException.objects.filter(request__child_id__in=ids).values(
+            exceptions=_grouped(AssessmentException.objects.filter(**via).values(
                 "request_id", "reason", "start", "end"), "request_id"),
-            plans=_grouped(Plan.objects.filter(child_id__in=ids).order_by("start_date", "pk").values(
+            plans=_grouped(Plan.objects.filter(**ids).order_by("start_date", "pk").values(
                 "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
-                "direct_payment", urn=F("named_setting__urn")), "child_id"),
-            placements=_grouped(Placement.objects.filter(child_id__in=ids).order_by("start", "pk").values(
+                "direct_payment", "residential", "work_based", "organised_arrangements", "amendment_notice",
+                "amended_issued", urn=F("named_setting__urn"), urn2=F("second_setting__urn")), "child_id"),
+            placements=_grouped(Placement.objects.filter(**ids).order_by("start", "pk").values(
                 "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
-                "resourced_provision", "residential", urn=F("school__urn")), "child_id"),
-            reviews=_grouped(AnnualReview.objects.filter(plan__child_id__in=ids).order_by("-meeting", "-pk").values(
+                "resourced_provision", "residential", "work_based", urn=F("school__urn")), "child_id"),
+            reviews=_grouped(AnnualReview.objects.filter(**via_plan).order_by("-meeting", "-pk").values(
                 "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
-            appeals=_grouped(Appeal.objects.filter(child_id__in=ids).values("child_id", "kind", "subject", "lodged"),
+            appeals=_grouped(Appeal.objects.filter(**ids).values("child_id", "kind", "subject", "lodged"),
                              "child_id"),
+            transfers=_grouped(AreaTransfer.objects.filter(**ids, transferred_on__isnull=False)
+                               .order_by("transferred_on", "pk").values(
+                "child_id", "direction", "other_la", "transferred_on"), "child_id"),
         )  # fmt: skip
 
 
@@ -117,12 +138,12 @@ CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity
                 "primary_need", "secondary_need")  # fmt: skip
 
 
-def persons_for_return(period: Period, *, chunk_size: int = 1000) -> Iterator[tuple[int, x.Person]]:
+def persons_for_return(period: Period, *, chunk_size: int = 2000) -> Iterator[tuple[int, x.Person]]:
     """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
-    ids = children_in_scope(period).values_list("pk", flat=True).iterator(chunk_size=chunk_size)
-    while chunk := list(islice(ids, chunk_size)):
-        work = Casework.load(chunk)
-        for child in Child.objects.filter(pk__in=chunk).order_by("pk").values(*CHILD_FIELDS):
+    children = children_in_scope(period).values(*CHILD_FIELDS).iterator(chunk_size=chunk_size)
+    while chunk := list(islice(children, chunk_size)):
+        work = Casework.load(chunk[0]["id"], chunk[-1]["id"])
+        for child in chunk:
             person = person_for(child, work, period)
             if person.requests:
                 yield child["id"], person
@@ -153,6 +174,26 @@ def person_for(child: Row, work: Casework, period: Period) -> x.Person:
             if mapped is not None:
                 person.requests.append(mapped)
     return person
+
+
+def _transferred(child: Row, work: Casework, period: Period, direction: str) -> list[Row]:
+    """Transfers this way (reg 15) completed in the collection year, oldest first."""
+    if child["id"] not in work.transfers:
+        return []
+    return [t for t in work.transfers.get(child["id"], [])
+            if t["direction"] == direction and period.start <= t["transferred_on"] <= period.reference_date]  # fmt: skip
+
+
+def _exported(child: Row, req: Row, work: Casework, period: Period) -> str | None:
+    """Item 2.8 (DfE label: "child or young person moves out of LA before assessment is completed"): the
+    authority the child moved to while this request or its assessment was still open."""
+    for t in reversed(_transferred(child, work, period, "out")):
+        moved = t["transferred_on"]
+        closed = [req[k] for k in ("decided_not_to_assess", "final_issued", "decided_not_to_issue", "withdrawn")
+                  if req[k] is not None and req[k] <= moved]  # fmt: skip
+        if req["received"] <= moved and not closed:
+            return str(t["other_la"])
+    return None
 
 
 def _plan_in_scope(plan: Row, period: Period) -> bool:
@@ -187,6 +228,7 @@ def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Per
         out.request_outcome, out.request_outcome_date = "W", withdrawn
     else:
         out.request_outcome = "A"
+    out.exported = _exported(child, req, work, period)
     if plan is not None and out.assessment is not None and out.assessment.named_plan is not None:
         if not _plan_in_scope(plan, period):
             return None
@@ -204,7 +246,10 @@ def _appealed(
     child: Row, work: Casework, subjects: tuple[str, ...], since: date, ref: date
 ) -> tuple[str, str]:
     """(mediation, tribunal) flags: 1 if the family took that route over this decision (lodged since it)."""
-    kinds = {a["kind"] for a in work.appeals.get(child["id"], [])
+    appeals = work.appeals.get(child["id"])
+    if not appeals:
+        return "0", "0"
+    kinds = {a["kind"] for a in appeals
              if a["subject"] in subjects and since <= a["lodged"] <= ref}  # fmt: skip
     return ("1" if "mediation" in kinds else "0"), ("1" if "tribunal" in kinds else "0")
 
@@ -246,11 +291,18 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
     ceased = _upto(plan["ceased"], period.reference_date)
-    details = [x.PlanDetail(urn=str(plan["urn"]), placement_rank="1")] if plan["urn"] is not None else []
+    details = [x.PlanDetail(urn=str(urn), placement_rank=rank)
+               for urn, rank in ((plan["urn"], "1"), (plan["urn2"], "2")) if urn is not None]  # fmt: skip
+    budget = plan["personal_budget"]
     return x.NamedPlan(
         start_date=plan["start_date"],
         plan_details=details,
-        pb="1" if plan["personal_budget"] else "0",
+        plan_res=plan["residential"] or None,
+        plan_wbp=plan["work_based"] or None,
+        pb="1" if budget else "0",
+        oa=("1" if plan["organised_arrangements"] else "0")
+        if budget
+        else None,  # item 4.4b: part of a budget
         dp=plan["direct_payment"] or None,
         cease_date=ceased,
         cease_reason=(plan["cease_reason"] or None) if ceased else None,
@@ -276,8 +328,11 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
                 sen_unit_indicator="1" if pl["sen_unit"] else "0",
                 resourced_provision_indicator="1" if pl["resourced_provision"] else "0",
                 res=pl["residential"] or None,
+                wbp=pl["work_based"] or None,
             )
         )
+    transfers_in = _transferred(child, work, period, "in")  # item 5.1: plan transferred in during the year
+    ap.transfer_la = transfers_in[-1]["other_la"] if transfers_in else None
     for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
         if need:
             ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))
@@ -288,7 +343,26 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
         if decided:
             ap.last_review = decided
             ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
+        draft = _upto(plan["amendment_notice"], ref)  # item 5.4d: proposed amendments after an 'amend' review
+        if ap.review_outcome == "A" and draft is not None and draft >= review["meeting"]:
+            ap.review_draft = draft
+    _phase_transfer(ap, child, plan, period)
     return ap
+
+
+def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) -> None:
+    """Items 5.6a-b: a child who changed phase in September of the collection year has the reg 18
+    deadline for the amended plan (15 February, or 31 March for post-16) and the date it was issued."""
+    born = child["birth_date"]
+    if not any(first <= born <= last for first, last in period.transfer_births):
+        return
+    transfer = in_transfer_cohort(born, period.year - 1)
+    if transfer is None or plan["start_date"] > transfer.amended_plan_due:
+        return  # no transfer, or the plan was made after the deadline (its first issue covered it)
+    ap.phase_transfer_due_date = transfer.amended_plan_due
+    amended = _upto(plan["amended_issued"], period.reference_date)
+    if amended is not None and amended >= date(period.year - 2, 9, 1):  # issued in the transfer's school year
+        ap.phase_transfer_final_date = amended
 
 
 def children_for_refs(user: Any, refs: list[PersonRef]) -> dict[int, Child]:

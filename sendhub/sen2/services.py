@@ -2,62 +2,37 @@
 
 Import is all or nothing: the file is validated first (schema and rules, streaming) and then loaded in one
 transaction; any record the database refuses rolls the whole import back with ``ImportRejected``.
-Natural keys make a second import of the same file a no-op: a person is their UPN, else their ULN, else
-name and date of birth; a request is (person, received date); a plan is its request (or, for a historical
-plan with no request, (person, start date)); a placement is (person, setting, entry date); a review is
-(plan, meeting date).
+``loading`` maps each person onto casework by natural keys, so a second import of the same file is a no-op.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from sendhub.cases.models import (
-    AnnualReview,
-    Appeal,
-    AssessmentRequest,
-    Child,
-    Placement,
-    Plan,
-    PlanStatus,
-    RequestStatus,
-    SenStatus,
-)
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
-from sendhub.schools.models import School
-from sendhub.sen2 import selectors, validation
+from sendhub.sen2 import selectors, validation, xmlread, xmlwrite
 from sendhub.sen2 import xmlmodel as x
+from sendhub.sen2.loading import ImportSummary, import_person
+
+__all__ = [
+    "ImportSummary",
+    "export_and_check",
+    "export_return",
+    "import_return",
+    "iter_report_lines",
+    "now_for_header",
+]
 
 SOFTWARE_CODE = "SEND Hub"
 RELEASE = "1.0"
-# Extended DfE ethnicity codes rolled up to the main codes casework records (CBDS extended -> main).
-ETHNICITY_MAIN = {
-    **dict.fromkeys(["WENG", "WSCO", "WWEL", "WNIR", "WCOR", "WOWB"], "WBRI"),
-    **dict.fromkeys(["WALB", "WBOS", "WCRO", "WGRE", "WGRK", "WGRC", "WITA", "WKOS", "WPOR", "WSER", "WTUR",
-                     "WTUK", "WTUC", "WEUR", "WEEU", "WWEU", "WOTW"], "WOTH"),
-    **dict.fromkeys(["WROG", "WROR", "WROO"], "WROM"),
-    **dict.fromkeys(["MWAP", "MWAI", "MWAO"], "MWAS"),
-    **dict.fromkeys(["MAOE", "MABL", "MACH", "MBOE", "MBCH", "MCOE", "MWOE", "MWCH", "MOTM"], "MOTH"),
-    **dict.fromkeys(["AMPK", "AKPA", "AOPK"], "APKN"),
-    **dict.fromkeys(["ABRI", "AWEL", "AAFR", "AKAO", "ANEP", "ASNL", "ASLT", "ASRO", "AOTA"], "AOTH"),
-    **dict.fromkeys(["BANN", "BCON", "BGHA", "BNGN", "BSLN", "BSOM", "BSUD", "BAOF"], "BAFR"),
-    **dict.fromkeys(["BBRI", "BWEL", "BEUR", "BNAM", "BOTB"], "BOTH"),
-    **dict.fromkeys(["CHKC", "CMAL", "CSNG", "CTWN", "COCH"], "CHNE"),
-    **dict.fromkeys(["OAFG", "ORAB", "OARA", "OEGY", "OFIL", "OIRN", "OIRQ", "OJPN", "OKOR", "OKRD", "OLAM",
-                     "OLEB", "OLIB", "OMAL", "OMRC", "OPOL", "OTHA", "OVIE", "OYEM", "OOEG"], "OOTH"),
-}  # fmt: skip
-SOURCE_FROM_SEN2 = {"1": "parent", "2": "school", "3": "health", "4": "social_care", "5": "other"}
-REVIEW_FROM_SEN2 = {"M": "keep", "A": "amend", "C": "cease"}
 
 
 # ---------------------------------------------------------------- export
@@ -70,10 +45,12 @@ def export_return(
     now: datetime | None = None,
     by: Any = None,
     action: str = "sen2.return.exported",
+    check: validation.ExportCheck | None = None,
 ) -> int:
     """Write the year's return from casework; returns the number of persons.
 
     ``action`` names the audit event: "sen2.return.checked" when the file is only built to be checked.
+    With ``check``, the return is validated as it is written (see ``export_and_check``).
     """
     period = selectors.Period.for_year(year)
     header = x.Header(
@@ -84,71 +61,28 @@ def export_return(
         release=RELEASE,
         date_time=now,
     )
-    count = x.write_return(out, header, (person for _, person in selectors.persons_for_return(period)))
+    persons = (person for _, person in selectors.persons_for_return(period))
+    count = xmlwrite.write_return(out, header, persons, watch=check)
     record_event(actor=by, action=action, data={"year": year, "persons": count})
     return count
 
 
+def export_and_check(
+    *,
+    year: int,
+    out: IO[bytes] | str,
+    now: datetime | None = None,
+    by: Any = None,
+    action: str = "sen2.return.exported",
+) -> tuple[int, validation.Report]:
+    """Write the return and validate it in the same pass: the report ``validation.validate_file`` gives
+    for the written file, without reading the file back."""
+    check = validation.ExportCheck(la_code=settings.SENDHUB_LA_CODE)
+    count = export_return(year=year, out=out, now=now, by=by, action=action, check=check)
+    return count, check.finish()
+
+
 # ---------------------------------------------------------------- import
-
-
-@dataclass(slots=True)
-class ImportSummary:
-    persons: int = 0
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # facts the return gives that casework cannot hold
-
-    def count(self, what: str, created: bool | None) -> None:
-        if created is None:
-            return
-        bucket = self.created if created else self.updated
-        bucket[what] = bucket.get(what, 0) + 1
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-
-def _save(obj: models.Model, lookup: dict[str, Any], values: dict[str, Any]) -> tuple[Any, bool | None]:
-    """Create or update by natural key; None when nothing changed (so a re-import writes nothing)."""
-    model = type(obj)
-    existing = model._default_manager.filter(**lookup).first()
-    if existing is None:
-        for k, v in {**lookup, **values}.items():
-            setattr(obj, k, v)
-        obj.full_clean()
-        obj.save()
-        return obj, True
-    changed = [k for k, v in values.items() if getattr(existing, k) != v]
-    if not changed:
-        return existing, None
-    for k in changed:
-        setattr(existing, k, values[k])
-    existing.full_clean()
-    existing.save(update_fields=changed)
-    return existing, False
-
-
-def _reference(person: x.Person) -> str:
-    key = (
-        person.upn
-        or person.unique_learner_number
-        or f"{person.surname}|{person.forename}|{person.person_birth_date}"
-    )
-    return "S2-" + hashlib.sha256(key.lower().encode()).hexdigest()[:12].upper()
-
-
-def _child_lookup(person: x.Person) -> dict[str, Any]:
-    if person.upn:
-        return {"upn": person.upn}
-    if person.unique_learner_number:
-        return {"uln": person.unique_learner_number}
-    return {
-        "last_name": person.surname,
-        "first_name": person.forename,
-        "birth_date": person.person_birth_date,
-    }
 
 
 def import_return(*, path: str, by: Any = None, today: date | None = None) -> ImportSummary:
@@ -163,13 +97,13 @@ def import_return(*, path: str, by: Any = None, today: date | None = None) -> Im
         raise ImportRejected(
             f"The file was not imported: it has {report.error_count} error(s). Nothing was saved.", errors
         )
-    header, persons = x.read_return(path)
+    header, persons = xmlread.read_return(path)
     assert header is not None  # a valid report has a header
     summary = ImportSummary()
     try:
         with transaction.atomic():
             for person in persons:
-                _import_person(person, header, summary)
+                import_person(person, header, summary)
                 summary.persons += 1
             record_event(
                 actor=by,
@@ -194,190 +128,6 @@ def _first_message(e: Exception) -> str:
     if isinstance(e, ValidationError):
         return "; ".join(e.messages[:3])
     return str(e).splitlines()[0]
-
-
-def _import_person(person: x.Person, header: x.Header, summary: ImportSummary) -> None:
-    lookup = _child_lookup(person)
-    values = {
-        "first_name": person.forename,
-        "last_name": person.surname,
-        "birth_date": person.person_birth_date,
-        "sex": person.sex or "",
-        "ethnicity": ETHNICITY_MAIN.get(person.ethnicity or "", person.ethnicity),
-        "postcode": person.post_code or "",
-        "upn": person.upn or "",
-        "uln": person.unique_learner_number or "",
-    }
-    values = {k: v for k, v in values.items() if k not in lookup}
-    existing = Child.objects.filter(**lookup).first()
-    if existing is None:
-        values["reference"] = _reference(person)
-    child, created = _save(Child(), lookup, values)
-    summary.count("people", created)
-    for req in person.requests:
-        _import_request(child, person, req, summary)
-
-
-def _import_request(child: Child, person: x.Person, req: x.Request, summary: ImportSummary) -> None:
-    a = req.assessment
-    plan_x = a.named_plan if a else None
-    request: AssessmentRequest | None = None
-    if req.received_date is not None:
-        values = _request_values(req, a)
-        request, created = _save(AssessmentRequest(), {"child": child, "received": req.received_date}, values)
-        summary.count("requests", created)
-        if a is not None and a.week20 == "1" and not request.exceptions.exists():
-            summary.notes.append(
-                f"{person.key}: the request of {req.received_date:%d %B %Y} says a 20-week exception applied. "
-                "The return does not say which or when, so record it on the request (reg 10(4))."
-            )
-    if request is not None:
-        _import_appeals(child, req, a, summary)
-    if plan_x is None or plan_x.start_date is None:
-        return
-    ceased = plan_x.cease_date
-    plan_values = {
-        "status": PlanStatus.CEASED if ceased else PlanStatus.ACTIVE,
-        "start_date": plan_x.start_date,
-        "named_setting": _setting(plan_x.plan_details),
-        "personal_budget": plan_x.pb == "1",
-        "direct_payment": plan_x.dp or "",
-        "ceased": ceased,
-        "cease_reason": plan_x.cease_reason or "",
-    }
-    lookup: dict[str, Any] = (
-        {"request": request}
-        if request
-        else {"child": child, "request": None, "start_date": plan_x.start_date}
-    )
-    plan, created = _save(Plan(child=child), lookup, {"child": child, **plan_values})
-    summary.count("plans", created)
-    if not ceased and child.sen_status != SenStatus.EHCP:
-        Child.objects.filter(pk=child.pk).update(sen_status=SenStatus.EHCP)
-    if req.active_plans is not None:
-        _import_active(child, plan, req.active_plans, summary)
-
-
-def _import_appeals(child: Child, req: x.Request, a: x.Assessment | None, summary: ImportSummary) -> None:
-    """Mediation and tribunal flags become appeals dated at the decision (the return gives no other date)."""
-    flags = [("refusal_to_assess", req.request_outcome_date, req.request_mediation, req.request_tribunal)]
-    if a is not None:
-        flags.append(
-            ("refusal_to_issue", a.assessment_outcome_date, a.assessment_mediation, a.assessment_tribunal)
-        )
-        plan_start = a.named_plan.start_date if a.named_plan else None
-        flags.append(("other", a.assessment_outcome_date or plan_start, a.other_mediation, a.other_tribunal))
-    for subject, when, mediation, tribunal in flags:
-        for kind, flag in (("mediation", mediation), ("tribunal", tribunal)):
-            if flag != "1" or when is None:
-                continue
-            subjects = ["contents", "cease", "other"] if subject == "other" else [subject]
-            if Appeal.objects.filter(child=child, kind=kind, subject__in=subjects, lodged__gte=when).exists():
-                continue
-            appeal = Appeal(
-                child=child,
-                kind=kind,
-                subject=subject,
-                lodged=when,
-                notes="Recorded from a SEN2 return, which does not give the date lodged.",
-            )
-            appeal.full_clean()
-            appeal.save()
-            summary.count("appeals", True)
-
-
-def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:
-    source = SOURCE_FROM_SEN2.get(req.request_source or "", "other")
-    if req.rya == "1" and req.request_source in (
-        "1",
-        None,
-    ):  # a young person asked (2024 files have no source)
-        source = "young_person"
-    v: dict[str, Any] = {
-        "source": source,
-        "status": RequestStatus.OPEN,
-        "decided_to_assess": None,
-        "decided_not_to_assess": None,
-        "final_issued": None,
-        "decided_not_to_issue": None,
-        "decided_to_issue": None,
-        "withdrawn": None,
-    }
-    outcome = req.request_outcome
-    if outcome in ("Y", "H"):
-        v["decided_to_assess"] = req.request_outcome_date or req.received_date
-        if a is not None and a.assessment_outcome in ("Y", "H"):
-            issued = a.assessment_outcome_date or (a.named_plan.start_date if a.named_plan else None)
-            v.update(status=RequestStatus.ISSUED, final_issued=issued, decided_to_issue=issued)
-        elif a is not None and a.assessment_outcome == "N":
-            v.update(status=RequestStatus.NOT_ISSUED, decided_not_to_issue=a.assessment_outcome_date)
-        elif a is not None and a.assessment_outcome == "W":
-            v.update(
-                status=RequestStatus.WITHDRAWN,
-                withdrawn=a.assessment_outcome_date or req.request_outcome_date,
-            )
-    elif outcome == "N":
-        v.update(status=RequestStatus.NOT_ASSESSED, decided_not_to_assess=req.request_outcome_date)
-    elif outcome == "W":
-        v.update(status=RequestStatus.WITHDRAWN, withdrawn=req.request_outcome_date)
-    return v
-
-
-def _setting(details: list[x.PlanDetail] | list[x.PlacementDetail]) -> School | None:
-    for d in details:
-        if d.placement_rank in (None, "1"):
-            return _school(d)
-    return None
-
-
-def _school(d: x.PlanDetail | x.PlacementDetail) -> School | None:
-    if d.urn:
-        school = School.objects.filter(urn=int(d.urn)).first()
-        if school is None:
-            raise ImportRejected(
-                f"The file names a setting with URN {d.urn} that is not in the schools register. "
-                "Load the register (GIAS) first, then import again. Nothing was saved."
-            )
-        return school
-    if d.ukprn:
-        school = School.objects.filter(ukprn=d.ukprn).first()
-        if school is None:
-            raise ImportRejected(
-                f"The file names a setting with UKPRN {d.ukprn} that is not in the schools "
-                "register. Load the register first, then import again. Nothing was saved."
-            )
-        return school
-    return None
-
-
-def _import_active(child: Child, plan: Plan, ap: x.ActivePlans, summary: ImportSummary) -> None:
-    for pd in ap.placements:
-        school = _school(pd)
-        lookup = {
-            "child": child,
-            "school": school,
-            "sen_setting": "" if school else (pd.sen_setting or ""),
-            "start": pd.entry_date,
-        }
-        values = {
-            "rank": int(pd.placement_rank or 1),
-            "end": pd.leaving_date,
-            "sen_setting_other": pd.sen_setting_other or "",
-            "sen_unit": pd.sen_unit_indicator == "1",
-            "resourced_provision": pd.resourced_provision_indicator == "1",
-            "residential": pd.res or "",
-        }
-        _, created = _save(Placement(), lookup, values)
-        summary.count("placements", created)
-    needs = {n.sen_type_rank: n.sen_type for n in ap.sen_needs}
-    want = {"primary_need": needs.get("1") or "", "secondary_need": needs.get("2") or ""}
-    if any(getattr(child, k) != v for k, v in want.items()):
-        Child.objects.filter(pk=child.pk).update(**want)
-        summary.count("needs", False)
-    if ap.review_meeting is not None:
-        values = {"decision_on": ap.last_review, "outcome": REVIEW_FROM_SEN2.get(ap.review_outcome or "", "")}
-        _, created = _save(AnnualReview(), {"plan": plan, "meeting": ap.review_meeting}, values)
-        summary.count("reviews", created)
 
 
 def iter_report_lines(report: validation.Report) -> Iterator[str]:

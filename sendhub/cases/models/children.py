@@ -270,6 +270,12 @@ class Placement(models.Model):
     residential = models.CharField(
         max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
     )
+    work_based = models.CharField(  # SEN2 <WBP>
+        "work-based learning",
+        max_length=1,
+        blank=True,
+        choices=[("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+    )
 
     class Meta:
         ordering = ["-start"]

@@ -41,7 +41,24 @@ class Plan(models.Model):
     named_setting = models.ForeignKey(
         "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    second_setting = (
+        models.ForeignKey(  # SEN2 second <PlanDetail> (rank 2): a dual placement named in section I
+            "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
+        )
+    )
+    residential = models.CharField(  # SEN2 <PlanRes>: a residential placement named in the plan
+        max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
+    )
+    work_based = models.CharField(  # SEN2 <PlanWBP>: work-based learning named in the plan
+        "work-based learning",
+        max_length=1,
+        blank=True,
+        choices=[("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+    )
     personal_budget = models.BooleanField(default=False)
+    organised_arrangements = models.BooleanField(  # SEN2 <OA>, part of a personal budget (reg 4)
+        "organised arrangements", default=False
+    )
     personal_budget_amount = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     direct_payment = models.CharField(
         max_length=1,

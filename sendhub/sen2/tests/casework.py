@@ -8,6 +8,7 @@ from typing import Any
 from sendhub.cases.models import (
     AnnualReview,
     Appeal,
+    AreaTransfer,
     AssessmentRequest,
     Child,
     Placement,
@@ -58,12 +59,15 @@ def build() -> dict[str, Any]:
         status="active",
         start_date=date(2025, 6, 16),
         named_setting=a,
+        residential="A",
         personal_budget=True,
+        organised_arrangements=True,
         direct_payment="E",
+        amendment_notice=date(2025, 12, 15),  # proposed amendments after the review: ReviewDraft
     )
     Placement.objects.create(child=c1, school=a, start=date(2021, 9, 1), rank=1)
     AnnualReview.objects.create(
-        plan=p1, meeting=date(2025, 12, 1), decision_on=date(2025, 12, 10), outcome="keep"
+        plan=p1, meeting=date(2025, 12, 1), decision_on=date(2025, 12, 10), outcome="amend"
     )
 
     c2 = child("C2", uln="1234567890", birth_date=date(2008, 10, 20), sex="M", ethnicity="BAFR")
@@ -80,12 +84,32 @@ def build() -> dict[str, Any]:
 
     c3 = child("C3", birth_date=date(2022, 5, 5))  # no UPN yet: under 6
     AssessmentRequest.objects.create(child=c3, received=date(2025, 11, 1), source="health")
+    AreaTransfer.objects.create(  # moved to Hackney before the request was decided: Exported
+        child=c3,
+        direction="out",
+        other_la="204",
+        notified_on=date(2025, 12, 1),
+        transferred_on=date(2025, 12, 8),
+    )
 
     c4 = child("C4", upn="B202222222222", birth_date=date(2009, 1, 9), primary_need="MLD")
-    Plan.objects.create(
-        child=c4, status="active", start_date=date(2019, 5, 1), named_setting=b
-    )  # before SEND Hub
-    Placement.objects.create(child=c4, school=b, start=date(2019, 9, 1), rank=1)
+    Plan.objects.create(  # before SEND Hub; moved to post-16 in September 2025 (phase transfer dates)
+        child=c4,
+        status="active",
+        start_date=date(2019, 5, 1),
+        named_setting=b,
+        second_setting=a,
+        work_based="S",
+        amended_issued=date(2025, 3, 20),
+    )
+    Placement.objects.create(child=c4, school=b, start=date(2019, 9, 1), rank=1, work_based="S")
+    AreaTransfer.objects.create(  # the plan came from Greenwich in the year: TransferLA
+        child=c4,
+        direction="in",
+        other_la="203",
+        notified_on=date(2025, 1, 6),
+        transferred_on=date(2025, 2, 3),
+    )
     Placement.objects.create(child=c4, sen_setting="OLA", start=date(2024, 9, 1), rank=2, sen_unit=True)
 
     c5 = child("C5", upn="C202333333333", birth_date=date(2006, 2, 2))
@@ -103,7 +127,7 @@ def build() -> dict[str, Any]:
         status="ceased",
         start_date=date(2018, 6, 1),
         ceased=date(2025, 7, 31),
-        cease_reason="4",
+        cease_reason="5",
     )
 
     c6 = child("C6", upn="D202444444444")  # decided in 2023: out of scope
@@ -122,6 +146,7 @@ def build() -> dict[str, Any]:
 def wipe_casework() -> None:
     """Empty the casework tables (keeping the schools register), as in a new installation."""
     AnnualReview.objects.all().delete()
+    AreaTransfer.objects.all().delete()
     Appeal.objects.all().delete()
     Placement.objects.all().delete()
     Plan.objects.all().delete()

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan
 from sendhub.core.audit import AuditEvent
 from sendhub.core.exceptions import ImportRejected
-from sendhub.sen2 import services, validation, xmlmodel
+from sendhub.sen2 import services, validation, xmlread
 from sendhub.sen2.tests import casework
 from sendhub.sen2.tests.samples import VALID_2026, broken
 
@@ -35,13 +35,13 @@ def test_export_covers_the_year_and_is_valid():
     data = export_bytes()
     report = validation.validate_file(io.BytesIO(data), year=2026, la_code="202")
     assert report.ok, [(i.who, i.path, i.message) for i in report.issues]
-    header, persons = xmlmodel.read_return(io.BytesIO(data))
+    header, persons = xmlread.read_return(io.BytesIO(data))
     by_name = {p.surname: p for p in persons}
     assert sorted(by_name) == ["C1", "C2", "C3", "C4", "C5"]  # C6 finished in 2023, C7 asked after the census
     assert header.lea == "202" and header.reference_date == date(2026, 1, 15)
     c1 = by_name["C1"].requests[0]
     assert (c1.request_outcome, c1.assessment.assessment_outcome, c1.assessment.week20) == ("Y", "Y", "0")
-    assert c1.active_plans.review_outcome == "M" and [n.sen_type for n in c1.active_plans.sen_needs] == [
+    assert c1.active_plans.review_outcome == "A" and [n.sen_type for n in c1.active_plans.sen_needs] == [
         "ASD",
         "SLCN",
     ]
@@ -52,7 +52,28 @@ def test_export_covers_the_year_and_is_valid():
     c4 = by_name["C4"].requests[0]
     assert (c4.request_outcome, c4.received_date, len(c4.active_plans.placements)) == ("H", None, 2)
     c5 = by_name["C5"].requests[0]
-    assert (c5.request_outcome, c5.assessment.named_plan.cease_reason, c5.active_plans) == ("H", "4", None)
+    assert (c5.request_outcome, c5.assessment.named_plan.cease_reason, c5.active_plans) == ("H", "5", None)
+
+
+def test_export_has_the_plan_details_transfers_and_phase_transfer():
+    casework.build()
+    _, persons = xmlread.read_return(io.BytesIO(export_bytes()))
+    by_name = {p.surname: p.requests[-1] for p in persons}
+    plan1 = by_name["C1"].assessment.named_plan
+    assert (plan1.plan_res, plan1.pb, plan1.oa, plan1.dp) == ("A", "1", "1", "E")
+    assert by_name["C1"].active_plans.review_draft == date(2025, 12, 15)  # amendments proposed after 'amend'
+    assert by_name["C1"].active_plans.phase_transfer_due_date is None  # born 2015: no transfer in 2025
+    plan4 = by_name["C4"].assessment.named_plan
+    assert [(d.urn, d.placement_rank) for d in plan4.plan_details] == [("100002", "1"), ("100001", "2")]
+    assert (plan4.plan_wbp, plan4.oa) == ("S", None)  # no personal budget: no OA
+    active4 = by_name["C4"].active_plans
+    assert active4.transfer_la == "203" and active4.placements[0].wbp == "S"
+    # born January 2009: into year 12 in September 2025, amended plan due 31 March 2025 (reg 18(1)(b))
+    assert (active4.phase_transfer_due_date, active4.phase_transfer_final_date) == (
+        date(2025, 3, 31),
+        date(2025, 3, 20),
+    )
+    assert by_name["C3"].exported == "204" and by_name["C5"].exported is None
 
 
 def test_round_trip_is_byte_identical():
@@ -192,7 +213,7 @@ def test_week20_says_whether_an_exception_applied():
     AssessmentException.objects.create(
         request=request, reason="personal_circumstances", start=date(2025, 4, 1), end=date(2025, 4, 30)
     )
-    _, persons = xmlmodel.read_return(io.BytesIO(export_bytes()))
+    _, persons = xmlread.read_return(io.BytesIO(export_bytes()))
     assert next(p for p in persons if p.surname == "C1").requests[0].assessment.week20 == "1"
 
 
@@ -212,3 +233,38 @@ def test_another_authoritys_return_is_not_imported(tmp_path):
         services.import_return(path=str(path))
     assert any("not 202" in e for e in info.value.errors)
     assert Child.objects.count() == 0
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_checking_while_exporting_gives_the_file_report(broken):
+    made = casework.build()
+    if broken:  # a schema error (UPN too short) and a rule error (placement rank twice) on two people
+        Child.objects.filter(reference="C2").update(upn="A20211")
+        c4 = made["children"][3]
+        Placement.objects.create(child=c4, school=made["schools"][0], start=date(2025, 1, 6), rank=1)
+    out = io.BytesIO()
+    now = datetime(2026, 1, 20, 9, 0)
+    count, report = services.export_and_check(year=2026, out=out, now=now)
+    from_file = validation.validate_file(io.BytesIO(out.getvalue()), year=2026, la_code="202")
+    assert count == from_file.persons == report.persons == 5
+    assert report.issues == from_file.issues
+    assert report.requests == from_file.requests and report.ok is (not broken)
+    if broken:
+        assert {i.rule for i in report.issues} == {"XSD", "SET-03"} and all(i.line for i in report.issues)
+
+
+def test_phase_transfer_birth_ranges_hold_every_child_who_transfers():
+    from datetime import timedelta
+
+    from sendhub.cases.rules import in_transfer_cohort
+    from sendhub.sen2.selectors import Period
+
+    period = Period.for_year(2026)
+    born, transfers = date(2000, 1, 1), 0
+    while born < date(2023, 1, 1):
+        in_range = any(first <= born <= last for first, last in period.transfer_births)
+        if in_transfer_cohort(born, 2025) is not None:
+            transfers += 1
+            assert in_range, born
+        born += timedelta(days=1)
+    assert transfers > 3 * 360  # three cohorts a year

@@ -53,3 +53,19 @@ def test_community_samples_validate_once_their_14_character_upns_are_fixed(share
 def test_2022_schema_accepts_both_setting_code_lists():
     part = schema.load_schema(2022)
     assert part is not None
+
+
+@pytest.mark.parametrize("year", schema.SCHEMA_YEARS)
+@pytest.mark.parametrize(
+    ("code", "ok"), [("886", True), ("942", True), ("202", True), ("XXX", True), ("999", False)]
+)
+def test_la_codes_are_all_english_authorities_not_only_london(year, code, ok):
+    # The community schemas listed only the 33 London codes, so no other authority's return could pass.
+    doc = etree.fromstring(VALID_2026.replace("<LEA>202</LEA>", f"<LEA>{code}</LEA>").encode())
+    schema.load_schema(2026).validate(doc)
+    lea = [e for e in schema.load_schema(2026).error_log if "LEA" in e.message]
+    assert (not lea) is ok
+    xsd = etree.parse(str(schema.schema_path(year)))
+    ns = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    values = xsd.xpath("//xs:simpleType[@name='exportedandleatype']//xs:enumeration/@value", namespaces=ns)
+    assert (code in values) is ok

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from sendhub.sen2 import validation
 from sendhub.sen2.tests.samples import VALID_2026, broken
 from sendhub.sen2.validation import RULES, census_date, validate_file
 
@@ -363,3 +364,18 @@ def test_a_return_with_no_persons_is_invalid():
     end = VALID_2026.rindex("</Person>") + len("</Person>\n")
     report = run((VALID_2026[:start] + VALID_2026[end:]).encode())
     assert [i.path for i in report.issues] == ["Persons"]
+
+
+def test_a_second_header_is_reported():
+    header = VALID_2026[VALID_2026.index("<Header>") : VALID_2026.index("</Header>") + len("</Header>")]
+    report = run(broken("<Persons>", header + "\n<Persons>"))
+    assert [(i.rule, i.path) for i in report.issues] == [("XSD", "Header")]
+    assert "second <Header>" in report.issues[0].message
+
+
+def test_schema_errors_are_found_in_every_batch(monkeypatch):
+    # Persons are schema-checked in batches; a bad person in any batch is reported at its own position.
+    monkeypatch.setattr(validation, "BATCH", 1)
+    report = run(broken("<Sex>M</Sex>", "<Sex>Q</Sex>"))  # the second person
+    assert [(i.rule, i.path.split("/")[0]) for i in report.issues] == [("XSD", "Person[2]")]
+    assert report.issues[0].person.key == "ULN 1234567890" and report.issues[0].line > 60

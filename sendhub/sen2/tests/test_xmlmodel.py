@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from sendhub.sen2 import schema, xmlmodel
+from sendhub.sen2 import schema, xmlmodel, xmlread, xmlwrite
 from sendhub.sen2.tests.samples import VALID_2026
 
 
@@ -19,10 +19,10 @@ def c14n(data: bytes) -> str:
 
 
 def test_read_then_write_gives_the_same_file_back():
-    header, persons = xmlmodel.read_return(io.BytesIO(VALID_2026.encode()))
+    header, persons = xmlread.read_return(io.BytesIO(VALID_2026.encode()))
     assert header is not None
     out = io.BytesIO()
-    assert xmlmodel.write_return(out, header, persons) == 2
+    assert xmlwrite.write_return(out, header, persons) == 2
     assert out.getvalue() == VALID_2026.encode()  # byte-identical for a file SEND Hub wrote
 
 
@@ -31,14 +31,14 @@ def test_read_then_write_gives_the_same_file_back():
 )
 def test_other_suppliers_files_round_trip_canonically(shared_samples, year, sample):
     raw = (shared_samples / sample).read_bytes()
-    header, persons = xmlmodel.read_return(io.BytesIO(raw))
+    header, persons = xmlread.read_return(io.BytesIO(raw))
     out = io.BytesIO()
-    xmlmodel.write_return(out, header, persons)
+    xmlwrite.write_return(out, header, persons)
     assert c14n(out.getvalue()) == c14n(raw)
 
 
 def test_reader_yields_dataclasses():
-    header, persons = xmlmodel.read_return(io.BytesIO(VALID_2026.encode()))
+    header, persons = xmlread.read_return(io.BytesIO(VALID_2026.encode()))
     ada, ben = list(persons)
     assert header.reference_date == date(2026, 1, 15)
     assert ada.key == "UPN A202111111111"
@@ -50,11 +50,11 @@ def test_reader_yields_dataclasses():
 
 
 def test_element_order_follows_the_year():
-    header, persons = xmlmodel.read_return(io.BytesIO(VALID_2026.encode()))
+    header, persons = xmlread.read_return(io.BytesIO(VALID_2026.encode()))
     people = list(persons)
     for year in schema.SUPPORTED_EXPORT_YEARS:
         out = io.BytesIO()
-        xmlmodel.write_return(out, replace(header, year=year, reference_date=date(year, 1, 15)), people)
+        xmlwrite.write_return(out, replace(header, year=year, reference_date=date(year, 1, 15)), people)
         doc = etree.fromstring(out.getvalue())
         assert schema.load_schema(year).validate(doc), (year, schema.load_schema(year).error_log)
         assert (doc.find(".//RequestSource") is not None) == (year >= 2025)
@@ -62,8 +62,8 @@ def test_element_order_follows_the_year():
 
 def test_unsupported_year_is_refused():
     header = xmlmodel.Header(year=2023, reference_date=date(2023, 1, 19), lea="202")
-    with pytest.raises(xmlmodel.WriteError, match="2023"):
-        xmlmodel.write_return(io.BytesIO(), header, [])
+    with pytest.raises(xmlwrite.WriteError, match="2023"):
+        xmlwrite.write_return(io.BytesIO(), header, [])
 
 
 def _many(n):
@@ -83,10 +83,10 @@ def test_writer_and_reader_stream(tmp_path):
     header = xmlmodel.Header(year=2026, reference_date=date(2026, 1, 15), lea="202")
     path = tmp_path / "big.xml"
     tracemalloc.start()
-    xmlmodel.write_return(str(path), header, _many(20_000))
+    xmlwrite.write_return(str(path), header, _many(20_000))
     _, write_peak = tracemalloc.get_traced_memory()
     tracemalloc.reset_peak()
-    count = sum(1 for _ in xmlmodel.read_return(str(path))[1])
+    count = sum(1 for _ in xmlread.read_return(str(path))[1])
     _, read_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert count == 20_000
@@ -95,5 +95,69 @@ def test_writer_and_reader_stream(tmp_path):
 
 
 def test_malformed_file_raises_read_error():
-    with pytest.raises(xmlmodel.ReadError, match="well-formed"):
-        list(xmlmodel.read_return(io.BytesIO(b"<Message><Header></Message>"))[1])
+    with pytest.raises(xmlread.ReadError, match="well-formed"):
+        list(xmlread.read_return(io.BytesIO(b"<Message><Header></Message>"))[1])
+
+
+def _everything() -> xmlmodel.Person:
+    d = date(2025, 5, 1)
+    setting = {"urn": "100001", "placement_rank": "1", "sen_unit_indicator": "0"}
+    return xmlmodel.Person(
+        surname="O'Brien & <Sons>\r",
+        forename='Zoë "Z"\tÅsa',
+        person_birth_date=date(2010, 1, 2),
+        sex="F",
+        upn="A202111111111",
+        requests=[
+            xmlmodel.Request(
+                received_date=d,
+                request_source="1",
+                rya="0",
+                request_outcome="Y",
+                exported="201",
+                assessment=xmlmodel.Assessment(
+                    assessment_outcome="Y",
+                    week20="1",
+                    named_plan=xmlmodel.NamedPlan(
+                        start_date=d,
+                        plan_details=[xmlmodel.PlanDetail(**setting), xmlmodel.PlanDetail()],
+                        plan_res="1",
+                        plan_wbp="0",
+                        pb="1",
+                        oa="1",
+                    ),
+                ),
+                active_plans=xmlmodel.ActivePlans(
+                    transfer_la="203",
+                    placements=[xmlmodel.PlacementDetail(**setting, entry_date=d, res="2", wbp="1")],
+                    sen_needs=[xmlmodel.SENneed("ASD", "1")],
+                    review_meeting=d,
+                    review_outcome="A",
+                    review_draft=d,
+                    phase_transfer_due_date=d,
+                    phase_transfer_final_date=d,
+                    last_review=d,
+                ),
+            ),
+            xmlmodel.Request(),
+        ],
+    )
+
+
+@pytest.mark.parametrize("year", schema.SUPPORTED_EXPORT_YEARS)
+def test_person_text_is_what_lxml_would_write(year):
+    person = _everything()
+    text = xmlwrite.person_text(person, year)
+    parsed = etree.fromstring(text.encode(), etree.XMLParser(remove_blank_text=True))
+    assert etree.tostring(parsed, encoding="UTF-8", pretty_print=True) == text.encode()
+    assert parsed.findtext("Surname") == "O'Brien & <Sons>\r"  # escaped, not lost
+    back = xmlread.parse_person(parsed)
+    if year == 2026:  # earlier years have no RequestSource, ReviewDraft or phase transfer dates
+        assert back.requests[0] == person.requests[0]
+    assert (back.surname, back.forename) == (person.surname.strip(), person.forename)  # the reader strips
+
+
+def test_a_control_character_cannot_be_written():
+    person = replace(_everything(), forename="Bad\x07")
+    with pytest.raises(xmlwrite.WriteError, match="control character"):
+        xmlwrite.person_text(person, 2026)

@@ -1,7 +1,9 @@
 """Validate a SEN2 return: the year's XSD, then the cross-field rules, one person at a time. No Django.
 
-The file is streamed: each ``<Person>`` is schema-checked on its own (``schema.load_part_schema``), read
-into dataclasses, checked against the rules and dropped, so memory stays flat however large the return.
+The file is streamed: persons are schema-checked a few hundred at a time (``schema.load_part_schema``
+declares ``<Persons>``, ``<Person>`` and ``<Header>`` as global elements), read into dataclasses, checked
+against the rules and dropped, so memory stays flat however large the return. A file's XSD check costs one
+parse and one libxml2 validation, as for the whole tree, and the rules are plain Python over dataclasses.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from sendhub.sen2 import schema as schemas
 from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
 from sendhub.sen2.validation.rules import RULES
-from sendhub.sen2.xmlmodel import Header, Person, ReadError, iter_elements, parse_header, parse_person
+from sendhub.sen2.xmlmodel import Header, Person
+from sendhub.sen2.xmlread import ReadError, iter_elements, parse_header, parse_person
 
-__all__ = ["RULES", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
+__all__ = ["RULES", "ExportCheck", "Issue", "PersonRef", "Report", "validate_file", "validate_persons"]
 
 MAX_ISSUES = 50_000
 
@@ -70,6 +73,9 @@ def _header_issues(header: Header, year: int | None, la_code: str | None) -> Ite
         )
 
 
+BATCH = 500  # persons schema-checked at once
+
+
 def validate_file(
     source: IO[bytes] | str,
     *,
@@ -80,12 +86,14 @@ def validate_file(
     """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
     report = Report(year=year)
     out = _Collector(report, max_issues)
-    part: etree.XMLSchema | None = None
-    ctx: rules.Context | None = None
-    index = 0
+    batch: _Batch | None = None
     try:
         for el in iter_elements(source):
             if el.tag == "Header":
+                if batch is not None:
+                    out.add(Issue("XSD", "Header", "The message has a second <Header>.",
+                                  "Remove it: a message holds one <Header>.", None, el.sourceline))  # fmt: skip
+                    continue
                 header = parse_header(el)
                 file_year = year or header.year
                 try:
@@ -98,19 +106,15 @@ def validate_file(
                 for issue in _header_issues(header, year, la_code):
                     out.add(issue)
                 ctx = rules.Context(year=file_year, reference_date=header.reference_date, la_code=la_code)
+                batch = _Batch(part, ctx, report, out)
             elif el.tag == "Person":
-                if part is None or ctx is None:
+                if batch is None:
                     report.fatal = "The file has no <Header> before its persons, so its year is unknown."
                     return report
-                index += 1
-                person = parse_person(el)
-                ref = _ref(person, index)
-                _xsd_issues(part, el, ref, f"Person[{index}]", out)
-                report.persons += 1
-                report.requests += len(person.requests)
-                for rule, path, message, fix in rules.check_person(person, ctx, f"Person[{index}]"):
-                    out.add(Issue(rule, path, message, fix, ref, person.line))
+                batch.add(el)
             else:
+                if batch is not None:
+                    batch.check()  # keep the issues in file order
                 out.add(
                     Issue(
                         "XSD",
@@ -124,9 +128,11 @@ def validate_file(
     except ReadError as e:
         report.fatal = str(e)
         return report
-    if ctx is None:
+    if batch is None:
         report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
-    elif report.persons == 0:
+        return report
+    batch.check()
+    if report.persons == 0:
         out.add(
             Issue(
                 "XSD",
@@ -138,8 +144,92 @@ def validate_file(
     return report
 
 
+class _Batch:
+    """Persons gathered into one small tree of their own and schema-checked together: one libxml2 call per
+    few hundred persons instead of one each. Only a batch that fails is checked person by person, to
+    name the person, line and path of each error."""
+
+    def __init__(self, part: etree.XMLSchema, ctx: rules.Context, report: Report, out: _Collector) -> None:
+        self.part, self.ctx, self.report, self.out = part, ctx, report, out
+        self.root = etree.Element("Persons")
+
+    def add(self, el: etree._Element) -> None:
+        self.root.append(el)  # moves it out of the parse tree (already detached) into ours
+        if len(self.root) == BATCH:
+            self.check()
+
+    def check(
+        self, root: etree._Element | None = None, persons: list[Person] | None = None, lines: int = 0
+    ) -> None:
+        """Check the gathered persons; or ``root``, a tree parsed from text whose line 1 is line ``lines + 1``
+        of the file, holding ``persons`` (already read, so not parsed again)."""
+        if root is None:
+            root, self.root = self.root, etree.Element("Persons")
+        if not len(root):
+            return
+        valid = self.part.validate(root)
+        report, out, ctx = self.report, self.out, self.ctx
+        for i, el in enumerate(root):
+            report.persons += 1
+            index = report.persons
+            if persons is None:
+                person = parse_person(el)
+            else:
+                person = persons[i]
+                person.line = el.sourceline + lines
+            report.requests += len(person.requests)
+            found = list(rules.check_person(person, ctx, f"Person[{index}]"))
+            if valid and not found:
+                continue  # nearly always: no reference to build
+            ref = _ref(person, index)
+            if not valid:
+                _xsd_issues(self.part, el, ref, f"Person[{index}]", out, lines)
+            for rule, path, message, fix in found:
+                out.add(Issue(rule, path, message, fix, ref, person.line))
+
+
+class ExportCheck:
+    """Checks a return while it is written (``xmlwrite.write_return(..., watch=check)``), with the same
+    report ``validate_file`` gives for the finished file: each batch of written text is parsed once for the
+    schema check, and the rules run on the persons the writer already holds, not on ones read back."""
+
+    def __init__(self, *, la_code: str | None = None, max_issues: int = MAX_ISSUES) -> None:
+        self.la_code = la_code
+        self.report = Report()
+        self.out = _Collector(self.report, max_issues)
+        self.batch: _Batch | None = None
+
+    def header(self, header: Header, data: bytes, line: int) -> None:
+        part = schemas.load_part_schema(header.year)
+        self.report.year = header.year
+        _xsd_issues(part, etree.fromstring(data), None, "Header", self.out, line - 1)
+        for issue in _header_issues(header, header.year, self.la_code):
+            self.out.add(issue)
+        ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=self.la_code)
+        self.batch = _Batch(part, ctx, self.report, self.out)
+
+    def persons(self, persons: list[Person], text: str, line: int) -> None:
+        assert self.batch is not None, "the header is written first"
+        root = etree.fromstring(f"<Persons>{text}</Persons>".encode(), _TEXT_PARSER)
+        self.batch.check(root, persons, line - 1)
+
+    def finish(self) -> Report:
+        if self.report.persons == 0:
+            self.out.add(Issue("XSD", "Persons", "The return has no <Person>.",
+                               "Check the collection year: a return lists at least one person."))  # fmt: skip
+        return self.report
+
+
+_TEXT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
 def _xsd_issues(
-    part: etree.XMLSchema, el: etree._Element, ref: PersonRef | None, prefix: str, out: _Collector
+    part: etree.XMLSchema,
+    el: etree._Element,
+    ref: PersonRef | None,
+    prefix: str,
+    out: _Collector,
+    lines: int = 0,
 ) -> None:
     if part.validate(el):
         return
@@ -147,7 +237,7 @@ def _xsd_issues(
         message, fix = xsd.explain(err.message)
         path = err.path or ""
         tail = path.split("/", 2)[2] if path.count("/") >= 2 else ""
-        out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line))
+        out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line + lines))
 
 
 def validate_persons(

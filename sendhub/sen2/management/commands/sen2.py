@@ -47,20 +47,26 @@ class Command(BaseCommand):
         # Write to a temporary file and rename, so a failed export never leaves half a file behind.
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sen2-", suffix=".xml")
         os.close(fd)
+        report = None
         try:
-            count = services.export_return(year=year, out=tmp, now=services.now_for_header())
+            if validate:  # checked as it is written: the same report as validating the file afterwards
+                count, report = services.export_and_check(year=year, out=tmp, now=services.now_for_header())
+            else:
+                count = services.export_return(year=year, out=tmp, now=services.now_for_header())
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         self.stdout.write(f"Wrote {count} persons to {target}")
-        if validate:
-            self._validate(str(target), year)
+        if report is not None:
+            self._show(report)
 
     def _validate(self, path: str, year: int | None) -> None:
         if not Path(path).is_file():
             raise CommandError(f"No such file: {path}")
-        report = validation.validate_file(path, year=year, la_code=settings.SENDHUB_LA_CODE)
+        self._show(validation.validate_file(path, year=year, la_code=settings.SENDHUB_LA_CODE))
+
+    def _show(self, report: validation.Report) -> None:
         for line in services.iter_report_lines(report):
             self.stdout.write(line)
         summary = f"{report.persons} persons, {report.requests} requests, {report.error_count} errors"
