@@ -427,6 +427,11 @@ class PlacementForm(forms.Form):
     end = date_field("End date", "end date", required=False)
     sen_unit = forms.BooleanField(label="In a SEN unit", required=False)
     resourced_provision = forms.BooleanField(label="In resourced provision", required=False)
+    work_based = forms.ChoiceField(
+        label="Work-based learning",
+        required=False,
+        choices=[("", "None"), ("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -512,4 +517,32 @@ class BudgetForm(forms.Form):
             ("I", "Integrated"),
         ],
     )
+    organised_arrangements = forms.BooleanField(
+        label="Part of the personal budget is held as organised arrangements (the council or setting "
+        "arranges the provision)",
+        required=False,
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PlanSettingForm(forms.Form):
+    """Section I beyond the named setting: a dual placement, residential or work-based learning."""
+
+    second_setting = forms.ModelChoiceField(
+        label="Second named setting (dual placement)", required=False, queryset=School.objects.none()
+    )
+    residential = forms.ChoiceField(
+        label="Residential placement named in the plan",
+        required=False,
+        choices=[("", "None"), ("A", "38 to 51 weeks a year"), ("B", "52 weeks a year")],
+    )
+    work_based = forms.ChoiceField(
+        label="Work-based learning named in the plan",
+        required=False,
+        choices=[("", "None"), ("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["second_setting"]).queryset = School.objects.order_by("name")

@@ -105,6 +105,7 @@ urlpatterns = [
         name="provision_remove",
     ),
     path("cases/plans/<int:pk>/budget/", plans.budget_edit, name="budget_edit"),
+    path("cases/plans/<int:pk>/setting/", plans.setting_edit, name="setting_edit"),
     path("cases/phase-transfers/", plans.phase_transfers, name="phase_transfers"),
     path("cases/quality/", plans.qa_overview, name="qa_overview"),
     path("cases/appeals/", registers.appeal_list, name="appeal_list"),

@@ -310,19 +310,56 @@ def update_budget(
     direct_payment: str,
     by: User,
     expected_version: int | None,
+    organised_arrangements: bool = False,
 ) -> Plan:
-    """Section J: the personal budget (CFA s.49) and any direct payments (SEN2 PB and DP)."""
+    """Section J: the personal budget (CFA s.49), organised arrangements and direct payments (SEN2 PB, OA, DP)."""
     if amount is not None and not personal_budget:
         raise CaseStateError("Only give an amount when there is a personal budget")
+    if organised_arrangements and not personal_budget:
+        raise CaseStateError("Organised arrangements are part of a personal budget: record the budget too")
     check_and_bump_version(plan, expected_version)
     plan.personal_budget, plan.personal_budget_amount, plan.direct_payment = (
         personal_budget,
         amount,
         direct_payment,
     )
+    plan.organised_arrangements = organised_arrangements
     plan.full_clean()
-    plan.save(update_fields=["personal_budget", "personal_budget_amount", "direct_payment"])
+    plan.save(
+        update_fields=[
+            "personal_budget",
+            "personal_budget_amount",
+            "direct_payment",
+            "organised_arrangements",
+        ]
+    )
     record_event(
         actor=by, action="cases.plan.budget_updated", target=plan, data={"personal_budget": personal_budget}
+    )
+    return plan
+
+
+@transaction.atomic
+def update_plan_setting(
+    *,
+    plan: Plan,
+    by: User,
+    expected_version: int | None,
+    second_setting: Any,
+    residential: str,
+    work_based: str,
+) -> Plan:
+    """Section I beyond the named setting (SEN2 second PlanDetail, PlanRes, PlanWBP)."""
+    if second_setting is not None and second_setting.pk == plan.named_setting_id:
+        raise CaseStateError("The second setting must differ from the named setting")
+    check_and_bump_version(plan, expected_version)
+    plan.second_setting, plan.residential, plan.work_based = second_setting, residential, work_based
+    plan.full_clean()
+    plan.save(update_fields=["second_setting", "residential", "work_based"])
+    record_event(
+        actor=by,
+        action="cases.plan.setting_updated",
+        target=plan,
+        data={"second_setting": plan.second_setting_id, "residential": residential, "work_based": work_based},
     )
     return plan

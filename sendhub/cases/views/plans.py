@@ -240,6 +240,7 @@ def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "personal_budget": plan.personal_budget,
             "amount": plan.personal_budget_amount,
             "direct_payment": plan.direct_payment,
+            "organised_arrangements": plan.organised_arrangements,
             "version": plan.version,
         },
     )
@@ -253,7 +254,36 @@ def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             personal_budget=d["personal_budget"],
             amount=d["amount"],
             direct_payment=d["direct_payment"],
+            organised_arrangements=d["organised_arrangements"],
             by=request.user,
             expected_version=d["version"],
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def setting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = forms.PlanSettingForm(
+        request.POST or None,
+        initial={
+            "second_setting": plan.second_setting_id,
+            "residential": plan.residential,
+            "work_based": plan.work_based,
+            "version": plan.version,
+        },
+    )
+    return _step(
+        request,
+        form,
+        plan,
+        "Dual, residential or work-based placement (section I)",
+        lambda d: svc.update_plan_setting(
+            plan=plan,
+            by=request.user,
+            expected_version=d["version"],
+            second_setting=d["second_setting"],
+            residential=d["residential"],
+            work_based=d["work_based"],
         ),
     )

@@ -1,0 +1,90 @@
+"""Section I extras and organised arrangements, which the SEN2 return reports (PlanDetail 2, PlanRes, PlanWBP, OA, WBP)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from sendhub.cases.models import Placement
+from sendhub.cases.tests.factories import ChildFactory, PlanFactory, SchoolFactory
+from sendhub.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(officer):
+    return PlanFactory.create(
+        child=ChildFactory.create(officer=officer, team=officer.team), named_setting=SchoolFactory.create()
+    )
+
+
+def test_officer_records_a_dual_residential_placement(client, login, officer, plan):
+    second = SchoolFactory.create(name="Second Setting School")
+    login(client, officer)
+    url = reverse("cases:setting_edit", args=[plan.pk])
+    response = client.post(
+        url, {"second_setting": second.pk, "residential": "A", "work_based": "", "version": plan.version}
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.second_setting, plan.residential) == (second, "A")
+    assert AuditEvent.objects.filter(action="cases.plan.setting_updated").exists()
+    assert b"Second Setting School (dual placement)" in client.get(plan.get_absolute_url()).content
+
+
+def test_the_second_setting_must_differ_from_the_named_one(client, login, officer, plan):
+    login(client, officer)
+    response = client.post(
+        reverse("cases:setting_edit", args=[plan.pk]),
+        {
+            "second_setting": plan.named_setting_id,
+            "residential": "",
+            "work_based": "",
+            "version": plan.version,
+        },
+    )
+    assert b"must differ from the named setting" in response.content
+    plan.refresh_from_db()
+    assert plan.second_setting is None
+
+
+def test_organised_arrangements_need_a_personal_budget(client, login, officer, plan):
+    login(client, officer)
+    url = reverse("cases:budget_edit", args=[plan.pk])
+    refused = client.post(
+        url, {"organised_arrangements": "on", "direct_payment": "", "version": plan.version}
+    )
+    assert b"Organised arrangements are part of a personal budget" in refused.content
+    ok = client.post(
+        url,
+        {
+            "personal_budget": "on",
+            "organised_arrangements": "on",
+            "direct_payment": "",
+            "version": plan.version,
+        },
+    )
+    assert ok.status_code == 302
+    plan.refresh_from_db()
+    assert plan.personal_budget and plan.organised_arrangements
+
+
+def test_a_placement_can_be_work_based_learning(client, login, officer, plan):
+    login(client, officer)
+    response = client.post(
+        reverse("cases:placement_new", args=[plan.child_id]),
+        {
+            "sen_setting": "OTH",
+            "rank": "1",
+            "start_0": "1",
+            "start_1": "9",
+            "start_2": "2025",
+            "work_based": "S",
+        },
+    )
+    assert response.status_code == 302
+    assert Placement.objects.get(child=plan.child).work_based == "S"
+    assert Placement.objects.get(child=plan.child).start == date(2025, 9, 1)
