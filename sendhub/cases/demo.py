@@ -28,6 +28,7 @@ from sendhub.cases.models import (
     Child,
     Letter,
     LetterTemplate,
+    Outcome,
     PanelDecision,
     PanelMeeting,
     ParentCarer,
@@ -36,6 +37,7 @@ from sendhub.cases.models import (
     PlanStatus,
     PlanVersion,
     Professional,
+    Provision,
     QualityAudit,
     RequestStatus,
     TimelineEntry,
@@ -284,6 +286,58 @@ def _cases(
     return {"requests": len(requests), "plans": len(plans)}
 
 
+_OUTCOMES = [
+    ("Will read and follow a visual timetable independently", "education"),
+    ("Will use two-word phrases to ask for help", "community"),
+    ("Will manage transitions between lessons with an agreed prompt", "education"),
+    ("Will travel to college independently on a familiar route", "independent_living"),
+    ("Will take part in a weekly club with peers", "community"),
+    ("Will manage their own medication with a reminder", "health"),
+]
+_PROVISION = [
+    (
+        "F",
+        "Speech and language therapy programme delivered by a trained teaching assistant",
+        "3 x 20 minutes a week",
+        "School",
+    ),
+    ("F", "Small-group literacy intervention", "Daily, 30 minutes", "School"),
+    ("F", "Access to a quiet workspace and movement breaks", "Throughout the day", "School"),
+    ("G", "Speech and language therapy review", "Termly", "NHS community therapy"),
+    ("G", "Occupational therapy sensory programme", "Reviewed every 6 months", "NHS occupational therapy"),
+    ("H1", "Short breaks at a local scheme", "One weekend a month", "Children's social care"),
+    ("H2", "Transition support from the leaving care team", "Monthly", "Social care"),
+]
+
+
+def _structured_content(versions: list[PlanVersion], rng: random.Random) -> None:
+    """Section E outcomes and F-H provision on each version, as a real plan would have."""
+    outcomes = [
+        Outcome(version=v, description=text, area=area)
+        for v in versions
+        for text, area in rng.sample(_OUTCOMES, rng.randint(2, 3))
+    ]
+    Outcome.objects.bulk_create(outcomes, batch_size=2000)
+    by_version: dict[int, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        by_version[outcome.version_id].append(outcome)
+    Provision.objects.bulk_create(
+        [
+            Provision(
+                version=v,
+                section=section,
+                description=text,
+                frequency=how_often,
+                provider=who,
+                outcome=rng.choice(by_version[v.pk]) if section == "F" else None,
+            )
+            for v in versions
+            for section, text, how_often, who in rng.sample(_PROVISION, rng.randint(2, 4))
+        ],
+        batch_size=2000,
+    )
+
+
 def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:
     versions, reviews, placements, appeals, transfers = [], [], [], [], []
     for plan, case in plans:
@@ -368,6 +422,7 @@ def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, toda
                 )
             )
     PlanVersion.objects.bulk_create(versions, batch_size=2000)
+    _structured_content(versions, random.Random(len(versions)))
     AnnualReview.objects.bulk_create(reviews, batch_size=2000)
     Placement.objects.bulk_create(placements, batch_size=2000)
     Appeal.objects.bulk_create([a for a in appeals if a.lodged <= today])
