@@ -4,6 +4,8 @@ they are published at once (admin_refresh re-indexes the services they touch).""
 
 from typing import Any
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import URLField
 from django.http import HttpRequest
@@ -13,6 +15,11 @@ from sendhub.localoffer.admin_refresh import RefreshesDirectory
 
 
 class DirectoryAdmin(RefreshesDirectory):
+    # Django 6 makes https the default scheme; say so now (and silence the deprecation warning).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
+
+
+class DirectoryAdmin(admin.ModelAdmin):
     # Django 6 makes https the default scheme; say so now (and silence the deprecation warning).
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
@@ -148,7 +155,7 @@ class ServiceAtLocationAdmin(DirectoryAdmin):
 
 
 @admin.register(models.ServiceRevision)
-class ServiceRevisionAdmin(admin.ModelAdmin):
+class ServiceRevisionAdmin(DirectoryAdmin):
     """Read-only: revisions are decided on the moderation pages, and approved ones are the history."""
 
     list_display = ["__str__", "service", "organisation", "status", "number", "submitted_at", "decided_at"]
@@ -168,7 +175,7 @@ class ServiceRevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
+class ProblemReportAdmin(DirectoryAdmin):
     list_display = ["service", "reported_at", "resolved_at"]
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
     list_select_related = ["service"]
@@ -187,7 +194,7 @@ class ContentPageVersionInline(admin.TabularInline):
 
 
 @admin.register(models.ContentPage)
-class ContentPageAdmin(admin.ModelAdmin):
+class ContentPageAdmin(DirectoryAdmin):
     """Edit pages on the Local Offer pages screen (it keeps versions); here they can only be looked at."""
 
     list_display = ["title", "slug", "version", "updated_at"]

@@ -73,7 +73,8 @@ class ScheduleForm(RecordForm):
 
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
-        data["byday"] = ",".join(d for d in DAY_NAMES if d in data.pop("days"))
+        days = data.pop("days")
+        data["byday"] = ",".join(d for d in DAY_NAMES if d in days)
         return data
 
 
@@ -170,7 +171,9 @@ class PlaceForm(RecordForm):
         self.places, self.taken = places, taken
         field = self.fields["location_id"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(pk, f"{p['name']}, {p['postcode']}") for pk, p in places.items()] + [(NEW_PLACE, "A new place")]
+        field.choices = [(pk, f"{p['name']}, {p['postcode']}") for pk, p in places.items()] + [
+            (NEW_PLACE, "A new place")
+        ]
 
     @classmethod
     def initial_from(cls, item: Item) -> dict[str, Any]:

@@ -240,7 +240,9 @@ class Schedule(models.Model):
             ),
             models.CheckConstraint(
                 name="schedule_dates_in_order",
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
             ),
         ]
 

@@ -72,7 +72,9 @@ def _shown(name: str, value: Any, terms: dict[str, str]) -> str:
     return "" if value is None else str(value)
 
 
-def field_changes(current: dict[str, Any], proposed: dict[str, Any], terms: dict[str, str]) -> list[tuple[str, str, str]]:
+def field_changes(
+    current: dict[str, Any], proposed: dict[str, Any], terms: dict[str, str]
+) -> list[tuple[str, str, str]]:
     """(label, now, proposed) for each of the service's own fields the revision changes."""
     labels = {name: str(field.label) for name, field in ServiceEditForm.base_fields.items()}
     return [

@@ -39,14 +39,19 @@ def snapshot_records(service: Service) -> dict[str, list[Item]]:
     for slug, model in MODELS.items():
         rows = model._default_manager.filter(service=service).order_by(*ORDER[slug])
         data[slug] = [item_from(vars(row), KINDS[slug], str(row.pk)) for row in rows]
-    places = ServiceAtLocation.objects.filter(service=service).select_related("location").order_by("location__name", "id")
+    places = (
+        ServiceAtLocation.objects.filter(service=service)
+        .select_related("location")
+        .order_by("location__name", "id")
+    )
     data["places"] = [
-        item_from(vars(p.location) | {"location_id": p.location_id}, KINDS["places"], str(p.pk)) for p in places
+        item_from(vars(p.location) | {"location_id": p.location_id}, KINDS["places"], str(p.pk))
+        for p in places
     ]
     return data
 
 
-def _value(field: models.Field[Any, Any], value: Any) -> Any:
+def _value(field: Any, value: Any) -> Any:
     if value in (None, ""):
         return None if field.null else ""
     if isinstance(field, models.TimeField):
@@ -86,14 +91,13 @@ def apply_records(service: Service, data: dict[str, Any]) -> None:
             continue
         existing = {str(o.pk): o for o in model._default_manager.filter(service=service)}
         for item in data[slug]:
-            obj = existing.pop(item["id"], None)
-            new = obj is None
-            if new:  # an id another service already uses (a copied snapshot) gets a fresh one
+            found = existing.pop(item["id"], None)
+            if found is None:  # an id another service already uses (a copied snapshot) gets a fresh one
                 taken = model._default_manager.filter(pk=item["id"]).exists()
-                obj = model(pk=uuid.uuid4() if taken else item["id"], service=service)
+            obj = found or model(pk=uuid.uuid4() if taken else item["id"], service=service)
             for name in KINDS[slug].fields:
                 setattr(obj, name, _value(model._meta.get_field(name), item[name]))
-            _save(obj, new=new)
+            _save(obj, new=found is None)
         model._default_manager.filter(pk__in=list(existing)).delete()
     if "places" in data:
         links = {str(p.pk): p for p in ServiceAtLocation.objects.filter(service=service)}

@@ -23,7 +23,9 @@ def _schedule(item: Item) -> str:
     text = rules.schedule_text(item["byday"], opens, closes)
     if item["kind"] == "holiday":
         text += " in the school holidays"
-    dates = [dt.date.fromisoformat(d).strftime("%-d %B %Y") for d in (item["valid_from"], item["valid_to"]) if d]
+    dates = [
+        dt.date.fromisoformat(d).strftime("%-d %B %Y") for d in (item["valid_from"], item["valid_to"]) if d
+    ]
     if item["valid_from"] and item["valid_to"]:
         text += f", {dates[0]} to {dates[1]}"
     elif item["valid_from"]:

@@ -49,7 +49,11 @@ def days_text(byday: str) -> str:
 
 
 def schedule_text(byday: str, opens: dt.time, closes: dt.time) -> str:
-    return f"{days_text(byday)}, {opens:%H:%M} to {closes:%H:%M}" if byday else f"{opens:%H:%M} to {closes:%H:%M}"
+    return (
+        f"{days_text(byday)}, {opens:%H:%M} to {closes:%H:%M}"
+        if byday
+        else f"{opens:%H:%M} to {closes:%H:%M}"
+    )
 
 
 def reminder_text(service_names: str) -> str:

@@ -16,8 +16,8 @@ from sendhub.localoffer.models import (
     ServiceRevision,
     TaxonomyTerm,
 )
-from sendhub.localoffer.records import Item, item_from
 from sendhub.localoffer.records import KINDS as RECORD_KINDS
+from sendhub.localoffer.records import Item, item_from
 
 
 def service_for_editing(user: Any, pk: Any) -> Service:
@@ -32,7 +32,9 @@ def places_to_choose(service: Service, draft: dict[str, Any]) -> dict[str, Item]
     """Location id -> place: the places the organisation's services use, and those in the draft."""
     places = {
         str(loc.pk): item_from(vars(loc), RECORD_KINDS["places"], "")
-        for loc in Location.objects.filter(service_at_locations__service__organisation=service.organisation_id)
+        for loc in Location.objects.filter(
+            service_at_locations__service__organisation=service.organisation_id
+        )
         .distinct()
         .order_by("name")
     }

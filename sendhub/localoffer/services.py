@@ -15,8 +15,6 @@ from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
 from sendhub.localoffer import rules
 from sendhub.localoffer.indexing import reindex_services
-from sendhub.localoffer.record_services import apply_records, snapshot_records
-from sendhub.localoffer.records import KINDS, find, item_from
 from sendhub.localoffer.models import (
     ContentPage,
     ContentPageVersion,
@@ -28,6 +26,8 @@ from sendhub.localoffer.models import (
     ServiceTerm,
     TaxonomyTerm,
 )
+from sendhub.localoffer.record_services import apply_records, snapshot_records
+from sendhub.localoffer.records import KINDS, find, item_from
 
 EDITABLE_FIELDS = (
     "name", "description", "url", "email", "cost_kind", "fees", "minimum_age", "maximum_age", "eligibility",
@@ -213,7 +213,9 @@ def send_review_reminders(*, today: dt.date) -> int:
     """
     due = (
         Service.objects.filter(last_reviewed__lte=rules.review_due_cutoff(today))
-        .filter(Q(review_reminder_sent__isnull=True) | Q(review_reminder_sent__lte=rules.reminder_cutoff(today)))
+        .filter(
+            Q(review_reminder_sent__isnull=True) | Q(review_reminder_sent__lte=rules.reminder_cutoff(today))
+        )
         .select_for_update(skip_locked=True, of=("self",))
         .order_by("organisation_id", "name")
     )

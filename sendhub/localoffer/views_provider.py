@@ -34,7 +34,9 @@ def provider_service(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse
     service = selectors_editing.service_for_editing(request.user, pk)
     draft, pending = services.draft_data(service), services.pending_revision(service)
     current = services.service_snapshot(service)
-    cards = [(kind, [i | {"text": kind.describe(i)} for i in draft.get(slug, [])]) for slug, kind in KINDS.items()]
+    cards = [
+        (kind, [i | {"text": kind.describe(i)} for i in draft.get(slug, [])]) for slug, kind in KINDS.items()
+    ]
     return render(request, "localoffer/provider_service.html", {
         "service": service, "draft": draft, "pending": pending, "cards": cards,
         "fields": presenters.field_changes(current, draft, selectors_editing.term_names(current, draft)),
@@ -69,16 +71,22 @@ def provider_service_new(request: AuthenticatedHttpRequest, org: str) -> HttpRes
                                                                       "organisation": organisation})  # fmt: skip
 
 
-def _record_form(kind: str, service: Service, draft: dict[str, Any], item: Item | None, data: Any) -> RecordForm:
+def _record_form(
+    kind: str, service: Service, draft: dict[str, Any], item: Item | None, data: Any
+) -> RecordForm:
     initial = FORMS[kind].initial_from(item) if item else None
     if kind == "places":
-        taken = {i["location_id"] for i in draft.get("places", [])} - ({item["location_id"]} if item else set())
+        taken = {i["location_id"] for i in draft.get("places", [])} - (
+            {item["location_id"]} if item else set()
+        )
         places = selectors_editing.places_to_choose(service, draft)
         return PlaceForm(data, initial=initial, places=places, taken=taken)
     return FORMS[kind](data, initial=initial)
 
 
-def _load(request: AuthenticatedHttpRequest, pk: str, kind: str, item: str | None) -> tuple[Service, Kind, dict[str, Any], Item | None]:
+def _load(
+    request: AuthenticatedHttpRequest, pk: str, kind: str, item: str | None
+) -> tuple[Service, Kind, dict[str, Any], Item | None]:
     service = selectors_editing.service_for_editing(request.user, pk)
     if kind not in KINDS:
         raise Http404("No such kind of record")
@@ -90,7 +98,9 @@ def _load(request: AuthenticatedHttpRequest, pk: str, kind: str, item: str | Non
 
 
 @requires("localoffer.edit_services")
-def record_edit(request: AuthenticatedHttpRequest, pk: str, kind: str, item: str | None = None) -> HttpResponse:
+def record_edit(
+    request: AuthenticatedHttpRequest, pk: str, kind: str, item: str | None = None
+) -> HttpResponse:
     """Add a time, place, contact, cost or language (no `item`), or change one."""
     service, spec, draft, found = _load(request, pk, kind, item)
     form = _record_form(kind, service, draft, found, request.POST or None)
@@ -113,7 +123,9 @@ def record_remove(request: AuthenticatedHttpRequest, pk: str, kind: str, item: s
     assert found is not None
     if request.method == "POST":
         try:
-            services.submit_record_change(service=service, kind=kind, item_id=str(item), values=None, by=request.user)
+            services.submit_record_change(
+                service=service, kind=kind, item_id=str(item), values=None, by=request.user
+            )
         except SendHubError as e:
             messages.error(request, str(e))
         else:

@@ -5,28 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('localoffer', '0002_add_service_name_index'),
+        ("localoffer", "0002_add_service_name_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='servicerevision',
-            name='revision_status_valid',
+            model_name="servicerevision",
+            name="revision_status_valid",
         ),
         migrations.AlterField(
-            model_name='servicerevision',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Waiting for a moderator'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('superseded', 'Replaced by a later change')], default='pending', max_length=10),
+            model_name="servicerevision",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Waiting for a moderator"),
+                    ("approved", "Approved"),
+                    ("rejected", "Rejected"),
+                    ("superseded", "Replaced by a later change"),
+                ],
+                default="pending",
+                max_length=10,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schedule',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_from__isnull', True), ('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='schedule_dates_in_order'),
+            model_name="schedule",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_from__isnull", True),
+                    ("valid_to__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="schedule_dates_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicerevision',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'approved', 'rejected', 'superseded'])), name='revision_status_valid'),
+            model_name="servicerevision",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["pending", "approved", "rejected", "superseded"])),
+                name="revision_status_valid",
+            ),
         ),
     ]
