@@ -27,6 +27,6 @@ def test_service_change_page_opens_with_its_records(client, login, make_user):
     from sendhub.localoffer.models import Service
 
     login(client, make_user("admin", is_staff=True, is_superuser=True))
-    service = Service.objects.first()
+    service = Service.objects.all()[0]
     page = client.get(reverse("admin:localoffer_service_change", args=[service.pk])).content.decode()
     assert service.name in page and "Schedules" in page
