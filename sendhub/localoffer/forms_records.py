@@ -14,7 +14,7 @@ from typing import Any
 
 from django import forms
 
-from sendhub.core.forms import GovukDateField
+from sendhub.core.forms import DateInput, GovukDateField
 from sendhub.localoffer.models import ScheduleKind
 from sendhub.localoffer.records import Item
 from sendhub.localoffer.rules import DAY_NAMES
@@ -23,6 +23,25 @@ POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()-]+$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 NEW_PLACE = "new"
+
+
+class Radios(forms.RadioSelect):
+    """Radios whose error-summary link lands on the first option (GOV.UK error summary guidance)."""
+
+    def id_for_label(self, id_: str, index: str | None = "0") -> str:
+        return super().id_for_label(id_, index)
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    def id_for_label(self, id_: str, index: str | None = "0") -> str:
+        return super().id_for_label(id_, index)
+
+
+class DayMonthYear(DateInput):
+    """The GOV.UK date input; the error-summary link lands on the day box."""
+
+    def id_for_label(self, id_: str) -> str:
+        return f"{id_}_0" if id_ else ""
 
 
 def _time(label: str) -> forms.TimeField:
@@ -44,15 +63,17 @@ class RecordForm(forms.Form):
 
 
 class ScheduleForm(RecordForm):
-    kind = forms.ChoiceField(label="When do these times apply?", choices=ScheduleKind.choices, widget=forms.RadioSelect,
+    kind = forms.ChoiceField(label="When do these times apply?", choices=ScheduleKind.choices, widget=Radios,
                              error_messages={"required": "Select when these times apply"})  # fmt: skip
-    days = forms.MultipleChoiceField(label="Days", choices=list(DAY_NAMES.items()), widget=forms.CheckboxSelectMultiple,
+    days = forms.MultipleChoiceField(label="Days", choices=list(DAY_NAMES.items()), widget=Checkboxes,
                                      error_messages={"required": "Select at least one day"})  # fmt: skip
     opens_at = _time("Opening")
     closes_at = _time("Closing")
-    valid_from = GovukDateField(label="First day (optional)", label_text="first day", required=False,
+    valid_from = GovukDateField(label="First day (optional)", label_text="first day", required=False, widget=DayMonthYear,
                                 help_text="For example, the first day of the summer holiday club, like 27 7 2026")  # fmt: skip
-    valid_to = GovukDateField(label="Last day (optional)", label_text="last day", required=False)
+    valid_to = GovukDateField(
+        label="Last day (optional)", label_text="last day", required=False, widget=DayMonthYear
+    )
     description = forms.CharField(label="Anything else about these times (optional)", required=False, max_length=300,
                                   help_text="For example, 'Term time only' or 'Booking needed for Saturdays'")  # fmt: skip
 
@@ -156,7 +177,7 @@ class LanguageForm(RecordForm):
 
 
 class PlaceForm(RecordForm):
-    location_id = forms.ChoiceField(label="Where is the service?", widget=forms.RadioSelect,
+    location_id = forms.ChoiceField(label="Where is the service?", widget=Radios,
                                     error_messages={"required": "Select a place, or 'A new place'"})  # fmt: skip
     name = forms.CharField(label="Name of the new place", required=False, max_length=200,
                            help_text="Only if you chose 'A new place'")  # fmt: skip

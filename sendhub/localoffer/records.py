@@ -18,14 +18,17 @@ from sendhub.localoffer import rules
 Item = dict[str, Any]
 
 
+def _day(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
 def _schedule(item: Item) -> str:
     opens, closes = dt.time.fromisoformat(item["opens_at"]), dt.time.fromisoformat(item["closes_at"])
     text = rules.schedule_text(item["byday"], opens, closes)
     if item["kind"] == "holiday":
         text += " in the school holidays"
-    dates = [
-        dt.date.fromisoformat(d).strftime("%-d %B %Y") for d in (item["valid_from"], item["valid_to"]) if d
-    ]
+    dates = [_day(d) for d in (item["valid_from"], item["valid_to"]) if d]
     if item["valid_from"] and item["valid_to"]:
         text += f", {dates[0]} to {dates[1]}"
     elif item["valid_from"]:

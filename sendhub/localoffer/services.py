@@ -123,11 +123,19 @@ def _apply(revision: ServiceRevision, today: dt.date) -> Service:
     return service
 
 
-@transaction.atomic
-def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> Service:
-    revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
+def _check_pending(revision: ServiceRevision) -> None:
+    if revision.status == RevisionStatus.SUPERSEDED:
+        raise CaseStateError("This change was replaced by a later change to the same service")
     if revision.status != RevisionStatus.PENDING:
         raise CaseStateError("This change has already been decided")
+
+
+@transaction.atomic
+def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> Service:
+    # Lock the service before the revision, in the same order as submit_revision, so the two cannot deadlock.
+    list(Service.objects.select_for_update().filter(pk=revision.service_id))
+    revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
+    _check_pending(revision)
     service = _apply(revision, today)
     revision.service = service
     revision.status = RevisionStatus.APPROVED
@@ -142,8 +150,7 @@ def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> S
 @transaction.atomic
 def reject_revision(*, revision: ServiceRevision, reason: str, by: Any) -> ServiceRevision:
     revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
-    if revision.status != RevisionStatus.PENDING:
-        raise CaseStateError("This change has already been decided")
+    _check_pending(revision)
     if not reason.strip():
         raise SendHubError("Enter the reason for rejecting the change")
     revision.status, revision.reason = RevisionStatus.REJECTED, reason.strip()

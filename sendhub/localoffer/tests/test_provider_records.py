@@ -170,6 +170,9 @@ def test_bad_input_shows_gov_uk_errors(client, login, provider, own_service):
     page = body.decode()
     assert "<title>Error: " in page and "The closing time must be after the opening time" in page
     assert 'href="#id_closes_at"' in page
+    page = client.post(url, {"valid_to_0": "1", "valid_to_1": "13", "valid_to_2": "2026"}).content.decode()
+    for anchor in ("id_kind_0", "id_days_0", "id_opens_at", "id_valid_to_0"):  # each lands on a real input
+        assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page, anchor
     assert not ServiceRevision.objects.exists()
 
 
@@ -211,3 +214,23 @@ def test_public_api_shows_only_approved_records(client, own_service):
                                   values={"name": "Unapproved Person", "title": "", "email": "", "phone": "020 7946 0001"})  # fmt: skip
     body = client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
     assert own_service.name in body and "Unapproved Person" not in body
+
+
+def test_opening_the_editing_pages_changes_nothing(client, login, provider, own_service):
+    def counts():
+        return [m._default_manager.count() for m in (ServiceRevision, Schedule, Contact, CostOption, Language,
+                                                      ServiceAtLocation, Location)]  # fmt: skip
+
+    before = counts()
+    login(client, provider)
+    draft = services.draft_data(own_service)
+    urls = [reverse("localoffer:provider_service", args=[own_service.pk]),
+            reverse("localoffer:provider_service_edit", args=[own_service.pk])]  # fmt: skip
+    for kind in KINDS:
+        urls.append(reverse("localoffer:record_add", args=[own_service.pk, kind]))
+        for item in draft[kind][:1]:
+            urls += [reverse("localoffer:record_change", args=[own_service.pk, kind, item["id"]]),
+                     reverse("localoffer:record_remove", args=[own_service.pk, kind, item["id"]])]  # fmt: skip
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    assert counts() == before and len(urls) > 10
