@@ -133,7 +133,8 @@ def _check_pending(revision: ServiceRevision) -> None:
 @transaction.atomic
 def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> Service:
     # Lock the service before the revision, in the same order as submit_revision, so the two cannot deadlock.
-    list(Service.objects.select_for_update().filter(pk=revision.service_id))
+    if revision.service_id is not None:
+        list(Service.objects.select_for_update().filter(pk=revision.service_id))
     revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
     _check_pending(revision)
     service = _apply(revision, today)

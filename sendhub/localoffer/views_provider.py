@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
@@ -23,8 +24,9 @@ SENT = "Thank you. Your change will be published once a moderator has checked it
 
 @requires("localoffer.manage_own_services")
 def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
+    own, today = list(selectors.services_for_provider(request.user)), timezone.localdate()
     return render(request, "localoffer/provider_services.html", {
-        "services": selectors.services_for_provider(request.user),
+        "services": own, "due": {s.pk for s in own if rules.is_review_due(s.last_reviewed, today)},
         "revisions": selectors_editing.sent_revisions(request.user)[:50],
         "organisations": selectors_editing.provider_organisations(request.user)})  # fmt: skip
 

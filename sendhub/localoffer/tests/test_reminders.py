@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from sendhub.core.jobs import app
 from sendhub.localoffer import rules, services, tasks
@@ -73,3 +74,10 @@ def test_remind_command(provider, overdue, time_machine):
     call_command("localoffer", "remind", stdout=out)
     assert "1 reminder email(s) sent" in out.getvalue()
     assert not ServiceRevision.objects.exists()
+
+
+def test_the_provider_sees_which_services_are_due_a_check(client, login, provider, overdue, time_machine):
+    time_machine.move_to(dt.datetime(2026, 11, 23, 9, 0))
+    login(client, provider)
+    page = client.get(reverse("localoffer:provider_services")).content.decode()
+    assert "not been checked for 12 months" in page and page.count("Check now") == 1
