@@ -4,8 +4,6 @@ they are published at once (admin_refresh re-indexes the services they touch).""
 
 from typing import Any
 
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import URLField
 from django.http import HttpRequest
@@ -15,11 +13,6 @@ from sendhub.localoffer.admin_refresh import RefreshesDirectory
 
 
 class DirectoryAdmin(RefreshesDirectory):
-    # Django 6 makes https the default scheme; say so now (and silence the deprecation warning).
-    formfield_overrides = {URLField: {"assume_scheme": "https"}}
-
-
-class DirectoryAdmin(admin.ModelAdmin):
     # Django 6 makes https the default scheme; say so now (and silence the deprecation warning).
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
@@ -155,7 +148,7 @@ class ServiceAtLocationAdmin(DirectoryAdmin):
 
 
 @admin.register(models.ServiceRevision)
-class ServiceRevisionAdmin(DirectoryAdmin):
+class ServiceRevisionAdmin(admin.ModelAdmin):
     """Read-only: revisions are decided on the moderation pages, and approved ones are the history."""
 
     list_display = ["__str__", "service", "organisation", "status", "number", "submitted_at", "decided_at"]
@@ -175,7 +168,7 @@ class ServiceRevisionAdmin(DirectoryAdmin):
 
 
 @admin.register(models.ProblemReport)
-class ProblemReportAdmin(DirectoryAdmin):
+class ProblemReportAdmin(admin.ModelAdmin):
     list_display = ["service", "reported_at", "resolved_at"]
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
     list_select_related = ["service"]
@@ -194,7 +187,7 @@ class ContentPageVersionInline(admin.TabularInline):
 
 
 @admin.register(models.ContentPage)
-class ContentPageAdmin(DirectoryAdmin):
+class ContentPageAdmin(admin.ModelAdmin):
     """Edit pages on the Local Offer pages screen (it keeps versions); here they can only be looked at."""
 
     list_display = ["title", "slug", "version", "updated_at"]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("localoffer", "0002_add_service_name_index"),
+        ("localoffer", "0003_add_api_documents"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
