@@ -209,11 +209,14 @@ def test_moderators_can_change_any_service_and_their_change_is_moderated_too(cli
     assert client.get(reverse("localoffer:provider_service", args=[own_service.pk])).status_code == 403
 
 
-def test_public_api_shows_only_approved_records(client, own_service):
-    services.submit_record_change(service=own_service, kind="contacts", item_id=None, by=None,
-                                  values={"name": "Unapproved Person", "title": "", "email": "", "phone": "020 7946 0001"})  # fmt: skip
+def test_public_api_shows_only_approved_records(client, manager, own_service):
+    revision = services.submit_record_change(service=own_service, kind="contacts", item_id=None, by=None,
+                                             values={"name": "Sam Moderated", "title": "", "email": "",
+                                                     "phone": "020 7946 0001"})  # fmt: skip
     body = client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
-    assert own_service.name in body and "Unapproved Person" not in body
+    assert own_service.name in body and "Sam Moderated" not in body
+    services.approve_revision(revision=revision, by=manager, today=TODAY)
+    assert "Sam Moderated" in client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
 
 
 def test_opening_the_editing_pages_changes_nothing(client, login, provider, own_service):
