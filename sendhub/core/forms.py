@@ -24,10 +24,12 @@ def widget_kind(widget: forms.Widget) -> str:
         return "date"
     if isinstance(widget, forms.HiddenInput):
         return "hidden"
+    if isinstance(
+        widget, forms.CheckboxSelectMultiple
+    ):  # before RadioSelect: Django subclasses it from there
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Textarea):

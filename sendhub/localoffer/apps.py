@@ -7,4 +7,4 @@ class LocalOfferConfig(AppConfig):
     verbose_name = "Local Offer"
 
     def ready(self) -> None:
-        from sendhub.localoffer import permissions  # noqa: F401  (registers the rules)
+        from sendhub.localoffer import permissions, tasks  # noqa: F401  (registers the rules and jobs)

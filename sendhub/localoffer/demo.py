@@ -206,7 +206,8 @@ def link_demo_provider() -> None:
 
 
 def load_pending_changes() -> None:
-    """Two changes waiting in the moderation queue, so moderators have something to look at."""
+    """Three changes waiting in the moderation queue, so moderators have something to look at: two to a
+    service's own details and one adding school-holiday opening times."""
     if ServiceRevision.objects.exists():
         return
     from sendhub.accounts.models import User
@@ -217,6 +218,16 @@ def load_pending_changes() -> None:
         data = services.service_snapshot(service) | {name: value}
         ServiceRevision.objects.create(service=service, organisation=service.organisation, data=data,
                                        submitted_by=provider, submitted_at=timezone.now())  # fmt: skip
+    own = (
+        Service.objects.filter(organisation__members=provider).order_by("name").first() if provider else None
+    )
+    if own is not None:
+        holiday = {"kind": ScheduleKind.HOLIDAY, "byday": "MO,TU,WE,TH", "opens_at": dt.time(10),
+                   "closes_at": dt.time(14), "valid_from": dt.date(2026, 7, 27), "valid_to": dt.date(2026, 8, 27),
+                   "description": "Summer holiday club; book a week at a time"}  # fmt: skip
+        services.submit_record_change(
+            service=own, kind="schedules", item_id=None, values=holiday, by=provider
+        )
 
 
 def load_content_pages() -> None:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from sendhub.localoffer import rules
+
 
 class ServiceStatus(models.TextChoices):
     ACTIVE = "active", "Active"
@@ -236,10 +238,20 @@ class Schedule(models.Model):
             models.CheckConstraint(
                 name="schedule_closes_after_opening", condition=Q(closes_at__gt=F("opens_at"))
             ),
+            models.CheckConstraint(
+                name="schedule_dates_in_order",
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.description or self.byday
+
+    @property
+    def times_text(self) -> str:
+        return rules.schedule_text(self.byday, self.opens_at, self.closes_at)
 
 
 class Contact(models.Model):
@@ -341,6 +353,8 @@ class RevisionStatus(models.TextChoices):
     PENDING = "pending", "Waiting for a moderator"
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
+    # A later change to the same service was sent; it carries this one's edits forward.
+    SUPERSEDED = "superseded", "Replaced by a later change"
 
 
 class ServiceRevision(models.Model):

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 REVIEW_MONTHS = 12
+# A provider who has not acted on a reminder is reminded again after this many days, never sooner.
+REMINDER_INTERVAL_DAYS = 28
+DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+             "SA": "Saturday", "SU": "Sunday"}  # fmt: skip
 
 
 def review_due_cutoff(today: dt.date) -> dt.date:
@@ -22,6 +26,34 @@ def review_due_cutoff(today: dt.date) -> dt.date:
 
 def is_review_due(last_reviewed: dt.date, today: dt.date) -> bool:
     return last_reviewed <= review_due_cutoff(today)
+
+
+def is_reminder_due(last_reminded: dt.date | None, today: dt.date) -> bool:
+    """A service due its review is reminded about at most once every REMINDER_INTERVAL_DAYS days."""
+    return last_reminded is None or (today - last_reminded).days >= REMINDER_INTERVAL_DAYS
+
+
+def reminder_cutoff(today: dt.date) -> dt.date:
+    """The SQL form of is_reminder_due: reminded on or before this date (or never) means due again."""
+    return today - dt.timedelta(days=REMINDER_INTERVAL_DAYS)
+
+
+def days_text(byday: str) -> str:
+    """'MO,WE,FR' (RFC 5545) -> 'Monday, Wednesday and Friday'; unknown codes are shown as they are."""
+    names = [DAY_NAMES.get(code.strip(), code.strip()) for code in byday.split(",") if code.strip()]
+    if len(names) == 7:
+        return "Every day"
+    if names == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]:
+        return "Monday to Friday"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def schedule_text(byday: str, opens: dt.time, closes: dt.time) -> str:
+    return (
+        f"{days_text(byday)}, {opens:%H:%M} to {closes:%H:%M}"
+        if byday
+        else f"{opens:%H:%M} to {closes:%H:%M}"
+    )
 
 
 def reminder_text(service_names: str) -> str:

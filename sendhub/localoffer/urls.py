@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from sendhub.core.api import public_urls
 from sendhub.localoffer import views_manage as manage
+from sendhub.localoffer import views_provider as provider
 from sendhub.localoffer import views_public as public
 from sendhub.localoffer.api import api, open_cors
 
@@ -45,11 +46,23 @@ urlpatterns: list[Any] = [
         manage.content_page_history,
         name="content_page_history",
     ),
-    path("local-offer/provider/", manage.provider_services, name="provider_services"),
+    path("local-offer/provider/", provider.provider_services, name="provider_services"),
+    path("local-offer/provider/services/<uuid:pk>/", provider.provider_service, name="provider_service"),
     path(
         "local-offer/provider/services/<uuid:pk>/edit/",
-        manage.provider_service_edit,
+        provider.provider_service_edit,
         name="provider_service_edit",
     ),
-    path("local-offer/provider/<uuid:org>/new/", manage.provider_service_new, name="provider_service_new"),
+    path("local-offer/provider/services/<uuid:pk>/<slug:kind>/add/", provider.record_edit, name="record_add"),
+    path(
+        "local-offer/provider/services/<uuid:pk>/<slug:kind>/<uuid:item>/",
+        provider.record_edit,
+        name="record_change",
+    ),
+    path(
+        "local-offer/provider/services/<uuid:pk>/<slug:kind>/<uuid:item>/remove/",
+        provider.record_remove,
+        name="record_remove",
+    ),
+    path("local-offer/provider/<uuid:org>/new/", provider.provider_service_new, name="provider_service_new"),
 ]

@@ -1,18 +1,17 @@
-"""Staff and provider pages: moderation queue, reviews, problem reports, content pages, providers' edits."""
+"""Staff pages: moderation queue, reviews, problem reports, content pages (providers' pages: views_provider)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.localoffer import selectors, services
-from sendhub.localoffer.forms import ContentPageForm, RejectForm, ServiceEditForm
-from sendhub.localoffer.models import ContentPage, Organisation, ProblemReport, Service, ServiceRevision
+from sendhub.localoffer import presenters, selectors, selectors_editing, services
+from sendhub.localoffer.forms import ContentPageForm, RejectForm
+from sendhub.localoffer.models import ContentPage, ProblemReport, ServiceRevision
 
 
 @requires("localoffer.moderate")
@@ -36,7 +35,9 @@ def bulk_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
 def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
     revision = get_object_or_404(ServiceRevision.objects.select_related("service", "organisation"), pk=pk)
     current = services.service_snapshot(revision.service) if revision.service else {}
-    changes = [(k, current.get(k), v) for k, v in revision.data.items() if current.get(k) != v]
+    terms = selectors_editing.term_names(current, revision.data)
+    changes = presenters.field_changes(current, revision.data, terms)
+    records = presenters.record_changes(current, revision.data)
     history = (
         revision.service.revisions.filter(status="approved").order_by("-number") if revision.service else []
     )
@@ -56,7 +57,7 @@ def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
         except SendHubError as e:
             form.add_error(None, str(e))
     return render(request, "localoffer/revision_detail.html",
-                  {"revision": revision, "changes": changes, "history": history, "form": form})  # fmt: skip
+                  {"revision": revision, "changes": changes, "records": records, "history": history, "form": form})  # fmt: skip
 
 
 @requires("localoffer.moderate")
@@ -109,48 +110,3 @@ def content_page_history(request: AuthenticatedHttpRequest, slug: str) -> HttpRe
     page = get_object_or_404(ContentPage, slug=slug)
     versions = page.versions.select_related("edited_by")
     return render(request, "localoffer/content_page_history.html", {"page": page, "versions": versions})
-
-
-@requires("localoffer.manage_own_services")
-def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
-    own = selectors.services_for_provider(request.user)
-    pending = ServiceRevision.objects.filter(organisation__members=request.user).select_related("service")[
-        :50
-    ]
-    return render(request, "localoffer/provider_services.html", {"services": own, "revisions": pending,
-                                                                  "organisations": Organisation.objects.filter(members=request.user)})  # fmt: skip
-
-
-def _provider_service(request: AuthenticatedHttpRequest, pk: str) -> Service:
-    service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
-    if not service.organisation.members.filter(pk=request.user.pk).exists():
-        raise PermissionDenied
-    return service
-
-
-@requires("localoffer.manage_own_services")
-def provider_service_edit(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
-    service = _provider_service(request, pk)
-    form = ServiceEditForm(request.POST or None, initial=services.service_snapshot(service))
-    if request.method == "POST" and form.is_valid():
-        services.submit_revision(organisation=service.organisation, service=service, data=form.cleaned_data,
-                                 by=request.user)  # fmt: skip
-        messages.success(request, "Thank you. Your change will be published once a moderator has checked it.")
-        return redirect("localoffer:provider_services")
-    return render(request, "localoffer/provider_service_edit.html", {"service": service, "form": form})
-
-
-@requires("localoffer.manage_own_services")
-def provider_service_new(request: AuthenticatedHttpRequest, org: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=org, members=request.user)
-    form = ServiceEditForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.submit_revision(
-            organisation=organisation, service=None, data=form.cleaned_data, by=request.user
-        )
-        messages.success(
-            request, "Thank you. The new service will be published once a moderator has checked it."
-        )
-        return redirect("localoffer:provider_services")
-    return render(request, "localoffer/provider_service_edit.html", {"service": None, "form": form,
-                                                                      "organisation": organisation})  # fmt: skip

@@ -1,0 +1,62 @@
+"""Reads for the provider and moderator editing pages (kept apart from the search selectors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from sendhub.localoffer.models import (
+    Location,
+    Organisation,
+    RevisionStatus,
+    Service,
+    ServiceRevision,
+    TaxonomyTerm,
+)
+from sendhub.localoffer.records import KINDS as RECORD_KINDS
+from sendhub.localoffer.records import Item, item_from
+
+
+def service_for_editing(user: Any, pk: Any) -> Service:
+    """404 when there is no such service; 403 when the user may see it (it is public) but not change it."""
+    service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
+    if not user.has_perm("localoffer.edit_service", service):
+        raise PermissionDenied
+    return service
+
+
+def places_to_choose(service: Service, draft: dict[str, Any]) -> dict[str, Item]:
+    """Location id -> place: the places the organisation's services use, and those in the draft."""
+    places = {
+        str(loc.pk): item_from(vars(loc), RECORD_KINDS["places"], "")
+        for loc in Location.objects.filter(
+            service_at_locations__service__organisation=service.organisation_id
+        )
+        .distinct()
+        .order_by("name")
+    }
+    for item in draft.get("places", []):
+        places.setdefault(item["location_id"], item)
+    return places
+
+
+def provider_organisations(user: Any) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(members=user)
+
+
+def sent_revisions(user: Any) -> QuerySet[ServiceRevision]:
+    """Changes to the user's organisations' services, newest first, without those replaced by later ones."""
+    return (
+        ServiceRevision.objects.filter(organisation__members=user)
+        .exclude(status=RevisionStatus.SUPERSEDED)
+        .select_related("service")
+    )
+
+
+def term_names(*snapshots: dict[str, Any]) -> dict[str, str]:
+    """Names of the taxonomy terms the snapshots mention, for showing a change in words."""
+    ids = {t for snap in snapshots for t in snap.get("term_ids", [])}
+    return {str(pk): name for pk, name in TaxonomyTerm.objects.filter(pk__in=ids).values_list("pk", "name")}
