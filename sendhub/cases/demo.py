@@ -491,7 +491,12 @@ def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: rand
 
 def _panels(requests: list[AssessmentRequest], today: date) -> None:
     """Panel decisions and their letters for the last eight weeks of decisions whether to assess."""
-    from sendhub.cases.services.panel import letter_context, render_template_text, template_key_for
+    from sendhub.cases.services.panel import (
+        ensure_default_templates,
+        letter_context,
+        render_template_text,
+        template_key_for,
+    )
 
     members = list(
         User.objects.filter(
@@ -500,6 +505,7 @@ def _panels(requests: list[AssessmentRequest], today: date) -> None:
         ).order_by("pk")[:5]
     )
     chair = next((u for u in members if u.role == Role.TEAM_MANAGER), None)
+    ensure_default_templates()  # as decide_at_panel does: the letters need their templates
     templates = {t.key: t for t in LetterTemplate.objects.all()}
     meetings: dict[date, PanelMeeting] = {}
     for request in requests:
