@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import Role, User
 from sendhub.cases.models import Child, ParentCarer, Placement, Professional
-from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 
@@ -147,23 +147,9 @@ PARENT_FIELDS = [
 PROFESSIONAL_FIELDS = ["name", "role", "organisation", "email", "phone"]
 
 
-def _update_person(
-    record: ParentCarer | Professional, allowed: list[str], fields: dict[str, Any]
-) -> list[str]:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
-    for name, value in fields.items():
-        setattr(record, name, value)
-    record.full_clean()
-    record.save(update_fields=list(fields))
-    return changed
-
-
 @transaction.atomic
 def update_parent(*, parent: ParentCarer, by: User, **fields: Any) -> ParentCarer:
-    changed = _update_person(parent, PARENT_FIELDS, fields)
+    changed = apply_fields(parent, PARENT_FIELDS, fields)
     record_event(
         actor=by,
         action="cases.parent.updated",
@@ -175,7 +161,7 @@ def update_parent(*, parent: ParentCarer, by: User, **fields: Any) -> ParentCare
 
 @transaction.atomic
 def update_professional(*, professional: Professional, by: User, **fields: Any) -> Professional:
-    changed = _update_person(professional, PROFESSIONAL_FIELDS, fields)
+    changed = apply_fields(professional, PROFESSIONAL_FIELDS, fields)
     record_event(
         actor=by,
         action="cases.professional.updated",

@@ -1,4 +1,4 @@
-"""Helpers shared by the casework services: optimistic locking and timeline entries."""
+"""Helpers shared by the casework services: optimistic locking, field updates and timeline entries."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models
 
 from sendhub.cases.models import Child, TimelineEntry
-from sendhub.core.exceptions import StaleObjectError
+from sendhub.core.exceptions import SendHubError, StaleObjectError
 
 
 def check_and_bump_version(obj: models.Model, expected: int | None) -> None:
@@ -37,3 +37,16 @@ def add_timeline(child: Child, *, on: date, kind: str, summary: str, by: Any) ->
     )
     entry.save()
     return entry
+
+
+def apply_fields(record: models.Model, allowed: list[str], fields: dict[str, Any]) -> list[str]:
+    """Set `fields` (names from `allowed` only), validate and save them; returns the names that changed."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save(update_fields=list(fields))
+    return changed

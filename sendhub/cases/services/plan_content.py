@@ -12,6 +12,7 @@ from django.db import transaction
 
 from sendhub.accounts.models import User
 from sendhub.cases.models import Outcome, Plan, Provision
+from sendhub.cases.services.common import apply_fields
 from sendhub.cases.services.plans import _editable_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
@@ -31,22 +32,10 @@ def _check_editable(plan: Plan, row: Outcome | Provision) -> None:
         )
 
 
-def _apply(row: Outcome | Provision, allowed: list[str], fields: dict[str, Any]) -> list[str]:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise CaseStateError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    changed = sorted(name for name, value in fields.items() if getattr(row, name) != value)
-    for name, value in fields.items():
-        setattr(row, name, value)
-    row.full_clean()
-    row.save(update_fields=list(fields))
-    return changed
-
-
 @transaction.atomic
 def update_outcome(*, plan: Plan, outcome: Outcome, by: User, **fields: Any) -> Outcome:
     _check_editable(plan, outcome)
-    changed = _apply(outcome, OUTCOME_FIELDS, fields)
+    changed = apply_fields(outcome, OUTCOME_FIELDS, fields)
     record_event(
         actor=by,
         action="cases.plan.outcome_updated",
@@ -74,7 +63,7 @@ def update_provision(*, plan: Plan, provision: Provision, by: User, **fields: An
     outcome = fields.get("outcome")
     if outcome is not None and outcome.version_id != provision.version_id:
         raise CaseStateError("Link the provision to an outcome of the same version")
-    changed = _apply(provision, PROVISION_FIELDS, fields)
+    changed = apply_fields(provision, PROVISION_FIELDS, fields)
     record_event(
         actor=by,
         action="cases.plan.provision_updated",

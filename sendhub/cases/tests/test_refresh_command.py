@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 SECTIONS = {"A": "Views"}
 
 
-def test_refresh_moves_a_lapsed_draft_to_awaiting_final(officer):
+def _child_with_a_draft_issued_on_15_september(officer):
+    """A draft issued on 15 September 2025: its 15-day comment period has ended by 1 October."""
     child = ChildFactory.create(officer=officer)
     with time_machine.travel(date(2025, 9, 16)):
         request = svc.record_request(
@@ -31,6 +32,11 @@ def test_refresh_moves_a_lapsed_draft_to_awaiting_final(officer):
             by=officer,
             today=date(2025, 9, 16),
         )
+    return child
+
+
+def test_refresh_moves_a_lapsed_draft_to_awaiting_final(officer):
+    child = _child_with_a_draft_issued_on_15_september(officer)
     assert Child.objects.get(pk=child.pk).stage == "draft_issued"
     with time_machine.travel(date(2025, 10, 1)):
         out = io.StringIO()
@@ -54,21 +60,7 @@ def test_the_worker_runs_the_same_refresh_every_night(officer):
     ]
     assert [p.cron for p in periodic] == ["15 2 * * *"]
 
-    child = ChildFactory.create(officer=officer)
-    with time_machine.travel(date(2025, 9, 16)):
-        request = svc.record_request(
-            child=child, received=date(2025, 6, 2), source="parent", by=officer, today=date(2025, 9, 16)
-        )
-        svc.record_assessment_decision(
-            request=request, assess=True, decided_on=date(2025, 7, 1), by=officer, today=date(2025, 9, 16)
-        )
-        svc.issue_draft(
-            request=request,
-            issued_on=date(2025, 9, 15),
-            sections=SECTIONS,
-            by=officer,
-            today=date(2025, 9, 16),
-        )
+    child = _child_with_a_draft_issued_on_15_september(officer)
     with time_machine.travel(date(2025, 10, 1)):
         assert refresh_statuses(timestamp=0) == 1
         assert Child.objects.get(pk=child.pk).stage == "awaiting_final"
