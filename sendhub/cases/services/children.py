@@ -202,17 +202,27 @@ def remove_professional(*, professional: Professional, by: User) -> None:
     )
 
 
+def _require_setting(placement: Placement) -> None:
+    if placement.school is None and not placement.sen_setting:
+        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+
+
+def _follow_current_placement(child: Child, placement: Placement) -> None:
+    """The child's current school is the school of their open primary placement."""
+    current = placement.rank == 1 and placement.end is None and placement.school is not None
+    if current and child.school_id != placement.school_id:
+        child.school = placement.school
+        child.save(update_fields=["school", "updated_at"])
+
+
 @transaction.atomic
 def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
     """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""
     placement = Placement(child=child, **fields)
-    if placement.school is None and not placement.sen_setting:
-        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+    _require_setting(placement)
     placement.full_clean()
     placement.save()
-    if placement.rank == 1 and placement.end is None and placement.school is not None:
-        child.school = placement.school
-        child.save(update_fields=["school", "updated_at"])
+    _follow_current_placement(child, placement)
     add_timeline(
         child,
         on=placement.start,
@@ -230,15 +240,11 @@ def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placem
     changed = sorted(name for name, value in fields.items() if getattr(placement, name) != value)
     for name, value in fields.items():
         setattr(placement, name, value)
-    if placement.school is None and not placement.sen_setting:
-        raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
+    _require_setting(placement)
     placement.full_clean()
     placement.save(update_fields=list(fields))
     child = placement.child
-    current = placement.rank == 1 and placement.end is None and placement.school is not None
-    if current and child.school_id != placement.school_id:
-        child.school = placement.school
-        child.save(update_fields=["school", "updated_at"])
+    _follow_current_placement(child, placement)
     if "end" in changed and placement.end is not None:
         add_timeline(
             child, on=placement.end, kind="placement", summary=f"Placement ended: {placement}", by=by
