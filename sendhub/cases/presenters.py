@@ -70,8 +70,6 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
     live = plan.status in {"active", "ceasing"} and plan.start_date is not None
     status = rules.plan_status(plan_facts(plan, today), today) if live else None
     open_review = plan.reviews.filter(decision_on__isnull=True).first()
-    latest = plan.versions.order_by("-number").first()
-    editable = latest if latest is not None and latest.kind in {"draft", "amendment_proposed"} else None
     return {
         "plan": plan,
         "child": plan.child,
@@ -81,7 +79,7 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
         "reviews": plan.reviews.all(),
         "open_review": open_review,
         "live": live,
-        "editable_version": editable,
+        "editable_version": plan.editable_version(),
         "can_edit": can_edit_case(user, plan.child),
         "can_audit": user.has_perm("cases.audit_plans"),
         "amendments_open": bool(

@@ -275,7 +275,7 @@ def get_advice(request: AssessmentRequest, pk: int) -> AdviceRequest:
 
 def latest_sections(request: AssessmentRequest) -> dict[str, str]:
     plan = Plan.objects.filter(request=request).first()
-    version = plan.versions.order_by("-number").first() if plan else None
+    version = plan.latest_version() if plan else None
     return dict(version.sections) if version else {}
 
 
@@ -317,7 +317,7 @@ def version_sections(version: PlanVersion) -> list[tuple[str, str, str]]:
 
 
 def plan_sections(plan: Plan) -> dict[str, str]:
-    version = plan.versions.order_by("-number").first()
+    version = plan.latest_version()
     return dict(version.sections) if version else {}
 
 
@@ -334,7 +334,7 @@ def only_visible(user: User, children: QuerySet[Child]) -> QuerySet[Child]:
 
 
 def latest_outcomes(plan: Plan) -> QuerySet[Outcome]:
-    version = plan.versions.order_by("-number").first()
+    version = plan.latest_version()
     return Outcome.objects.filter(version=version).order_by("pk")
 
 
@@ -353,8 +353,7 @@ def structured_links(plan: Plan | None) -> list[tuple[str, str]]:
 
     if plan is None:
         return []
-    latest = plan.versions.order_by("-number").first()
-    if latest is None or latest.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
+    if plan.editable_version() is None:
         return []
     return [
         (reverse("cases:outcome_new", args=[plan.pk]), "Add a structured outcome (section E)"),

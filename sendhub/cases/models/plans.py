@@ -27,6 +27,8 @@ class VersionKind(models.TextChoices):
 
 
 SECTION_CODES = vocab.codes(vocab.PLAN_SECTIONS)
+# A draft and proposed amendments can still change; an issued version (final or amended) never does.
+EDITABLE_KINDS = frozenset({VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED})
 
 
 class Plan(models.Model):
@@ -100,6 +102,14 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:plan_detail", args=[self.pk])
+
+    def latest_version(self) -> PlanVersion | None:
+        return self.versions.order_by("-number").first()
+
+    def editable_version(self) -> PlanVersion | None:
+        """The latest version while it can still change (see EDITABLE_KINDS), else None."""
+        latest = self.latest_version()
+        return latest if latest is not None and latest.kind in EDITABLE_KINDS else None
 
 
 class PlanVersion(models.Model):

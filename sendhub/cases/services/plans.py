@@ -256,8 +256,8 @@ def sections_from(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _editable_version(plan: Plan) -> PlanVersion:
-    version = plan.versions.order_by("-number").first()
-    if version is None or version.kind not in {VersionKind.DRAFT, VersionKind.AMENDMENT_PROPOSED}:
+    version = plan.editable_version()
+    if version is None:
         raise CaseStateError("Outcomes and provision can only be added to a draft or to proposed amendments")
     return version
 

@@ -227,7 +227,7 @@ def record_issue_decision(
 def _new_version(
     plan: Plan, *, kind: str, issued_on: date, sections: dict[str, str], by: User
 ) -> PlanVersion:
-    last = plan.versions.order_by("-number").first()
+    last = plan.latest_version()
     version = PlanVersion(
         plan=plan,
         number=(last.number + 1) if last else 1,

@@ -102,3 +102,23 @@ def test_rows_of_another_plan_are_not_reachable(client, login, officer, draft):
     other = PlanFactory.create(child=ChildFactory.create(officer=officer, team=officer.team))
     login(client, officer)
     assert client.get(reverse("cases:outcome_edit", args=[other.pk, outcome.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("kinds", "editable"),
+    [
+        ([], None),
+        (["draft"], 1),
+        (["draft", "final"], None),
+        (["draft", "final", "amendment_proposed"], 3),
+        (["draft", "final", "amendment_proposed", "amended"], None),
+    ],
+)
+def test_only_the_latest_version_can_change_and_only_before_it_is_issued(kinds, editable):
+    plan = PlanFactory.create()
+    for number, kind in enumerate(kinds, start=1):
+        PlanVersion.objects.create(plan=plan, number=number, kind=kind, issued_on=date(2025, 5, number))
+    version = plan.editable_version()
+    assert (version.number if version else None) == editable
+    latest = plan.latest_version()
+    assert (latest.number if latest else 0) == len(kinds)

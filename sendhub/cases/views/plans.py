@@ -27,12 +27,9 @@ def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int)
     plan = selectors.get_plan_for_user(request.user, pk)
     version = selectors.get_version(plan, number)
     record_view(request, plan.child)
-    latest = plan.versions.order_by("-number").first()
+    editable = plan.editable_version()
     changeable = (
-        latest is not None
-        and latest.pk == version.pk
-        and version.kind in {"draft", "amendment_proposed"}
-        and can_edit_case(request.user, plan.child)
+        editable is not None and editable.pk == version.pk and can_edit_case(request.user, plan.child)
     )
     return render(
         request,
