@@ -7,11 +7,13 @@ from typing import Any
 
 import html5lib
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from sendhub.accounts.models import Role, Team, User
 
-SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
+# ../shared beside the checkout, or wherever SENDHUB_SHARED_DATA (its data folder) says: one setting for all.
+SHARED_DIR = settings.SENDHUB_SHARED_DATA.parent
 TEST_PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import polars as pl
 
+from sendhub.conftest import SHARED_DIR
 from sendhub.dashboard.benchmarking import compute_benchmarks
 from sendhub.dashboard.national.readers import NationalData, load_national
 
 PRODUCT_DATA = Path(__file__).resolve().parents[1] / "data"
-SHARED_DATA = Path("/work/shared/data")
+SHARED_DATA = SHARED_DIR / "data"
 
 
 def raw_rows(relative: str, root: Path = SHARED_DATA) -> list[dict[str, str]]:

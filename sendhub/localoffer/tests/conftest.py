@@ -16,16 +16,11 @@ def directory(db):
 
 @pytest.fixture
 def oruk_dir():
-    """../shared/oruk (spec, examples, checker); a worktree finds it through SENDHUB_SHARED_DATA."""
-    from pathlib import Path
-
-    from django.conf import settings
-
+    """../shared/oruk (spec, examples, checker), found through SENDHUB_SHARED_DATA like all shared data."""
     from sendhub.conftest import SHARED_DIR
 
-    for candidate in (SHARED_DIR / "oruk", Path(settings.SENDHUB_SHARED_DATA).parent / "oruk"):
-        if (candidate / "oruk_check.py").is_file():
-            return candidate
+    if (SHARED_DIR / "oruk" / "oruk_check.py").is_file():
+        return SHARED_DIR / "oruk"
     pytest.fail(
         "The ORUK spec folder ../shared/oruk is missing (set SENDHUB_SHARED_DATA=/path/to/shared/data)"
     )

@@ -5,20 +5,17 @@ from __future__ import annotations
 import copy
 import json
 import math
-import os
 import uuid
-from pathlib import Path
 
 import pytest
 
+from sendhub.conftest import SHARED_DIR
 from sendhub.localoffer.oruk import models
 from sendhub.localoffer.oruk.feed import FeedError, parse_feed, parse_records
 from sendhub.localoffer.oruk.paging import PageWindow, clamp_paging
 from sendhub.localoffer.oruk.schemas import schema_errors
 
-EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "oruk" / "examples"
-if not EXAMPLES.is_dir():  # a worktree is not beside ../shared: SENDHUB_SHARED_DATA points at shared/data
-    EXAMPLES = Path(os.environ.get("SENDHUB_SHARED_DATA", "../shared/data")).parent / "oruk" / "examples"
+EXAMPLES = SHARED_DIR / "oruk" / "examples"
 
 
 def example(name: str) -> dict:

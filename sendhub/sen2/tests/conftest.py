@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path("/work/shared/data/sen2-schema")
+from sendhub.conftest import SHARED_DIR
+
+SHARED = SHARED_DIR / "data" / "sen2-schema"
 
 
 @pytest.fixture
