@@ -20,6 +20,7 @@ from sendhub.cases.models import (
     TransferDirection,
 )
 from sendhub.cases.models.assessments import EXCEPTION_CHOICES, SOURCE_CHOICES
+from sendhub.cases.models.children import EDITABLE_FIELDS
 from sendhub.cases.models.plans import Grade
 from sendhub.cases.rules import CeaseReason
 from sendhub.core.forms import GovukDateField
@@ -40,27 +41,7 @@ class ChildForm(forms.ModelForm):
 
     class Meta:
         model = Child
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "sex",
-            "ethnicity",
-            "first_language",
-            "upn",
-            "uln",
-            "nhs_number",
-            "address",
-            "postcode",
-            "ward",
-            "school",
-            "looked_after",
-            "child_in_need",
-            "free_school_meals",
-            "primary_need",
-            "secondary_need",
-            "sen_status",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {"sex": forms.RadioSelect, "sen_status": forms.RadioSelect}
         error_messages = {
             "first_name": {"required": "Enter the first name"},

@@ -76,6 +76,30 @@ class ChildQuerySet(models.QuerySet["Child"]):
         return self.none()
 
 
+# The child's details that staff record and change (the child form and the update service share it).
+EDITABLE_FIELDS = [
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "ethnicity",
+    "first_language",
+    "upn",
+    "uln",
+    "nhs_number",
+    "address",
+    "postcode",
+    "ward",
+    "school",
+    "looked_after",
+    "child_in_need",
+    "free_school_meals",
+    "primary_need",
+    "secondary_need",
+    "sen_status",
+]
+
+
 class Child(models.Model):
     """A child or young person (0-25) known to the SEND service."""
 

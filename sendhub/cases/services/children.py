@@ -10,31 +10,10 @@ from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import Role, User
 from sendhub.cases.models import Child, ParentCarer, Placement, Professional
+from sendhub.cases.models.children import EDITABLE_FIELDS
 from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
-
-EDITABLE_FIELDS = [
-    "first_name",
-    "last_name",
-    "birth_date",
-    "sex",
-    "ethnicity",
-    "first_language",
-    "upn",
-    "uln",
-    "nhs_number",
-    "address",
-    "postcode",
-    "ward",
-    "school",
-    "looked_after",
-    "child_in_need",
-    "free_school_meals",
-    "primary_need",
-    "secondary_need",
-    "sen_status",
-]
 
 
 def possible_duplicates(

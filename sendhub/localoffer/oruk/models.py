@@ -184,8 +184,8 @@ class Organization(OrganizationSummary):
     attributes: list[Attribute] | None = None
 
 
-class ServiceSummary(OrukModel):
-    """service_list.json: one item of /services and the `service` of a service_at_location list item."""
+class ServiceFields(OrukModel):
+    """The service's own fields, first in every service shape the spec defines (field order is kept)."""
 
     id: UUID
     organization_id: UUID | None = None
@@ -202,6 +202,11 @@ class ServiceSummary(OrukModel):
     assurer_email: str | None = None
     alert: str | None = None
     last_modified: str | None = None
+
+
+class ServiceSummary(ServiceFields):
+    """service_list.json: one item of /services and the `service` of a service_at_location list item."""
+
     organization: OrganizationSummary | None = None
 
 
@@ -212,24 +217,9 @@ class NestedServiceAtLocation(OrukModel):
     location: Location | None = None
 
 
-class ServiceCore(OrukModel):
+class ServiceCore(ServiceFields):
     """The service fields shared by /services/{id} and the `service` inside /service_at_locations/{id}."""
 
-    id: UUID
-    organization_id: UUID | None = None
-    name: str
-    description: str | None = None
-    url: str | None = None
-    email: str | None = None
-    status: ServiceStatus
-    fees: str | None = None
-    accreditations: str | None = None
-    minimum_age: int | float | None = None
-    maximum_age: int | float | None = None
-    assured_date: str | None = None
-    assurer_email: str | None = None
-    alert: str | None = None
-    last_modified: str | None = None
     schedules: list[Schedule] | None = None
     service_areas: list[ServiceArea] | None = None
     languages: list[Language] | None = None
