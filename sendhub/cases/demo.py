@@ -265,6 +265,7 @@ def _cases(
                         status=PLAN_STATUS.get(case.stage, PlanStatus.ACTIVE),
                         start_date=p.issued,
                         named_setting=child.school,
+                        named_setting_type="" if child.school else _type_without_school(child, p.issued, rng),
                         amendment_notice=p.amendment_notice,
                         amended_issued=p.amended_issued,
                         cease_notice=p.cease_notice,
@@ -338,6 +339,13 @@ def _structured_content(versions: list[PlanVersion], rng: random.Random) -> None
     )
 
 
+def _type_without_school(child: Child, issued: date, rng: random.Random) -> str:
+    """The setting type section I names for a child with no school: early years, EOTAS or home education."""
+    if (issued - child.birth_date).days < 5 * 365:
+        return "EYP"
+    return rng.choices(["OLA", "EHE", "OPA"], weights=[5, 3, 2])[0]
+
+
 def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:
     versions, reviews, placements, appeals, transfers = [], [], [], [], []
     for plan, case in plans:
@@ -384,16 +392,16 @@ def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, toda
                 )
             )
         child = plan.child
-        if child.school_id:
-            placements.append(
-                Placement(
-                    child=child,
-                    school_id=child.school_id,
-                    start=p.issued,
-                    rank=1,
-                    end=p.ceased if p.ceased else None,
-                )
+        placements.append(
+            Placement(
+                child=child,
+                school_id=child.school_id,
+                sen_setting=plan.named_setting_type,
+                start=p.issued,
+                rank=1,
+                end=p.ceased if p.ceased else None,
             )
+        )
         roll = rng.random()
         if roll < 0.04:
             lodged = p.issued + timedelta(days=rng.randint(20, 60))

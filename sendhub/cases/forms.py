@@ -506,11 +506,35 @@ class BudgetForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class PlanSettingForm(forms.Form):
-    """Section I beyond the named setting: a dual placement, residential or work-based learning."""
+def _setting_types(none_label: str) -> list[tuple[str, str]]:
+    return [("", none_label), *vocab.SEN_SETTINGS_NO_URN]
 
+
+class PlanSettingForm(forms.Form):
+    """Section I: the settings named (a school, or a type of setting), a dual placement, residential or
+    work-based learning. Which combinations make sense is `rules.named_setting_problems`."""
+
+    named_setting = forms.ModelChoiceField(
+        label="School or other institution named", required=False, queryset=School.objects.none()
+    )
+    named_setting_type = forms.ChoiceField(
+        label="Or the type of setting named, where no institution is",
+        required=False,
+        choices=_setting_types("None (an institution is named)"),
+    )
+    named_setting_other = forms.CharField(
+        label="Description of that type of setting (needed for 'not in education or training - other')",
+        required=False,
+        max_length=200,
+    )
     second_setting = forms.ModelChoiceField(
         label="Second named setting (dual placement)", required=False, queryset=School.objects.none()
+    )
+    second_setting_type = forms.ChoiceField(
+        label="Or the type of the second setting", required=False, choices=_setting_types("None")
+    )
+    second_setting_other = forms.CharField(
+        label="Description of the second type of setting", required=False, max_length=200
     )
     residential = forms.ChoiceField(
         label="Residential placement named in the plan",
@@ -526,4 +550,5 @@ class PlanSettingForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["second_setting"]).queryset = School.objects.order_by("name")
+        for name in ("named_setting", "second_setting"):
+            cast(forms.ModelChoiceField, self.fields[name]).queryset = School.objects.order_by("name")

@@ -48,6 +48,15 @@ class Plan(models.Model):
             "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
         )
     )
+    # Section I may name a type of setting rather than an institution (SEN2 <PlanDetail><SENSetting>).
+    named_setting_type = models.CharField(
+        "type of setting named", max_length=4, choices=vocab.SEN_SETTINGS_NO_URN, blank=True
+    )
+    named_setting_other = models.CharField("description of the setting named", max_length=200, blank=True)
+    second_setting_type = models.CharField(
+        "type of second setting named", max_length=4, choices=vocab.SEN_SETTINGS_NO_URN, blank=True
+    )
+    second_setting_other = models.CharField("description of the second setting", max_length=200, blank=True)
     residential = models.CharField(  # SEN2 <PlanRes>: a residential placement named in the plan
         max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
     )
@@ -90,6 +99,14 @@ class Plan(models.Model):
                 name="plan_ceased_has_reason",
                 condition=~Q(status="ceased") | (Q(ceased__isnull=False) & ~Q(cease_reason="")),
             ),
+            models.CheckConstraint(
+                name="plan_named_setting_one_kind",
+                condition=Q(named_setting__isnull=True) | Q(named_setting_type=""),
+            ),
+            models.CheckConstraint(
+                name="plan_second_setting_one_kind",
+                condition=Q(second_setting__isnull=True) | Q(second_setting_type=""),
+            ),
             models.UniqueConstraint(
                 fields=["child"],
                 name="one_live_plan_per_child",
@@ -103,6 +120,16 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cases:plan_detail", args=[self.pk])
 
+    def named_setting_label(self) -> str:
+        return _setting_label(
+            self.named_setting, self.get_named_setting_type_display(), self.named_setting_other
+        )
+
+    def second_setting_label(self) -> str:
+        return _setting_label(
+            self.second_setting, self.get_second_setting_type_display(), self.second_setting_other
+        )
+
     def latest_version(self) -> PlanVersion | None:
         return self.versions.order_by("-number").first()
 
@@ -110,6 +137,12 @@ class Plan(models.Model):
         """The latest version while it can still change (see EDITABLE_KINDS), else None."""
         latest = self.latest_version()
         return latest if latest is not None and latest.kind in EDITABLE_KINDS else None
+
+
+def _setting_label(school: object | None, setting_type: str, description: str) -> str:
+    if school is not None:
+        return str(school)
+    return f"{setting_type}: {description}" if setting_type and description else setting_type
 
 
 class PlanVersion(models.Model):

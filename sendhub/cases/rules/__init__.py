@@ -51,6 +51,7 @@ from sendhub.cases.rules.reviews import (
     review_decision_due,
     review_report_due,
 )
+from sendhub.cases.rules.settings import NamedSetting, named_setting_problems
 from sendhub.cases.rules.stages import (
     AdviceDates,
     AssessmentFacts,
@@ -75,6 +76,7 @@ __all__ = [
     "ExceptionPeriod",
     "ExceptionReason",
     "Milestone",
+    "NamedSetting",
     "PhaseTransfer",
     "PlanFacts",
     "RequestSource",
@@ -103,6 +105,7 @@ __all__ = [
     "final_plan_due",
     "in_transfer_cohort",
     "latest_draft_for_final_on_time",
+    "named_setting_problems",
     "national_curriculum_year",
     "next_phase_transfer",
     "notice_not_to_issue_due",

@@ -21,7 +21,8 @@ from sendhub.cases.models import (
     VersionKind,
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
-from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.cases.rules.settings import NamedSetting
+from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.cases.services.requests import _new_version
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
@@ -339,27 +340,39 @@ def update_budget(
     return plan
 
 
+SETTING_FIELDS = [
+    "named_setting", "named_setting_type", "named_setting_other",
+    "second_setting", "second_setting_type", "second_setting_other", "residential", "work_based",
+]  # fmt: skip
+
+
 @transaction.atomic
 def update_plan_setting(
-    *,
-    plan: Plan,
-    by: User,
-    expected_version: int | None,
-    second_setting: Any,
-    residential: str,
-    work_based: str,
+    *, plan: Plan, by: User, expected_version: int | None, fields: dict[str, Any]
 ) -> Plan:
-    """Section I beyond the named setting (SEN2 second PlanDetail, PlanRes, PlanWBP)."""
-    if second_setting is not None and second_setting.pk == plan.named_setting_id:
-        raise CaseStateError("The second setting must differ from the named setting")
+    """Section I: the settings named (SEN2 PlanDetail ranks 1 and 2), residential (PlanRes) and
+    work-based learning (PlanWBP). A phase transfer or an amendment can change the setting named."""
+    merged = {name: fields.get(name, getattr(plan, name)) for name in SETTING_FIELDS}
+    problems = rules.named_setting_problems(
+        _named(merged["named_setting"], merged["named_setting_type"], merged["named_setting_other"]),
+        _named(merged["second_setting"], merged["second_setting_type"], merged["second_setting_other"]),
+    )
+    if problems:
+        raise CaseStateError("; ".join(problems))
     check_and_bump_version(plan, expected_version)
-    plan.second_setting, plan.residential, plan.work_based = second_setting, residential, work_based
-    plan.full_clean()
-    plan.save(update_fields=["second_setting", "residential", "work_based"])
+    changed = apply_fields(plan, SETTING_FIELDS, merged)
     record_event(
         actor=by,
         action="cases.plan.setting_updated",
         target=plan,
-        data={"second_setting": plan.second_setting_id, "residential": residential, "work_based": work_based},
+        data={name: _plain(merged[name]) for name in changed},
     )
     return plan
+
+
+def _named(school: Any, setting_type: str, description: str) -> NamedSetting:
+    return NamedSetting(school.pk if school is not None else None, setting_type or "", description or "")
+
+
+def _plain(value: Any) -> Any:
+    return value.pk if hasattr(value, "pk") else value

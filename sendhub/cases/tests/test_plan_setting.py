@@ -26,7 +26,14 @@ def test_officer_records_a_dual_residential_placement(client, login, officer, pl
     login(client, officer)
     url = reverse("cases:setting_edit", args=[plan.pk])
     response = client.post(
-        url, {"second_setting": second.pk, "residential": "A", "work_based": "", "version": plan.version}
+        url,
+        {
+            "named_setting": plan.named_setting_id,
+            "second_setting": second.pk,
+            "residential": "A",
+            "work_based": "",
+            "version": plan.version,
+        },
     )
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -40,6 +47,7 @@ def test_the_second_setting_must_differ_from_the_named_one(client, login, office
     response = client.post(
         reverse("cases:setting_edit", args=[plan.pk]),
         {
+            "named_setting": plan.named_setting_id,
             "second_setting": plan.named_setting_id,
             "residential": "",
             "work_based": "",
@@ -49,6 +57,47 @@ def test_the_second_setting_must_differ_from_the_named_one(client, login, office
     assert b"must differ from the named setting" in response.content
     plan.refresh_from_db()
     assert plan.second_setting is None
+
+
+def test_a_plan_can_name_a_type_of_setting_instead_of_a_school(client, login, officer, plan):
+    login(client, officer)
+    url = reverse("cases:setting_edit", args=[plan.pk])
+    page = client.get(url).content
+    assert b"Or the type of setting named" in page
+    both = client.post(url, {"named_setting": plan.named_setting_id, "named_setting_type": "EHE"})
+    assert b"Choose a school or a type of setting for the main setting, not both" in both.content
+    no_words = client.post(url, {"named_setting_type": "NIEO", "version": plan.version})
+    assert b"Describe the main setting" in no_words.content
+    plan.refresh_from_db()
+    assert plan.named_setting is not None, "a refused change keeps what was there"
+    response = client.post(
+        url,
+        {
+            "named_setting_type": "NIEO",
+            "named_setting_other": "Awaiting a placement after moving into the area",
+            "version": plan.version,
+        },
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.named_setting, plan.named_setting_type) == (None, "NIEO")
+    shown = client.get(plan.get_absolute_url()).content.decode()
+    assert "Not in education or training - other: Awaiting a placement after moving into the area" in shown
+    event = AuditEvent.objects.filter(action="cases.plan.setting_updated").latest("pk")
+    assert set(event.data) == {"named_setting", "named_setting_type", "named_setting_other"}
+
+
+def test_a_phase_transfer_changes_the_school_named(client, login, officer, plan):
+    secondary = SchoolFactory.create(name="Kentish Town Secondary")
+    login(client, officer)
+    response = client.post(
+        reverse("cases:setting_edit", args=[plan.pk]),
+        {"named_setting": secondary.pk, "version": plan.version},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.named_setting == secondary
+    assert b"Kentish Town Secondary" in client.get(plan.get_absolute_url()).content
 
 
 def test_organised_arrangements_need_a_personal_budget(client, login, officer, plan):

@@ -261,26 +261,17 @@ def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.edit_child")
 def setting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.PlanSettingForm(
-        request.POST or None,
-        initial={
-            "second_setting": plan.second_setting_id,
-            "residential": plan.residential,
-            "work_based": plan.work_based,
-            "version": plan.version,
-        },
-    )
+    initial = {name: getattr(plan, name) for name in svc.SETTING_FIELDS}
+    form = forms.PlanSettingForm(request.POST or None, initial={**initial, "version": plan.version})
     return _step(
         request,
         form,
         plan,
-        "Dual, residential or work-based placement (section I)",
+        "Settings named in the plan (section I)",
         lambda d: svc.update_plan_setting(
             plan=plan,
             by=request.user,
             expected_version=d["version"],
-            second_setting=d["second_setting"],
-            residential=d["residential"],
-            work_based=d["work_based"],
+            fields={name: d[name] for name in svc.SETTING_FIELDS},
         ),
     )

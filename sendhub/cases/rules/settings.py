@@ -1,0 +1,44 @@
+"""Which settings an EHC plan names in section I (SEN2 <PlanDetail>, items 4.7a-4.7d).
+
+Section I names the school or other institution, or the type of setting (SEND Regulations 2014 reg
+12(1)(i); CFA 2014 s.39-40). The SEN2 return describes each named setting by exactly one of a URN or
+UKPRN (an institution) or a setting type with no URN, plus its rank: 1 the main setting, 2 a second
+setting of a dual placement ("complete only one of 4.7a to 4.7c"). A type needs words of its own only
+where DfE asks for them: "not in education or training - other" (NIEO).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NEEDS_DESCRIPTION = frozenset({"NIEO"})
+
+
+@dataclass(frozen=True)
+class NamedSetting:
+    """One setting named in section I: an institution (by its id) or a setting type, with any description."""
+
+    institution: int | None = None
+    setting_type: str = ""
+    description: str = ""
+
+    @property
+    def named(self) -> bool:
+        return self.institution is not None or bool(self.setting_type)
+
+
+def named_setting_problems(main: NamedSetting, second: NamedSetting) -> list[str]:
+    """What is wrong with the settings named in section I, in words for the case officer; empty if none."""
+    problems = []
+    for which, setting in (("the main setting", main), ("the second setting", second)):
+        if setting.institution is not None and setting.setting_type:
+            problems.append(f"Choose a school or a type of setting for {which}, not both")
+        if setting.setting_type in NEEDS_DESCRIPTION and not setting.description.strip():
+            problems.append(f"Describe {which}: the return asks for more about this type")
+        if setting.description.strip() and not setting.setting_type:
+            problems.append(f"A description is for a type of setting: choose the type of {which}")
+    if second.named and not main.named:
+        problems.append("Name the main setting before a second one")
+    if second.institution is not None and second.institution == main.institution:
+        problems.append("The second setting must differ from the named setting")
+    return problems
