@@ -159,8 +159,8 @@ def _import_request(
     plan_values = {
         "status": PlanStatus.CEASED if ceased else PlanStatus.ACTIVE,
         "start_date": plan_x.start_date,
-        "named_setting": _setting(plan_x.plan_details),
-        "second_setting": _setting(plan_x.plan_details, rank="2"),
+        **_named_setting(plan_x.plan_details, "named_setting", rank="1"),
+        **_named_setting(plan_x.plan_details, "second_setting", rank="2"),
         "residential": plan_x.plan_res or "",
         "work_based": plan_x.plan_wbp or "",
         "personal_budget": plan_x.pb == "1",
@@ -252,11 +252,15 @@ def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:
     return v
 
 
-def _setting(details: list[x.PlanDetail] | list[x.PlacementDetail], rank: str = "1") -> School | None:
+def _named_setting(details: list[x.PlanDetail], field: str, rank: str) -> dict[str, Any]:
+    """The plan fields for the setting of this rank: the institution, or else its type and description."""
     for d in details:
         if d.placement_rank == rank or (rank == "1" and d.placement_rank is None):
-            return _school(d)
-    return None
+            school = _school(d)
+            setting_type = "" if school else (d.sen_setting or "")
+            other = (d.sen_setting_other or "") if setting_type else ""
+            return {field: school, f"{field}_type": setting_type, f"{field}_other": other}
+    return {field: None, f"{field}_type": "", f"{field}_other": ""}
 
 
 def _import_transfer(

@@ -120,7 +120,8 @@ class Casework:
             plans=_grouped(Plan.objects.filter(**ids).order_by("start_date", "pk").values(
                 "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
                 "direct_payment", "residential", "work_based", "organised_arrangements", "amendment_notice",
-                "amended_issued", urn=F("named_setting__urn"), urn2=F("second_setting__urn")), "child_id"),
+                "amended_issued", "named_setting_type", "named_setting_other", "second_setting_type",
+                "second_setting_other", urn=F("named_setting__urn"), urn2=F("second_setting__urn")), "child_id"),
             placements=_grouped(Placement.objects.filter(**ids).order_by("start", "pk").values(
                 "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
                 "resourced_provision", "residential", "work_based", urn=F("school__urn")), "child_id"),
@@ -289,10 +290,20 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
     return a
 
 
+def _plan_detail(plan: Row, field: str, urn: str, rank: str) -> x.PlanDetail | None:
+    """A setting section I names: the institution by URN, or else the type of setting (items 4.7a-4.7d)."""
+    if plan[urn] is not None:
+        return x.PlanDetail(urn=str(plan[urn]), placement_rank=rank)
+    if plan[f"{field}_type"]:
+        other = plan[f"{field}_other"] or None
+        return x.PlanDetail(sen_setting=plan[f"{field}_type"], sen_setting_other=other, placement_rank=rank)
+    return None
+
+
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
     ceased = _upto(plan["ceased"], period.reference_date)
-    details = [x.PlanDetail(urn=str(urn), placement_rank=rank)
-               for urn, rank in ((plan["urn"], "1"), (plan["urn2"], "2")) if urn is not None]  # fmt: skip
+    details = [detail for detail in (_plan_detail(plan, "named_setting", "urn", "1"),
+                                     _plan_detail(plan, "second_setting", "urn2", "2")) if detail]  # fmt: skip
     budget = plan["personal_budget"]
     return x.NamedPlan(
         start_date=plan["start_date"],

@@ -128,6 +128,8 @@ def build() -> dict[str, Any]:
         start_date=date(2018, 6, 1),
         ceased=date(2025, 7, 31),
         cease_reason="5",
+        named_setting_type="NIEO",  # section I named no institution (PlanDetail by SENSetting)
+        named_setting_other="Awaiting a college place after moving",
     )
 
     c6 = child("C6", upn="D202444444444")  # decided in 2023: out of scope

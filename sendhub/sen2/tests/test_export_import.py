@@ -74,6 +74,13 @@ def test_export_has_the_plan_details_transfers_and_phase_transfer():
         date(2025, 3, 20),
     )
     assert by_name["C3"].exported == "204" and by_name["C5"].exported is None
+    [detail5] = by_name["C5"].assessment.named_plan.plan_details
+    assert (detail5.urn, detail5.sen_setting, detail5.sen_setting_other, detail5.placement_rank) == (
+        None,
+        "NIEO",
+        "Awaiting a college place after moving",
+        "1",
+    )
 
 
 def test_round_trip_is_byte_identical():
