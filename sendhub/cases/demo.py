@@ -265,7 +265,7 @@ def _cases(
                         status=PLAN_STATUS.get(case.stage, PlanStatus.ACTIVE),
                         start_date=p.issued,
                         named_setting=child.school,
-                        named_setting_type="" if child.school else _type_without_school(child, p.issued, rng),
+                        named_setting_type="" if child.school else _type_without_school(child, p.issued),
                         amendment_notice=p.amendment_notice,
                         amended_issued=p.amended_issued,
                         cease_notice=p.cease_notice,
@@ -339,11 +339,24 @@ def _structured_content(versions: list[PlanVersion], rng: random.Random) -> None
     )
 
 
-def _type_without_school(child: Child, issued: date, rng: random.Random) -> str:
-    """The setting type section I names for a child with no school: early years, EOTAS or home education."""
+def _type_without_school(child: Child, issued: date) -> str:
+    """The setting type section I names for a child with no school: early years, EOTAS or home education.
+    Drawn from its own generator so the rest of the demo does not change with it."""
     if (issued - child.birth_date).days < 5 * 365:
         return "EYP"
-    return rng.choices(["OLA", "EHE", "OPA"], weights=[5, 3, 2])[0]
+    own = random.Random(f"{child.last_name}{child.birth_date}")
+    return own.choices(["OLA", "EHE", "OPA"], weights=[5, 3, 2])[0]
+
+
+def _appeal_in_progress(plans: list[tuple[Plan, SyntheticCase]], today: date) -> list[Appeal]:
+    """An area always has an appeal under way; a small demo can draw none by chance, so it gets one."""
+    live = [(plan, case.plan) for plan, case in plans if case.plan and not case.plan.ceased]
+    settled = [(plan, p) for plan, p in live if p.issued <= today - timedelta(days=60)]
+    if not settled:
+        return []
+    plan, p = max(settled, key=lambda pair: pair[1].issued)
+    lodged = max(p.issued + timedelta(days=30), today - timedelta(days=40))
+    return [Appeal(child=plan.child, kind="tribunal", subject="contents", lodged=lodged, outcome="pending")]
 
 
 def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:
@@ -433,6 +446,8 @@ def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, toda
     _structured_content(versions, random.Random(len(versions)))
     AnnualReview.objects.bulk_create(reviews, batch_size=2000)
     Placement.objects.bulk_create(placements, batch_size=2000)
+    if not any(a.outcome == "pending" for a in appeals):
+        appeals.extend(_appeal_in_progress(plans, today))
     Appeal.objects.bulk_create([a for a in appeals if a.lodged <= today])
     AreaTransfer.objects.bulk_create([t for t in transfers if t.notified_on <= today])
     auditor = User.objects.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
