@@ -14,6 +14,7 @@ from typing import IO
 
 from lxml import etree
 
+from sendhub.lib.gcpause import cycle_collection_paused
 from sendhub.sen2 import schema as schemas
 from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
@@ -84,6 +85,11 @@ def validate_file(
     max_issues: int = MAX_ISSUES,
 ) -> Report:
     """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
+    with cycle_collection_paused():  # the persons read hold no cycles: reference counting frees them
+        return _validate_file(source, year, la_code, max_issues)
+
+
+def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | None, max_issues: int) -> Report:
     report = Report(year=year)
     out = _Collector(report, max_issues)
     batch: _Batch | None = None
