@@ -152,7 +152,7 @@ class Watch(Protocol):
 
     def header(self, header: Header, data: bytes, line: int) -> None: ...
 
-    def persons(self, persons: list[Person], text: str, line: int) -> None: ...
+    def persons(self, persons: list[Person], data: bytes, line: int) -> None: ...
 
 
 def write_return(
@@ -191,10 +191,10 @@ def _write(f: IO[bytes], header: Header, persons: Iterable[Person], watch: Watch
 
 
 def _flush(f: IO[bytes], texts: list[str], batch: list[Person], line: int, watch: Watch | None) -> int:
-    text = "".join(texts)
-    f.write(text.encode())
+    data = "".join(texts).encode()
+    f.write(data)
     if watch is not None and batch:
-        watch.persons(list(batch), text, line)
+        watch.persons(list(batch), data, line)
     texts.clear()
     batch.clear()
-    return line + text.count("\n")
+    return line + data.count(b"\n")
