@@ -268,11 +268,13 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
         a.assessment_outcome = "Y" if final >= period.start else "H"
         a.assessment_outcome_date = final
         # Week20 is "do reg 10(4) exceptions apply" (1/0), not "was it on time" (schema annotation, item 3.7).
-        periods = [ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"])
-                   for e in work.exceptions.get(req["id"], [])]  # fmt: skip
-        applies = (
-            final >= req["received"] and plan_timeliness(req["received"], final, periods).exception_applies
-        )
+        exceptions = work.exceptions.get(req["id"])
+        applies = False  # nearly always: no exception recorded, so none can apply
+        if exceptions and final >= req["received"]:
+            periods = [
+                ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"]) for e in exceptions
+            ]
+            applies = plan_timeliness(req["received"], final, periods).exception_applies
         a.week20 = "1" if applies else "0"
         if plan is not None:
             a.named_plan = _named_plan(plan, period)
