@@ -416,4 +416,5 @@ def test_the_export_check_finds_schema_errors_in_every_batch(monkeypatch):
     report, written = _checked_while_written(broken("<Sex>M</Sex>", "<Sex>Q</Sex>"))
     assert [(i.rule, i.path.split("/")[0]) for i in report.issues] == [("XSD", "Person[2]")]
     assert report.issues == validate_file(io.BytesIO(written), la_code="202").issues
-    assert written.splitlines()[report.issues[0].line - 1].strip() == b"<Sex>Q</Sex>"
+    line = report.issues[0].line
+    assert line is not None and written.splitlines()[line - 1].strip() == b"<Sex>Q</Sex>"
