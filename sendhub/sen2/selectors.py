@@ -138,7 +138,7 @@ CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity
                 "primary_need", "secondary_need")  # fmt: skip
 
 
-def persons_for_return(period: Period, *, chunk_size: int = 2000) -> Iterator[tuple[int, x.Person]]:
+def persons_for_return(period: Period, *, chunk_size: int = 5000) -> Iterator[tuple[int, x.Person]]:
     """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
     children = children_in_scope(period).values(*CHILD_FIELDS).iterator(chunk_size=chunk_size)
     while chunk := list(islice(children, chunk_size)):
