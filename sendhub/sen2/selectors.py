@@ -139,7 +139,7 @@ CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity
                 "primary_need", "secondary_need")  # fmt: skip
 
 
-def persons_for_return(period: Period, *, chunk_size: int = 2000) -> Iterator[tuple[int, x.Person]]:
+def persons_for_return(period: Period, *, chunk_size: int = 5000) -> Iterator[tuple[int, x.Person]]:
     """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
     children = children_in_scope(period).values(*CHILD_FIELDS).iterator(chunk_size=chunk_size)
     while chunk := list(islice(children, chunk_size)):
@@ -269,11 +269,13 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
         a.assessment_outcome = "Y" if final >= period.start else "H"
         a.assessment_outcome_date = final
         # Week20 is "do reg 10(4) exceptions apply" (1/0), not "was it on time" (schema annotation, item 3.7).
-        periods = [ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"])
-                   for e in work.exceptions.get(req["id"], [])]  # fmt: skip
-        applies = (
-            final >= req["received"] and plan_timeliness(req["received"], final, periods).exception_applies
-        )
+        exceptions = work.exceptions.get(req["id"])
+        applies = False  # nearly always: no exception recorded, so none can apply
+        if exceptions and final >= req["received"]:
+            periods = [
+                ExceptionPeriod(ExceptionReason(e["reason"]), e["start"], e["end"]) for e in exceptions
+            ]
+            applies = plan_timeliness(req["received"], final, periods).exception_applies
         a.week20 = "1" if applies else "0"
         if plan is not None:
             a.named_plan = _named_plan(plan, period)

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan
 from sendhub.core.audit import AuditEvent
 from sendhub.core.exceptions import ImportRejected
-from sendhub.sen2 import services, validation, xmlread
+from sendhub.sen2 import selectors, services, validation, xmlread
 from sendhub.sen2.tests import casework
 from sendhub.sen2.tests.samples import VALID_2026, broken
 
@@ -275,3 +275,14 @@ def test_phase_transfer_birth_ranges_hold_every_child_who_transfers():
             assert in_range, born
         born += timedelta(days=1)
     assert transfers > 3 * 360  # three cohorts a year
+
+
+def test_chunk_boundaries_do_not_change_the_persons():
+    # Children are read in chunks (5,000 by default) with their records loaded by id range: any chunk size
+    # must give the same persons, including a chunk that ends between two children of one id range.
+    casework.build()
+    period = selectors.Period.for_year(2026)
+    whole = list(selectors.persons_for_return(period))
+    assert len(whole) == 5
+    for size in (1, 2, 3):
+        assert list(selectors.persons_for_return(period, chunk_size=size)) == whole

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from sendhub.sen2 import validation
+from sendhub.sen2 import validation, xmlread, xmlwrite
 from sendhub.sen2.tests.samples import VALID_2026, broken
 from sendhub.sen2.validation import RULES, census_date, validate_file
 
@@ -379,3 +379,42 @@ def test_schema_errors_are_found_in_every_batch(monkeypatch):
     report = run(broken("<Sex>M</Sex>", "<Sex>Q</Sex>"))  # the second person
     assert [(i.rule, i.path.split("/")[0]) for i in report.issues] == [("XSD", "Person[2]")]
     assert report.issues[0].person.key == "ULN 1234567890" and report.issues[0].line > 60
+
+
+def _checked_while_written(data: bytes) -> tuple[validation.Report, bytes]:
+    """Read a file and write it again with the export's one-pass check watching."""
+    header, persons = xmlread.read_return(io.BytesIO(data))
+    assert header is not None
+    check = validation.ExportCheck(la_code="202")
+    out = io.BytesIO()
+    xmlwrite.write_return(out, header, persons, watch=check)
+    return check.finish(), out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("rule", "old", "new", "where"),
+    CASES + [("XSD", old, new, where) for old, new, where, _ in XSD_CASES],
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)] + [f"XSD-{i}" for i in range(len(XSD_CASES))],
+)
+def test_the_export_check_reports_what_the_file_validator_reports(rule, old, new, where):
+    # The one-pass check (rules on the persons in memory, schema on the text written, lines counted by
+    # the writer) must give the report validate_file gives for the same written file.
+    old, new, where = _case(rule, old, new, where)
+    report, written = _checked_while_written(broken(old, new))
+    from_file = validate_file(io.BytesIO(written), la_code="202")
+    assert report.issues == from_file.issues
+    assert (report.persons, report.requests) == (from_file.persons, from_file.requests)
+    assert report.persons == 2
+    if rule not in ("HDR-01", "XSD"):  # the check takes the year from the header it writes
+        assert rule in {i.rule for i in report.issues}
+        assert all(i.line for i in report.issues if i.person is not None)
+
+
+def test_the_export_check_finds_schema_errors_in_every_batch(monkeypatch):
+    # Errors in a later batch of written persons are reported at their own person, path and file line.
+    monkeypatch.setattr(xmlwrite, "_BATCH", 1)
+    report, written = _checked_while_written(broken("<Sex>M</Sex>", "<Sex>Q</Sex>"))
+    assert [(i.rule, i.path.split("/")[0]) for i in report.issues] == [("XSD", "Person[2]")]
+    assert report.issues == validate_file(io.BytesIO(written), la_code="202").issues
+    line = report.issues[0].line
+    assert line is not None and written.splitlines()[line - 1].strip() == b"<Sex>Q</Sex>"

@@ -14,10 +14,11 @@ from typing import IO
 
 from lxml import etree
 
+from sendhub.lib.gcpause import cycle_collection_paused
 from sendhub.sen2 import schema as schemas
 from sendhub.sen2.validation import rules, xsd
 from sendhub.sen2.validation.report import Issue, PersonRef, Report
-from sendhub.sen2.validation.rules import RULES
+from sendhub.sen2.validation.rules import RULES, Found
 from sendhub.sen2.xmlmodel import Header, Person
 from sendhub.sen2.xmlread import ReadError, iter_elements, parse_header, parse_person
 
@@ -84,6 +85,11 @@ def validate_file(
     max_issues: int = MAX_ISSUES,
 ) -> Report:
     """Check a whole file. ``year`` (if given) is the year the file must be for; otherwise its header's."""
+    with cycle_collection_paused():  # the persons read hold no cycles: reference counting frees them
+        return _validate_file(source, year, la_code, max_issues)
+
+
+def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | None, max_issues: int) -> Report:
     report = Report(year=year)
     out = _Collector(report, max_issues)
     batch: _Batch | None = None
@@ -152,40 +158,56 @@ class _Batch:
     def __init__(self, part: etree.XMLSchema, ctx: rules.Context, report: Report, out: _Collector) -> None:
         self.part, self.ctx, self.report, self.out = part, ctx, report, out
         self.root = etree.Element("Persons")
+        self.size = 0  # len(self.root) walks the children
 
     def add(self, el: etree._Element) -> None:
         self.root.append(el)  # moves it out of the parse tree (already detached) into ours
-        if len(self.root) == BATCH:
+        self.size += 1
+        if self.size == BATCH:
             self.check()
 
-    def check(
-        self, root: etree._Element | None = None, persons: list[Person] | None = None, lines: int = 0
-    ) -> None:
-        """Check the gathered persons; or ``root``, a tree parsed from text whose line 1 is line ``lines + 1``
-        of the file, holding ``persons`` (already read, so not parsed again)."""
-        if root is None:
-            root, self.root = self.root, etree.Element("Persons")
+    def check(self) -> None:
+        """Check the gathered persons: read each one and run the rules on it."""
+        root, self.root, self.size = self.root, etree.Element("Persons"), 0
         if not len(root):
             return
         valid = self.part.validate(root)
-        report, out, ctx = self.report, self.out, self.ctx
-        for i, el in enumerate(root):
+        report, ctx = self.report, self.ctx
+        for el in root:
             report.persons += 1
             index = report.persons
-            if persons is None:
-                person = parse_person(el)
-            else:
-                person = persons[i]
-                person.line = el.sourceline + lines
+            person = parse_person(el)
             report.requests += len(person.requests)
             found = list(rules.check_person(person, ctx, f"Person[{index}]"))
             if valid and not found:
                 continue  # nearly always: no reference to build
-            ref = _ref(person, index)
-            if not valid:
-                _xsd_issues(self.part, el, ref, f"Person[{index}]", out, lines)
-            for rule, path, message, fix in found:
-                out.add(Issue(rule, path, message, fix, ref, person.line))
+            self.issues(el, person, index, valid, found)
+
+    def check_written(self, root: etree._Element, persons: list[Person], lines: int) -> None:
+        """Check ``root``, a tree parsed from written text whose line 1 is line ``lines + 1`` of the file,
+        holding ``persons`` (already in memory, so not read back)."""
+        valid = self.part.validate(root)
+        report, ctx = self.report, self.ctx
+        for i, person in enumerate(persons):
+            report.persons += 1
+            index = report.persons
+            report.requests += len(person.requests)
+            found = list(rules.check_person(person, ctx, f"Person[{index}]"))
+            if valid and not found:
+                continue  # nearly always: the element is not even looked at
+            el = root[i]
+            person.line = el.sourceline + lines
+            self.issues(el, person, index, valid, found, lines)
+
+    def issues(
+        self, el: etree._Element, person: Person, index: int, valid: bool, found: list[Found], lines: int = 0
+    ) -> None:
+        """Report one person's schema errors (when its batch failed the schema) and rule findings."""
+        ref = _ref(person, index)
+        if not valid:
+            _xsd_issues(self.part, el, ref, f"Person[{index}]", self.out, lines)
+        for rule, path, message, fix in found:
+            self.out.add(Issue(rule, path, message, fix, ref, person.line))
 
 
 class ExportCheck:
@@ -208,10 +230,10 @@ class ExportCheck:
         ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=self.la_code)
         self.batch = _Batch(part, ctx, self.report, self.out)
 
-    def persons(self, persons: list[Person], text: str, line: int) -> None:
+    def persons(self, persons: list[Person], data: bytes, line: int) -> None:
         assert self.batch is not None, "the header is written first"
-        root = etree.fromstring(f"<Persons>{text}</Persons>".encode(), _TEXT_PARSER)
-        self.batch.check(root, persons, line - 1)
+        root = etree.fromstring(b"<Persons>" + data + b"</Persons>", _TEXT_PARSER)
+        self.batch.check_written(root, persons, line - 1)
 
     def finish(self) -> Report:
         if self.report.persons == 0:
@@ -220,7 +242,9 @@ class ExportCheck:
         return self.report
 
 
-_TEXT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_TEXT_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=True
+)
 
 
 def _xsd_issues(
