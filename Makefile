@@ -73,7 +73,8 @@ wrk:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
 	  || echo "Could not install wrk: the API benchmark will use its slower Python client"; }
 
-# The dashboard and voice benchmarks use the PostgreSQL database itself; it is created on a fresh machine.
+# The dashboard benchmark uses the PostgreSQL database itself; it is created on a fresh machine (the
+# others build their own test databases beside it).
 PG_ADMIN_URL := $(dir $(PG_URL))postgres
 PG_NAME := $(notdir $(PG_URL))
 
