@@ -138,16 +138,14 @@ def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | Non
         report.fatal = "The file has no <Header>, so its collection year and authority are unknown."
         return report
     batch.check()
-    if report.persons == 0:
-        out.add(
-            Issue(
-                "XSD",
-                "Persons",
-                "The return has no <Person>.",
-                "Check the collection year: a return lists at least one person.",
-            )
-        )
+    _require_persons(report, out)
     return report
+
+
+def _require_persons(report: Report, out: _Collector) -> None:
+    if report.persons == 0:
+        out.add(Issue("XSD", "Persons", "The return has no <Person>.",
+                      "Check the collection year: a return lists at least one person."))  # fmt: skip
 
 
 class _Batch:
@@ -172,13 +170,9 @@ class _Batch:
         if not len(root):
             return
         valid = self.part.validate(root)
-        report, ctx = self.report, self.ctx
         for el in root:
-            report.persons += 1
-            index = report.persons
             person = parse_person(el)
-            report.requests += len(person.requests)
-            found = list(rules.check_person(person, ctx, f"Person[{index}]"))
+            index, found = self.run_rules(person)
             if valid and not found:
                 continue  # nearly always: no reference to build
             self.issues(el, person, index, valid, found)
@@ -187,17 +181,20 @@ class _Batch:
         """Check ``root``, a tree parsed from written text whose line 1 is line ``lines + 1`` of the file,
         holding ``persons`` (already in memory, so not read back)."""
         valid = self.part.validate(root)
-        report, ctx = self.report, self.ctx
         for i, person in enumerate(persons):
-            report.persons += 1
-            index = report.persons
-            report.requests += len(person.requests)
-            found = list(rules.check_person(person, ctx, f"Person[{index}]"))
+            index, found = self.run_rules(person)
             if valid and not found:
                 continue  # nearly always: the element is not even looked at
             el = root[i]
             person.line = el.sourceline + lines
             self.issues(el, person, index, valid, found, lines)
+
+    def run_rules(self, person: Person) -> tuple[int, list[Found]]:
+        """Count the person and their requests, and run the rules: the person's index and findings."""
+        report = self.report
+        report.persons += 1
+        report.requests += len(person.requests)
+        return report.persons, list(rules.check_person(person, self.ctx, f"Person[{report.persons}]"))
 
     def issues(
         self, el: etree._Element, person: Person, index: int, valid: bool, found: list[Found], lines: int = 0
@@ -236,9 +233,7 @@ class ExportCheck:
         self.batch.check_written(root, persons, line - 1)
 
     def finish(self) -> Report:
-        if self.report.persons == 0:
-            self.out.add(Issue("XSD", "Persons", "The return has no <Person>.",
-                               "Check the collection year: a return lists at least one person."))  # fmt: skip
+        _require_persons(self.report, self.out)
         return self.report
 
 
