@@ -350,8 +350,8 @@ def _type_without_school(child: Child, issued: date) -> str:
 
 def _appeal_in_progress(plans: list[tuple[Plan, SyntheticCase]], today: date) -> list[Appeal]:
     """An area always has an appeal under way; a small demo can draw none by chance, so it gets one."""
-    live = [(plan, case.plan) for plan, case in plans if case.plan and not case.plan.ceased]
-    settled = [(plan, p) for plan, p in live if p.issued <= today - timedelta(days=60)]
+    since = today - timedelta(days=60)
+    settled = [(plan, p) for plan, case in plans if (p := case.plan) and not p.ceased and p.issued <= since]
     if not settled:
         return []
     plan, p = max(settled, key=lambda pair: pair[1].issued)

@@ -411,7 +411,7 @@ class PlacementForm(forms.Form):
     work_based = forms.ChoiceField(
         label="Work-based learning",
         required=False,
-        choices=[("", "None"), ("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+        choices=[("", "None"), *vocab.WORK_BASED_LEARNING],
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -544,7 +544,7 @@ class PlanSettingForm(forms.Form):
     work_based = forms.ChoiceField(
         label="Work-based learning named in the plan",
         required=False,
-        choices=[("", "None"), ("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+        choices=[("", "None"), *vocab.WORK_BASED_LEARNING],
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -65,6 +65,16 @@ SEN_SETTINGS_NO_URN: list[tuple[str, str]] = [
     ("NIEO", "Not in education or training - other"),
 ]
 
+# SEN2 <PlanRes>/<Res>: a residential placement, by weeks a year.
+RESIDENTIAL: list[tuple[str, str]] = [("A", "38 to 51 weeks"), ("B", "52 weeks")]
+
+# SEN2 <PlanWBP>/<WBP>: work-based learning.
+WORK_BASED_LEARNING: list[tuple[str, str]] = [
+    ("A", "Apprenticeship"),
+    ("T", "Traineeship"),
+    ("S", "Supported internship"),
+]
+
 # SEN2 <CeaseReason> (1-9).
 CEASE_REASONS: list[tuple[str, str]] = [
     ("1", "Reached maximum age"),

@@ -291,14 +291,12 @@ class Placement(models.Model):
     end = models.DateField(null=True, blank=True)
     sen_unit = models.BooleanField("SEN unit", default=False)
     resourced_provision = models.BooleanField(default=False)
-    residential = models.CharField(
-        max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
-    )
+    residential = models.CharField(max_length=1, blank=True, choices=vocab.RESIDENTIAL)
     work_based = models.CharField(  # SEN2 <WBP>
         "work-based learning",
         max_length=1,
         blank=True,
-        choices=[("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+        choices=vocab.WORK_BASED_LEARNING,
     )
 
     class Meta:

@@ -58,13 +58,13 @@ class Plan(models.Model):
     )
     second_setting_other = models.CharField("description of the second setting", max_length=200, blank=True)
     residential = models.CharField(  # SEN2 <PlanRes>: a residential placement named in the plan
-        max_length=1, blank=True, choices=[("A", "38 to 51 weeks"), ("B", "52 weeks")]
+        max_length=1, blank=True, choices=vocab.RESIDENTIAL
     )
     work_based = models.CharField(  # SEN2 <PlanWBP>: work-based learning named in the plan
         "work-based learning",
         max_length=1,
         blank=True,
-        choices=[("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
+        choices=vocab.WORK_BASED_LEARNING,
     )
     personal_budget = models.BooleanField(default=False)
     organised_arrangements = models.BooleanField(  # SEN2 <OA>, part of a personal budget (reg 4)
