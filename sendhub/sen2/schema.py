@@ -44,6 +44,11 @@ def load_schema(year: int) -> etree.XMLSchema:
 
 @cache
 def load_part_schema(year: int) -> etree.XMLSchema:
+    """``part_schema``, compiled once per year (for use on one thread at a time: a schema keeps one error log)."""
+    return part_schema(year)
+
+
+def part_schema(year: int) -> etree.XMLSchema:
     """The same schema with ``<Header>``, ``<Persons>`` and ``<Person>`` also declared as global elements.
 
     This lets the validator check a batch of persons, or one person, at a time while streaming (XSD validation of a whole

@@ -349,16 +349,19 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
     for rank, need in (("1", child["primary_need"]), ("2", child["secondary_need"])):
         if need:
             ap.sen_needs.append(x.SENneed(sen_type=need, sen_type_rank=rank))
-    review = next((r for r in work.reviews.get(plan["id"], []) if r["meeting"] <= ref), None)
-    if review is not None:
-        ap.review_meeting = review["meeting"]
-        decided = _upto(review["decision_on"], ref)
-        if decided:
-            ap.last_review = decided
-            ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
-        draft = _upto(plan["amendment_notice"], ref)  # item 5.4d: proposed amendments after an 'amend' review
-        if ap.review_outcome == "A" and draft is not None and draft >= review["meeting"]:
-            ap.review_draft = draft
+    for review in work.reviews.get(plan["id"], ()):  # newest first: the latest held by R
+        if review["meeting"] <= ref:
+            ap.review_meeting = review["meeting"]
+            decided = _upto(review["decision_on"], ref)
+            if decided:
+                ap.last_review = decided
+                ap.review_outcome = REVIEW_OUTCOME.get(review["outcome"]) if review["outcome"] else None
+            draft = _upto(
+                plan["amendment_notice"], ref
+            )  # item 5.4d: proposed amendments after an 'amend' review
+            if ap.review_outcome == "A" and draft is not None and draft >= review["meeting"]:
+                ap.review_draft = draft
+            break
     _phase_transfer(ap, child, plan, period)
     return ap
 
@@ -367,7 +370,10 @@ def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) ->
     """Items 5.6a-b: a child who changed phase in September of the collection year has the reg 18
     deadline for the amended plan (15 February, or 31 March for post-16) and the date it was issued."""
     born = child["birth_date"]
-    if not any(first <= born <= last for first, last in period.transfer_births):
+    for first, last in period.transfer_births:  # a loop: any() over a generator cost a third of this
+        if first <= born <= last:
+            break
+    else:
         return
     transfer = in_transfer_cohort(born, period.year - 1)
     if transfer is None or plan["start_date"] > transfer.amended_plan_due:

@@ -78,8 +78,11 @@ def export_and_check(
     """Write the return and validate it in the same pass: the report ``validation.validate_file`` gives
     for the written file, without reading the file back."""
     check = validation.ExportCheck(la_code=settings.SENDHUB_LA_CODE)
-    count = export_return(year=year, out=out, now=now, by=by, action=action, check=check)
-    return count, check.finish()
+    try:
+        count = export_return(year=year, out=out, now=now, by=by, action=action, check=check)
+        return count, check.finish()
+    finally:
+        check.close()  # stops the check's worker thread when the export fails
 
 
 # ---------------------------------------------------------------- import

@@ -3,6 +3,7 @@
 """Export from casework, import into an empty database, export again: the same bytes (SEN2 round trip)."""
 
 import io
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -12,7 +13,7 @@ from django.core.management.base import CommandError
 from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan
 from sendhub.core.audit import AuditEvent
 from sendhub.core.exceptions import ImportRejected
-from sendhub.sen2 import selectors, services, validation, xmlread
+from sendhub.sen2 import selectors, services, validation, xmlread, xmlwrite
 from sendhub.sen2.tests import casework
 from sendhub.sen2.tests.samples import VALID_2026, broken
 
@@ -258,6 +259,61 @@ def test_checking_while_exporting_gives_the_file_report(broken):
     assert report.requests == from_file.requests and report.ok is (not broken)
     if broken:
         assert {i.rule for i in report.issues} == {"XSD", "SET-03"} and all(i.line for i in report.issues)
+
+
+def _schema_check_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("sen2-schema-check")]
+
+
+@pytest.mark.parametrize("in_flight", [0, 1, 3])
+def test_batches_checked_on_the_worker_keep_file_order(monkeypatch, in_flight):
+    # Each written person is its own batch, so several wait for the worker at once (or none, with 0);
+    # errors on three people must still come out in file order, as validating the file gives them.
+    made = casework.build()
+    for ref in ("C1", "C2", "C5"):  # schema errors: UPNs too short
+        Child.objects.filter(reference=ref).update(upn=f"A2021{ref}")
+    c4 = made["children"][3]
+    Placement.objects.create(child=c4, school=made["schools"][0], start=date(2025, 1, 6), rank=1)
+    monkeypatch.setattr(xmlwrite, "_BATCH", 1)
+    monkeypatch.setattr(validation.ExportCheck, "IN_FLIGHT", in_flight)
+    out = io.BytesIO()
+    _, report = services.export_and_check(year=2026, out=out, now=datetime(2026, 1, 20, 9, 0))
+    from_file = validation.validate_file(io.BytesIO(out.getvalue()), year=2026, la_code="202")
+    assert report.issues == from_file.issues
+    assert [i.person.index for i in report.issues if i.person] == sorted(
+        i.person.index for i in report.issues if i.person
+    )
+    assert {i.rule for i in report.issues} == {"XSD", "SET-03"}
+    assert not _schema_check_threads()
+
+
+def test_a_failure_on_the_schema_check_worker_stops_the_export(monkeypatch):
+    casework.build()
+
+    def fails(self, data):
+        raise MemoryError("no room to parse")
+
+    monkeypatch.setattr(validation._TextCheck, "valid", fails)
+    with pytest.raises(MemoryError, match="no room"):
+        services.export_and_check(year=2026, out=io.BytesIO(), now=datetime(2026, 1, 20, 9, 0))
+    assert not _schema_check_threads()
+
+
+def test_a_failure_while_writing_stops_the_schema_check_worker(monkeypatch):
+    casework.build()
+    persons = selectors.persons_for_return
+
+    def fails_after_one(period):
+        for i, item in enumerate(persons(period)):
+            if i == 1:
+                raise RuntimeError("database went away")
+            yield item
+
+    monkeypatch.setattr(xmlwrite, "_BATCH", 1)
+    monkeypatch.setattr(selectors, "persons_for_return", fails_after_one)
+    with pytest.raises(RuntimeError, match="went away"):
+        services.export_and_check(year=2026, out=io.BytesIO(), now=datetime(2026, 1, 20, 9, 0))
+    assert not _schema_check_threads()
 
 
 def test_phase_transfer_birth_ranges_hold_every_child_who_transfers():

@@ -8,7 +8,10 @@ parse and one libxml2 validation, as for the whole tree, and the rules are plain
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
@@ -177,18 +180,6 @@ class _Batch:
                 continue  # nearly always: no reference to build
             self.issues(el, person, index, valid, found)
 
-    def check_written(self, root: etree._Element, persons: list[Person], lines: int) -> None:
-        """Check ``root``, a tree parsed from written text whose line 1 is line ``lines + 1`` of the file,
-        holding ``persons`` (already in memory, so not read back)."""
-        valid = self.part.validate(root)
-        for i, person in enumerate(persons):
-            index, found = self.run_rules(person)
-            if valid and not found:
-                continue  # nearly always: the element is not even looked at
-            el = root[i]
-            person.line = el.sourceline + lines
-            self.issues(el, person, index, valid, found, lines)
-
     def run_rules(self, person: Person) -> tuple[int, list[Found]]:
         """Count the person and their requests, and run the rules: the person's index and findings."""
         report = self.report
@@ -210,13 +201,25 @@ class _Batch:
 class ExportCheck:
     """Checks a return while it is written (``xmlwrite.write_return(..., watch=check)``), with the same
     report ``validate_file`` gives for the finished file: each batch of written text is parsed once for the
-    schema check, and the rules run on the persons the writer already holds, not on ones read back."""
+    schema check, and the rules run on the persons the writer already holds, not on ones read back.
+
+    The schema check runs on a worker thread: libxml2 parses and validates without holding the GIL, so
+    it overlaps the main thread's queries, mapping, writing and rules (docs/domains/sen2.md, Benchmark).
+    At most ``IN_FLIGHT`` batches wait for it, so memory stays flat. A batch is only looked at again, on
+    the main thread, when it has something to report. Call ``finish`` for the report, or ``close`` to stop
+    the worker when the export fails.
+    """
+
+    IN_FLIGHT = 3
 
     def __init__(self, *, la_code: str | None = None, max_issues: int = MAX_ISSUES) -> None:
         self.la_code = la_code
         self.report = Report()
         self.out = _Collector(self.report, max_issues)
         self.batch: _Batch | None = None
+        self._worker: ThreadPoolExecutor | None = None
+        self._schema_check: _TextCheck | None = None
+        self._waiting: deque[_Written] = deque()
 
     def header(self, header: Header, data: bytes, line: int) -> None:
         part = schemas.load_part_schema(header.year)
@@ -226,20 +229,71 @@ class ExportCheck:
             self.out.add(issue)
         ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=self.la_code)
         self.batch = _Batch(part, ctx, self.report, self.out)
+        self._schema_check = _TextCheck(header.year)
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="sen2-schema-check")
 
     def persons(self, persons: list[Person], data: bytes, line: int) -> None:
-        assert self.batch is not None, "the header is written first"
-        root = etree.fromstring(b"<Persons>" + data + b"</Persons>", _TEXT_PARSER)
-        self.batch.check_written(root, persons, line - 1)
+        assert self.batch is not None and self._worker and self._schema_check, "the header is written first"
+        valid = self._worker.submit(self._schema_check.valid, data)
+        found = [self.batch.run_rules(person) for person in persons]
+        self._waiting.append(_Written(valid, persons, found, data, line - 1))
+        while len(self._waiting) > self.IN_FLIGHT:
+            self._settle(self._waiting.popleft())
+
+    def _settle(self, written: _Written) -> None:
+        """Report a written batch's schema errors and rule findings, in file order."""
+        assert self.batch is not None
+        valid = written.valid.result()
+        if valid and not any(found for _, found in written.found):
+            return  # nearly always: the text is not parsed again
+        root = etree.fromstring(b"<Persons>" + written.data + b"</Persons>", _TEXT_PARSER)
+        for el, person, (index, found) in zip(root, written.persons, written.found, strict=True):
+            if valid and not found:
+                continue
+            person.line = el.sourceline + written.lines
+            self.batch.issues(el, person, index, valid, found, written.lines)
 
     def finish(self) -> Report:
+        while self._waiting:
+            self._settle(self._waiting.popleft())
+        self.close()
         _require_persons(self.report, self.out)
         return self.report
 
+    def close(self) -> None:
+        """Stop the worker; batches not yet checked are dropped (the export has failed)."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=True, cancel_futures=True)
+            self._worker = None
+        self._waiting.clear()
 
-_TEXT_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=True
-)
+
+@dataclass(slots=True)
+class _Written:
+    valid: Future[bool]  # the schema verdict on ``data``, from the worker
+    persons: list[Person]
+    found: list[tuple[int, list[Found]]]  # each person's index and rule findings
+    data: bytes
+    lines: int  # file lines before the batch's first
+
+
+class _TextCheck:
+    """Parses and schema-checks written text on the worker thread. It has its own parser and its own
+    compiled schema: lxml parsers and a schema's error log must not be shared between threads."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.schema: etree.XMLSchema | None = None
+        self.parser = etree.XMLParser(**_TEXT_PARSING)
+
+    def valid(self, data: bytes) -> bool:
+        if self.schema is None:  # compiled on the worker, while the main thread runs its first queries
+            self.schema = schemas.part_schema(self.year)
+        return self.schema.validate(etree.fromstring(b"<Persons>" + data + b"</Persons>", self.parser))
+
+
+_TEXT_PARSING = {"resolve_entities": False, "no_network": True, "huge_tree": True, "remove_blank_text": True}
+_TEXT_PARSER = etree.XMLParser(**_TEXT_PARSING)  # the main thread's
 
 
 def _xsd_issues(
