@@ -223,6 +223,37 @@ CASES = [
         "<DP>E</DP>\n        <CeaseDate>2025-12-20</CeaseDate>\n        <CeaseReason>1</CeaseReason>",
         "CeaseReason",
     ),
+    (
+        "COD-03",
+        "</PlanDetail>\n        <PB>1</PB>",
+        "</PlanDetail>\n        <PlanWBP>A</PlanWBP>\n        <PB>1</PB>",
+        "PlanWBP",
+    ),
+    (
+        "COD-03",
+        "<ResourcedProvisionIndicator>0</ResourcedProvisionIndicator>\n      </PlacementDetail>",
+        "<ResourcedProvisionIndicator>0</ResourcedProvisionIndicator>\n        <WBP>S</WBP>\n      </PlacementDetail>",
+        "PlacementDetail[1]/WBP",
+    ),
+    (
+        "PHT-01",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <LastReview>",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <PhaseTransferDueDate>2025-02-20</PhaseTransferDueDate>\n      <LastReview>",
+        "PhaseTransferDueDate",
+    ),
+    (
+        "PHT-01",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <LastReview>",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <PhaseTransferFinalDate>2025-02-10</PhaseTransferFinalDate>\n      <LastReview>",
+        "PhaseTransferFinalDate",
+    ),
+    (
+        "PHT-01",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <LastReview>",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <PhaseTransferDueDate>2025-02-15</PhaseTransferDueDate>\n"
+        "      <PhaseTransferFinalDate>2026-02-01</PhaseTransferFinalDate>\n      <LastReview>",
+        "PhaseTransferFinalDate",
+    ),
 ]
 
 SPECIAL = {
@@ -418,3 +449,26 @@ def test_the_export_check_finds_schema_errors_in_every_batch(monkeypatch):
     assert report.issues == validate_file(io.BytesIO(written), la_code="202").issues
     line = report.issues[0].line
     assert line is not None and written.splitlines()[line - 1].strip() == b"<Sex>Q</Sex>"
+
+
+def test_a_late_amended_plan_at_phase_transfer_is_reported_not_refused():
+    # reg 18(1): 31 March for a move into post-16; a plan amended after the deadline is still reported
+    data = broken(
+        "<ReviewOutcome>M</ReviewOutcome>\n      <LastReview>",
+        "<ReviewOutcome>M</ReviewOutcome>\n      <PhaseTransferDueDate>2025-03-31</PhaseTransferDueDate>\n"
+        "      <PhaseTransferFinalDate>2025-04-10</PhaseTransferFinalDate>\n      <LastReview>",
+    )
+    assert run(data).ok
+
+
+def test_work_based_learning_from_16_is_allowed():
+    # born 15 January 2010: 16 on the census date of 15 January 2026
+    data = VALID_2026.replace(
+        "<PersonBirthDate>2015-04-02</PersonBirthDate>", "<PersonBirthDate>2010-01-15</PersonBirthDate>"
+    )
+    data = data.replace(
+        "</PlanDetail>\n        <PB>1</PB>", "</PlanDetail>\n        <PlanWBP>S</PlanWBP>\n        <PB>1</PB>"
+    )
+    assert "<PlanWBP>S</PlanWBP>" in data
+    report = run(data.encode())
+    assert report.ok, report.issues

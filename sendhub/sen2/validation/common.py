@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,3 +30,21 @@ def fmt(d: date | None) -> str:
 
 def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+WORK_BASED = {"A": "an apprenticeship", "T": "a traineeship", "S": "a supported internship"}
+
+
+def check_work_based(birth: date | None, code: str, ctx: Context, path: str) -> Iterator[Found]:
+    """COD-03: apprenticeships, traineeships and supported internships (PlanWBP, WBP; items 4.3 and 5.3)
+    are post-16 routes, open only to young people over compulsory school age (Education Act 1996 s.8):
+    nobody under 16 on the reference date can be in one."""
+    if birth is not None and (age := age_on(birth, ctx.reference_date)) < 16:
+        yield (
+            "COD-03",
+            path,
+            f"Work-based learning ({WORK_BASED.get(code, code)}) is given for a child aged {age} "
+            "on the reference date.",
+            "Work-based learning is for young people aged 16 or over: remove the code, or correct the date "
+            "of birth.",
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, fmt
+from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, check_work_based, fmt
 from sendhub.sen2.xmlmodel import ActivePlans, NamedPlan, Person, PlacementDetail, PlanDetail
 
 
@@ -140,6 +140,8 @@ def check_active(
                 f"ceased ({fmt(plan.cease_date)}).",
                 "Leave out placements that began after the plan ceased.",
             )
+        if pl.wbp:
+            yield from check_work_based(p.person_birth_date, pl.wbp, ctx, f"{pp}/WBP")
     yield from check_settings(p, ap.placements, ctx, xp, "PlacementDetail")
     ranks = [n.sen_type_rank for n in ap.sen_needs]
     types = [n.sen_type for n in ap.sen_needs if n.sen_type]
@@ -151,6 +153,8 @@ def check_active(
             "Record the primary need with rank 1 and any secondary need with rank 2.",
         )
     yield from check_reviews(ap, plan, ref, xp)
+    if ap.phase_transfer_due_date is not None or ap.phase_transfer_final_date is not None:
+        yield from check_phase_transfer(ap, ref, xp)
 
 
 def check_reviews(ap: ActivePlans, plan: NamedPlan | None, ref: date, xp: str) -> Iterator[Found]:
@@ -191,4 +195,39 @@ def check_reviews(ap: ActivePlans, plan: NamedPlan | None, ref: date, xp: str) -
             f"{xp}/ReviewDraft",
             "A draft amended plan date is given but the review outcome is not 'amend' (A).",
             "Set the review outcome to A, or remove ReviewDraft.",
+        )
+
+
+# SEND Regulations 2014 reg 18(1): an EHC plan is reviewed and amended before a phase transfer by
+# 15 February in the calendar year of the transfer, or by 31 March for a move from secondary school into
+# post-16 education. Item 5.6a (PhaseTransferDueDate) is that deadline, so it falls on one of these days.
+PHASE_TRANSFER_DEADLINES = {(2, 15): "15 February", (3, 31): "31 March"}
+
+
+def check_phase_transfer(ap: ActivePlans, ref: date, xp: str) -> Iterator[Found]:
+    """PHT-01: the phase-transfer dates (items 5.6a-b). A final date later than the due date is allowed:
+    late amendments happen, and the return is how DfE counts them."""
+    due, final = ap.phase_transfer_due_date, ap.phase_transfer_final_date
+    if due is None:
+        yield (
+            "PHT-01",
+            f"{xp}/PhaseTransferFinalDate",
+            "A phase-transfer final plan date is given without the date the amended plan was due.",
+            "Record the due date (15 February, or 31 March for a move into post-16 education), or remove "
+            "the final date.",
+        )
+    elif (due.month, due.day) not in PHASE_TRANSFER_DEADLINES:
+        yield (
+            "PHT-01",
+            f"{xp}/PhaseTransferDueDate",
+            f"The phase-transfer due date {fmt(due)} is not a phase-transfer deadline.",
+            "Give 15 February of the year of the transfer, or 31 March for a move from secondary school "
+            "into post-16 education (SEND Regulations 2014, regulation 18).",
+        )
+    if final is not None and final > ref:
+        yield (
+            "PHT-01",
+            f"{xp}/PhaseTransferFinalDate",
+            f"The final amended plan date {fmt(final)} is after the reference date {fmt(ref)}.",
+            "Report only an amended plan issued by the reference date.",
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, fmt
+from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, check_work_based, fmt
 from sendhub.sen2.validation.placements import check_active, check_reviews, check_settings
 from sendhub.sen2.xmlmodel import NamedPlan, Person, Request
 
@@ -61,6 +61,8 @@ RULES: dict[str, str] = {
     "ACT-05": "Review dates are in order, after the plan started and not after the reference date",
     "COD-01": "NEET and 'not in education or training' settings are only for young people aged 16 or over",
     "COD-02": "Cease reason 1 (reached maximum age) is only for young people aged 24 or over at cease",
+    "COD-03": "Work-based learning (apprenticeship, traineeship, supported internship) is only for ages 16+",
+    "PHT-01": "A phase-transfer due date is 15 February or 31 March; a final date needs it and is not after R",
 }
 
 
@@ -377,4 +379,6 @@ def check_plan(p: Person, r: Request, plan: NamedPlan, ctx: Context, np: str) ->
             "Organised arrangements or direct payments are given without a personal budget.",
             "Set PB to 1 if the plan has a personal budget; otherwise remove OA and DP.",
         )
+    if plan.plan_wbp:
+        yield from check_work_based(p.person_birth_date, plan.plan_wbp, ctx, f"{np}/PlanWBP")
     yield from check_settings(p, plan.plan_details, ctx, np, "PlanDetail")
