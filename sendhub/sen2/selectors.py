@@ -294,27 +294,37 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
     return a
 
 
-def _plan_detail(plan: Row, field: str, urn: str, rank: str) -> x.PlanDetail | None:
+# The row keys of each setting section I names: URN, type, description, SEN unit, resourced provision.
+_MAIN_SETTING = ("urn", "named_setting_type", "named_setting_other", "named_setting_sen_unit",
+                 "named_setting_resourced_provision")  # fmt: skip
+_SECOND_SETTING = ("urn2", "second_setting_type", "second_setting_other", "second_setting_sen_unit",
+                   "second_setting_resourced_provision")  # fmt: skip
+
+
+def _plan_detail(plan: Row, keys: tuple[str, str, str, str, str], rank: str) -> x.PlanDetail | None:
     """A setting section I names: the institution by URN, or else the type of setting (items 4.7a-4.7d).
     Items 4.7e/4.7f (SEN unit, resourced provision) describe the named institution, so an institution
     always gets them ("1"/"0", as placements do) and a type of setting never does."""
-    if plan[urn] is not None:
+    urn_key, type_key, other_key, unit_key, resourced_key = keys
+    urn = plan[urn_key]
+    if urn is not None:
         return x.PlanDetail(
-            urn=str(plan[urn]),
+            urn=str(urn),
             placement_rank=rank,
-            sen_unit_indicator="1" if plan[f"{field}_sen_unit"] else "0",
-            resourced_provision_indicator="1" if plan[f"{field}_resourced_provision"] else "0",
+            sen_unit_indicator="1" if plan[unit_key] else "0",
+            resourced_provision_indicator="1" if plan[resourced_key] else "0",
         )
-    if plan[f"{field}_type"]:
-        other = plan[f"{field}_other"] or None
-        return x.PlanDetail(sen_setting=plan[f"{field}_type"], sen_setting_other=other, placement_rank=rank)
+    if plan[type_key]:
+        return x.PlanDetail(
+            sen_setting=plan[type_key], sen_setting_other=plan[other_key] or None, placement_rank=rank
+        )
     return None
 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
     ceased = _upto(plan["ceased"], period.reference_date)
-    details = [detail for detail in (_plan_detail(plan, "named_setting", "urn", "1"),
-                                     _plan_detail(plan, "second_setting", "urn2", "2")) if detail]  # fmt: skip
+    details = [detail for detail in (_plan_detail(plan, _MAIN_SETTING, "1"),
+                                     _plan_detail(plan, _SECOND_SETTING, "2")) if detail]  # fmt: skip
     budget = plan["personal_budget"]
     return x.NamedPlan(
         start_date=plan["start_date"],
