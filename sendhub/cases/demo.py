@@ -47,7 +47,7 @@ from sendhub.cases.rules import Stage
 from sendhub.cases.synthetic import generate, names
 from sendhub.cases.synthetic.population import SyntheticChild
 from sendhub.cases.synthetic.timelines import SyntheticCase
-from sendhub.schools.models import School
+from sendhub.schools.models import School, SettingType
 
 ADVICE_KIND = {
     "educational": "educational",
@@ -257,6 +257,7 @@ def _cases(
                 timeline.append(TimelineEntry(child=child, occurred_on=when, kind="decision", summary=text))
         if case.plan is not None:
             p = case.plan
+            unit, resourced = _unit_or_resourced(child)
             plans.append(
                 (
                     Plan(
@@ -266,6 +267,8 @@ def _cases(
                         start_date=p.issued,
                         named_setting=child.school,
                         named_setting_type="" if child.school else _type_without_school(child, p.issued),
+                        named_setting_sen_unit=unit,
+                        named_setting_resourced_provision=resourced,
                         amendment_notice=p.amendment_notice,
                         amended_issued=p.amended_issued,
                         cease_notice=p.cease_notice,
@@ -339,6 +342,17 @@ def _structured_content(versions: list[PlanVersion], rng: random.Random) -> None
     )
 
 
+def _unit_or_resourced(child: Child) -> tuple[bool, bool]:
+    """Whether section I names the SEN unit or the resourced provision of the child's school (SEN2 items
+    4.7e/4.7f): about half the plans naming a school that has one, a few per cent of all plans. Drawn from
+    its own generator so the rest of the demo does not change with it."""
+    if child.school is None or child.school.setting_type != SettingType.RESOURCED:
+        return False, False
+    own = random.Random(f"unit{child.last_name}{child.birth_date}")
+    place = own.choices(["mainstream", "unit", "resourced"], weights=[5, 2, 3])[0]
+    return place == "unit", place == "resourced"
+
+
 def _type_without_school(child: Child, issued: date) -> str:
     """The setting type section I names for a child with no school: early years, EOTAS or home education.
     Drawn from its own generator so the rest of the demo does not change with it."""
@@ -410,6 +424,8 @@ def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, toda
                 child=child,
                 school_id=child.school_id,
                 sen_setting=plan.named_setting_type,
+                sen_unit=plan.named_setting_sen_unit,  # where the plan names the unit, the child is in it
+                resourced_provision=plan.named_setting_resourced_provision,
                 start=p.issued,
                 rank=1,
                 end=p.ceased if p.ceased else None,

@@ -510,13 +510,30 @@ def _setting_types(none_label: str) -> list[tuple[str, str]]:
     return [("", none_label), *vocab.SEN_SETTINGS_NO_URN]
 
 
+# SEN2 items 4.7e/4.7f; each choice is the suffix of a Plan boolean (named_setting_sen_unit, ...).
+UNIT_CHOICES = [("sen_unit", "SEN unit"), ("resourced_provision", "Resourced provision")]
+
+
+def _units_field(legend: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=legend,
+        required=False,
+        choices=UNIT_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only when a school is named, not a type of setting. Leave both unticked when the child "
+        "is in the school's mainstream classes.",
+    )
+
+
 class PlanSettingForm(forms.Form):
-    """Section I: the settings named (a school, or a type of setting), a dual placement, residential or
-    work-based learning. Which combinations make sense is `rules.named_setting_problems`."""
+    """Section I: the settings named (a school, perhaps its SEN unit or resourced provision, or a type of
+    setting), a dual placement, residential or work-based learning. Which combinations make sense is
+    `rules.named_setting_problems`."""
 
     named_setting = forms.ModelChoiceField(
         label="School or other institution named", required=False, queryset=School.objects.none()
     )
+    named_setting_units = _units_field("Is the place named in the school a SEN unit or resourced provision?")
     named_setting_type = forms.ChoiceField(
         label="Or the type of setting named, where no institution is",
         required=False,
@@ -529,6 +546,9 @@ class PlanSettingForm(forms.Form):
     )
     second_setting = forms.ModelChoiceField(
         label="Second named setting (dual placement)", required=False, queryset=School.objects.none()
+    )
+    second_setting_units = _units_field(
+        "Is the place in the second school a SEN unit or resourced provision?"
     )
     second_setting_type = forms.ChoiceField(
         label="Or the type of the second setting", required=False, choices=_setting_types("None")
@@ -552,3 +572,13 @@ class PlanSettingForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("named_setting", "second_setting"):
             cast(forms.ModelChoiceField, self.fields[name]).queryset = School.objects.order_by("name")
+            # One group of checkboxes per setting shows the plan's two booleans for it.
+            self.initial[f"{name}_units"] = [c for c, _ in UNIT_CHOICES if self.initial.get(f"{name}_{c}")]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in ("named_setting", "second_setting"):
+            ticked = cleaned.get(f"{name}_units") or []
+            for choice, _ in UNIT_CHOICES:
+                cleaned[f"{name}_{choice}"] = choice in ticked
+        return cleaned

@@ -38,7 +38,16 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         child, start = plan.child, plan.start_date
         assert start is not None  # filtered above
         if plan.named_setting_id:
-            added.append(Placement(child=child, school_id=plan.named_setting_id, start=start, rank=1))
+            added.append(
+                Placement(
+                    child=child,
+                    school_id=plan.named_setting_id,
+                    start=start,
+                    rank=1,
+                    sen_unit=plan.named_setting_sen_unit,
+                    resourced_provision=plan.named_setting_resourced_provision,
+                )
+            )
         else:
             older = age_on(child.birth_date, today) >= 16
             added.append(

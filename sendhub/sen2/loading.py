@@ -253,14 +253,25 @@ def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:
 
 
 def _named_setting(details: list[x.PlanDetail], field: str, rank: str) -> dict[str, Any]:
-    """The plan fields for the setting of this rank: the institution, or else its type and description."""
+    """The plan fields for the setting of this rank: the institution, or else its type and description.
+    An institution's SEN unit / resourced provision flags (items 4.7e/4.7f) are set only where the file
+    gives them, so a file without them keeps what casework recorded; with no institution they are off
+    (rules.named_setting_problems)."""
+    unit, resourced = f"{field}_sen_unit", f"{field}_resourced_provision"
     for d in details:
         if d.placement_rank == rank or (rank == "1" and d.placement_rank is None):
             school = _school(d)
             setting_type = "" if school else (d.sen_setting or "")
             other = (d.sen_setting_other or "") if setting_type else ""
-            return {field: school, f"{field}_type": setting_type, f"{field}_other": other}
-    return {field: None, f"{field}_type": "", f"{field}_other": ""}
+            values: dict[str, Any] = {field: school, f"{field}_type": setting_type, f"{field}_other": other}
+            if school is None:
+                return {**values, unit: False, resourced: False}
+            if d.sen_unit_indicator is not None:
+                values[unit] = d.sen_unit_indicator == "1"
+            if d.resourced_provision_indicator is not None:
+                values[resourced] = d.resourced_provision_indicator == "1"
+            return values
+    return {field: None, f"{field}_type": "", f"{field}_other": "", unit: False, resourced: False}
 
 
 def _import_transfer(

@@ -120,8 +120,10 @@ class Casework:
             plans=_grouped(Plan.objects.filter(**ids).order_by("start_date", "pk").values(
                 "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
                 "direct_payment", "residential", "work_based", "organised_arrangements", "amendment_notice",
-                "amended_issued", "named_setting_type", "named_setting_other", "second_setting_type",
-                "second_setting_other", urn=F("named_setting__urn"), urn2=F("second_setting__urn")), "child_id"),
+                "amended_issued", "named_setting_type", "named_setting_other", "named_setting_sen_unit",
+                "named_setting_resourced_provision", "second_setting_type", "second_setting_other",
+                "second_setting_sen_unit", "second_setting_resourced_provision", urn=F("named_setting__urn"),
+                urn2=F("second_setting__urn")), "child_id"),
             placements=_grouped(Placement.objects.filter(**ids).order_by("start", "pk").values(
                 "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
                 "resourced_provision", "residential", "work_based", urn=F("school__urn")), "child_id"),
@@ -292,20 +294,37 @@ def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: 
     return a
 
 
-def _plan_detail(plan: Row, field: str, urn: str, rank: str) -> x.PlanDetail | None:
-    """A setting section I names: the institution by URN, or else the type of setting (items 4.7a-4.7d)."""
-    if plan[urn] is not None:
-        return x.PlanDetail(urn=str(plan[urn]), placement_rank=rank)
-    if plan[f"{field}_type"]:
-        other = plan[f"{field}_other"] or None
-        return x.PlanDetail(sen_setting=plan[f"{field}_type"], sen_setting_other=other, placement_rank=rank)
+# The row keys of each setting section I names: URN, type, description, SEN unit, resourced provision.
+_MAIN_SETTING = ("urn", "named_setting_type", "named_setting_other", "named_setting_sen_unit",
+                 "named_setting_resourced_provision")  # fmt: skip
+_SECOND_SETTING = ("urn2", "second_setting_type", "second_setting_other", "second_setting_sen_unit",
+                   "second_setting_resourced_provision")  # fmt: skip
+
+
+def _plan_detail(plan: Row, keys: tuple[str, str, str, str, str], rank: str) -> x.PlanDetail | None:
+    """A setting section I names: the institution by URN, or else the type of setting (items 4.7a-4.7d).
+    Items 4.7e/4.7f (SEN unit, resourced provision) describe the named institution, so an institution
+    always gets them ("1"/"0", as placements do) and a type of setting never does."""
+    urn_key, type_key, other_key, unit_key, resourced_key = keys
+    urn = plan[urn_key]
+    if urn is not None:
+        return x.PlanDetail(
+            urn=str(urn),
+            placement_rank=rank,
+            sen_unit_indicator="1" if plan[unit_key] else "0",
+            resourced_provision_indicator="1" if plan[resourced_key] else "0",
+        )
+    if plan[type_key]:
+        return x.PlanDetail(
+            sen_setting=plan[type_key], sen_setting_other=plan[other_key] or None, placement_rank=rank
+        )
     return None
 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
     ceased = _upto(plan["ceased"], period.reference_date)
-    details = [detail for detail in (_plan_detail(plan, "named_setting", "urn", "1"),
-                                     _plan_detail(plan, "second_setting", "urn2", "2")) if detail]  # fmt: skip
+    details = [detail for detail in (_plan_detail(plan, _MAIN_SETTING, "1"),
+                                     _plan_detail(plan, _SECOND_SETTING, "2")) if detail]  # fmt: skip
     budget = plan["personal_budget"]
     return x.NamedPlan(
         start_date=plan["start_date"],

@@ -57,6 +57,16 @@ class Plan(models.Model):
         "type of second setting named", max_length=4, choices=vocab.SEN_SETTINGS_NO_URN, blank=True
     )
     second_setting_other = models.CharField("description of the second setting", max_length=200, blank=True)
+    # SEN2 <PlanDetail> items 4.7e/4.7f: the place named is the school's SEN unit or its resourced
+    # provision. They describe a named institution, so they stay False when a type or nothing is named.
+    named_setting_sen_unit = models.BooleanField("named setting is a SEN unit", default=False)
+    named_setting_resourced_provision = models.BooleanField(
+        "named setting is resourced provision", default=False
+    )
+    second_setting_sen_unit = models.BooleanField("second setting is a SEN unit", default=False)
+    second_setting_resourced_provision = models.BooleanField(
+        "second setting is resourced provision", default=False
+    )
     residential = models.CharField(  # SEN2 <PlanRes>: a residential placement named in the plan
         max_length=1, blank=True, choices=vocab.RESIDENTIAL
     )
@@ -107,6 +117,17 @@ class Plan(models.Model):
                 name="plan_second_setting_one_kind",
                 condition=Q(second_setting__isnull=True) | Q(second_setting_type=""),
             ),
+            # rules.named_setting_problems: a unit or resourced provision is part of a named school.
+            models.CheckConstraint(
+                name="plan_named_setting_unit_needs_school",
+                condition=Q(named_setting__isnull=False)
+                | Q(named_setting_sen_unit=False, named_setting_resourced_provision=False),
+            ),
+            models.CheckConstraint(
+                name="plan_second_setting_unit_needs_school",
+                condition=Q(second_setting__isnull=False)
+                | Q(second_setting_sen_unit=False, second_setting_resourced_provision=False),
+            ),
             models.UniqueConstraint(
                 fields=["child"],
                 name="one_live_plan_per_child",
@@ -121,14 +142,16 @@ class Plan(models.Model):
         return reverse("cases:plan_detail", args=[self.pk])
 
     def named_setting_label(self) -> str:
-        return _setting_label(
+        label = _setting_label(
             self.named_setting, self.get_named_setting_type_display(), self.named_setting_other
         )
+        return label + _unit_note(self.named_setting_sen_unit, self.named_setting_resourced_provision)
 
     def second_setting_label(self) -> str:
-        return _setting_label(
+        label = _setting_label(
             self.second_setting, self.get_second_setting_type_display(), self.second_setting_other
         )
+        return label + _unit_note(self.second_setting_sen_unit, self.second_setting_resourced_provision)
 
     def latest_version(self) -> PlanVersion | None:
         return self.versions.order_by("-number").first()
@@ -143,6 +166,13 @@ def _setting_label(school: object | None, setting_type: str, description: str) -
     if school is not None:
         return str(school)
     return f"{setting_type}: {description}" if setting_type and description else setting_type
+
+
+def _unit_note(sen_unit: bool, resourced_provision: bool) -> str:
+    parts = [
+        name for name, on in (("SEN unit", sen_unit), ("resourced provision", resourced_provision)) if on
+    ]
+    return f" ({' and '.join(parts)})" if parts else ""
 
 
 class PlanVersion(models.Model):

@@ -1,10 +1,12 @@
-"""Which settings an EHC plan names in section I (SEN2 <PlanDetail>, items 4.7a-4.7d).
+"""Which settings an EHC plan names in section I (SEN2 <PlanDetail>, items 4.7a-4.7f).
 
 Section I names the school or other institution, or the type of setting (SEND Regulations 2014 reg
 12(1)(i); CFA 2014 s.39-40). The SEN2 return describes each named setting by exactly one of a URN or
 UKPRN (an institution) or a setting type with no URN, plus its rank: 1 the main setting, 2 a second
 setting of a dual placement ("complete only one of 4.7a to 4.7c"). A type needs words of its own only
-where DfE asks for them: "not in education or training - other" (NIEO).
+where DfE asks for them: "not in education or training - other" (NIEO). Items 4.7e (SEN unit) and 4.7f
+(resourced provision) say the place named is a special unit or resourced provision within the named
+institution, so they only make sense when an institution is named.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class NamedSetting:
     institution: int | None = None
     setting_type: str = ""
     description: str = ""
+    sen_unit: bool = False  # item 4.7e
+    resourced_provision: bool = False  # item 4.7f
 
     @property
     def named(self) -> bool:
@@ -37,6 +41,12 @@ def named_setting_problems(main: NamedSetting, second: NamedSetting) -> list[str
             problems.append(f"Describe {which}: the return asks for more about this type")
         if setting.description.strip() and not setting.setting_type:
             problems.append(f"A description is for a type of setting: choose the type of {which}")
+        if (setting.sen_unit or setting.resourced_provision) and setting.institution is None:
+            instead = " rather than a type of setting" if setting.setting_type else ""
+            problems.append(
+                f"A SEN unit or resourced provision is part of a school: name the school for {which}"
+                f"{instead}, or untick it"
+            )
     if second.named and not main.named:
         problems.append("Name the main setting before a second one")
     if second.institution is not None and second.institution == main.institution:

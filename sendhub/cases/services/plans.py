@@ -342,7 +342,9 @@ def update_budget(
 
 SETTING_FIELDS = [
     "named_setting", "named_setting_type", "named_setting_other",
-    "second_setting", "second_setting_type", "second_setting_other", "residential", "work_based",
+    "named_setting_sen_unit", "named_setting_resourced_provision",
+    "second_setting", "second_setting_type", "second_setting_other",
+    "second_setting_sen_unit", "second_setting_resourced_provision", "residential", "work_based",
 ]  # fmt: skip
 
 
@@ -353,10 +355,7 @@ def update_plan_setting(
     """Section I: the settings named (SEN2 PlanDetail ranks 1 and 2), residential (PlanRes) and
     work-based learning (PlanWBP). A phase transfer or an amendment can change the setting named."""
     merged = {name: fields.get(name, getattr(plan, name)) for name in SETTING_FIELDS}
-    problems = rules.named_setting_problems(
-        _named(merged["named_setting"], merged["named_setting_type"], merged["named_setting_other"]),
-        _named(merged["second_setting"], merged["second_setting_type"], merged["second_setting_other"]),
-    )
+    problems = rules.named_setting_problems(_named(merged, "named_setting"), _named(merged, "second_setting"))
     if problems:
         raise CaseStateError("; ".join(problems))
     check_and_bump_version(plan, expected_version)
@@ -370,8 +369,15 @@ def update_plan_setting(
     return plan
 
 
-def _named(school: Any, setting_type: str, description: str) -> NamedSetting:
-    return NamedSetting(school.pk if school is not None else None, setting_type or "", description or "")
+def _named(fields: dict[str, Any], name: str) -> NamedSetting:
+    school = fields[name]
+    return NamedSetting(
+        institution=school.pk if school is not None else None,
+        setting_type=fields[f"{name}_type"] or "",
+        description=fields[f"{name}_other"] or "",
+        sen_unit=bool(fields[f"{name}_sen_unit"]),
+        resourced_provision=bool(fields[f"{name}_resourced_provision"]),
+    )
 
 
 def _plain(value: Any) -> Any:

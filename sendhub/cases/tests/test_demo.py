@@ -4,10 +4,11 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import timezone
 
 from sendhub.cases import selectors
-from sendhub.cases.models import Child
+from sendhub.cases.models import Child, Plan
 from sendhub.cases.rules import Stage
 from sendhub.cases.services.status import current_status
 
@@ -22,6 +23,10 @@ def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
     stored = set(Child.objects.exclude(stage="").values_list("stage", flat=True))
     assert stored == {s.value for s in Stage if not s.closed}
     assert Child.objects.filter(sen_status="none", plans__status="ceased").exists()
+    # A few plans name a school's SEN unit or resourced provision (SEN2 items 4.7e/4.7f), only where it has one.
+    units = Plan.objects.filter(Q(named_setting_sen_unit=True) | Q(named_setting_resourced_provision=True))
+    assert units.exists() and units.count() < Plan.objects.count() / 10
+    assert not units.exclude(named_setting__setting_type="resourced").exists()
     today = timezone.localdate()
     counts = selectors.worklist_counts(admin_user, today)
     assert counts["overdue"] > 0 and counts["due"] > 0 and counts["advice"] > 0

@@ -137,3 +137,71 @@ def test_a_placement_can_be_work_based_learning(client, login, officer, plan):
     assert response.status_code == 302
     assert Placement.objects.get(child=plan.child).work_based == "S"
     assert Placement.objects.get(child=plan.child).start == date(2025, 9, 1)
+
+
+def test_a_named_school_can_be_its_sen_unit_or_resourced_provision(client, login, officer, plan):
+    second = SchoolFactory.create(name="Second Setting School")
+    login(client, officer)
+    url = reverse("cases:setting_edit", args=[plan.pk])
+    page = client.get(url).content.decode()
+    assert 'name="named_setting_units" type="checkbox" value="sen_unit"' in page
+    assert 'name="second_setting_units" type="checkbox" value="resourced_provision"' in page
+    response = client.post(
+        url,
+        {
+            "named_setting": plan.named_setting_id,
+            "named_setting_units": ["sen_unit"],
+            "second_setting": second.pk,
+            "second_setting_units": ["resourced_provision"],
+            "version": plan.version,
+        },
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.named_setting_sen_unit, plan.named_setting_resourced_provision) == (True, False)
+    assert (plan.second_setting_sen_unit, plan.second_setting_resourced_provision) == (False, True)
+    event = AuditEvent.objects.filter(action="cases.plan.setting_updated").latest("pk")
+    assert event.data == {
+        "named_setting_sen_unit": True,
+        "second_setting": second.pk,
+        "second_setting_resourced_provision": True,
+    }
+    shown = client.get(plan.get_absolute_url()).content.decode()
+    assert f"{plan.named_setting} (SEN unit)" in shown
+    assert "Second Setting School (resourced provision) (dual placement)" in shown
+    again = client.get(url).content.decode()
+    assert 'value="sen_unit" checked' in again, "the form shows what the plan records"
+    client.post(
+        url, {"named_setting": plan.named_setting_id, "second_setting": second.pk, "version": plan.version}
+    )
+    plan.refresh_from_db()
+    assert not (plan.named_setting_sen_unit or plan.second_setting_resourced_provision), (
+        "unticking clears them"
+    )
+
+
+def test_a_type_of_setting_cannot_be_a_sen_unit(client, login, officer, plan):
+    login(client, officer)
+    url = reverse("cases:setting_edit", args=[plan.pk])
+    response = client.post(
+        url,
+        {"named_setting_type": "OTH", "named_setting_units": ["sen_unit"], "version": plan.version},
+    )
+    assert response.status_code == 200
+    assert (
+        "A SEN unit or resourced provision is part of a school: name the school for the main setting rather "
+        "than a type of setting, or untick it"
+    ) in response.content.decode()
+    no_second = client.post(
+        url,
+        {
+            "named_setting": plan.named_setting_id,
+            "second_setting_units": ["resourced_provision"],
+            "version": plan.version,
+        },
+    )
+    assert "name the school for the second setting, or untick it" in no_second.content.decode()
+    plan.refresh_from_db()
+    assert plan.named_setting is not None and plan.named_setting_type == ""
+    assert not (plan.named_setting_sen_unit or plan.second_setting_resourced_provision)
+    assert not AuditEvent.objects.filter(action="cases.plan.setting_updated").exists()

@@ -1,4 +1,5 @@
-"""Section I named settings as SEN2 PlanDetail items 4.7a-4.7d describe them (one of URN/UKPRN or type)."""
+"""Section I named settings as SEN2 PlanDetail items 4.7a-4.7f describe them (one of URN/UKPRN or type;
+a SEN unit or resourced provision only within a named institution)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,42 @@ SCHOOL_1, SCHOOL_2 = NamedSetting(institution=1), NamedSetting(institution=2)
         ),
         (NONE, SCHOOL_2, ["Name the main setting before a second one"]),
         (SCHOOL_1, SCHOOL_1, ["The second setting must differ from the named setting"]),
+        # Items 4.7e/4.7f: a unit or resourced provision within the named institution.
+        (NamedSetting(institution=1, sen_unit=True), NONE, []),
+        (SCHOOL_1, NamedSetting(institution=2, resourced_provision=True), []),
+        (NamedSetting(institution=1, sen_unit=True, resourced_provision=True), NONE, []),
+        (
+            NamedSetting(setting_type="OTH", sen_unit=True),
+            NONE,
+            [
+                "A SEN unit or resourced provision is part of a school: name the school for the main setting"
+                " rather than a type of setting, or untick it"
+            ],
+        ),
+        (
+            SCHOOL_1,
+            NamedSetting(setting_type="OLA", resourced_provision=True),
+            [
+                "A SEN unit or resourced provision is part of a school: name the school for the second"
+                " setting rather than a type of setting, or untick it"
+            ],
+        ),
+        (
+            NamedSetting(sen_unit=True),
+            NONE,
+            [
+                "A SEN unit or resourced provision is part of a school: name the school for the main setting,"
+                " or untick it"
+            ],
+        ),
+        (
+            SCHOOL_1,
+            NamedSetting(resourced_provision=True),
+            [
+                "A SEN unit or resourced provision is part of a school: name the school for the second setting,"
+                " or untick it"
+            ],
+        ),
     ],
 )
 def test_named_setting_problems(main, second, problems):

@@ -59,6 +59,7 @@ def build() -> dict[str, Any]:
         status="active",
         start_date=date(2025, 6, 16),
         named_setting=a,
+        named_setting_sen_unit=True,  # section I names the school's SEN unit (PlanDetail item 4.7e)
         residential="A",
         personal_budget=True,
         organised_arrangements=True,
@@ -99,6 +100,7 @@ def build() -> dict[str, Any]:
         start_date=date(2019, 5, 1),
         named_setting=b,
         second_setting=a,
+        second_setting_resourced_provision=True,  # its resourced provision on the second days (item 4.7f)
         work_based="S",
         amended_issued=date(2025, 3, 20),
     )

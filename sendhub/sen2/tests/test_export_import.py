@@ -66,6 +66,13 @@ def test_export_has_the_plan_details_transfers_and_phase_transfer():
     assert by_name["C1"].active_plans.phase_transfer_due_date is None  # born 2015: no transfer in 2025
     plan4 = by_name["C4"].assessment.named_plan
     assert [(d.urn, d.placement_rank) for d in plan4.plan_details] == [("100002", "1"), ("100001", "2")]
+    # Items 4.7e/4.7f: "1"/"0" for each named institution (the main one is C1's SEN unit)
+    [detail1] = plan1.plan_details
+    assert (detail1.sen_unit_indicator, detail1.resourced_provision_indicator) == ("1", "0")
+    assert [(d.sen_unit_indicator, d.resourced_provision_indicator) for d in plan4.plan_details] == [
+        ("0", "0"),
+        ("0", "1"),
+    ]
     assert (plan4.plan_wbp, plan4.oa) == ("S", None)  # no personal budget: no OA
     active4 = by_name["C4"].active_plans
     assert active4.transfer_la == "203" and active4.placements[0].wbp == "S"
@@ -82,6 +89,8 @@ def test_export_has_the_plan_details_transfers_and_phase_transfer():
         "Awaiting a college place after moving",
         "1",
     )
+    # A type of setting is not an institution: the unit indicators are left out, not "0"
+    assert (detail5.sen_unit_indicator, detail5.resourced_provision_indicator) == (None, None)
 
 
 def test_round_trip_is_byte_identical():
@@ -93,6 +102,9 @@ def test_round_trip_is_byte_identical():
         f.write(first)
     summary = services.import_return(path=path)
     assert summary.persons == 5
+    # The named SEN unit (C1) and the second setting's resourced provision (C4) came back onto the plans.
+    assert Plan.objects.filter(child__last_name="C1", named_setting_sen_unit=True).exists()
+    assert Plan.objects.filter(child__last_name="C4", second_setting_resourced_provision=True).exists()
     assert export_bytes() == first
 
 
@@ -126,6 +138,50 @@ def test_import_of_another_suppliers_file_loads_casework(tmp_path):
     )
     ben = Child.objects.get(uln="1234567890")
     assert ben.requests.get().status == "not_assessed"
+
+
+def test_import_keeps_the_named_sen_unit_and_resourced_provision(tmp_path):
+    casework.schools()
+    path = tmp_path / "unit.xml"
+    plan_detail = "<PlacementRank>1</PlacementRank>\n          <SENunitIndicator>0</SENunitIndicator>"
+    assert plan_detail in VALID_2026  # the PlanDetail of the plan (a PlacementDetail is indented less)
+    path.write_text(VALID_2026.replace(plan_detail, plan_detail.replace(">0<", ">1<")))
+    services.import_return(path=str(path))
+    plan = Plan.objects.get(child__upn="A202111111111")
+    assert (plan.named_setting_sen_unit, plan.named_setting_resourced_provision) == (True, False)
+    assert not Placement.objects.get(child__upn="A202111111111").sen_unit, "the placement says otherwise"
+
+
+def test_import_without_the_indicators_keeps_what_casework_recorded(tmp_path):
+    casework.build()
+    path = tmp_path / "r.xml"
+    data = export_bytes().decode()
+    # Another supplier that leaves out the optional 4.7e/4.7f (the PlanDetail ones are indented 10 spaces).
+    for tag in ("SENunitIndicator", "ResourcedProvisionIndicator"):
+        for value in "01":
+            data = data.replace(f"\n          <{tag}>{value}</{tag}>", "")
+    assert data.count("<SENunitIndicator>") == 3  # the placements keep theirs
+    path.write_text(data)
+    summary = services.import_return(path=str(path))
+    assert "plans" not in summary.updated and "plans" not in summary.created
+    assert Plan.objects.get(child__last_name="C1").named_setting_sen_unit
+    assert Plan.objects.get(child__last_name="C4").second_setting_resourced_provision
+
+
+def test_an_indicator_on_a_type_of_setting_is_not_kept(tmp_path):
+    casework.schools()
+    path = tmp_path / "type.xml"
+    plan_detail = (
+        "<URN>100001</URN>\n          <PlacementRank>1</PlacementRank>\n          <SENunitIndicator>0"
+    )
+    assert plan_detail in VALID_2026
+    path.write_text(
+        VALID_2026.replace(plan_detail, "<SENSetting>OLA</SENSetting>\n          <PlacementRank>1</PlacementRank>"
+                           "\n          <SENunitIndicator>1")
+    )  # fmt: skip
+    services.import_return(path=str(path))
+    plan = Plan.objects.get(child__upn="A202111111111")
+    assert (plan.named_setting, plan.named_setting_type, plan.named_setting_sen_unit) == (None, "OLA", False)
 
 
 @pytest.mark.parametrize(
