@@ -29,28 +29,4 @@ class Migration(migrations.Migration):
             name="second_setting_sen_unit",
             field=models.BooleanField(default=False, verbose_name="second setting is a SEN unit"),
         ),
-        migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("named_setting__isnull", False),
-                    models.Q(("named_setting_resourced_provision", False), ("named_setting_sen_unit", False)),
-                    _connector="OR",
-                ),
-                name="plan_named_setting_unit_needs_school",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("second_setting__isnull", False),
-                    models.Q(
-                        ("second_setting_resourced_provision", False), ("second_setting_sen_unit", False)
-                    ),
-                    _connector="OR",
-                ),
-                name="plan_second_setting_unit_needs_school",
-            ),
-        ),
     ]

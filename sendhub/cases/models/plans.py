@@ -58,7 +58,9 @@ class Plan(models.Model):
     )
     second_setting_other = models.CharField("description of the second setting", max_length=200, blank=True)
     # SEN2 <PlanDetail> items 4.7e/4.7f: the place named is the school's SEN unit or its resourced
-    # provision. They describe a named institution, so they stay False when a type or nothing is named.
+    # provision. They describe a named institution, so they stay False when a type or nothing is named
+    # (rules.named_setting_problems). Not a check constraint: removing a school from the register sets
+    # the plan's setting to null (SET_NULL), which must not fail; the export writes them only with a URN.
     named_setting_sen_unit = models.BooleanField("named setting is a SEN unit", default=False)
     named_setting_resourced_provision = models.BooleanField(
         "named setting is resourced provision", default=False
@@ -116,17 +118,6 @@ class Plan(models.Model):
             models.CheckConstraint(
                 name="plan_second_setting_one_kind",
                 condition=Q(second_setting__isnull=True) | Q(second_setting_type=""),
-            ),
-            # rules.named_setting_problems: a unit or resourced provision is part of a named school.
-            models.CheckConstraint(
-                name="plan_named_setting_unit_needs_school",
-                condition=Q(named_setting__isnull=False)
-                | Q(named_setting_sen_unit=False, named_setting_resourced_provision=False),
-            ),
-            models.CheckConstraint(
-                name="plan_second_setting_unit_needs_school",
-                condition=Q(second_setting__isnull=False)
-                | Q(second_setting_sen_unit=False, second_setting_resourced_provision=False),
             ),
             models.UniqueConstraint(
                 fields=["child"],
