@@ -42,7 +42,7 @@ YEAR = 2026
 GOAL_RATIO = 3.0
 
 
-ROUNDS = int(os.environ.get("SEN2_BENCH_ROUNDS", "5"))
+ROUNDS = int(os.environ.get("SEN2_BENCH_ROUNDS", "7"))
 
 
 def floor(path: str, year: int, queue: Any) -> None:
