@@ -2,7 +2,15 @@
 
 
 class SendHubError(Exception):
-    """A rule of the service said no. The message is shown to the user, so write it for them."""
+    """A rule of the service said no. The message is shown to the user, so write it for them.
+
+    ``field`` names the form field the refusal is about, where there is one, so a form can show the
+    message beside that field as well as in the error summary.
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
 
 class CaseStateError(SendHubError):

@@ -51,7 +51,7 @@ from sendhub.cases.rules.reviews import (
     review_decision_due,
     review_report_due,
 )
-from sendhub.cases.rules.settings import NamedSetting, named_setting_problems
+from sendhub.cases.rules.settings import NamedSetting, named_setting_problems, work_based_problem
 from sendhub.cases.rules.stages import (
     AdviceDates,
     AssessmentFacts,
@@ -119,4 +119,5 @@ __all__ = [
     "review_report_due",
     "setting_consultation_due",
     "validate_exception",
+    "work_based_problem",
 ]

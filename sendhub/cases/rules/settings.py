@@ -7,11 +7,19 @@ setting of a dual placement ("complete only one of 4.7a to 4.7c"). A type needs 
 where DfE asks for them: "not in education or training - other" (NIEO). Items 4.7e (SEN unit) and 4.7f
 (resourced provision) say the place named is a special unit or resourced provision within the named
 institution, so they only make sense when an institution is named.
+
+Work-based learning (an apprenticeship, traineeship or supported internship: SEN2 PlanWBP on a plan,
+item 4.3, and WBP on a placement, item 5.3) is a post-16 route, so casework refuses it for a child
+under 16, the same test SEN2 check COD-03 makes on the census date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from sendhub.cases.rules.cease import age_on
+from sendhub.cases.vocab import WORK_BASED_LEARNING
 
 NEEDS_DESCRIPTION = frozenset({"NIEO"})
 
@@ -52,3 +60,27 @@ def named_setting_problems(main: NamedSetting, second: NamedSetting) -> list[str
     if second.institution is not None and second.institution == main.institution:
         problems.append("The second setting must differ from the named setting")
     return problems
+
+
+WORK_BASED_FROM_AGE = 16
+_WORK_BASED_NAMES = {code: label.lower() for code, label in WORK_BASED_LEARNING}
+
+
+def work_based_problem(birth: date, code: str, on: date) -> str | None:
+    """Why work-based learning ``code`` cannot apply to a child born on ``birth`` from ``on``; None if it can.
+
+    Apprenticeships, traineeships and supported internships are post-16 routes, for young people over
+    compulsory school age (Education Act 1996 s.8), so the child must be 16 or over on ``on``: the day
+    of the change for a plan, the start of a placement (its earliest day: the child is only older by
+    its end). The 16th birthday itself counts (:func:`age_on`). No code, no problem.
+    """
+    if not code:
+        return None
+    age = age_on(birth, on)
+    if age >= WORK_BASED_FROM_AGE:
+        return None
+    name = _WORK_BASED_NAMES.get(code, code)
+    return (
+        f"Work-based learning ({name}) is only for young people aged {WORK_BASED_FROM_AGE} or over, "
+        f"and this child is {age} on {on.day} {on:%B %Y}. Choose None, or check the date of birth"
+    )

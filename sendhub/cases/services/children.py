@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import Role, User
+from sendhub.cases import rules
 from sendhub.cases.models import Child, ParentCarer, Placement, Professional
 from sendhub.cases.models.children import EDITABLE_FIELDS
 from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
@@ -186,6 +187,13 @@ def _require_setting(placement: Placement) -> None:
         raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
 
 
+def _work_based_from_16(placement: Placement) -> None:
+    """SEN2 WBP is a post-16 route; judged at the placement's start, when the child is youngest."""
+    too_young = rules.work_based_problem(placement.child.birth_date, placement.work_based, placement.start)
+    if too_young:
+        raise SendHubError(too_young, field="work_based")
+
+
 def _follow_current_placement(child: Child, placement: Placement) -> None:
     """The child's current school is the school of their open primary placement."""
     current = placement.rank == 1 and placement.end is None and placement.school is not None
@@ -199,6 +207,7 @@ def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
     """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""
     placement = Placement(child=child, **fields)
     _require_setting(placement)
+    _work_based_from_16(placement)
     placement.full_clean()
     placement.save()
     _follow_current_placement(child, placement)
@@ -220,6 +229,7 @@ def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placem
     for name, value in fields.items():
         setattr(placement, name, value)
     _require_setting(placement)
+    _work_based_from_16(placement)
     placement.full_clean()
     placement.save(update_fields=list(fields))
     child = placement.child

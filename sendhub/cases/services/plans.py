@@ -350,7 +350,7 @@ SETTING_FIELDS = [
 
 @transaction.atomic
 def update_plan_setting(
-    *, plan: Plan, by: User, expected_version: int | None, fields: dict[str, Any]
+    *, plan: Plan, by: User, expected_version: int | None, fields: dict[str, Any], today: date
 ) -> Plan:
     """Section I: the settings named (SEN2 PlanDetail ranks 1 and 2), residential (PlanRes) and
     work-based learning (PlanWBP). A phase transfer or an amendment can change the setting named."""
@@ -358,6 +358,11 @@ def update_plan_setting(
     problems = rules.named_setting_problems(_named(merged, "named_setting"), _named(merged, "second_setting"))
     if problems:
         raise CaseStateError("; ".join(problems))
+    # Checked on the whole of section I, as named settings are, so a save never keeps a post-16 route
+    # for a child under 16; the day of the change is the day the plan names it from.
+    too_young = rules.work_based_problem(plan.child.birth_date, merged["work_based"] or "", today)
+    if too_young:
+        raise CaseStateError(too_young, field="work_based")
     check_and_bump_version(plan, expected_version)
     changed = apply_fields(plan, SETTING_FIELDS, merged)
     record_event(

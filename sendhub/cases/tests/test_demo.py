@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sendhub.cases import selectors
-from sendhub.cases.models import Child, Plan
-from sendhub.cases.rules import Stage
+from sendhub.cases.models import Child, Placement, Plan
+from sendhub.cases.rules import Stage, work_based_problem
 from sendhub.cases.services.status import current_status
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,11 @@ def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
     today = timezone.localdate()
     counts = selectors.worklist_counts(admin_user, today)
     assert counts["overdue"] > 0 and counts["due"] > 0 and counts["advice"] > 0
+    # Work-based learning is a post-16 route (SEN2 COD-03): the demo never gives it to a child under 16.
+    for plan in Plan.objects.exclude(work_based="").select_related("child"):
+        assert work_based_problem(plan.child.birth_date, plan.work_based, today) is None, plan
+    for placement in Placement.objects.exclude(work_based="").select_related("child"):
+        assert work_based_problem(placement.child.birth_date, placement.work_based, placement.start) is None
 
 
 def test_stored_next_due_agrees_with_the_rules(admin_user):

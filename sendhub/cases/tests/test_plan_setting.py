@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sendhub.cases.models import Placement
 from sendhub.cases.tests.factories import ChildFactory, PlanFactory, SchoolFactory
@@ -122,6 +123,8 @@ def test_organised_arrangements_need_a_personal_budget(client, login, officer, p
 
 
 def test_a_placement_can_be_work_based_learning(client, login, officer, plan):
+    plan.child.birth_date = date(2009, 9, 1)  # 16 on the day the placement starts
+    plan.child.save()
     login(client, officer)
     response = client.post(
         reverse("cases:placement_new", args=[plan.child_id]),
@@ -137,6 +140,79 @@ def test_a_placement_can_be_work_based_learning(client, login, officer, plan):
     assert response.status_code == 302
     assert Placement.objects.get(child=plan.child).work_based == "S"
     assert Placement.objects.get(child=plan.child).start == date(2025, 9, 1)
+    assert AuditEvent.objects.filter(action="cases.placement.added").exists()
+
+
+def _years_before(day: date, years: int) -> date:
+    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def _shows_field_error(page: str, message: str) -> bool:
+    """GOV.UK pattern: the message in the error summary, linked to the field, and above the field itself."""
+    return (
+        f'<a href="#id_work_based">{message}</a>' in page
+        and f'<span class="govuk-visually-hidden">Error:</span> {message}' in page
+    )
+
+
+TOO_YOUNG = "is only for young people aged 16 or over, and this child is 10 on {}. Choose None, or check the date of birth"
+
+
+def test_a_plan_cannot_name_work_based_learning_for_a_child_under_16(client, login, officer, plan):
+    """Apprenticeships are post-16 (Education Act 1996 s.8; SEN2 COD-03): refused when entered, not at export."""
+    today = timezone.localdate()
+    plan.child.birth_date = _years_before(today, 10)
+    plan.child.save()
+    version = plan.version
+    login(client, officer)
+    response = client.post(
+        reverse("cases:setting_edit", args=[plan.pk]),
+        {"named_setting": plan.named_setting_id, "work_based": "A", "version": plan.version},
+    )
+    assert response.status_code == 200
+    message = "Work-based learning (apprenticeship) " + TOO_YOUNG.format(f"{today.day} {today:%B %Y}")
+    assert _shows_field_error(response.content.decode(), message)
+    plan.refresh_from_db()
+    assert (plan.work_based, plan.version) == ("", version), "nothing saved"
+    assert not AuditEvent.objects.filter(action="cases.plan.setting_updated").exists()
+
+
+def test_a_plan_can_name_work_based_learning_from_the_16th_birthday(client, login, officer, plan):
+    plan.child.birth_date = _years_before(timezone.localdate(), 16)
+    plan.child.save()
+    login(client, officer)
+    response = client.post(
+        reverse("cases:setting_edit", args=[plan.pk]),
+        {"named_setting": plan.named_setting_id, "work_based": "A", "version": plan.version},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.work_based == "A"
+    assert AuditEvent.objects.get(action="cases.plan.setting_updated").data == {"work_based": "A"}
+
+
+def test_a_placement_cannot_be_work_based_learning_for_a_child_under_16(client, login, officer, plan):
+    """Judged on the placement's start date: a supported internship from 1 September 2025 for a child of 10."""
+    plan.child.birth_date = date(2015, 3, 1)
+    plan.child.save()
+    login(client, officer)
+    form = {"sen_setting": "OTH", "rank": "1", "start_0": "1", "start_1": "9", "start_2": "2025"}
+    response = client.post(reverse("cases:placement_new", args=[plan.child_id]), {**form, "work_based": "S"})
+    assert response.status_code == 200
+    message = "Work-based learning (supported internship) " + TOO_YOUNG.format("1 September 2025")
+    assert _shows_field_error(response.content.decode(), message)
+    assert not Placement.objects.filter(child=plan.child).exists(), "nothing saved"
+    assert not plan.child.timeline.filter(kind="placement").exists()
+    assert not AuditEvent.objects.filter(action="cases.placement.added").exists()
+    # Changing a recorded placement is refused the same way, and leaves it as it was.
+    placement = Placement.objects.create(child=plan.child, sen_setting="OTH", rank=1, start=date(2025, 9, 1))
+    edit = client.post(
+        reverse("cases:placement_edit", args=[plan.child_id, placement.pk]), {**form, "work_based": "T"}
+    )
+    assert _shows_field_error(edit.content.decode(), message.replace("supported internship", "traineeship"))
+    placement.refresh_from_db()
+    assert placement.work_based == ""
+    assert not AuditEvent.objects.filter(action="cases.placement.updated").exists()
 
 
 def test_a_named_school_can_be_its_sen_unit_or_resourced_provision(client, login, officer, plan):

@@ -27,7 +27,8 @@ def step(
         try:
             action(form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            # A refusal about one field shows beside it too (GOV.UK error summary and error message).
+            form.add_error(e.field if e.field in form.fields else None, str(e))
         else:
             return redirect(target)
     return render(

@@ -273,5 +273,6 @@ def setting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             expected_version=d["version"],
             fields={name: d[name] for name in svc.SETTING_FIELDS},
+            today=timezone.localdate(),
         ),
     )

@@ -104,7 +104,7 @@ def build() -> dict[str, Any]:
         work_based="S",
         amended_issued=date(2025, 3, 20),
     )
-    Placement.objects.create(child=c4, school=b, start=date(2019, 9, 1), rank=1, work_based="S")
+    Placement.objects.create(child=c4, school=b, start=date(2025, 9, 1), rank=1, work_based="S")  # aged 16
     AreaTransfer.objects.create(  # the plan came from Greenwich in the year: TransferLA
         child=c4,
         direction="in",

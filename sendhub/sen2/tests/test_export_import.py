@@ -75,7 +75,8 @@ def test_export_has_the_plan_details_transfers_and_phase_transfer():
     ]
     assert (plan4.plan_wbp, plan4.oa) == ("S", None)  # no personal budget: no OA
     active4 = by_name["C4"].active_plans
-    assert active4.transfer_la == "203" and active4.placements[0].wbp == "S"
+    assert active4.transfer_la == "203"
+    assert [(p.placement_rank, p.wbp) for p in active4.placements] == [("2", None), ("1", "S")]  # by start
     # born January 2009: into year 12 in September 2025, amended plan due 31 March 2025 (reg 18(1)(b))
     assert (active4.phase_transfer_due_date, active4.phase_transfer_final_date) == (
         date(2025, 3, 31),
