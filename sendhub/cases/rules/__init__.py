@@ -50,6 +50,7 @@ from sendhub.cases.rules.reviews import (
     phase_transfer_amended_plan_due,
     review_decision_due,
     review_report_due,
+    school_leaving_date,
 )
 from sendhub.cases.rules.settings import NamedSetting, named_setting_problems, work_based_problem
 from sendhub.cases.rules.stages import (
@@ -117,6 +118,7 @@ __all__ = [
     "review_decision_due",
     "review_on_time",
     "review_report_due",
+    "school_leaving_date",
     "setting_consultation_due",
     "validate_exception",
     "work_based_problem",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sendhub.cases.rules.periods import add_months, add_weeks, period_beginning_with
 
@@ -114,6 +114,20 @@ def national_curriculum_year(birth: date, on: date) -> int:
     start = academic_year_start(on)
     age_at_31_august = start - birth.year - (1 if (birth.month, birth.day) > (8, 31) else 0)
     return age_at_31_august - 4
+
+
+def school_leaving_date(birth: date) -> date:
+    """The last day of compulsory school age for a child born on ``birth``.
+
+    Education Act 1996 s.8(3)-(4): a child ceases to be of compulsory school age at the end of the school
+    leaving date of the school year in which they turn 16, and the Education (School Leaving Date) Order
+    1997 makes that the last Friday in June. So a child who turns 16 before 1 September (even in July or
+    August, after the leaving date) leaves that June; one who turns 16 from 1 September, in year 11, leaves
+    the June after. From the next day they are over compulsory school age (post-16 routes open).
+    """
+    year = birth.year + 16 + (1 if birth.month >= 9 else 0)
+    end_of_june = date(year, 6, 30)
+    return end_of_june - timedelta(days=(end_of_june.weekday() - 4) % 7)  # Friday is weekday 4
 
 
 # National curriculum year the child *enters* at each standard phase transfer.

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sendhub.cases.rules.cease import age_on
+from sendhub.cases.rules.reviews import school_leaving_date
 from sendhub.cases.vocab import WORK_BASED_LEARNING
 
 NEEDS_DESCRIPTION = frozenset({"NIEO"})
@@ -62,7 +62,6 @@ def named_setting_problems(main: NamedSetting, second: NamedSetting) -> list[str
     return problems
 
 
-WORK_BASED_FROM_AGE = 16
 _WORK_BASED_NAMES = {code: label.lower() for code, label in WORK_BASED_LEARNING}
 
 
@@ -70,17 +69,19 @@ def work_based_problem(birth: date, code: str, on: date) -> str | None:
     """Why work-based learning ``code`` cannot apply to a child born on ``birth`` from ``on``; None if it can.
 
     Apprenticeships, traineeships and supported internships are post-16 routes, for young people over
-    compulsory school age (Education Act 1996 s.8), so the child must be 16 or over on ``on``: the day
-    of the change for a plan, the start of a placement (its earliest day: the child is only older by
-    its end). The 16th birthday itself counts (:func:`age_on`). No code, no problem.
+    compulsory school age (Education Act 1996 s.8; ``school_leaving_date``): from the day after the last
+    Friday in June of the school year they turn 16. A 16-year-old still in year 11 is not yet; a
+    15-year-old born in July or August is, from that Saturday. ``on`` is the day of the change for a plan,
+    the start of a placement (its earliest day). No code, no problem.
     """
     if not code:
         return None
-    age = age_on(birth, on)
-    if age >= WORK_BASED_FROM_AGE:
+    leaves = school_leaving_date(birth)
+    if on > leaves:
         return None
     name = _WORK_BASED_NAMES.get(code, code)
     return (
-        f"Work-based learning ({name}) is only for young people aged {WORK_BASED_FROM_AGE} or over, "
-        f"and this child is {age} on {on.day} {on:%B %Y}. Choose None, or check the date of birth"
+        f"Work-based learning ({name}) is only for young people over compulsory school age, and this "
+        f"child is of compulsory school age until {leaves.day} {leaves:%B %Y} (the last Friday in June of "
+        "the school year they turn 16). Choose None, or check the date of birth"
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases.models import Placement
+from sendhub.cases.rules import school_leaving_date
 from sendhub.cases.tests.factories import ChildFactory, PlanFactory, SchoolFactory
 from sendhub.core.models import AuditEvent
 
@@ -123,7 +124,7 @@ def test_organised_arrangements_need_a_personal_budget(client, login, officer, p
 
 
 def test_a_placement_can_be_work_based_learning(client, login, officer, plan):
-    plan.child.birth_date = date(2009, 9, 1)  # 16 on the day the placement starts
+    plan.child.birth_date = date(2009, 8, 31)  # left school on 27 June 2025, before the placement starts
     plan.child.save()
     login(client, officer)
     response = client.post(
@@ -155,10 +156,13 @@ def _shows_field_error(page: str, message: str) -> bool:
     )
 
 
-TOO_YOUNG = "is only for young people aged 16 or over, and this child is 10 on {}. Choose None, or check the date of birth"
+IN_SCHOOL = (
+    "is only for young people over compulsory school age, and this child is of compulsory school age until {} "
+    "(the last Friday in June of the school year they turn 16). Choose None, or check the date of birth"
+)
 
 
-def test_a_plan_cannot_name_work_based_learning_for_a_child_under_16(client, login, officer, plan):
+def test_a_plan_cannot_name_work_based_learning_for_a_child_of_school_age(client, login, officer, plan):
     """Apprenticeships are post-16 (Education Act 1996 s.8; SEN2 COD-03): refused when entered, not at export."""
     today = timezone.localdate()
     plan.child.birth_date = _years_before(today, 10)
@@ -170,15 +174,16 @@ def test_a_plan_cannot_name_work_based_learning_for_a_child_under_16(client, log
         {"named_setting": plan.named_setting_id, "work_based": "A", "version": plan.version},
     )
     assert response.status_code == 200
-    message = "Work-based learning (apprenticeship) " + TOO_YOUNG.format(f"{today.day} {today:%B %Y}")
+    leaves = school_leaving_date(plan.child.birth_date)
+    message = "Work-based learning (apprenticeship) " + IN_SCHOOL.format(f"{leaves.day} {leaves:%B %Y}")
     assert _shows_field_error(response.content.decode(), message)
     plan.refresh_from_db()
     assert (plan.work_based, plan.version) == ("", version), "nothing saved"
     assert not AuditEvent.objects.filter(action="cases.plan.setting_updated").exists()
 
 
-def test_a_plan_can_name_work_based_learning_from_the_16th_birthday(client, login, officer, plan):
-    plan.child.birth_date = _years_before(timezone.localdate(), 16)
+def test_a_plan_can_name_work_based_learning_after_the_school_leaving_date(client, login, officer, plan):
+    plan.child.birth_date = _years_before(timezone.localdate(), 18)  # left school a year ago or more
     plan.child.save()
     login(client, officer)
     response = client.post(
@@ -191,7 +196,7 @@ def test_a_plan_can_name_work_based_learning_from_the_16th_birthday(client, logi
     assert AuditEvent.objects.get(action="cases.plan.setting_updated").data == {"work_based": "A"}
 
 
-def test_a_placement_cannot_be_work_based_learning_for_a_child_under_16(client, login, officer, plan):
+def test_a_placement_cannot_be_work_based_learning_for_a_child_of_school_age(client, login, officer, plan):
     """Judged on the placement's start date: a supported internship from 1 September 2025 for a child of 10."""
     plan.child.birth_date = date(2015, 3, 1)
     plan.child.save()
@@ -199,7 +204,7 @@ def test_a_placement_cannot_be_work_based_learning_for_a_child_under_16(client, 
     form = {"sen_setting": "OTH", "rank": "1", "start_0": "1", "start_1": "9", "start_2": "2025"}
     response = client.post(reverse("cases:placement_new", args=[plan.child_id]), {**form, "work_based": "S"})
     assert response.status_code == 200
-    message = "Work-based learning (supported internship) " + TOO_YOUNG.format("1 September 2025")
+    message = "Work-based learning (supported internship) " + IN_SCHOOL.format("27 June 2031")
     assert _shows_field_error(response.content.decode(), message)
     assert not Placement.objects.filter(child=plan.child).exists(), "nothing saved"
     assert not plan.child.timeline.filter(kind="placement").exists()

@@ -1,5 +1,6 @@
 """Section I named settings as SEN2 PlanDetail items 4.7a-4.7f describe them (one of URN/UKPRN or type;
-a SEN unit or resourced provision only within a named institution), and work-based learning only from 16."""
+a SEN unit or resourced provision only within a named institution), and work-based learning only over
+compulsory school age."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from sendhub.cases.rules.reviews import school_leaving_date
 from sendhub.cases.rules.settings import NamedSetting, named_setting_problems, work_based_problem
 
 NONE = NamedSetting()
@@ -86,9 +88,30 @@ def test_named_setting_problems(main, second, problems):
     assert named_setting_problems(main, second) == problems
 
 
-BORN = date(2010, 3, 15)  # 16 on 15 March 2026
-LEAP = date(2008, 2, 29)  # 16 on 29 February 2024: 16 years on from a leap day is a leap day (until 2100)
-TOO_YOUNG = "Work-based learning ({}) is only for young people aged 16 or over, and this child is {} on {}."
+BORN = date(2010, 3, 15)  # 16 on 15 March 2026, in year 11 until the leaving date, Friday 26 June 2026
+IN_SCHOOL = (
+    "Work-based learning ({}) is only for young people over compulsory school age, and this child is of "
+    "compulsory school age until {} (the last Friday in June of the school year they turn 16). "
+    "Choose None, or check the date of birth"
+)
+
+
+@pytest.mark.parametrize(
+    ("birth", "leaves"),
+    [
+        # Education Act 1996 s.8(3)-(4) and the School Leaving Date Order 1997: the last Friday in June of
+        # the school year in which the child turns 16 (30 June 2026 is a Tuesday).
+        (BORN, date(2026, 6, 26)),
+        (date(2010, 8, 31), date(2026, 6, 26)),  # 16 in August, after the leaving date: still that June
+        (date(2009, 9, 1), date(2026, 6, 26)),  # 16 on 1 September 2025, the start of year 11: next June
+        (date(2009, 8, 31), date(2025, 6, 27)),  # the youngest of the year before (30 June 2025: Monday)
+        (date(2008, 2, 29), date(2024, 6, 28)),  # a leap day (30 June 2024: Sunday)
+        (date(2011, 1, 1), date(2027, 6, 25)),  # 30 June 2027 is a Wednesday
+        (date(2012, 1, 1), date(2028, 6, 30)),  # 30 June 2028 is itself a Friday
+    ],
+)
+def test_school_leaving_date(birth, leaves):
+    assert school_leaving_date(birth) == leaves
 
 
 @pytest.mark.parametrize(
@@ -97,27 +120,23 @@ TOO_YOUNG = "Work-based learning ({}) is only for young people aged 16 or over, 
         # No work-based learning: nothing to check, at any age.
         (BORN, "", date(2020, 9, 1), None),
         # Apprenticeships (A), traineeships (T) and supported internships (S) are post-16 routes, for young
-        # people over compulsory school age (Education Act 1996 s.8): the child must be 16 on the day.
-        (BORN, "A", date(2020, 9, 1), TOO_YOUNG.format("apprenticeship", 10, "1 September 2020")),
-        (BORN, "T", date(2026, 3, 14), TOO_YOUNG.format("traineeship", 15, "14 March 2026")),
-        (BORN, "S", date(2026, 3, 15), None),  # the 16th birthday itself
-        (BORN, "S", date(2026, 3, 16), None),
-        (BORN, "A", date(2033, 9, 1), None),  # and on to 25, when a plan may still name it
-        # Born on a leap day: 16 on the leap day 16 years on, and not the day before.
-        (LEAP, "A", date(2024, 2, 28), TOO_YOUNG.format("apprenticeship", 15, "28 February 2024")),
-        (LEAP, "A", date(2024, 2, 29), None),
-        (date(2009, 2, 28), "A", date(2025, 2, 28), None),
+        # people over compulsory school age (Education Act 1996 s.8): from the day after the leaving date.
+        (BORN, "A", date(2020, 9, 1), IN_SCHOOL.format("apprenticeship", "26 June 2026")),
         (
-            date(2008, 2, 29),
+            BORN,
             "S",
-            date(2023, 2, 28),
-            TOO_YOUNG.format("supported internship", 14, "28 February 2023"),
-        ),
+            date(2026, 3, 15),
+            IN_SCHOOL.format("supported internship", "26 June 2026"),
+        ),  # 16, year 11
+        (BORN, "T", date(2026, 6, 26), IN_SCHOOL.format("traineeship", "26 June 2026")),  # the leaving date
+        (BORN, "T", date(2026, 6, 27), None),  # the day after
+        (BORN, "A", date(2033, 9, 1), None),  # and on to 25, when a plan may still name it
+        # A summer-born child leaves school at 15 and may start an apprenticeship in July.
+        (date(2010, 8, 20), "A", date(2026, 7, 1), None),
+        # An autumn-born child is 16 all through year 11 and may not.
+        (date(2009, 9, 1), "A", date(2025, 10, 1), IN_SCHOOL.format("apprenticeship", "26 June 2026")),
+        (date(2008, 2, 29), "S", date(2024, 6, 29), None),
     ],
 )
-def test_work_based_learning_is_only_from_16(birth, code, on, problem):
-    found = work_based_problem(birth, code, on)
-    if problem is None:
-        assert found is None
-    else:
-        assert found == problem + " Choose None, or check the date of birth"
+def test_work_based_learning_is_only_over_compulsory_school_age(birth, code, on, problem):
+    assert work_based_problem(birth, code, on) == problem

@@ -461,14 +461,22 @@ def test_a_late_amended_plan_at_phase_transfer_is_reported_not_refused():
     assert run(data).ok
 
 
-def test_work_based_learning_from_16_is_allowed():
-    # born 15 January 2010: 16 on the census date of 15 January 2026
+@pytest.mark.parametrize(
+    ("born", "allowed"),
+    [
+        ("2009-08-31", True),  # left school on 27 June 2025 (Education Act 1996 s.8): over compulsory age
+        ("2009-09-01", False),  # 16 on the census date but in year 11 until June 2026
+        ("2010-01-15", False),  # 16 on the census date itself, in year 11
+    ],
+)
+def test_work_based_learning_only_after_the_school_leaving_date(born, allowed):
     data = VALID_2026.replace(
-        "<PersonBirthDate>2015-04-02</PersonBirthDate>", "<PersonBirthDate>2010-01-15</PersonBirthDate>"
+        "<PersonBirthDate>2015-04-02</PersonBirthDate>", f"<PersonBirthDate>{born}</PersonBirthDate>"
     )
     data = data.replace(
         "</PlanDetail>\n        <PB>1</PB>", "</PlanDetail>\n        <PlanWBP>S</PlanWBP>\n        <PB>1</PB>"
     )
     assert "<PlanWBP>S</PlanWBP>" in data
     report = run(data.encode())
-    assert report.ok, report.issues
+    assert report.ok is allowed, report.issues
+    assert {i.rule for i in report.issues} == (set() if allowed else {"COD-03"})

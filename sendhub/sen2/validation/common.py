@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from sendhub.cases.rules.reviews import school_leaving_date
+
 NOT_IN_EDUCATION = {"NEET", "NIEC", "NIEO"}
 
 
@@ -38,13 +40,13 @@ WORK_BASED = {"A": "an apprenticeship", "T": "a traineeship", "S": "a supported 
 def check_work_based(birth: date | None, code: str, ctx: Context, path: str) -> Iterator[Found]:
     """COD-03: apprenticeships, traineeships and supported internships (PlanWBP, WBP; items 4.3 and 5.3)
     are post-16 routes, open only to young people over compulsory school age (Education Act 1996 s.8):
-    nobody under 16 on the reference date can be in one."""
-    if birth is not None and (age := age_on(birth, ctx.reference_date)) < 16:
+    nobody still of that age on the reference date (in January, anyone in year 11 or below) can be in one."""
+    if birth is not None and ctx.reference_date <= (leaves := school_leaving_date(birth)):
         yield (
             "COD-03",
             path,
-            f"Work-based learning ({WORK_BASED.get(code, code)}) is given for a child aged {age} "
-            "on the reference date.",
-            "Work-based learning is for young people aged 16 or over: remove the code, or correct the date "
-            "of birth.",
+            f"Work-based learning ({WORK_BASED.get(code, code)}) is given for a child of compulsory school "
+            f"age (aged {age_on(birth, ctx.reference_date)} on the reference date, in school until {fmt(leaves)}).",
+            "Work-based learning is for young people over compulsory school age: remove the code, or correct "
+            "the date of birth.",
         )

@@ -61,7 +61,7 @@ RULES: dict[str, str] = {
     "ACT-05": "Review dates are in order, after the plan started and not after the reference date",
     "COD-01": "NEET and 'not in education or training' settings are only for young people aged 16 or over",
     "COD-02": "Cease reason 1 (reached maximum age) is only for young people aged 24 or over at cease",
-    "COD-03": "Work-based learning (apprenticeship, traineeship, supported internship) is only for ages 16+",
+    "COD-03": "Work-based learning (apprenticeship, traineeship, internship) only over compulsory school age",
     "PHT-01": "A phase-transfer due date is 15 February or 31 March; a final date needs it and is not after R",
 }
 
