@@ -9,8 +9,8 @@ where DfE asks for them: "not in education or training - other" (NIEO). Items 4.
 institution, so they only make sense when an institution is named.
 
 Work-based learning (an apprenticeship, traineeship or supported internship: SEN2 PlanWBP on a plan,
-item 4.3, and WBP on a placement, item 5.3) is a post-16 route, so casework refuses it for a child
-under 16, the same test SEN2 check COD-03 makes on the census date.
+item 4.3, and WBP on a placement, item 5.3) is a post-16 route, so casework refuses it for a child of
+compulsory school age (``school_leaving_date``), the same test SEN2 check COD-03 makes on the census date.
 """
 
 from __future__ import annotations

@@ -187,11 +187,11 @@ def _require_setting(placement: Placement) -> None:
         raise SendHubError("Choose the school or setting, or the type of setting if it has no URN")
 
 
-def _work_based_from_16(placement: Placement) -> None:
-    """SEN2 WBP is a post-16 route; judged at the placement's start, when the child is youngest."""
-    too_young = rules.work_based_problem(placement.child.birth_date, placement.work_based, placement.start)
-    if too_young:
-        raise SendHubError(too_young, field="work_based")
+def _work_based_over_school_age(placement: Placement) -> None:
+    """SEN2 WBP is a post-16 route: judged at the placement's start, when the child is youngest."""
+    in_school = rules.work_based_problem(placement.child.birth_date, placement.work_based, placement.start)
+    if in_school:
+        raise SendHubError(in_school, field="work_based")
 
 
 def _follow_current_placement(child: Child, placement: Placement) -> None:
@@ -207,7 +207,7 @@ def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
     """SEN2 <PlacementDetail>: a setting by URN/UKPRN, or a SEN2 setting code where it has none."""
     placement = Placement(child=child, **fields)
     _require_setting(placement)
-    _work_based_from_16(placement)
+    _work_based_over_school_age(placement)
     placement.full_clean()
     placement.save()
     _follow_current_placement(child, placement)
@@ -229,7 +229,7 @@ def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placem
     for name, value in fields.items():
         setattr(placement, name, value)
     _require_setting(placement)
-    _work_based_from_16(placement)
+    _work_based_over_school_age(placement)
     placement.full_clean()
     placement.save(update_fields=list(fields))
     child = placement.child

@@ -359,10 +359,10 @@ def update_plan_setting(
     if problems:
         raise CaseStateError("; ".join(problems))
     # Checked on the whole of section I, as named settings are, so a save never keeps a post-16 route
-    # for a child under 16; the day of the change is the day the plan names it from.
-    too_young = rules.work_based_problem(plan.child.birth_date, merged["work_based"] or "", today)
-    if too_young:
-        raise CaseStateError(too_young, field="work_based")
+    # for a child of compulsory school age; the day of the change is the day the plan names it from.
+    in_school = rules.work_based_problem(plan.child.birth_date, merged["work_based"] or "", today)
+    if in_school:
+        raise CaseStateError(in_school, field="work_based")
     check_and_bump_version(plan, expected_version)
     changed = apply_fields(plan, SETTING_FIELDS, merged)
     record_event(

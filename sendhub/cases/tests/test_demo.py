@@ -30,7 +30,7 @@ def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
     today = timezone.localdate()
     counts = selectors.worklist_counts(admin_user, today)
     assert counts["overdue"] > 0 and counts["due"] > 0 and counts["advice"] > 0
-    # Work-based learning is a post-16 route (SEN2 COD-03): the demo never gives it to a child under 16.
+    # Work-based learning is a post-16 route (SEN2 COD-03): the demo never gives it to a child of school age.
     for plan in Plan.objects.exclude(work_based="").select_related("child"):
         assert work_based_problem(plan.child.birth_date, plan.work_based, today) is None, plan
     for placement in Placement.objects.exclude(work_based="").select_related("child"):
