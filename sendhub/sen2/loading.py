@@ -155,6 +155,7 @@ def _import_request(
         _import_transfer(child, "in", req.active_plans.transfer_la, period_start, summary)
     if plan_x is None or plan_x.start_date is None:
         return
+    _note_indicators_on_types(person, plan_x, summary)
     ceased = plan_x.cease_date
     plan_values = {
         "status": PlanStatus.CEASED if ceased else PlanStatus.ACTIVE,
@@ -250,6 +251,22 @@ def _request_values(req: x.Request, a: x.Assessment | None) -> dict[str, Any]:
     elif outcome == "W":
         v.update(status=RequestStatus.WITHDRAWN, withdrawn=req.request_outcome_date)
     return v
+
+
+def _note_indicators_on_types(person: x.Person, plan: x.NamedPlan, summary: ImportSummary) -> None:
+    """Casework holds a SEN unit or resourced provision only for a named school (items 4.7e/4.7f), so
+    one given for a type of setting cannot be kept: say so rather than drop it without a word."""
+    for d in plan.plan_details:
+        if (
+            d.sen_setting
+            and not (d.urn or d.ukprn)
+            and "1" in (d.sen_unit_indicator, d.resourced_provision_indicator)
+        ):
+            summary.notes.append(
+                f"{person.key}: the plan started {plan.start_date:%d %B %Y} names a type of setting "
+                f"({d.sen_setting}) as a SEN unit or resourced provision. Casework records these only for a "
+                "named school, so they were not kept: name the school on the plan if there is one."
+            )
 
 
 def _named_setting(details: list[x.PlanDetail], field: str, rank: str) -> dict[str, Any]:

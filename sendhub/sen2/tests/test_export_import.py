@@ -169,7 +169,7 @@ def test_import_without_the_indicators_keeps_what_casework_recorded(tmp_path):
     assert Plan.objects.get(child__last_name="C4").second_setting_resourced_provision
 
 
-def test_an_indicator_on_a_type_of_setting_is_not_kept(tmp_path):
+def test_an_indicator_on_a_type_of_setting_is_not_kept_and_the_import_says_so(tmp_path):
     casework.schools()
     path = tmp_path / "type.xml"
     plan_detail = (
@@ -180,9 +180,11 @@ def test_an_indicator_on_a_type_of_setting_is_not_kept(tmp_path):
         VALID_2026.replace(plan_detail, "<SENSetting>OLA</SENSetting>\n          <PlacementRank>1</PlacementRank>"
                            "\n          <SENunitIndicator>1")
     )  # fmt: skip
-    services.import_return(path=str(path))
+    summary = services.import_return(path=str(path))
     plan = Plan.objects.get(child__upn="A202111111111")
     assert (plan.named_setting, plan.named_setting_type, plan.named_setting_sen_unit) == (None, "OLA", False)
+    [note] = [n for n in summary.notes if "SEN unit" in n]  # not dropped without a word
+    assert note.startswith("UPN A202111111111: ") and "type of setting (OLA)" in note
 
 
 @pytest.mark.parametrize(
