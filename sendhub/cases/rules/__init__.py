@@ -52,7 +52,12 @@ from sendhub.cases.rules.reviews import (
     review_report_due,
     school_leaving_date,
 )
-from sendhub.cases.rules.settings import NamedSetting, named_setting_problems, work_based_problem
+from sendhub.cases.rules.settings import (
+    WORK_BASED_NAMES,
+    NamedSetting,
+    named_setting_problems,
+    work_based_problem,
+)
 from sendhub.cases.rules.stages import (
     AdviceDates,
     AssessmentFacts,
@@ -68,6 +73,7 @@ from sendhub.cases.rules.stages import (
 )
 
 __all__ = [
+    "WORK_BASED_NAMES",
     "AdviceDates",
     "AssessmentFacts",
     "CaseStatus",

@@ -62,7 +62,7 @@ def named_setting_problems(main: NamedSetting, second: NamedSetting) -> list[str
     return problems
 
 
-_WORK_BASED_NAMES = {code: label.lower() for code, label in WORK_BASED_LEARNING}
+WORK_BASED_NAMES = {code: label.lower() for code, label in WORK_BASED_LEARNING}  # in a sentence
 
 
 def work_based_problem(birth: date, code: str, on: date) -> str | None:
@@ -79,7 +79,7 @@ def work_based_problem(birth: date, code: str, on: date) -> str | None:
     leaves = school_leaving_date(birth)
     if on > leaves:
         return None
-    name = _WORK_BASED_NAMES.get(code, code)
+    name = WORK_BASED_NAMES.get(code, code)
     return (
         f"Work-based learning ({name}) is only for young people over compulsory school age, and this "
         f"child is of compulsory school age until {leaves.day} {leaves:%B %Y} (the last Friday in June of "

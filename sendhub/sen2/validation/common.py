@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendhub.cases.rules.reviews import school_leaving_date
+from sendhub.cases.rules import WORK_BASED_NAMES, age_on, school_leaving_date
 
 NOT_IN_EDUCATION = {"NEET", "NIEC", "NIEO"}
 
@@ -30,13 +30,6 @@ def fmt(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else "(no date)"
 
 
-def age_on(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
-WORK_BASED = {"A": "an apprenticeship", "T": "a traineeship", "S": "a supported internship"}
-
-
 def check_work_based(birth: date | None, code: str, ctx: Context, path: str) -> Iterator[Found]:
     """COD-03: apprenticeships, traineeships and supported internships (PlanWBP, WBP; items 4.3 and 5.3)
     are post-16 routes, open only to young people over compulsory school age (Education Act 1996 s.8):
@@ -45,7 +38,7 @@ def check_work_based(birth: date | None, code: str, ctx: Context, path: str) -> 
         yield (
             "COD-03",
             path,
-            f"Work-based learning ({WORK_BASED.get(code, code)}) is given for a child of compulsory school "
+            f"Work-based learning ({WORK_BASED_NAMES.get(code, code)}) is given for a child of compulsory school "
             f"age (aged {age_on(birth, ctx.reference_date)} on the reference date, in school until {fmt(leaves)}).",
             "Work-based learning is for young people over compulsory school age: remove the code, or correct "
             "the date of birth.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from sendhub.cases.rules import TransferKind, phase_transfer_amended_plan_due
 from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, check_work_based, fmt
 from sendhub.sen2.xmlmodel import ActivePlans, NamedPlan, Person, PlacementDetail, PlanDetail
 
@@ -198,10 +199,11 @@ def check_reviews(ap: ActivePlans, plan: NamedPlan | None, ref: date, xp: str) -
         )
 
 
-# SEND Regulations 2014 reg 18(1): an EHC plan is reviewed and amended before a phase transfer by
-# 15 February in the calendar year of the transfer, or by 31 March for a move from secondary school into
-# post-16 education. Item 5.6a (PhaseTransferDueDate) is that deadline, so it falls on one of these days.
-PHASE_TRANSFER_DEADLINES = {(2, 15): "15 February", (3, 31): "31 March"}
+# Item 5.6a (PhaseTransferDueDate) is the reg 18(1) deadline, so it falls on one of its days (15 February,
+# or 31 March for a move into post-16 education), whatever the year.
+PHASE_TRANSFER_DEADLINE_DAYS = frozenset(
+    (due.month, due.day) for due in (phase_transfer_amended_plan_due(2000, kind) for kind in TransferKind)
+)
 
 
 def check_phase_transfer(ap: ActivePlans, ref: date, xp: str) -> Iterator[Found]:
@@ -216,7 +218,7 @@ def check_phase_transfer(ap: ActivePlans, ref: date, xp: str) -> Iterator[Found]
             "Record the due date (15 February, or 31 March for a move into post-16 education), or remove "
             "the final date.",
         )
-    elif (due.month, due.day) not in PHASE_TRANSFER_DEADLINES:
+    elif (due.month, due.day) not in PHASE_TRANSFER_DEADLINE_DAYS:
         yield (
             "PHT-01",
             f"{xp}/PhaseTransferDueDate",
