@@ -338,7 +338,7 @@ def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
         plan.second_setting_resourced_provision,
         "2",
     )
-    details = [detail for detail in (main, second) if detail]  # fmt: skip
+    details = [detail for detail in (main, second) if detail]
     budget = plan.personal_budget
     return x.NamedPlan(
         start_date=plan.start_date,

@@ -246,7 +246,7 @@ class ExportCheck:
         valid = written.valid.result()
         if valid and not any(found for _, found in written.found):
             return  # nearly always: the text is not parsed again
-        root = etree.fromstring(b"<Persons>" + written.data + b"</Persons>", _TEXT_PARSER)
+        root = _batch_tree(written.data, _TEXT_PARSER)
         for el, person, (index, found) in zip(root, written.persons, written.found, strict=True):
             if valid and not found:
                 continue
@@ -289,11 +289,16 @@ class _TextCheck:
     def valid(self, data: bytes) -> bool:
         if self.schema is None:  # compiled on the worker, while the main thread runs its first queries
             self.schema = schemas.part_schema(self.year)
-        return self.schema.validate(etree.fromstring(b"<Persons>" + data + b"</Persons>", self.parser))
+        return self.schema.validate(_batch_tree(data, self.parser))
 
 
 _TEXT_PARSING = {"resolve_entities": False, "no_network": True, "huge_tree": True, "remove_blank_text": True}
 _TEXT_PARSER = etree.XMLParser(**_TEXT_PARSING)  # the main thread's
+
+
+def _batch_tree(data: bytes, parser: etree.XMLParser) -> etree._Element:
+    """A written batch of ``<Person>`` elements, parsed as one ``<Persons>`` element."""
+    return etree.fromstring(b"<Persons>" + data + b"</Persons>", parser)
 
 
 def _xsd_issues(
