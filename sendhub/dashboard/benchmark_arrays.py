@@ -1,111 +1,50 @@
 """The arithmetic behind `benchmarking.compute_benchmarks`, on dense numpy arrays.
 
-The LA rows of every indicator and period fit one small matrix: about 160 LAs by 730 (indicator, period)
-columns, nearly all filled. On that matrix each benchmark is one vectorised step over all columns at once:
-one sort per column gives the ranks and quartiles, a gather of each neighbour's row gives the
-statistical-neighbour figures, and a column shift gives the previous period. This replaced a join of every
-LA with its ten neighbours for every period (800,000 rows), which made computing all benchmarks take thirty
-times as long as a plain polars group-by over the same rows.
+The LA rows of every indicator and period fit one small matrix: about 730 (indicator, period) columns by
+160 LAs, nearly all filled. Per column: one sort gives the quartiles, a lexsort gives the previous period.
+Per LA row, `benchmark_kernel.row_figures` computes the rest in one compiled pass, with the rows split
+between threads. This replaced a join of every LA with its ten neighbours for every period (800,000 rows),
+which made computing all benchmarks take thirty times as long as a plain polars group-by over the same rows.
 
 Missing values are NaN here; the caller turns them back into nulls.
 """
 
 from __future__ import annotations
 
+import itertools
+import os
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from . import benchmark_kernel as kernel
+
 Floats = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.integer]
+Ints = npt.NDArray[np.int64]
+
+# Below this many rows a second thread costs more than it saves.
+ROWS_PER_THREAD = 20_000
 
 
-@dataclass(frozen=True)
-class ColumnStats:
-    """Per column (indicator and period): the LAs with a value, R type-7 quartiles, and each LA's rank.
+def quartiles(values: Floats) -> tuple[npt.NDArray[np.int32], Floats]:
+    """The number of values in each row of `values` (columns x LAs, NaN for none) and its quartiles.
 
-    `ranks` is columns x LAs (the transpose of the input), NaN where the LA has no value or the
-    indicator no polarity.
+    R type 7, as LAIT: with the n values sorted, the p-quantile is at 0-based position h = (n - 1) p,
+    interpolated linearly between floor(h) and the next value. Quartiles are NaN where n is 0.
     """
-
-    count: Ints
-    q1: Floats
-    q2: Floats
-    q3: Floats
-    ranks: Floats
-
-
-def column_stats(values: Floats, sign: Floats) -> ColumnStats:
-    """Count, quartiles and ranks of each column of `values` (LAs x columns), ignoring NaN.
-
-    * Quartiles, R type 7: with the n values of a column sorted, the p-quantile is at 0-based position
-      h = (n - 1) p, interpolated linearly between floor(h) and the next value.
-    * Ranks: each column is sorted once best first (by -sign x value, NaN last); an LA's rank is 1 + the
-      first position of its run of equal values, so ties share the better rank (R ``ties.method =
-      "min"``). Columns without a polarity (`sign` NaN) are not ranked.
-    """
-    rows = np.ascontiguousarray(values.T)
-    ordered = np.sort(rows, axis=1)  # NaN last
-    count = np.count_nonzero(~np.isnan(rows), axis=1)
+    ordered = np.sort(values, axis=1)  # NaN last
+    count = np.count_nonzero(~np.isnan(ordered), axis=1).astype(np.int32)
     last = np.maximum(count - 1, 0)
-    quartiles = []
-    for p in (0.25, 0.5, 0.75):
+    result = np.empty((3, values.shape[0]))
+    for k, p in enumerate((0.25, 0.5, 0.75)):
         h = last * p
         low = np.floor(h).astype(np.int64)
         lower = np.take_along_axis(ordered, low[:, None], axis=1)[:, 0]
         upper = np.take_along_axis(ordered, np.minimum(low + 1, last)[:, None], axis=1)[:, 0]
-        quartiles.append(np.where(count > 0, lower + (h - low) * (upper - lower), np.nan))
-
-    ranks = np.full(rows.shape, np.nan)
-    ranked = np.flatnonzero(~np.isnan(sign))  # only columns with a polarity are ranked
-    best_first = rows[ranked] * -sign[ranked, None]
-    order = np.argsort(best_first, axis=1, kind="stable")
-    best = np.take_along_axis(best_first, order, axis=1)  # ascending: the best value first
-    position = np.broadcast_to(np.arange(rows.shape[1], dtype=np.float64), best.shape)
-    starts = np.ones(best.shape, dtype=bool)
-    starts[:, 1:] = best[:, 1:] != best[:, :-1]
-    in_order = np.maximum.accumulate(np.where(starts, position, 0.0), axis=1) + 1.0
-    placed = np.empty(best.shape)
-    np.put_along_axis(placed, order, in_order, axis=1)
-    placed[np.isnan(best_first)] = np.nan
-    ranks[ranked] = placed
-    return ColumnStats(count, quartiles[0], quartiles[1], quartiles[2], ranks)
-
-
-@dataclass(frozen=True)
-class NeighbourStats:
-    """Per LA and column: mean and count of the neighbours with a value, and the LA's place among them."""
-
-    average: Floats
-    count: Ints
-    rank: Floats
-    rank_of: Floats
-
-
-def neighbour_stats(values: Floats, scores: Floats, neighbours: Ints) -> NeighbourStats:
-    """Statistical-neighbour figures for every LA (row) and column.
-
-    `neighbours` is LAs x k row indices, padded with the index of an all-NaN row. The LA's place
-    (`rank` of `rank_of`) is 1 + the neighbours with a better score, of 1 + the neighbours with a value;
-    it is NaN when the LA has no score or no neighbour has a value, as there is nothing to compare.
-    The loop is over the k neighbour slots (ten), each step covering every LA and column.
-    """
-    present = ~np.isnan(values)
-    filled = np.where(present, values, 0.0)
-    total = np.zeros(values.shape)
-    count = np.zeros(values.shape, dtype=np.int32)
-    better = np.zeros(values.shape, dtype=np.int32)
-    for slot in neighbours.T:
-        total += filled[slot]
-        count += present[slot]
-        better += scores[slot] > scores
-    with np.errstate(invalid="ignore", divide="ignore"):
-        average = np.where(count > 0, total / count, np.nan)
-    comparable = ~np.isnan(scores) & (count > 0)
-    rank = np.where(comparable, better + 1.0, np.nan)
-    rank_of = np.where(comparable, count + 1.0, np.nan)
-    return NeighbourStats(average, count, rank, rank_of)
+        result[k] = np.where(count > 0, lower + (h - low) * (upper - lower), np.nan)
+    return count, result
 
 
 def previous_columns(indicator: Ints, year: Ints, tiebreak: Ints) -> Ints:
@@ -115,3 +54,64 @@ def previous_columns(indicator: Ints, year: Ints, tiebreak: Ints) -> Ints:
     same = indicator[order][1:] == indicator[order][:-1]
     previous[order[1:]] = np.where(same, order[:-1], -1)
     return previous
+
+
+@dataclass(frozen=True)
+class RowFigures:
+    """Per LA row: `floats` (rows of `kernel.FLOAT_FIGURES`, NaN for none), `ints` (rows of
+    `kernel.INT_FIGURES`, `kernel.NO_RANK` for none) and `bands` (0-3 for A-D, `kernel.NO_BAND`)."""
+
+    floats: Floats
+    ints: npt.NDArray[np.int32]
+    bands: npt.NDArray[np.int8]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What is known of each (indicator, period) column: sign (+1 High, -1 Low, NaN no polarity), whether
+    it has quartile bands, England's value and the previous period's column (-1 for none)."""
+
+    sign: Floats
+    banded: npt.NDArray[np.bool_]
+    england: Floats
+    previous: Ints
+
+
+def row_figures(
+    values: Floats, columns: Columns, neighbours: Ints, row: Ints, col: Ints, threads: int | None = None
+) -> RowFigures:
+    """Every figure for each LA row (`row`, `col` place it in `values`, columns x (LAs + 1)).
+
+    The rows are split between `threads` (default: one per CPU and per `ROWS_PER_THREAD` rows), each running
+    the compiled kernel on its share without the Python lock; the calling thread takes the first share.
+    """
+    count, quarts = quartiles(values[:, :-1])
+    n = row.size
+    result = RowFigures(
+        np.empty((len(kernel.FLOAT_FIGURES), n)),
+        np.empty((len(kernel.INT_FIGURES), n), dtype=np.int32),
+        np.empty(n, dtype=np.int8),
+    )
+    arrays = (values, quarts, count, columns.england, columns.sign, columns.banded, neighbours, row, col,
+              columns.previous)  # fmt: skip
+    outputs = (result.floats, result.ints, result.bands)
+    shares = threads or min(os.cpu_count() or 1, n // ROWS_PER_THREAD)
+    shares = max(1, min(shares, n))
+    bounds = np.linspace(0, n, shares + 1).astype(np.int64).tolist()
+    failures: list[BaseException] = []
+
+    def compute(start: int, stop: int) -> None:
+        try:
+            kernel.row_figures(*arrays, start, stop, *outputs)
+        except BaseException as e:  # raised again in the calling thread, never lost
+            failures.append(e)
+
+    workers = [threading.Thread(target=compute, args=share) for share in itertools.pairwise(bounds[1:])]
+    for worker in workers:
+        worker.start()
+    compute(bounds[0], bounds[1])
+    for worker in workers:
+        worker.join()
+    if failures:
+        raise failures[0]
+    return result

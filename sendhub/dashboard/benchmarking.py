@@ -17,17 +17,21 @@ dfe-analytical-services/local-authority-interactive-tool, ``R/fn_helper_function
   value, by polarity; empty when the LA has no rank or no neighbour has a value.
 * **Change**: against the same LA's value in the indicator's previous period (by year).
 
-polars reads and writes the tables; the arithmetic runs on numpy arrays (`benchmark_arrays`).
+polars reads and writes the tables; the arithmetic runs on numpy arrays (`benchmark_arrays`) and in one
+compiled pass per LA row (`benchmark_kernel`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import polars as pl
 
 from . import benchmark_arrays as arrays
+from . import benchmark_kernel as kernel
 from .national.catalogue import Indicator
 
 PERIOD = ["indicator", "time_period"]
@@ -37,6 +41,7 @@ RESULT_COLUMNS = [
     "england", "sn_average", "sn_count", "sn_rank", "sn_rank_of", "rank", "rank_of", "q1", "q2", "q3",
     "quartile", "previous_time_period", "previous_value", "change", "polarity",
 ]  # fmt: skip
+NULLABLE = {"sn_rank", "sn_rank_of", "rank"}  # the int figures that can be empty
 
 
 def compute_benchmarks(
@@ -46,80 +51,112 @@ def compute_benchmarks(
 ) -> pl.DataFrame:
     """All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``).
 
-    The LA rows are laid out as a dense LAs x (indicator, period) matrix by integer codes (no joins);
-    `benchmark_arrays` computes every figure for all columns at once, and the figures are gathered back
-    onto the rows, which keep their input order. Polarity becomes a sign (+1 High, -1 Low, NaN none),
-    so "better" is always "larger score".
+    The LA rows are laid out as a dense (indicator, period) x LAs matrix by integer codes (no joins);
+    `benchmark_arrays` computes every figure of every row from it, and the rows keep their input order.
+    Polarity becomes a sign (+1 High, -1 Low, NaN none), so "better" is always "larger score".
     """
     obs = observations.collect() if isinstance(observations, pl.LazyFrame) else observations
     level = obs.get_column("level")
     la = obs.filter(level == "la")
-    keys = ["indicator", "time_period", "area_code"]
-    # Three categorical casts in one select, so polars hashes the three columns in parallel.
-    ids = la.select(pl.col(keys).cast(pl.Categorical).to_physical()).to_numpy().astype(np.int64).T
-    ind, ind_names = _dense(ids[0], la.get_column("indicator"))
-    if not set(ind_names) <= indicators.keys():  # drop rows of indicators the catalogue does not know
-        known = np.isin(ind, [i for i, n in enumerate(ind_names) if n in indicators])
-        la, ids = la.filter(pl.Series(known)), ids[:, known]
-        ind, ind_names = _dense(ids[0], la.get_column("indicator"))
-    period, period_names = _dense(ids[1], la.get_column("time_period"))
-    row, la_codes = _dense(ids[2], la.get_column("area_code"))
-    n_las, n_periods = len(la_codes), max(len(period_names), 1)
-
-    # Dense column ids for the (indicator, period) pairs that have LA rows.
-    column_of = np.full(len(ind_names) * n_periods, -1, dtype=np.int64)
-    la_key = ind * n_periods + period
-    column_of[la_key] = 0
-    present = np.flatnonzero(column_of == 0)
-    n_cols = present.size
-    column_of[present] = np.arange(n_cols)
-    col = column_of[la_key]
-    col_indicator, col_period = present // n_periods, present % n_periods
-    col_year = np.zeros(n_cols, dtype=np.int64)
-    col_year[col] = la.get_column("year").to_numpy()
-    polarity = [indicators[n].polarity for n in ind_names]
-    banded = np.array(
-        [indicators[n].quartiles and indicators[n].has_direction for n in ind_names], dtype=bool
-    )
+    grid = _grid(la)
+    known = np.array([name in indicators for name, _, _ in grid.keys], dtype=bool)
+    if not known.all():  # rows of indicators the catalogue does not know are left out
+        la, grid = la.filter(pl.Series(known[grid.col])), grid.keeping(known)
+    names = list(dict.fromkeys(name for name, _, _ in grid.keys))
+    col_indicator = _codes([name for name, _, _ in grid.keys], names)
+    polarity = [indicators[n].polarity for n in names]
     sign = np.array([1.0 if p == "High" else -1.0 if p == "Low" else np.nan for p in polarity])
-    col_sign = sign[col_indicator] if n_cols else np.empty(0)
-
-    # One spare all-NaN row (index n_las) stands for neighbours with no data.
-    values = np.full((n_las + 1, n_cols), np.nan)
-    value = la.get_column("value").to_numpy()
-    values[row, col] = value
-    scores = values * col_sign
-    at = row * n_cols + col  # each LA row's cell in an LAs x columns matrix
-    stats = arrays.column_stats(values[:n_las], col_sign)
-    sn = arrays.neighbour_stats(values, scores, _neighbour_rows(neighbours, la_codes, n_las))
-    previous = arrays.previous_columns(col_indicator, col_year, _period_order(period_names)[col_period])[col]
-    previous_value = np.where(previous >= 0, values[row, previous], np.nan)
-    previous_period = pl.Series([period_names[p] for p in col_period] + [None], dtype=pl.String)
-
-    q1, q2, q3 = stats.q1[col], stats.q2[col], stats.q3[col]
-    band = (value > q1).astype(np.int8) + (value > q2) + (value > q3)  # 0: at or below Q1
-    np.subtract(3, band, out=band, where=col_sign[col] > 0)  # A is always best
-    band[~banded[col_indicator[col]] | np.isnan(value)] = 4
+    banded = np.array([indicators[n].quartiles and indicators[n].has_direction for n in names], dtype=bool)
+    periods = [period for _, period, _ in grid.keys]
+    previous = arrays.previous_columns(
+        col_indicator,
+        np.array([year for _, _, year in grid.keys], dtype=np.int64),
+        _codes(periods, sorted(set(periods))),  # in the same year, the period codes in order
+    )
+    columns = arrays.Columns(sign[col_indicator], banded[col_indicator], _england(obs, level, grid), previous)
+    values = np.full((len(grid.keys), len(grid.la_codes) + 1), np.nan)  # last LA: a neighbour with no data
+    values[grid.col, grid.row] = la.get_column("value").to_numpy()
+    figures = arrays.row_figures(
+        values, columns, _neighbour_rows(neighbours, grid.la_codes), grid.row, grid.col
+    )
+    labels = pl.DataFrame(  # gathered in one select, so polars fills the three string columns in parallel
+        {"band": figures.bands, "previous": np.where(previous >= 0, previous, len(periods))[grid.col],
+         "indicator": col_indicator[grid.col]}
+    ).select(
+        pl.lit(pl.Series(["A", "B", "C", "D", None], dtype=pl.String)).gather("band").alias("quartile"),
+        pl.lit(pl.Series([*periods, None], dtype=pl.String)).gather("previous").alias("previous_time_period"),
+        pl.lit(pl.Series(polarity, dtype=pl.String)).gather("indicator").alias("polarity"),
+    )  # fmt: skip
     return la.select(
         "indicator", "time_period", "year", pl.col("area_code").alias("la_code"),
         pl.col("area_name").alias("la_name"), "value", "marker", "numerator", "denominator",
-    ).with_columns(
-        _floats("england", _england(obs, level, ind_names, period_names, column_of)[col]),
-        _floats("sn_average", sn.average.ravel()[at]),
-        pl.Series("sn_count", sn.count.ravel()[at].astype(np.int32)),
-        _ints("sn_rank", sn.rank.ravel()[at]),
-        _ints("sn_rank_of", sn.rank_of.ravel()[at]),
-        _ints("rank", stats.ranks.ravel()[col * n_las + row]),
-        pl.Series("rank_of", stats.count[col].astype(np.int32)),
-        _floats("q1", q1),
-        _floats("q2", q2),
-        _floats("q3", q3),
-        pl.Series("quartile", ["A", "B", "C", "D", None], dtype=pl.String).gather(band),
-        previous_period.gather(np.where(previous >= 0, previous, n_cols)).alias("previous_time_period"),
-        _floats("previous_value", previous_value),
-        _floats("change", value - previous_value),
-        pl.Series("polarity", polarity, dtype=pl.String).gather(col_indicator[col]),
-    ).select(RESULT_COLUMNS)  # fmt: skip
+    ).hstack([*_figure_columns(figures), *labels.get_columns()]).select(RESULT_COLUMNS)  # fmt: skip
+
+
+def _figure_columns(figures: arrays.RowFigures) -> list[pl.Series]:
+    """The kernel's figures as polars columns: NaN and `kernel.NO_RANK` become nulls."""
+    columns = [pl.Series(n, figures.floats[k], nan_to_null=True) for k, n in enumerate(kernel.FLOAT_FIGURES)]
+    for k, name in enumerate(kernel.INT_FIGURES):
+        ints = pl.Series(name, figures.ints[k])
+        columns.append(
+            ints.set(pl.Series(figures.ints[k] == kernel.NO_RANK), None) if name in NULLABLE else ints
+        )
+    return columns
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Where each LA row sits in the (indicator, period) x LAs matrix.
+
+    `keys` holds (indicator, time period, year) per column; `col` and `row` place each LA row; `la_codes`
+    names the matrix's LAs.
+    """
+
+    keys: list[tuple[str, str, int]]
+    col: np.ndarray
+    row: np.ndarray
+    la_codes: list[str]
+
+    def keeping(self, columns: np.ndarray) -> Grid:
+        """The grid of the rows in the `columns` marked True, renumbered."""
+        rows = columns[self.col]
+        keys = [key for key, kept in zip(self.keys, columns, strict=True) if kept]
+        return Grid(keys, (np.cumsum(columns) - 1)[self.col[rows]], self.row[rows], self.la_codes)
+
+
+def _grid(la: pl.DataFrame) -> Grid:
+    """Columns by runs of equal (indicator, period), as the readers write them; LAs by a categorical cast.
+
+    A run is cheap to find, and runs of the same (indicator, period) are merged, so rows in any order give
+    the same columns (shuffled rows are only slower: one run each).
+    """
+    codes = la.select(
+        pl.struct("indicator", "time_period").rle_id().alias("run"),
+        pl.col("area_code").cast(pl.Categorical).to_physical().alias("area"),
+    )
+    run = codes.get_column("run").to_numpy()
+    row, la_codes = _dense(codes.get_column("area").to_numpy().astype(np.int64), la.get_column("area_code"))
+    starts = np.searchsorted(run, np.arange(int(run[-1]) + 1 if run.size else 0))
+    first = la.select("indicator", "time_period", "year")[starts]
+    column_of: dict[tuple[str, str], int] = {}
+    keys: list[tuple[str, str, int]] = []
+    run_column = np.empty(starts.size, dtype=np.int64)
+    for i, key in enumerate(_tuples(first)):
+        column = column_of.setdefault(key[:2], len(keys))
+        if column == len(keys):
+            keys.append(key)
+        run_column[i] = column
+    return Grid(keys, run_column[run], row, la_codes)
+
+
+def _tuples(frame: pl.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """The rows of a small frame as tuples; faster than `iter_rows`, which builds each row separately."""
+    return zip(*(column.to_list() for column in frame.get_columns()), strict=True)
+
+
+def _codes(strings: list[str], names: list[str]) -> np.ndarray:
+    index = {name: i for i, name in enumerate(names)}
+    return np.array([index[s] for s in strings], dtype=np.int64)
 
 
 def _dense(ids: np.ndarray, strings: pl.Series) -> tuple[np.ndarray, list[str]]:
@@ -134,57 +171,32 @@ def _dense(ids: np.ndarray, strings: pl.Series) -> tuple[np.ndarray, list[str]]:
     return codes, strings.gather(example).to_list()
 
 
-def _period_order(names: list[str]) -> np.ndarray:
-    """Each period code's place in string order, to break ties between periods of the same year."""
-    order = np.empty(len(names), dtype=np.int64)
-    order[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
-    return order
-
-
-def _england(
-    obs: pl.DataFrame, level: pl.Series, ind_names: list[str], period_names: list[str], column_of: np.ndarray
-) -> np.ndarray:
-    """England's value for each column; a spare last entry takes England rows with no LA column."""
-    national = obs.select("indicator", "time_period", "value")[(level == "england").arg_true()]
-    ind = national.get_column("indicator").replace_strict(ind_names, range(len(ind_names)), default=-1)
-    period = national.get_column("time_period").replace_strict(
-        period_names, range(len(period_names)), default=-1
-    )
-    i, p = ind.to_numpy().astype(np.int64), period.to_numpy().astype(np.int64)
-    n_cols = int(column_of.max()) + 1 if column_of.size else 0
-    col = np.where(
-        (i >= 0) & (p >= 0), column_of[np.maximum(i, 0) * max(len(period_names), 1) + np.maximum(p, 0)], -1
-    )
-    england = np.full(n_cols + 1, np.nan)
-    england[np.where(col >= 0, col, n_cols)] = national.get_column("value").to_numpy()
+def _england(obs: pl.DataFrame, level: pl.Series, grid: Grid) -> np.ndarray:
+    """England's value for each column (NaN for none); England rows of other periods are left out."""
+    column_of = {key[:2]: c for c, key in enumerate(grid.keys)}
+    england = np.full(len(grid.keys), np.nan)
+    for indicator, period, value in _tuples(
+        obs.select("indicator", "time_period", "value").filter(level == "england")
+    ):
+        column = column_of.get((indicator, period))
+        if column is not None and value is not None:
+            england[column] = value
     return england
 
 
-def _floats(name: str, values: np.ndarray) -> pl.Series:
-    return pl.Series(name, values, dtype=pl.Float64, nan_to_null=True)
-
-
-def _ints(name: str, values: np.ndarray) -> pl.Series:
-    """Whole numbers held as floats (NaN for none) as an Int32 column with nulls."""
-    missing = np.isnan(values)
-    return pl.Series(name, np.where(missing, 0, values).astype(np.int32)).set(pl.Series(missing), None)
-
-
-def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: list[str], n_las: int) -> np.ndarray:
-    """LAs x k matrix of each LA's neighbours' row numbers, padded with n_las (the spare empty row),
-    which also stands for a neighbour that has no rows."""
+def _neighbour_rows(neighbours: pl.DataFrame | pl.LazyFrame, la_codes: list[str]) -> np.ndarray:
+    """LAs x k matrix of each LA's neighbours' row numbers, padded with len(la_codes) (the spare empty
+    row), which also stands for a neighbour that has no rows."""
     frame = neighbours.collect() if isinstance(neighbours, pl.LazyFrame) else neighbours
-    index = range(len(la_codes))
-    la = frame.get_column("la_code").replace_strict(la_codes, index, default=-1).to_numpy().astype(np.int64)
-    nb = frame.get_column("neighbour_la_code").replace_strict(la_codes, index, default=n_las).to_numpy()
-    la_rows, nb_rows = la[la >= 0], nb[la >= 0].astype(np.int64)
-    # Slot of each pair within its LA's list: its position among that LA's pairs.
-    order = np.argsort(la_rows, kind="stable")
-    starts = np.searchsorted(la_rows[order], la_rows[order])
-    slot = np.empty_like(order)
-    slot[order] = np.arange(order.size) - starts
-    table = np.full((n_las + 1, int(slot.max()) + 1 if slot.size else 1), n_las, dtype=np.int64)
-    table[la_rows, slot] = nb_rows
+    spare = len(la_codes)
+    index = {code: i for i, code in enumerate(la_codes)}
+    lists: list[list[int]] = [[] for _ in range(spare + 1)]
+    for la, neighbour in _tuples(frame.select("la_code", "neighbour_la_code")):
+        if la in index:
+            lists[index[la]].append(index.get(neighbour, spare))
+    table = np.full((spare + 1, max(map(len, lists))), spare, dtype=np.int64)
+    for i, rows in enumerate(lists):
+        table[i, : len(rows)] = rows
     return table
 
 

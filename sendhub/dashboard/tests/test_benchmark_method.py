@@ -185,3 +185,26 @@ def test_rows_of_unknown_indicators_and_other_levels_are_left_out_and_order_is_k
     table = compute_benchmarks(frame(rows), neighbours_of("1"), {"up": indicator("up", "High")})
     assert table.get_column("la_code").to_list() == ["2", "1"]
     assert table.get_column("england").to_list() == [None, None]
+
+
+def by_key(table: pl.DataFrame) -> dict:
+    return {(r["indicator"], r["time_period"], r["la_code"]): r for r in table.iter_rows(named=True)}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rows_in_any_order_give_the_same_figures(seed):
+    """The readers write each (indicator, period) as one run of rows; split and shuffled runs must give the
+    same columns, so the figures cannot depend on the order."""
+    rows, pairs, indicators = random_case(seed)
+    neighbours = pl.DataFrame(
+        {"la_code": [a for a, _ in pairs], "neighbour_la_code": [b for _, b in pairs],
+         "neighbour_rank": list(range(len(pairs)))}, schema=NEIGHBOUR_SCHEMA)  # fmt: skip
+    in_runs = sorted(rows, key=lambda r: (r["indicator"], r["time_period"], r["area_code"]))
+    split_runs = in_runs[1::2] + in_runs[::2]  # every run cut in two, far apart
+    tables = [
+        compute_benchmarks(frame(order), neighbours, indicators) for order in (rows, in_runs, split_runs)
+    ]
+    assert by_key(tables[0]) == by_key(tables[1]) == by_key(tables[2])
+    assert [r["area_code"] for r in split_runs if r["level"] == "la" and r["indicator"] in indicators] == (
+        tables[2].get_column("la_code").to_list()
+    )
