@@ -208,3 +208,11 @@ def test_rows_in_any_order_give_the_same_figures(seed):
     assert [r["area_code"] for r in split_runs if r["level"] == "la" and r["indicator"] in indicators] == (
         tables[2].get_column("la_code").to_list()
     )
+
+
+def test_no_la_rows_give_an_empty_table_with_every_column():
+    england_only = [observation("up", "2023", "england", "E92000001", 3.0)]
+    unknown_only = [observation("other", "2023", "la", "1", 3.0)]
+    for rows in ([], england_only, unknown_only):
+        table = compute_benchmarks(frame(rows), neighbours_of("1"), {"up": indicator("up", "High")})
+        assert table.height == 0 and table.columns[-1] == "polarity" and len(table.columns) == 24
