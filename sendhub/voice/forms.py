@@ -394,3 +394,22 @@ class BookingForm(forms.Form):
         slot_field.choices = [
             (s.pk, f"{timezone.localtime(s.starts_at):%H:%M} ({s.minutes} minutes)") for s in slots
         ]
+
+
+class SessionDetailsForm(forms.Form):
+    title = _text("Title", "Enter a title")
+    venue = _text(
+        "Where",
+        "Enter where the surgery is",
+        help_text="An address, or 'Online' or 'By phone'. Families who have booked are emailed if this changes.",
+    )
+    description = _textarea("Description", "", required=False)
+
+
+class SessionCancelForm(forms.Form):
+    reason = _textarea(
+        "Why is the session cancelled?",
+        "Enter why the session is cancelled",
+        help_text="We email this to every family who has booked, with a link to book another time.",
+        max_length=1000,
+    )

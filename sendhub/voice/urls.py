@@ -45,6 +45,13 @@ urlpatterns = [
     path("surgeries/", staff.surgery_list, name="surgery_list"),
     path("surgeries/new/", staff.surgery_create, name="surgery_create"),
     path("surgeries/<int:pk>/", staff.surgery_detail, name="surgery_detail"),
+    path("surgeries/<int:pk>/change/", staff.surgery_edit, name="surgery_edit"),
+    path("surgeries/<int:pk>/cancel/", staff.surgery_cancel, name="surgery_cancel"),
+    path(
+        "surgeries/<int:pk>/bookings/<int:booking>/cancel/",
+        staff.surgery_booking_cancel,
+        name="surgery_booking_cancel",
+    ),
     path("outbox/", staff.outbox_list, name="outbox_list"),
     path("outbox/<int:pk>/", staff.outbox_detail, name="outbox_detail"),
     path("family-voice/reports/", staff.voice_reports, name="reports"),

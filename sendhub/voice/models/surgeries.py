@@ -17,6 +17,9 @@ class SurgerySession(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A cancelled session stays on record (its bookings and the emails sent about them refer to it).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.TextField(blank=True, help_text="Sent to the families who had booked")
 
     class Meta:
         ordering = ["on", "pk"]

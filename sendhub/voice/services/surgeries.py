@@ -1,4 +1,5 @@
-"""SEN surgeries: sessions with slots, public booking and cancelling by token, reminders."""
+"""SEN surgeries: sessions with slots, public booking and cancelling by token, reminders; staff change or
+cancel a session and cancel a booking for a family."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,6 +47,81 @@ def create_session(
     return session
 
 
+@transaction.atomic
+def update_session(
+    *, session: SurgerySession, title: str, venue: str, description: str, by: Any, now: datetime | None = None
+) -> SurgerySession:
+    """Change a session's title, place or description. Families booked for a time still to come are
+    emailed when the place changes; the date and times are fixed once slots exist (cancel instead)."""
+    now = now or timezone.now()
+    session = SurgerySession.objects.select_for_update().get(pk=session.pk)
+    if session.cancelled_at is not None:
+        raise CaseStateError("This session is cancelled, so it cannot be changed.")
+    if session.on < timezone.localtime(now).date():
+        raise CaseStateError("This session has taken place, so it cannot be changed.")
+    new = {"title": title.strip(), "venue": venue.strip(), "description": description.strip()}
+    changed = sorted(field for field, value in new.items() if getattr(session, field) != value)
+    if not changed:
+        return session
+    old_venue = session.venue
+    for field in changed:
+        setattr(session, field, new[field])
+    session.full_clean()
+    session.save(update_fields=changed)
+    record_event(actor=by, action="voice.surgery.updated", target=session, data={"fields": changed})
+    if "venue" in changed:
+        for booking in _live_bookings(session).filter(slot__starts_at__gt=now):
+            send_templated(
+                to=booking.email,
+                template="surgery_moved",
+                context={"booking": booking, "old_venue": old_venue, "link": cancel_link(booking)},
+            )
+    return session
+
+
+@transaction.atomic
+def cancel_session(
+    *, session: SurgerySession, reason: str, by: Any, now: datetime | None = None
+) -> list[Booking]:
+    """Cancel a whole session: every live booking is cancelled and its family emailed with the reason."""
+    now = now or timezone.now()
+    session = SurgerySession.objects.select_for_update().get(pk=session.pk)
+    if session.cancelled_at is not None:
+        raise CaseStateError("This session is already cancelled.")
+    if session.on < timezone.localtime(now).date():
+        raise CaseStateError("This session has taken place, so it cannot be cancelled.")
+    if not reason.strip():
+        raise SendHubError(
+            "Enter why the session is cancelled: the families who booked are told", field="reason"
+        )
+    session.cancelled_at, session.cancellation_reason = now, reason.strip()
+    session.save(update_fields=["cancelled_at", "cancellation_reason"])
+    bookings = list(_live_bookings(session).select_for_update())
+    for booking in bookings:
+        booking.cancelled_at = now
+        booking.save(update_fields=["cancelled_at"])
+        send_templated(
+            to=booking.email,
+            template="surgery_session_cancelled",
+            context={"booking": booking, "reason": session.cancellation_reason, "list_link": _list_link()},
+        )
+    record_event(
+        actor=by,
+        action="voice.surgery.session_cancelled",
+        target=session,
+        data={"reason": session.cancellation_reason, "bookings": [b.pk for b in bookings]},
+    )
+    return bookings
+
+
+def _live_bookings(session: SurgerySession) -> QuerySet[Booking]:
+    return Booking.objects.filter(slot__session=session, cancelled_at__isnull=True).select_related("slot")
+
+
+def _list_link() -> str:
+    return settings.SENDHUB_SITE_URL + reverse("voice:surgery_public_list")
+
+
 def cancel_link(booking: Booking) -> str:
     return settings.SENDHUB_SITE_URL + reverse("voice:surgery_booking", args=[booking.token])
 
@@ -63,6 +140,8 @@ def book_slot(
     now = now or timezone.now()
     if slot.starts_at <= now:
         raise CaseStateError("This time has passed. Choose another time.")
+    if SurgerySession.objects.filter(pk=slot.session_id, cancelled_at__isnull=False).exists():
+        raise CaseStateError("This session has been cancelled. Choose another session.")
     booking = Booking(
         slot=slot,
         name=name,
@@ -87,14 +166,15 @@ def book_slot(
 
 
 @transaction.atomic
-def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
+def cancel_booking(*, booking: Booking, by: Any = None, now: datetime | None = None) -> Booking:
+    """Cancel one booking: by the family with their link (`by` None), or by staff for them."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.cancelled_at is not None:
         raise CaseStateError("This booking is already cancelled.")
     booking.cancelled_at = now or timezone.now()
     booking.save(update_fields=["cancelled_at"])
     record_event(
-        actor=None,
+        actor=by,
         action="voice.surgery.cancelled",
         target=booking.slot.session,
         data={"booking": booking.pk},

@@ -64,4 +64,7 @@ def test_follow_every_voice_link(client, login, request, who: str) -> None:
             "voice:survey_invite",
             "voice:question_create",
             "voice:surgery_book",
+            "voice:surgery_edit",
+            "voice:surgery_cancel",
+            "voice:surgery_booking_cancel",
         } <= reached

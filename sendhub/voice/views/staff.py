@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,11 +12,11 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.voice.forms import SessionForm
+from sendhub.voice.forms import SessionCancelForm, SessionDetailsForm, SessionForm
 from sendhub.voice.rules import SATISFACTION_TARGET
 from sendhub.voice.selectors import reports
 from sendhub.voice.selectors.mail import get_outbox_message, outbox_messages
-from sendhub.voice.selectors.surgeries import get_session, session_slots, sessions_for_staff
+from sendhub.voice.selectors.surgeries import get_live_booking, get_session, session_slots, sessions_for_staff
 from sendhub.voice.services import surgeries as services
 
 
@@ -42,7 +43,61 @@ def surgery_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def surgery_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = get_session(pk)
     slots = session_slots(session)
-    return render(request, "voice/surgery_detail.html", {"session": session, "slots": slots})
+    changeable = session.cancelled_at is None and session.on >= timezone.localdate()
+    return render(
+        request, "voice/surgery_detail.html", {"session": session, "slots": slots, "changeable": changeable}
+    )
+
+
+@requires("voice.manage_surgeries")
+def surgery_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = get_session(pk)
+    current = {"title": session.title, "venue": session.venue, "description": session.description}
+    form = SessionDetailsForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_session(session=session, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, "Session details saved")
+            return redirect(session)
+    return render(request, "voice/surgery_edit.html", {"session": session, "form": form})
+
+
+@requires("voice.manage_surgeries")
+def surgery_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = get_session(pk)
+    form = SessionCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cancelled = services.cancel_session(session=session, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        else:
+            messages.success(request, f"Session cancelled. {len(cancelled)} families were emailed.")
+            return redirect(session)
+    booked = sum(1 for _, booking in session_slots(session) if booking)
+    return render(request, "voice/surgery_cancel.html", {"session": session, "form": form, "booked": booked})
+
+
+@requires("voice.manage_surgeries")
+def surgery_booking_cancel(request: AuthenticatedHttpRequest, pk: int, booking: int) -> HttpResponse:
+    """Cancel a booking for a family who asked by phone or email (they are emailed as if they had)."""
+    session = get_session(pk)
+    live = get_live_booking(session, booking)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.cancel_booking(booking=live, by=request.user)
+        except SendHubError as e:
+            error = str(e)
+        else:
+            messages.success(request, f"Booking for {live.name} cancelled. They have been emailed.")
+            return redirect(session)
+    return render(
+        request, "voice/surgery_booking_cancel.html", {"session": session, "booking": live, "error": error}
+    )
 
 
 @requires("voice.view_outbox")
