@@ -216,6 +216,8 @@ def test_staff_cancel_a_booking_for_a_family(client, login, officer) -> None:
     booking.refresh_from_db()
     assert booking.cancelled_at is not None and mail.outbox[0].to == ["jo@example.test"]
     assert AuditEvent.objects.get(action="voice.surgery.cancelled").actor == officer
+    after = client.get(reverse("voice:surgery_detail", args=[session.pk])).content.decode()
+    assert after.count(">Free</td>") == 3  # the slot is listed, and free again
     assert client.get(url).status_code == 404  # no longer a live booking
     other = _session(officer, days_ahead=4)
     assert client.get(reverse("voice:surgery_booking_cancel", args=[other.pk, booking.pk])).status_code == 404
