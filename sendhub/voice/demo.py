@@ -171,6 +171,27 @@ def _build_surveys(manager: Any) -> dict[str, Survey]:
     return built
 
 
+def _build_draft_survey(manager: Any) -> Survey:
+    """A survey still being written (no one has answered it), so its questions can still be changed."""
+    survey = surveys.create_survey(
+        title="After an SEN surgery (draft)",
+        introduction="Two questions about your appointment.",
+        trigger=Trigger.MANUAL,
+        is_active=False,
+        by=manager,
+    )
+    surveys.add_question(
+        survey=survey,
+        kind=QuestionKind.SCALE,
+        text="How useful was the appointment?",
+        by=manager,
+    )
+    surveys.add_question(
+        survey=survey, kind=QuestionKind.TEXT, text="What else would have helped?", by=manager, required=False
+    )
+    return survey
+
+
 def _answer(rng: random.Random, invitation: Any, at: datetime, month_index: int) -> None:
     qs = list(invitation.survey.questions.all())
     comment = rng.randrange(len(COMMENTS)) if rng.random() < 0.6 else None
@@ -201,6 +222,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     manager = User.objects.filter(role=Role.TEAM_MANAGER, is_active=True).order_by("pk").first()
     children = list(Child.objects.order_by("pk").values_list("pk", flat=True)[:500])
     built = _build_surveys(manager)
+    _build_draft_survey(manager)
 
     n_contacts = max(10, round(400 * scale))
     made = 0

@@ -413,3 +413,9 @@ class SessionCancelForm(forms.Form):
         help_text="We email this to every family who has booked, with a link to book another time.",
         max_length=1000,
     )
+
+
+class SurveySettingsForm(SurveyForm):
+    is_active = forms.BooleanField(
+        label="Active: sent automatically at its key point", required=False, initial=True
+    )

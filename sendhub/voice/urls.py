@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.voice.views import complaints, contacts, public, staff, surveys
+from sendhub.voice.views import complaints, contacts, public, staff, survey_changes, surveys
 
 app_name = "voice"
 
@@ -36,6 +36,21 @@ urlpatterns = [
     path("surveys/new/", surveys.survey_create, name="survey_create"),
     path("surveys/<int:pk>/", surveys.survey_detail, name="survey_detail"),
     path("surveys/<int:pk>/questions/new/", surveys.question_create, name="question_create"),
+    path("surveys/<int:pk>/change/", survey_changes.survey_edit, name="survey_edit"),
+    path("surveys/<int:pk>/copy/", survey_changes.survey_copy, name="survey_copy"),
+    path(
+        "surveys/<int:pk>/questions/<int:question>/change/",
+        survey_changes.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "surveys/<int:pk>/questions/<int:question>/remove/",
+        survey_changes.question_remove,
+        name="question_remove",
+    ),
+    path(
+        "surveys/<int:pk>/questions/<int:question>/move/", survey_changes.question_move, name="question_move"
+    ),
     path("surveys/<int:pk>/send/", surveys.survey_invite, name="survey_invite"),
     path("surveys/<int:pk>/answers/<int:answer_pk>/themes/", surveys.answer_themes, name="answer_themes"),
     path("surveys/you-said-we-did/", surveys.yswd_list, name="yswd_list"),

@@ -3,11 +3,19 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from sendhub.voice.models import Answer, Invitation, Survey, YouSaidWeDid
+from sendhub.voice.models import Answer, Invitation, Question, Survey, YouSaidWeDid
 
 
 def get_survey(pk: int) -> Survey:
     return get_object_or_404(Survey, pk=pk)
+
+
+def get_question(survey: Survey, pk: int) -> Question:
+    return get_object_or_404(Question, pk=pk, survey=survey)
+
+
+def is_answered(survey: Survey) -> bool:
+    return survey.responses.exists()
 
 
 def get_answer(survey_pk: int, answer_pk: int) -> Answer:

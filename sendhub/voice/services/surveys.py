@@ -57,13 +57,7 @@ def add_question(
     choices: list[str] | None = None,
     measures_satisfaction: bool = False,
 ) -> Question:
-    choices = [c.strip() for c in (choices or []) if c.strip()]
-    if kind in {QuestionKind.RADIOS, QuestionKind.CHECKBOXES} and len(choices) < 2:
-        raise SendHubError("Give at least 2 options, one on each line")
-    if kind not in {QuestionKind.RADIOS, QuestionKind.CHECKBOXES}:
-        choices = []
-    if measures_satisfaction and kind != QuestionKind.SCALE:
-        raise SendHubError("Only a 1 to 5 scale question can measure satisfaction")
+    choices = checked_choices(kind, choices, measures_satisfaction)
     position = (survey.questions.aggregate(m=Max("position"))["m"] or 0) + 1
     question = Question(
         survey=survey,
@@ -81,6 +75,20 @@ def add_question(
         actor=by, action="voice.survey.question_added", target=survey, data={"question": question.pk}
     )
     return question
+
+
+def checked_choices(kind: str, choices: list[str] | None, measures_satisfaction: bool) -> list[str]:
+    """The options a question of `kind` keeps (none unless radios or checkboxes), or the reason it is refused."""
+    choices = [c.strip() for c in (choices or []) if c.strip()]
+    if kind in {QuestionKind.RADIOS, QuestionKind.CHECKBOXES} and len(choices) < 2:
+        raise SendHubError("Give at least 2 options, one on each line", field="choices")
+    if kind not in {QuestionKind.RADIOS, QuestionKind.CHECKBOXES}:
+        choices = []
+    if measures_satisfaction and kind != QuestionKind.SCALE:
+        raise SendHubError(
+            "Only a 1 to 5 scale question can measure satisfaction", field="measures_satisfaction"
+        )
+    return choices
 
 
 def survey_link(invitation: Invitation) -> str:

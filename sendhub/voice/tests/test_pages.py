@@ -67,4 +67,7 @@ def test_follow_every_voice_link(client, login, request, who: str) -> None:
             "voice:surgery_edit",
             "voice:surgery_cancel",
             "voice:surgery_booking_cancel",
+            "voice:survey_edit",
+            "voice:question_edit",
+            "voice:question_remove",
         } <= reached
