@@ -54,11 +54,7 @@ def update_session(
     """Change a session's title, place or description. Families booked for a time still to come are
     emailed when the place changes; the date and times are fixed once slots exist (cancel instead)."""
     now = now or timezone.now()
-    session = SurgerySession.objects.select_for_update().get(pk=session.pk)
-    if session.cancelled_at is not None:
-        raise CaseStateError("This session is cancelled, so it cannot be changed.")
-    if session.on < timezone.localtime(now).date():
-        raise CaseStateError("This session has taken place, so it cannot be changed.")
+    session = _still_to_come(session, now, cancelled="This session is cancelled, so it cannot be changed.")
     new = {"title": title.strip(), "venue": venue.strip(), "description": description.strip()}
     changed = sorted(field for field, value in new.items() if getattr(session, field) != value)
     if not changed:
@@ -85,11 +81,7 @@ def cancel_session(
 ) -> list[Booking]:
     """Cancel a whole session: every live booking is cancelled and its family emailed with the reason."""
     now = now or timezone.now()
-    session = SurgerySession.objects.select_for_update().get(pk=session.pk)
-    if session.cancelled_at is not None:
-        raise CaseStateError("This session is already cancelled.")
-    if session.on < timezone.localtime(now).date():
-        raise CaseStateError("This session has taken place, so it cannot be cancelled.")
+    session = _still_to_come(session, now, cancelled="This session is already cancelled.")
     if not reason.strip():
         raise SendHubError(
             "Enter why the session is cancelled: the families who booked are told", field="reason"
@@ -112,6 +104,16 @@ def cancel_session(
         data={"reason": session.cancellation_reason, "bookings": [b.pk for b in bookings]},
     )
     return bookings
+
+
+def _still_to_come(session: SurgerySession, now: datetime, *, cancelled: str) -> SurgerySession:
+    """The session, locked, if it is neither cancelled nor past; otherwise the reason staff cannot act."""
+    session = SurgerySession.objects.select_for_update().get(pk=session.pk)
+    if session.cancelled_at is not None:
+        raise CaseStateError(cancelled)
+    if session.on < timezone.localtime(now).date():
+        raise CaseStateError("This session has taken place, so it can no longer be changed or cancelled.")
+    return session
 
 
 def _live_bookings(session: SurgerySession) -> QuerySet[Booking]:
