@@ -14,10 +14,6 @@ def get_question(survey: Survey, pk: int) -> Question:
     return get_object_or_404(Question, pk=pk, survey=survey)
 
 
-def is_answered(survey: Survey) -> bool:
-    return survey.responses.exists()
-
-
 def get_answer(survey_pk: int, answer_pk: int) -> Answer:
     return get_object_or_404(
         Answer.objects.select_related("question", "response"), pk=answer_pk, response__survey_id=survey_pk

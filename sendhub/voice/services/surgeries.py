@@ -101,7 +101,7 @@ def cancel_session(
         actor=by,
         action="voice.surgery.session_cancelled",
         target=session,
-        data={"reason": session.cancellation_reason, "bookings": [b.pk for b in bookings]},
+        data={"bookings": [b.pk for b in bookings]},  # the reason is on the session: events hold ids only
     )
     return bookings
 
@@ -142,7 +142,8 @@ def book_slot(
     now = now or timezone.now()
     if slot.starts_at <= now:
         raise CaseStateError("This time has passed. Choose another time.")
-    if SurgerySession.objects.filter(pk=slot.session_id, cancelled_at__isnull=False).exists():
+    # Locked, so a booking and the session's cancellation never cross: one waits for the other.
+    if SurgerySession.objects.select_for_update().get(pk=slot.session_id).cancelled_at is not None:
         raise CaseStateError("This session has been cancelled. Choose another session.")
     booking = Booking(
         slot=slot,
