@@ -28,6 +28,12 @@ try:
     SENDHUB_LA_CODE = env_str("SENDHUB_LA_CODE", "202")
     SENDHUB_LA_NAME = env_str("SENDHUB_LA_NAME", "Camden")
     SENDHUB_SERVICE_NAME = env_str("SENDHUB_SERVICE_NAME", "SEND Hub")
+    # The weekday of the multi-disciplinary SEND panel: the agenda opens at its next meeting.
+    SENDHUB_PANEL_WEEKDAY = env_str("SENDHUB_PANEL_WEEKDAY", "thursday").strip().lower()
+    if SENDHUB_PANEL_WEEKDAY not in ("monday", "tuesday", "wednesday", "thursday", "friday"):
+        raise EnvError(
+            f"SENDHUB_PANEL_WEEKDAY must be a weekday name, like thursday (got {SENDHUB_PANEL_WEEKDAY!r})"
+        )
     # The public address, for links in emails (survey and booking links are opened from a mail client).
     SENDHUB_SITE_URL = env_str("SENDHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     SENDHUB_REQUIRE_STAFF_OTP = env_bool("SENDHUB_REQUIRE_STAFF_OTP", default=False)

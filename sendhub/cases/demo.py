@@ -156,8 +156,19 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     Child.objects.bulk_create(children, batch_size=1000)
     saved = {c.reference: c for c in Child.objects.filter(reference__startswith="DEMO-")}
     counts = _cases(population.children, saved, rng, today)
+    _list_for_next_panel(today)
     _family(population.children, saved, rng)
     stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
+
+
+def _list_for_next_panel(today: date, how_many: int = 8) -> None:
+    """The oldest requests still waiting for a decision to assess go on the next panel's agenda."""
+    waiting = AssessmentRequest.objects.filter(
+        status=RequestStatus.OPEN, decided_to_assess__isnull=True, decided_not_to_assess__isnull=True
+    ).order_by("received", "pk")
+    ids = list(waiting.values_list("pk", flat=True)[:how_many])
+    panel = rules.next_panel_day(today, settings.SENDHUB_PANEL_WEEKDAY)
+    AssessmentRequest.objects.filter(pk__in=ids).update(panel_on=panel)
 
 
 def _status(sc: SyntheticChild, today: date) -> rules.CaseStatus | None:

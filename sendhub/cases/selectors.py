@@ -171,6 +171,43 @@ def panel_agenda(user: User, today: date) -> list[AssessmentRequest]:
     return list(requests)
 
 
+@dataclass(frozen=True)
+class AgendaRow:
+    request: AssessmentRequest
+    whether_to_issue: bool
+    due: date  # the panel's decision is due by this day
+    timing: rules.PanelTiming  # against the panel the agenda is for (or the one it is listed for)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The requests waiting for the panel, by where they stand against the panel on `panel_on`."""
+
+    panel_on: date
+    listed: list[AgendaRow]  # for this panel
+    not_listed: list[AgendaRow]  # for no panel yet, or for one that has met without deciding
+    elsewhere: list[AgendaRow]  # for another panel still to come
+
+
+def agenda_for(user: User, today: date, panel_on: date) -> Agenda:
+    """Each row's timing is judged against the panel it is listed for, or else against `panel_on`."""
+    groups: dict[str, list[AgendaRow]] = {"listed": [], "not_listed": [], "elsewhere": []}
+    for request in panel_agenda(user, today):
+        whether_to_issue = request.decided_to_assess is not None
+        due = rules.panel_decision_due(request.received, whether_to_issue=whether_to_issue)
+        upcoming = request.panel_on if request.panel_on and request.panel_on >= today else None
+        row = AgendaRow(request, whether_to_issue, due, rules.panel_timing(due, upcoming or panel_on, today))
+        group = "not_listed" if upcoming is None else "listed" if upcoming == panel_on else "elsewhere"
+        groups[group].append(row)
+    for rows in groups.values():
+        rows.sort(key=_by_due)
+    return Agenda(panel_on, **groups)
+
+
+def _by_due(row: AgendaRow) -> tuple[date, date, int]:
+    return (row.due, row.request.received, row.request.pk)
+
+
 @dataclass
 class CohortRow:
     child: Child

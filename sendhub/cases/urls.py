@@ -63,6 +63,7 @@ urlpatterns = [
     path("cases/requests/<int:pk>/final/", requests.final_issue, name="final_issue"),
     path("cases/requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
     path("cases/panel/", panel.panel_agenda, name="panel_agenda"),
+    path("cases/panel/requests/<int:pk>/list/", panel.panel_listing, name="panel_listing"),
     path("cases/panel/requests/<int:pk>/", panel.panel_decision, name="panel_decision"),
     path("cases/panel/decisions/<int:pk>/", panel.panel_decision_detail, name="panel_decision_detail"),
     path("cases/letters/<int:pk>/", panel.letter_detail, name="letter_detail"),

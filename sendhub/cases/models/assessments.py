@@ -56,6 +56,8 @@ class AssessmentRequest(models.Model):
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The panel meeting the request is listed for; cleared when the panel decides (or defers).
+    panel_on = models.DateField("panel meeting", null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 

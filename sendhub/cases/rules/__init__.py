@@ -36,6 +36,8 @@ from sendhub.cases.rules.cease import (
     plan_end_at_25,
     plan_maintained_until,
 )
+from sendhub.cases.rules.panel import Timing as PanelTiming
+from sendhub.cases.rules.panel import next_panel_day, panel_decision_due, panel_timing
 from sendhub.cases.rules.reviews import (
     PhaseTransfer,
     TransferKind,
@@ -84,6 +86,7 @@ __all__ = [
     "ExceptionReason",
     "Milestone",
     "NamedSetting",
+    "PanelTiming",
     "PhaseTransfer",
     "PlanFacts",
     "RequestSource",
@@ -114,8 +117,11 @@ __all__ = [
     "latest_draft_for_final_on_time",
     "named_setting_problems",
     "national_curriculum_year",
+    "next_panel_day",
     "next_phase_transfer",
     "notice_not_to_issue_due",
+    "panel_decision_due",
+    "panel_timing",
     "phase_transfer_amended_plan_due",
     "plan_end_at_25",
     "plan_maintained_until",

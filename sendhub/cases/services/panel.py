@@ -264,6 +264,9 @@ def decide_at_panel(
         today=today,
         members=list(members),
     )
+    # Heard: off the agenda (a deferred request is listed again for a later panel).
+    AssessmentRequest.objects.filter(pk=request.pk, panel_on__isnull=False).update(panel_on=None)
+    request.panel_on = None
     if outcome != PanelOutcome.DEFER:
         ensure_default_templates()
         template = LetterTemplate.objects.get(key=template_key_for(decision))

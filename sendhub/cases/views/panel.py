@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
-from sendhub.cases import forms, selectors
+from sendhub.cases import forms, rules, selectors
+from sendhub.cases.panel_forms import PanelDateForm, PanelListingForm
 from sendhub.cases.services import panel as svc
+from sendhub.cases.services import panel_listing as svc_listing
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
@@ -15,15 +21,57 @@ from sendhub.core.exceptions import SendHubError
 @requires("cases.manage_panel")
 def panel_agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    next_panel = rules.next_panel_day(today, settings.SENDHUB_PANEL_WEEKDAY)
+    form = PanelDateForm(request.GET or None)
+    panel_on = (form.cleaned_data["on"] if form.is_valid() else None) or next_panel
     return render(
         request,
         "cases/panel_agenda.html",
         {
-            "agenda": selectors.panel_agenda(request.user, today),
+            "agenda": selectors.agenda_for(request.user, today, panel_on),
+            "form": form,
             "today": today,
+            "next_panel": next_panel,
+            "week_before": panel_on - timedelta(days=7),
+            "week_after": panel_on + timedelta(days=7),
             "recent": selectors.recent_panel_decisions(request.user),
         },
     )
+
+
+@requires("cases.manage_panel")
+def panel_listing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """List a request for a panel meeting, move it to another, or take it off the agenda."""
+    assessment = selectors.get_request_for_user(request.user, pk, write=True)
+    today = timezone.localdate()
+    suggested = assessment.panel_on or rules.next_panel_day(today, settings.SENDHUB_PANEL_WEEKDAY)
+    form = PanelListingForm(
+        request.POST or None, initial={"panel_on": suggested, "version": assessment.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        remove = "remove" in request.POST
+        panel_on = None if remove else form.cleaned_data["panel_on"]
+        if not remove and panel_on is None:
+            form.add_error("panel_on", "Enter the date of the panel meeting")
+        else:
+            try:
+                svc_listing.list_for_panel(
+                    request=assessment, panel_on=panel_on, by=request.user, today=today,
+                    expected_version=form.cleaned_data["version"],
+                )  # fmt: skip
+            except SendHubError as e:
+                form.add_error(e.field if e.field in form.fields else None, str(e))
+            else:
+                return redirect(_agenda_url(panel_on) if panel_on else reverse("cases:panel_agenda"))
+    due = rules.panel_decision_due(
+        assessment.received, whether_to_issue=assessment.decided_to_assess is not None
+    )
+    return render(request, "cases/panel_listing.html", {"assessment": assessment, "form": form, "due": due})
+
+
+def _agenda_url(panel_on: date) -> str:
+    query = urlencode({"on_0": panel_on.day, "on_1": panel_on.month, "on_2": panel_on.year})
+    return f"{reverse('cases:panel_agenda')}?{query}"
 
 
 @requires("cases.manage_panel")

@@ -37,6 +37,13 @@ def test_nonsense_setting_fails_loudly():
     assert "SENDHUB_DEBUG must be true or false" in result.stderr
 
 
+def test_the_panel_day_must_be_a_weekday():
+    result = run_sendhub("check", SENDHUB_PANEL_WEEKDAY="caturday")
+    assert result.returncode != 0
+    assert "SENDHUB_PANEL_WEEKDAY must be a weekday name" in result.stderr
+    assert run_sendhub("check", SENDHUB_PANEL_WEEKDAY="Tuesday").returncode == 0
+
+
 def test_oidc_needs_its_settings():
     result = run_sendhub("check", SENDHUB_USE_OIDC="true")
     assert result.returncode != 0
