@@ -161,12 +161,17 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
 
 
-def _list_for_next_panel(today: date, how_many: int = 8) -> None:
-    """The oldest requests still waiting for a decision to assess go on the next panel's agenda."""
+def _list_for_next_panel(today: date, per_team: int = 4) -> None:
+    """Each team's oldest requests still waiting for a decision to assess go on the next panel's agenda."""
     waiting = AssessmentRequest.objects.filter(
         status=RequestStatus.OPEN, decided_to_assess__isnull=True, decided_not_to_assess__isnull=True
     ).order_by("received", "pk")
-    ids = list(waiting.values_list("pk", flat=True)[:how_many])
+    taken: dict[int | None, int] = {}
+    ids = []
+    for pk, team in waiting.values_list("pk", "child__team_id"):
+        if taken.get(team, 0) < per_team:
+            taken[team] = taken.get(team, 0) + 1
+            ids.append(pk)
     panel = rules.next_panel_day(today, settings.SENDHUB_PANEL_WEEKDAY)
     AssessmentRequest.objects.filter(pk__in=ids).update(panel_on=panel)
 

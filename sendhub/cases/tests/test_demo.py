@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sendhub.cases import selectors
-from sendhub.cases.models import Child, Placement, Plan
-from sendhub.cases.rules import Stage, work_based_problem
+from sendhub.cases.models import AssessmentRequest, Child, Placement, Plan
+from sendhub.cases.rules import Stage, next_panel_day, work_based_problem
 from sendhub.cases.services.status import current_status
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,12 @@ def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
         assert work_based_problem(plan.child.birth_date, plan.work_based, today) is None, plan
     for placement in Placement.objects.exclude(work_based="").select_related("child"):
         assert work_based_problem(placement.child.birth_date, placement.work_based, placement.start) is None
+    # The next panel has an agenda: each team's oldest requests waiting for a decision to assess.
+    panel = next_panel_day(today, "thursday")
+    listed = AssessmentRequest.objects.filter(panel_on__isnull=False)
+    assert listed.exists() and set(listed.values_list("panel_on", flat=True)) == {panel}
+    assert not listed.exclude(decided_to_assess__isnull=True).exists()
+    assert selectors.agenda_for(admin_user, today, panel).listed
 
 
 def test_stored_next_due_agrees_with_the_rules(admin_user):
