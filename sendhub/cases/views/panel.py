@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases import forms, rules, selectors
-from sendhub.cases.panel_forms import PanelDateForm, PanelListingForm
+from sendhub.cases.forms.panel import PanelDateForm, PanelListingForm
 from sendhub.cases.services import panel as svc
 from sendhub.cases.services import panel_listing as svc_listing
 from sendhub.core.access import AuthenticatedHttpRequest, requires

@@ -1,0 +1,73 @@
+"""Input checking for casework, in GOV.UK wording, one module per part of the casework."""
+
+from sendhub.cases.forms.children import (
+    ChildForm,
+    ConfirmForm,
+    IntakeForm,
+    ParentForm,
+    PlacementForm,
+    ProfessionalForm,
+    ReassignForm,
+    TransferForm,
+)
+from sendhub.cases.forms.fields import YES_NO, date_field
+from sendhub.cases.forms.panel import LetterTemplateForm, PanelDateForm, PanelDecisionForm, PanelListingForm
+from sendhub.cases.forms.plans import (
+    UNIT_CHOICES,
+    AppealForm,
+    AppealOutcomeForm,
+    AuditForm,
+    BudgetForm,
+    CeaseForm,
+    OutcomeForm,
+    PlanSettingForm,
+    ProvisionForm,
+    ReviewMeetingForm,
+    ReviewOutcomeForm,
+)
+from sendhub.cases.forms.requests import (
+    AdviceForm,
+    ConsultationForm,
+    DateForm,
+    DecisionForm,
+    ExceptionForm,
+    FinalForm,
+    RequestForm,
+    SectionsForm,
+)
+
+__all__ = [
+    "UNIT_CHOICES",
+    "YES_NO",
+    "AdviceForm",
+    "AppealForm",
+    "AppealOutcomeForm",
+    "AuditForm",
+    "BudgetForm",
+    "CeaseForm",
+    "ChildForm",
+    "ConfirmForm",
+    "ConsultationForm",
+    "DateForm",
+    "DecisionForm",
+    "ExceptionForm",
+    "FinalForm",
+    "IntakeForm",
+    "LetterTemplateForm",
+    "OutcomeForm",
+    "PanelDateForm",
+    "PanelDecisionForm",
+    "PanelListingForm",
+    "ParentForm",
+    "PlacementForm",
+    "PlanSettingForm",
+    "ProfessionalForm",
+    "ProvisionForm",
+    "ReassignForm",
+    "RequestForm",
+    "ReviewMeetingForm",
+    "ReviewOutcomeForm",
+    "SectionsForm",
+    "TransferForm",
+    "date_field",
+]
