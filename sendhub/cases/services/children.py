@@ -15,6 +15,7 @@ from sendhub.cases.models.children import EDITABLE_FIELDS
 from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.records import set_fields
 
 
 def possible_duplicates(
@@ -65,9 +66,7 @@ def update_child(*, child: Child, by: User, expected_version: int, **fields: Any
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    changed = sorted(name for name, value in fields.items() if getattr(child, name) != value)
-    for name, value in fields.items():
-        setattr(child, name, value)
+    changed = set_fields(child, fields)
     child.full_clean()
     check_and_bump_version(child, expected_version)
     child.save(update_fields=[*fields, "updated_at"])
@@ -225,9 +224,7 @@ def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
 @transaction.atomic
 def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placement:
     """Correct a placement or record its end; the child's current school follows an open primary placement."""
-    changed = sorted(name for name, value in fields.items() if getattr(placement, name) != value)
-    for name, value in fields.items():
-        setattr(placement, name, value)
+    changed = set_fields(placement, fields)
     _require_setting(placement)
     _work_based_over_school_age(placement)
     placement.full_clean()

@@ -9,6 +9,7 @@ from django.db import models
 
 from sendhub.cases.models import Child, TimelineEntry
 from sendhub.core.exceptions import SendHubError, StaleObjectError
+from sendhub.core.records import set_fields
 
 
 def check_and_bump_version(obj: models.Model, expected: int | None) -> None:
@@ -44,9 +45,7 @@ def apply_fields(record: models.Model, allowed: list[str], fields: dict[str, Any
     unknown = set(fields) - set(allowed)
     if unknown:
         raise SendHubError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
-    for name, value in fields.items():
-        setattr(record, name, value)
+    changed = set_fields(record, fields)
     record.full_clean()
     record.save(update_fields=list(fields))
     return changed

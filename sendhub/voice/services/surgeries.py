@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
+from sendhub.core.records import set_fields
 from sendhub.voice.mail import send_templated
 from sendhub.voice.models import Booking, SurgerySession, SurgerySlot
 
@@ -55,13 +56,12 @@ def update_session(
     emailed when the place changes; the date and times are fixed once slots exist (cancel instead)."""
     now = now or timezone.now()
     session = _still_to_come(session, now, cancelled="This session is cancelled, so it cannot be changed.")
-    new = {"title": title.strip(), "venue": venue.strip(), "description": description.strip()}
-    changed = sorted(field for field, value in new.items() if getattr(session, field) != value)
+    old_venue = session.venue
+    changed = set_fields(
+        session, {"title": title.strip(), "venue": venue.strip(), "description": description.strip()}
+    )
     if not changed:
         return session
-    old_venue = session.venue
-    for field in changed:
-        setattr(session, field, new[field])
     session.full_clean()
     session.save(update_fields=changed)
     record_event(actor=by, action="voice.surgery.updated", target=session, data={"fields": changed})

@@ -13,6 +13,7 @@ from django.db.models import F
 
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
+from sendhub.core.records import set_fields
 from sendhub.voice.models import Question, Survey, Trigger
 from sendhub.voice.services.surveys import checked_choices
 
@@ -32,11 +33,9 @@ def update_survey(
         "trigger": trigger,
         "is_active": is_active,
     }
-    changed = sorted(field for field, value in new.items() if getattr(survey, field) != value)
+    changed = set_fields(survey, new)
     if not changed:
         return survey
-    for field in changed:
-        setattr(survey, field, new[field])
     survey.full_clean(validate_constraints=False)  # the one-active-per-trigger rule is checked on saving
     try:
         with transaction.atomic():
