@@ -12,6 +12,8 @@ from typing import Any
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
+from sendhub.core.exceptions import SendHubError
+
 
 class GovukFormRenderer(DjangoTemplates):
     form_template_name = "govuk/form.html"
@@ -111,3 +113,9 @@ class GovukDateField(forms.MultiValueField):
             return date(int(year), int(month), int(day))
         except ValueError:
             raise forms.ValidationError(f"The {self.label_text} must be a real date") from None
+
+
+def add_refusal(form: forms.Form, error: SendHubError) -> None:
+    """Show a service's refusal on the form: beside the field it names, when the form has that field
+    (GOV.UK error message and summary), otherwise in the error summary only."""
+    form.add_error(error.field if error.field in form.fields else None, str(error))

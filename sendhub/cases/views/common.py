@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from sendhub.cases import forms
 from sendhub.core.access import AuthenticatedHttpRequest
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 
 
 def step(
@@ -27,8 +28,7 @@ def step(
         try:
             action(form.cleaned_data)
         except SendHubError as e:
-            # A refusal about one field shows beside it too (GOV.UK error summary and error message).
-            form.add_error(e.field if e.field in form.fields else None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(target)
     return render(

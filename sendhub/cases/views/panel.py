@@ -16,6 +16,7 @@ from sendhub.cases.services import panel_listing as svc_listing
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 
 
 @requires("cases.manage_panel")
@@ -60,7 +61,7 @@ def panel_listing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     expected_version=form.cleaned_data["version"],
                 )  # fmt: skip
             except SendHubError as e:
-                form.add_error(e.field if e.field in form.fields else None, str(e))
+                add_refusal(form, e)
             else:
                 return redirect(_agenda_url(panel_on) if panel_on else reverse("cases:panel_agenda"))
     due = rules.panel_decision_due(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice.forms import SessionCancelForm, SessionDetailsForm, SessionForm
 from sendhub.voice.rules import SATISFACTION_TARGET
 from sendhub.voice.selectors import reports
@@ -73,7 +74,7 @@ def surgery_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             cancelled = services.cancel_session(session=session, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, f"Session cancelled. {len(cancelled)} families were emailed.")
             return redirect(session)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice.forms import QuestionForm, SurveySettingsForm
 from sendhub.voice.selectors.surveys import get_question, get_survey
 from sendhub.voice.services import survey_changes as services
@@ -23,7 +24,7 @@ def survey_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_survey(survey=survey, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Survey settings saved")
             return redirect(survey)
@@ -41,7 +42,7 @@ def question_edit(request: AuthenticatedHttpRequest, pk: int, question: int) -> 
         try:
             services.update_question(question=current, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Question saved")
             return redirect(survey)
