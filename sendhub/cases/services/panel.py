@@ -86,7 +86,9 @@ def record_panel_decision(
                 by=by,
                 today=today,
             )
-    else:
+    else:  # heard but not decided: off this agenda, to be listed again for a later panel
+        AssessmentRequest.objects.filter(pk=request.pk).update(panel_on=None)
+        request.panel_on = None
         add_timeline(
             request.child, on=meeting.held_on, kind="panel", summary="Panel deferred its decision", by=by
         )
@@ -264,9 +266,6 @@ def decide_at_panel(
         today=today,
         members=list(members),
     )
-    # Heard: off the agenda (a deferred request is listed again for a later panel).
-    AssessmentRequest.objects.filter(pk=request.pk, panel_on__isnull=False).update(panel_on=None)
-    request.panel_on = None
     if outcome != PanelOutcome.DEFER:
         ensure_default_templates()
         template = LetterTemplate.objects.get(key=template_key_for(decision))

@@ -91,6 +91,7 @@ def record_assessment_decision(
     else:
         request.decided_not_to_assess = decided_on
         request.status = RequestStatus.NOT_ASSESSED
+    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
     request.full_clean()
     request.save()
     late = decided_on > rules.decision_to_assess_due(request.received)
@@ -211,6 +212,7 @@ def record_issue_decision(
     else:
         request.decided_not_to_issue = decided_on
         request.status = RequestStatus.NOT_ISSUED
+    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
     request.save()
     add_timeline(
         request.child,

@@ -112,3 +112,20 @@ def test_a_decided_request_cannot_be_listed_and_a_panel_decision_clears_the_list
             by=officer,
             today=today,
         )
+
+
+def test_a_decision_recorded_outside_the_panel_ends_the_listing_too(officer):
+    """Otherwise a request listed for whether to assess, then decided on the request page, would come back
+    for whether to issue still listed for that old panel."""
+    today = timezone.localdate()
+    request = make_request(officer, "Ali", today - timedelta(days=10))
+    panel_listing.list_for_panel(request=request, panel_on=today + timedelta(days=7), by=officer, today=today)
+    request.refresh_from_db()
+    svc.record_assessment_decision(request=request, assess=True, decided_on=today, by=officer, today=today)
+    request.refresh_from_db()
+    assert request.panel_on is None
+    panel_listing.list_for_panel(request=request, panel_on=today + timedelta(days=7), by=officer, today=today)
+    request.refresh_from_db()
+    svc.record_issue_decision(request=request, issue=False, decided_on=today, by=officer, today=today)
+    request.refresh_from_db()
+    assert request.panel_on is None
