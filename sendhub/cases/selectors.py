@@ -189,12 +189,18 @@ class Agenda:
     elsewhere: list[AgendaRow]  # for another panel still to come
 
 
+def panel_decision_due(request: AssessmentRequest) -> date:
+    """The day the panel's next decision on the request is due: whether to assess, or once assessed,
+    whether to issue a plan."""
+    return rules.panel_decision_due(request.received, whether_to_issue=request.decided_to_assess is not None)
+
+
 def agenda_for(user: User, today: date, panel_on: date) -> Agenda:
     """Each row's timing is judged against the panel it is listed for, or else against `panel_on`."""
     groups: dict[str, list[AgendaRow]] = {"listed": [], "not_listed": [], "elsewhere": []}
     for request in panel_agenda(user, today):
         whether_to_issue = request.decided_to_assess is not None
-        due = rules.panel_decision_due(request.received, whether_to_issue=whether_to_issue)
+        due = panel_decision_due(request)
         upcoming = request.panel_on if request.panel_on and request.panel_on >= today else None
         row = AgendaRow(request, whether_to_issue, due, rules.panel_timing(due, upcoming or panel_on, today))
         group = "not_listed" if upcoming is None else "listed" if upcoming == panel_on else "elsewhere"

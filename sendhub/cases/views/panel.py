@@ -64,9 +64,7 @@ def panel_listing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 add_refusal(form, e)
             else:
                 return redirect(_agenda_url(panel_on) if panel_on else reverse("cases:panel_agenda"))
-    due = rules.panel_decision_due(
-        assessment.received, whether_to_issue=assessment.decided_to_assess is not None
-    )
+    due = selectors.panel_decision_due(assessment)
     return render(request, "cases/panel_listing.html", {"assessment": assessment, "form": form, "due": due})
 
 
