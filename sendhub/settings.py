@@ -51,6 +51,8 @@ try:
     # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders carries every message.
     NOTIFY_TEMPLATE_ID = env_str("SENDHUB_NOTIFY_TEMPLATE_ID", "")
     LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
+    # How many reverse proxies stand in front of gunicorn (0: clients connect directly). See core.clientip.
+    SENDHUB_TRUSTED_PROXY_COUNT = env_int("SENDHUB_TRUSTED_PROXY_COUNT", 0)
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
 except EnvError as e:
     raise ImproperlyConfigured(str(e)) from e

@@ -6,17 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
+from sendhub.core.clientip import client_address
 from sendhub.core.models import AuditEvent
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
-
-
-def _client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    # REMOTE_ADDR is the proxy's address behind gunicorn; the operator guide sets a trusted proxy header.
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def record_event(
@@ -36,7 +30,7 @@ def record_event(
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         data=data or {},
-        ip_address=_client_ip(request),
+        ip_address=client_address(request),
         path=request.path[:300] if request is not None else "",
     )
 
