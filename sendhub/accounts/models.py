@@ -19,10 +19,23 @@ class Role(models.TextChoices):
     PARENT = "parent", "Parent or carer"
     ANALYST = "analyst", "Performance analyst"
     ADMIN = "admin", "Administrator"
+    MODERATOR = "moderator", "Local Offer moderator"
+    FINANCE = "finance", "Finance officer"
+    PARTNER = "partner", "Partner organisation officer"
 
 
 COUNCIL_STAFF_ROLES = frozenset(
-    {Role.CASE_OFFICER, Role.TEAM_MANAGER, Role.EP, Role.HEALTH, Role.SOCIAL_CARE, Role.ANALYST, Role.ADMIN}
+    {
+        Role.CASE_OFFICER,
+        Role.TEAM_MANAGER,
+        Role.EP,
+        Role.HEALTH,
+        Role.SOCIAL_CARE,
+        Role.ANALYST,
+        Role.ADMIN,
+        Role.MODERATOR,
+        Role.FINANCE,
+    }
 )
 
 
