@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .models import DataLoad, NationalIndicator
-from .national.catalogue import CATALOGUE
-from .services import load_benchmarks
+from sendhub.dashboard.models import DataLoad, NationalIndicator
+from sendhub.dashboard.national.catalogue import CATALOGUE
+from sendhub.dashboard.services import load_benchmarks
 
 DATA = Path(__file__).resolve().parent / "data"
 

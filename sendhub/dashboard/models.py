@@ -105,7 +105,7 @@ class StatisticalNeighbour(models.Model):
 
 
 class Benchmark(models.Model):
-    """The comparison for one indicator, LA and period (see `benchmarking.compute_benchmarks`)."""
+    """The comparison for one indicator, LA and period (see `rules.benchmarks.compute.compute_benchmarks`)."""
 
     indicator = models.ForeignKey(NationalIndicator, models.CASCADE, related_name="benchmarks")
     time_period = models.CharField(max_length=20)

@@ -12,9 +12,7 @@ from django.db import connection, models, transaction
 
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
-
-from .benchmarking import compute_benchmarks
-from .models import (
+from sendhub.dashboard.models import (
     Benchmark,
     DataLoad,
     LocalAuthority,
@@ -22,8 +20,9 @@ from .models import (
     NationalValue,
     StatisticalNeighbour,
 )
-from .national.catalogue import Indicator
-from .national.readers import DataError, load_national
+from sendhub.dashboard.national.catalogue import Indicator
+from sendhub.dashboard.national.readers import DataError, load_national
+from sendhub.dashboard.rules.benchmarks.compute import compute_benchmarks
 
 Progress = Callable[[int, int, str], None]
 BATCH = 2000

@@ -9,10 +9,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sendhub.core.access import requires
-
-from . import live, live_presenters, presenters, public, selectors
-from .exports import board_csv, board_pdf, board_xlsx
-from .national.catalogue import BOARDS
+from sendhub.dashboard import presenters, selectors
+from sendhub.dashboard.national.catalogue import BOARDS
+from sendhub.dashboard.presenters import live as live_presenters
+from sendhub.dashboard.presenters import public
+from sendhub.dashboard.presenters.exports import board_csv, board_pdf, board_xlsx
+from sendhub.dashboard.selectors import live
 
 EXPORTS = {
     "csv": (board_csv, "text/csv; charset=utf-8"),

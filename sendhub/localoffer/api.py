@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 
 from sendhub.core.api import make_api
 from sendhub.core.exceptions import SendHubError
-from sendhub.localoffer import api_cache, documents, selectors
-from sendhub.localoffer import oruk_presenters as present
+from sendhub.localoffer import documents, response_cache, selectors
 from sendhub.localoffer.models import ServiceAtLocation, ServiceDocument, Taxonomy, TaxonomyTerm
 from sendhub.localoffer.oruk import models as oruk
 from sendhub.localoffer.oruk.paging import PageWindow, clamp_paging
+from sendhub.localoffer.presenters import oruk as present
 
 ORUK_VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"
@@ -193,5 +193,5 @@ def get_taxonomy_term(request: HttpRequest, id: UUID) -> dict[str, Any]:
 
 
 def open_cors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """What urls.py wraps every API route in: CORS open to all, ETag and caching (see api_cache)."""
-    return api_cache.public_read(view)
+    """What urls.py wraps every API route in: CORS open to all, ETag and caching (see response_cache)."""
+    return response_cache.public_read(view)

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from sendhub.localoffer import demo_data as words
 from sendhub.localoffer import services
+from sendhub.localoffer import synthetic as words
 from sendhub.localoffer.content import PAGES
 from sendhub.localoffer.indexing import reindex_services
 from sendhub.localoffer.models import (

@@ -19,9 +19,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from sendhub.localoffer import oruk_presenters as present
 from sendhub.localoffer.models import DirectoryVersion, Service, ServiceDocument
 from sendhub.localoffer.oruk import models as oruk
+from sendhub.localoffer.presenters import oruk as present
 
 VERSION_TABLE = DirectoryVersion._meta.db_table
 
@@ -31,7 +31,7 @@ def dumps(data: Any) -> str:
 
 
 def render_summary(service: Service) -> str:
-    """A /services list item: exactly what oruk_presenters.service_summary gives, as JSON."""
+    """A /services list item: exactly what presenters.oruk.service_summary gives, as JSON."""
     return dumps(present.service_summary(service))
 
 

@@ -303,7 +303,7 @@ class SearchPosting(models.Model):
     weight = models.FloatField()
 
     class Meta:
-        # search_sql.ranked_page reads (term, service, weight) from the index alone (an index-only scan)
+        # selectors.search_sql.ranked_page reads (term, service, weight) from the index alone (an index-only scan)
         indexes = [models.Index(fields=["term", "service", "weight"], name="search_posting_cover")]
 
     def __str__(self) -> str:

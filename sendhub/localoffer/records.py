@@ -2,7 +2,7 @@
 
 A revision's `data` holds the whole proposed service: its own fields and, under each kind's `key`, a list
 of plain dicts (strings, numbers, None) with an `id`. Moderators see `diff()` of two such snapshots in
-words; `record_services.apply_records()` writes an approved snapshot to the tables. Pure: no ORM.
+words; `services.records.apply_records()` writes an approved snapshot to the tables. Pure: no ORM.
 """
 
 from __future__ import annotations

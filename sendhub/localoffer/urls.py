@@ -3,10 +3,8 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, include, path
 
 from sendhub.core.api import public_urls
-from sendhub.localoffer import views_manage as manage
-from sendhub.localoffer import views_provider as provider
-from sendhub.localoffer import views_public as public
 from sendhub.localoffer.api import api, open_cors
+from sendhub.localoffer.views import manage, provider, public
 
 app_name = "localoffer"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .assessment import decision_to_assess_due, notice_not_to_issue_due
+from sendhub.cases.rules.assessment import decision_to_assess_due, notice_not_to_issue_due
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal, cast
 
-from .lait_measures import MEASURES
+from sendhub.dashboard.national.lait_measures import MEASURES
 
 Polarity = Literal["High", "Low"] | None
 Unit = Literal["percent", "count", "score", "rate", "pounds"]

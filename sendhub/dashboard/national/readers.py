@@ -17,8 +17,8 @@ from pathlib import Path
 
 import polars as pl
 
-from . import catalogue as cat
-from .markers import marker_expr, value_expr
+from sendhub.dashboard.national import catalogue as cat
+from sendhub.dashboard.national.markers import marker_expr, value_expr
 
 ENGLAND = "E92000001"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
-from . import catalogue as cat
-from .readers import locate, read_csv_strings
+from sendhub.dashboard.national import catalogue as cat
+from sendhub.dashboard.national.readers import locate, read_csv_strings
 
 
 def vendor(source: Path, dest: Path, catalogue: tuple[cat.Indicator, ...] = cat.CATALOGUE) -> list[Path]:

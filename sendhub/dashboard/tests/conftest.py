@@ -9,8 +9,7 @@ import pytest
 
 from sendhub.dashboard.national import catalogue as cat
 from sendhub.dashboard.national.readers import read_csv_strings
-
-from .conftest_data import PRODUCT_DATA
+from sendhub.dashboard.tests.conftest_data import PRODUCT_DATA
 
 # Camden, its ten statistical neighbours and a few others: enough for ranks, quartiles and neighbours.
 SAMPLE_LAS = ["202", "206", "213", "205", "210", "208", "207", "209", "309", "204", "302", "201", "203", "301",

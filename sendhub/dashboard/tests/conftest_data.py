@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 
 from sendhub.conftest import SHARED_DIR
-from sendhub.dashboard.benchmarking import compute_benchmarks
 from sendhub.dashboard.national.readers import NationalData, load_national
+from sendhub.dashboard.rules.benchmarks.compute import compute_benchmarks
 
 PRODUCT_DATA = Path(__file__).resolve().parents[1] / "data"
 SHARED_DATA = SHARED_DIR / "data"

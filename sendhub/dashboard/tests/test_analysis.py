@@ -4,9 +4,9 @@ import math
 
 import pytest
 
-from sendhub.dashboard.disproportionality import risk_ratio, risk_ratios
-from sendhub.dashboard.forecast import forecast, linear_trend, mape, national_growth, split_by_share
-from sendhub.dashboard.suppression import suppress_count, suppress_rate
+from sendhub.dashboard.rules.disproportionality import risk_ratio, risk_ratios
+from sendhub.dashboard.rules.forecast import forecast, linear_trend, mape, national_growth, split_by_share
+from sendhub.dashboard.rules.suppression import suppress_count, suppress_rate
 
 
 def test_risk_ratio_katz_interval():

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from sendhub.dashboard import benchmark_arrays as arrays
-from sendhub.dashboard import benchmark_kernel as kernel
+from sendhub.dashboard.rules.benchmarks import arrays, kernel
 
 Grid = tuple[np.ndarray, arrays.Columns, np.ndarray, np.ndarray, np.ndarray]
 

@@ -7,9 +7,9 @@ from collections import defaultdict
 import polars as pl
 import pytest
 
-from sendhub.dashboard.benchmarking import compute_benchmarks
 from sendhub.dashboard.national.catalogue import Indicator, Polarity
 from sendhub.dashboard.national.readers import OBSERVATION_SCHEMA
+from sendhub.dashboard.rules.benchmarks.compute import compute_benchmarks
 
 NEIGHBOUR_SCHEMA = {"la_code": pl.String, "neighbour_la_code": pl.String, "neighbour_rank": pl.Int32}
 

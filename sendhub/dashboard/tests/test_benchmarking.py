@@ -6,11 +6,10 @@ from collections.abc import Mapping
 import polars as pl
 import pytest
 
-from sendhub.dashboard.benchmarking import benchmark_for, compute_benchmarks, plain_group_by
 from sendhub.dashboard.national.catalogue import Indicator, Polarity
 from sendhub.dashboard.national.readers import OBSERVATION_SCHEMA
-
-from .conftest_data import benchmarks, raw_rows
+from sendhub.dashboard.rules.benchmarks.compute import benchmark_for, compute_benchmarks, plain_group_by
+from sendhub.dashboard.tests.conftest_data import benchmarks, raw_rows
 
 
 def make_indicator(name: str, polarity: Polarity, quartiles: bool = True) -> Indicator:
@@ -180,6 +179,6 @@ def test_every_la_row_is_benchmarked_once():
      (1234.4, "pounds", False, "£1,234"), (12.0, "pounds", True, "+£12"), (-12.0, "pounds", True, "-£12")],
 )  # fmt: skip
 def test_format_value(value, unit, signed, text):
-    from sendhub.dashboard.boards import format_value
+    from sendhub.dashboard.rules.boards import format_value
 
     assert format_value(value, unit, signed=signed) == text

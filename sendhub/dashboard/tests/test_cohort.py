@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sendhub.dashboard.cohort import (
+from sendhub.dashboard.rules.cohort import (
     MAX_AGE,
     Rates,
     Spell,

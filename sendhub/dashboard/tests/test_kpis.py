@@ -6,7 +6,7 @@ import pytest
 
 from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
 from sendhub.cases.rules.reviews import in_transfer_cohort
-from sendhub.dashboard.kpis import (
+from sendhub.dashboard.rules.kpis import (
     AppealFact,
     ChildFact,
     Facts,

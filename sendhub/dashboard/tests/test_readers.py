@@ -14,8 +14,7 @@ from sendhub.dashboard.national.readers import (
     read_ees,
     year_of,
 )
-
-from .conftest_data import PRODUCT_DATA, SHARED_DATA, national, raw_rows
+from sendhub.dashboard.tests.conftest_data import PRODUCT_DATA, SHARED_DATA, national, raw_rows
 
 
 def observation(indicator: str, period: str, area: str) -> dict[str, object]:

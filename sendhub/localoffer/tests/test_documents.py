@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from sendhub.localoffer import documents, oruk_presenters, services
+from sendhub.localoffer import documents, services
 from sendhub.localoffer.models import Service, ServiceDocument
 from sendhub.localoffer.oruk import models as oruk
+from sendhub.localoffer.presenters import oruk as oruk_presenters
 
 BASE = "/api/oruk"
 TODAY = dt.date(2026, 11, 23)
@@ -121,7 +122,7 @@ def test_reindex_command_rebuilds_missing_documents():
 def test_deleting_a_record_in_the_admin_republishes_its_service(client):
     from django.contrib import admin
 
-    from sendhub.localoffer.admin_refresh import RefreshesDirectory
+    from sendhub.localoffer.admin.refresh import RefreshesDirectory
     from sendhub.localoffer.models import Schedule
 
     schedule = Schedule.objects.select_related("service")[0]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from sendhub.core.exceptions import CaseStateError
 from sendhub.localoffer import services
 from sendhub.localoffer.models import (
     Contact,
@@ -157,7 +158,7 @@ def test_later_changes_build_on_the_waiting_one_and_replace_it_in_the_queue(mana
     services.approve_revision(revision=second, by=manager, today=TODAY)
     own_service.refresh_from_db()
     assert own_service.fees == "£1 a session" and own_service.languages.filter(name="Somali").exists()
-    with pytest.raises(services.CaseStateError):  # the replaced change can no longer be approved
+    with pytest.raises(CaseStateError):  # the replaced change can no longer be approved
         services.approve_revision(revision=first, by=manager, today=TODAY)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from sendhub.localoffer.forms_records import (
+from sendhub.localoffer.forms.records import (
     ContactForm,
     CostForm,
     LanguageForm,

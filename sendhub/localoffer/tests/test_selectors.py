@@ -49,9 +49,9 @@ def test_text_and_filters_are_anded():
 
 @pytest.mark.parametrize("text", ["swiming", "speech therapy", "holiday play", "occupatonal", "sw", "zzqx"])
 def test_candidate_terms_sql_matches_a_scan_of_the_vocabulary(text):
-    from sendhub.localoffer import search_sql
     from sendhub.localoffer.models import SearchKey
     from sendhub.localoffer.oruk import search
+    from sendhub.localoffer.selectors import search_sql
 
     words = list(search.Query.parse(text).words)
     keys = set().union(*(search.lookup_keys(w) for w in words))

@@ -14,7 +14,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from .boards import BoardTable
+from sendhub.dashboard.rules.boards import BoardTable
 
 SOURCE = (
     "Source: Department for Education (EHC plan statistics; Local Authority Interactive Tool). Contains public "

@@ -7,7 +7,7 @@ branches in the neighbour loop, took compute-all from 3x a plain polars group-by
 (docs/decisions/0005-numba-for-the-benchmark-kernel.md).
 
 `row_figures` writes rows `start` to `stop` only, and holds no Python lock (``nogil``), so callers can split
-the rows between threads. The method is LAIT's (see `benchmarking`); `test_benchmark_method` checks every
+the rows between threads. The method is LAIT's (see `compute`); `test_benchmark_method` checks every
 figure against a row-by-row reading of it.
 """
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import selectors
-from .boards import format_value
-from .suppression import SUPPRESSED, suppress_count
+from sendhub.dashboard import selectors
+from sendhub.dashboard.rules.boards import format_value
+from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count
 
 PUBLIC_INDICATORS = (
     "ehcp_caseload",

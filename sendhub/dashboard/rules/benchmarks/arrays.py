@@ -1,8 +1,8 @@
-"""The arithmetic behind `benchmarking.compute_benchmarks`, on dense numpy arrays.
+"""The arithmetic behind `compute.compute_benchmarks`, on dense numpy arrays.
 
 The LA rows of every indicator and period fit one small matrix: about 730 (indicator, period) columns by
 160 LAs, nearly all filled. Per column: one sort gives the quartiles, a lexsort gives the previous period.
-Per LA row, `benchmark_kernel.row_figures` computes the rest in one compiled pass, with the rows split
+Per LA row, `kernel.row_figures` computes the rest in one compiled pass, with the rows split
 between threads. This replaced a join of every LA with its ten neighbours for every period (800,000 rows),
 which made computing all benchmarks take thirty times as long as a plain polars group-by over the same rows.
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from . import benchmark_kernel as kernel
+from sendhub.dashboard.rules.benchmarks import kernel
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]

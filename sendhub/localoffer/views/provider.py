@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.localoffer import presenters, rules, selectors, selectors_editing, services
+from sendhub.localoffer import presenters, rules, selectors, services
 from sendhub.localoffer.forms import ServiceEditForm
-from sendhub.localoffer.forms_records import FORMS, PlaceForm, RecordForm
+from sendhub.localoffer.forms.records import FORMS, PlaceForm, RecordForm
 from sendhub.localoffer.models import Service
 from sendhub.localoffer.records import KINDS, Item, Kind, find
+from sendhub.localoffer.selectors import editing as selectors_editing
 
 SENT = "Thank you. Your change will be published once a moderator has checked it."
 

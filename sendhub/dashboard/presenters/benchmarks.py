@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from . import selectors
-from .boards import BoardTable, build_board, format_value, ordinal_of, trend_word
-from .charts import PALETTE, BarChart, bar_chart
-from .cohort import AGE_BANDS, CohortForecast
-from .models import Benchmark, NationalIndicator
-from .national.catalogue import BOARDS
+from sendhub.dashboard import selectors
+from sendhub.dashboard.models import Benchmark, NationalIndicator
+from sendhub.dashboard.national.catalogue import BOARDS
+from sendhub.dashboard.presenters.charts import PALETTE, BarChart, bar_chart
+from sendhub.dashboard.rules.boards import BoardTable, build_board, format_value, ordinal_of, trend_word
+from sendhub.dashboard.rules.cohort import AGE_BANDS, CohortForecast
 
 DEFAULT_INDICATOR = "ehcp_20_week_incl_exceptions"
 MAX_COMPARATORS = 20
@@ -126,7 +126,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
 
 
 def _years(periods: list[str]) -> list[int]:
-    from .national.readers import year_of
+    from sendhub.dashboard.national.readers import year_of
 
     return [year_of(p) for p in periods]
 
@@ -213,8 +213,8 @@ FORECAST_SERIES = (
 
 
 def forecast_page(la_code: str, *, by_age: CohortForecast | None = None) -> ForecastPage:
-    """`by_age`: the cohort forecast by age band from casework (`cohort.py`)."""
-    from .forecast import forecast, split_by_share
+    """`by_age`: the cohort forecast by age band from casework (`rules/cohort.py`)."""
+    from sendhub.dashboard.rules.forecast import forecast, split_by_share
 
     series = []
     la_name = dict(selectors.local_authorities()).get(la_code, la_code)

@@ -26,8 +26,8 @@ from sendhub.localoffer.models import (
     ServiceTerm,
     TaxonomyTerm,
 )
-from sendhub.localoffer.record_services import apply_records, snapshot_records
 from sendhub.localoffer.records import KINDS, find, item_from
+from sendhub.localoffer.services.records import apply_records, snapshot_records
 
 EDITABLE_FIELDS = (
     "name", "description", "url", "email", "cost_kind", "fees", "minimum_age", "maximum_age", "eligibility",

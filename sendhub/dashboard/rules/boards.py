@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .national.markers import describe_marker
+from sendhub.dashboard.national.markers import describe_marker
 
 UNIT_SUFFIX = {"percent": "%", "count": "", "score": "", "rate": ""}
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .cohort import CohortForecast, census_day, cohort_forecast
-from .disproportionality import RiskRatio, risk_ratios
-from .kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
-from .live import casework_facts, plan_spells
-from .suppression import SUPPRESSED, suppress_count, suppress_rate
+from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
+from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios
+from sendhub.dashboard.rules.kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
+from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count, suppress_rate
+from sendhub.dashboard.selectors.live import casework_facts, plan_spells
 
 ON_REGISTER = {"support", "eng", "ehcp"}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import (
+from sendhub.dashboard.models import (
     Benchmark,
     DataLoad,
     Level,

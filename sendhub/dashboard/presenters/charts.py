@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .boards import format_value
+from sendhub.dashboard.rules.boards import format_value
 
 PALETTE = {
     "la": "#0072B2",  # blue: the selected local authority

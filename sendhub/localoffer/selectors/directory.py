@@ -12,7 +12,7 @@ from uuid import UUID
 from django.db.models import Avg, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from sendhub.localoffer import documents, geo, rules, search_sql
+from sendhub.localoffer import documents, geo, rules
 from sendhub.localoffer.models import (
     Area,
     Location,
@@ -26,6 +26,7 @@ from sendhub.localoffer.models import (
     ServiceTerm,
 )
 from sendhub.localoffer.oruk import search
+from sendhub.localoffer.selectors import search_sql
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 

@@ -1,4 +1,4 @@
-"""Staff pages: moderation queue, reviews, problem reports, content pages (providers' pages: views_provider)."""
+"""Staff pages: moderation queue, reviews, problem reports, content pages (providers' pages: views.provider)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.localoffer import presenters, selectors, selectors_editing, services
+from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm
 from sendhub.localoffer.models import ContentPage, ProblemReport, ServiceRevision
+from sendhub.localoffer.selectors import editing as selectors_editing
 
 
 @requires("localoffer.moderate")

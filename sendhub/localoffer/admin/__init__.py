@@ -1,6 +1,6 @@
 """Staff can correct any directory record in the Django admin (the fallback when the provider pages and
 moderation cannot help, e.g. a place's address shared by several services). Admin edits are not moderated;
-they are published at once (admin_refresh re-indexes the services they touch)."""
+they are published at once (admin.refresh re-indexes the services they touch)."""
 
 from typing import Any
 
@@ -9,7 +9,7 @@ from django.db.models import URLField
 from django.http import HttpRequest
 
 from sendhub.localoffer import models
-from sendhub.localoffer.admin_refresh import RefreshesDirectory
+from sendhub.localoffer.admin.refresh import RefreshesDirectory
 
 
 class DirectoryAdmin(RefreshesDirectory):

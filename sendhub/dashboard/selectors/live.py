@@ -20,9 +20,8 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
 from sendhub.cases.rules.reviews import in_transfer_cohort
-
-from .cohort import Spell
-from .kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
+from sendhub.dashboard.rules.cohort import Spell
+from sendhub.dashboard.rules.kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
 
 REASONS = {reason.value: reason for reason in ExceptionReason}
 NEED_LABELS = dict(Child._meta.get_field("primary_need").choices or [])

@@ -17,8 +17,8 @@ dfe-analytical-services/local-authority-interactive-tool, ``R/fn_helper_function
   value, by polarity; empty when the LA has no rank or no neighbour has a value.
 * **Change**: against the same LA's value in the indicator's previous period (by year).
 
-polars reads and writes the tables; the arithmetic runs on numpy arrays (`benchmark_arrays`) and in one
-compiled pass per LA row (`benchmark_kernel`).
+polars reads and writes the tables; the arithmetic runs on numpy arrays (`arrays`) and in one
+compiled pass per LA row (`kernel`).
 """
 
 from __future__ import annotations
@@ -30,9 +30,8 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from . import benchmark_arrays as arrays
-from . import benchmark_kernel as kernel
-from .national.catalogue import Indicator
+from sendhub.dashboard.national.catalogue import Indicator
+from sendhub.dashboard.rules.benchmarks import arrays, kernel
 
 PERIOD = ["indicator", "time_period"]
 
@@ -52,7 +51,7 @@ def compute_benchmarks(
     """All benchmarks for every LA row in `observations` (columns of ``readers.OBSERVATION_SCHEMA``).
 
     The LA rows are laid out as a dense (indicator, period) x LAs matrix by integer codes (no joins);
-    `benchmark_arrays` computes every figure of every row from it, and the rows keep their input order.
+    `arrays` computes every figure of every row from it, and the rows keep their input order.
     Polarity becomes a sign (+1 High, -1 Low, NaN none), so "better" is always "larger score".
     """
     obs = observations.collect() if isinstance(observations, pl.LazyFrame) else observations

@@ -1,0 +1,25 @@
+"""Values ready to show for the dashboard pages: benchmarks and boards (`benchmarks`, its names importable
+from here), the live casework pages (`live`), the public dashboard (`public`), SVG charts (`charts`) and
+the board downloads (`exports`)."""
+
+from sendhub.dashboard.presenters.benchmarks import (
+    DEFAULT_INDICATOR,
+    FORECAST_SERIES,
+    MAX_COMPARATORS,
+    BenchmarkPage,
+    ForecastPage,
+    benchmark_page,
+    board_table,
+    forecast_page,
+)
+
+__all__ = [
+    "DEFAULT_INDICATOR",
+    "FORECAST_SERIES",
+    "MAX_COMPARATORS",
+    "BenchmarkPage",
+    "ForecastPage",
+    "benchmark_page",
+    "board_table",
+    "forecast_page",
+]

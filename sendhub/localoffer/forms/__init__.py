@@ -1,0 +1,53 @@
+"""Input checking for the Local Offer, in GOV.UK wording: the directory's forms and the provider's record forms."""
+
+from sendhub.localoffer.forms.directory import (
+    DAY_NAMES,
+    TIMES,
+    ContentPageForm,
+    ProblemReportForm,
+    RejectForm,
+    SearchForm,
+    ServiceEditForm,
+    ShortlistEmailForm,
+)
+from sendhub.localoffer.forms.records import (
+    FORMS,
+    LANGUAGE_CODE,
+    NEW_PLACE,
+    PHONE_CHARS,
+    POSTCODE,
+    Checkboxes,
+    ContactForm,
+    CostForm,
+    DayMonthYear,
+    LanguageForm,
+    PlaceForm,
+    Radios,
+    RecordForm,
+    ScheduleForm,
+)
+
+__all__ = [
+    "DAY_NAMES",
+    "FORMS",
+    "LANGUAGE_CODE",
+    "NEW_PLACE",
+    "PHONE_CHARS",
+    "POSTCODE",
+    "TIMES",
+    "Checkboxes",
+    "ContactForm",
+    "ContentPageForm",
+    "CostForm",
+    "DayMonthYear",
+    "LanguageForm",
+    "PlaceForm",
+    "ProblemReportForm",
+    "Radios",
+    "RecordForm",
+    "RejectForm",
+    "ScheduleForm",
+    "SearchForm",
+    "ServiceEditForm",
+    "ShortlistEmailForm",
+]

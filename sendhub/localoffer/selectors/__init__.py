@@ -1,0 +1,42 @@
+"""Reads for the Local Offer: the public directory and search (`directory`, with its SQL in `search_sql`),
+and the provider's and moderator's editing loads (`editing`). The directory's names stay importable from here."""
+
+from sendhub.localoffer.selectors.directory import (
+    DAYS,
+    ServiceFilters,
+    distance_to,
+    filtered_services,
+    moderation_queue,
+    outward_code,
+    places_near,
+    postcode_centre,
+    query_expansions,
+    ranked_service_ids,
+    search_service_ids,
+    search_services,
+    service_at_locations,
+    service_detail_queryset,
+    service_page_documents,
+    services_due_review,
+    services_for_provider,
+)
+
+__all__ = [
+    "DAYS",
+    "ServiceFilters",
+    "distance_to",
+    "filtered_services",
+    "moderation_queue",
+    "outward_code",
+    "places_near",
+    "postcode_centre",
+    "query_expansions",
+    "ranked_service_ids",
+    "search_service_ids",
+    "search_services",
+    "service_at_locations",
+    "service_detail_queryset",
+    "service_page_documents",
+    "services_due_review",
+    "services_for_provider",
+]
