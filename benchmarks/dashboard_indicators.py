@@ -75,8 +75,11 @@ def page_latency() -> dict[str, object]:
 
     call_command("migrate", verbosity=0, stdout=io.StringIO())
     if not DataLoad.objects.exists():
-        load_benchmarks(root=Path(__file__).resolve().parent.parent / "sendhub/dashboard/data", by=None,
-                        now=datetime.now(UTC))  # fmt: skip
+        load_benchmarks(
+            root=Path(__file__).resolve().parent.parent / "sendhub/dashboard/data",
+            by=None,
+            now=datetime.now(UTC),
+        )
     user, _ = User.objects.get_or_create(
         email="bench-analyst@example.test", defaults={"full_name": "Bench analyst", "role": Role.ANALYST}
     )

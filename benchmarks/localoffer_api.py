@@ -40,12 +40,26 @@ CONCURRENT_SECONDS = 15
 CONNECTIONS = 8
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # docs/operator-guide.md
 QUERIES: list[dict[str, object]] = [
-    {"search": "speech"}, {"search": "swiming"}, {"search": "autism support"}, {"search": "short breaks"},
-    {"search": "holiday play"}, {"search": "physio"}, {"search": "youth club"}, {"search": "sensory cinema"},
-    {"search": "dyslexia"}, {"search": "saturday club"}, {"search": "wheelchair"}, {"search": "occupatonal therapy"},
-    {"minimum_age": 5}, {"maximum_age": 11}, {"day": "SA"}, {"start_time": "16:00", "end_time": "18:00"},
-    {"search": "club", "day": "SA", "per_page": 20}, {"page": 7, "per_page": 50}, {},
-]  # fmt: skip
+    {"search": "speech"},
+    {"search": "swiming"},
+    {"search": "autism support"},
+    {"search": "short breaks"},
+    {"search": "holiday play"},
+    {"search": "physio"},
+    {"search": "youth club"},
+    {"search": "sensory cinema"},
+    {"search": "dyslexia"},
+    {"search": "saturday club"},
+    {"search": "wheelchair"},
+    {"search": "occupatonal therapy"},
+    {"minimum_age": 5},
+    {"maximum_age": 11},
+    {"day": "SA"},
+    {"start_time": "16:00", "end_time": "18:00"},
+    {"search": "club", "day": "SA", "per_page": 20},
+    {"page": 7, "per_page": 50},
+    {},
+]
 PATHS = ["/api/oruk/services" + (f"?{urllib.parse.urlencode(q)}" if q else "") for q in QUERIES]
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -69,10 +83,16 @@ def admin_url(url: str) -> str:
 
 
 def environment(db_url: str, cache_size: int = 512) -> dict[str, str]:
-    return {**os.environ, "SENDHUB_DATABASE_URL": db_url, "SENDHUB_HTTPS": "false", "SENDHUB_DEBUG": "false",
-            "DJANGO_SETTINGS_MODULE": "sendhub.settings", "SENDHUB_LOG_LEVEL": "WARNING",
-            "SENDHUB_ORUK_CACHE_SIZE": str(cache_size),
-            "SENDHUB_SECRET_KEY": os.environ.get("SENDHUB_SECRET_KEY", "benchmark-only-key-" + "x" * 40)}  # fmt: skip
+    return {
+        **os.environ,
+        "SENDHUB_DATABASE_URL": db_url,
+        "SENDHUB_HTTPS": "false",
+        "SENDHUB_DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "sendhub.settings",
+        "SENDHUB_LOG_LEVEL": "WARNING",
+        "SENDHUB_ORUK_CACHE_SIZE": str(cache_size),
+        "SENDHUB_SECRET_KEY": os.environ.get("SENDHUB_SECRET_KEY", "benchmark-only-key-" + "x" * 40),
+    }
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -194,9 +214,15 @@ def load_python(base: str, connections: int, seconds: int) -> dict[str, Any]:
         t.start()
     for t in threads:
         t.join()
-    return {"requests": len(latencies), "seconds": time.perf_counter() - started, "errors": errors[0],
-            "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
-            "p99_ms": percentile(latencies, 99), "client_cpu_s": time.process_time() - cpu}  # fmt: skip
+    return {
+        "requests": len(latencies),
+        "seconds": time.perf_counter() - started,
+        "errors": errors[0],
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "p99_ms": percentile(latencies, 99),
+        "client_cpu_s": time.process_time() - cpu,
+    }
 
 
 def load(base: str, connections: int, seconds: int) -> dict[str, Any]:
@@ -206,9 +232,21 @@ def load(base: str, connections: int, seconds: int) -> dict[str, Any]:
 def measure(db_url: str, cache_size: int) -> dict[str, Any]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "sendhub.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"], cwd=ROOT, env=environment(db_url, cache_size),
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "sendhub.wsgi",
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment(db_url, cache_size),
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -234,16 +272,26 @@ def measure(db_url: str, cache_size: int) -> dict[str, Any]:
     return {
         "response_cache_entries_per_worker": cache_size,
         "sequential": {k: round(sequential[k], 1) for k in ("requests", "p50_ms", "p95_ms", "p99_ms")},
-        "concurrent": {"connections": CONNECTIONS, "seconds": round(concurrent["seconds"], 1),
-                       "requests": concurrent["requests"], "errors": concurrent["errors"],
-                       "requests_per_second": round(rps, 1), "p95_ms_under_load": round(concurrent["p95_ms"], 1)},
-        "cpu_ms_per_request": {"gunicorn": round(app_ms, 2), "postgres": round(db_ms, 2),
-                               "total": round(app_ms + db_ms, 2),
-                               "load_generator": round(concurrent["client_cpu_s"] * 1000 / n, 2)},
-        "capacity_estimate_rps_on_2_idle_cores": round(2000 / (app_ms + db_ms), 1) if app_ms + db_ms else None,
+        "concurrent": {
+            "connections": CONNECTIONS,
+            "seconds": round(concurrent["seconds"], 1),
+            "requests": concurrent["requests"],
+            "errors": concurrent["errors"],
+            "requests_per_second": round(rps, 1),
+            "p95_ms_under_load": round(concurrent["p95_ms"], 1),
+        },
+        "cpu_ms_per_request": {
+            "gunicorn": round(app_ms, 2),
+            "postgres": round(db_ms, 2),
+            "total": round(app_ms + db_ms, 2),
+            "load_generator": round(concurrent["client_cpu_s"] * 1000 / n, 2),
+        },
+        "capacity_estimate_rps_on_2_idle_cores": round(2000 / (app_ms + db_ms), 1)
+        if app_ms + db_ms
+        else None,
         "other_processes_cores_busy_during_run": round(max(0.0, (after[2] - before[2] - ours) / wall), 2),
         "goals": {"p95_under_50_ms": sequential["p95_ms"] < 50, "at_least_300_rps": rps >= 300},
-    }  # fmt: skip
+    }
 
 
 def main() -> None:
@@ -251,17 +299,24 @@ def main() -> None:
     prepare(environment(db_url))
     load_before = os.getloadavg()[0]
     configs = {"cache_on": measure(db_url, 512), "cache_off": measure(db_url, 0)}
-    write_result("localoffer_api", {
-        "endpoint": "/api/oruk/services (search with typos, filters, paging: a mix of 19 queries)",
-        "database": db_url.split(":", 1)[0], "services": SERVICES,
-        "server": f"gunicorn, {WORKERS} sync workers (2 x cores + 1), loopback",
-        "load_generator": "wrk" if shutil.which("wrk") else "python urllib threads (wrk not installed)",
-        "machine_load_average_1m": {"before": round(load_before, 1), "after": round(os.getloadavg()[0], 1)},
-        "note": "The load generator shares the machine's cores with the server. CPU per request is measured "
-                "from /proc for gunicorn and for the PostgreSQL backends of the benchmark database only; "
-                "capacity = 2 cores / (gunicorn + postgres CPU per request).",
-        **configs,
-    })  # fmt: skip
+    write_result(
+        "localoffer_api",
+        {
+            "endpoint": "/api/oruk/services (search with typos, filters, paging: a mix of 19 queries)",
+            "database": db_url.split(":", 1)[0],
+            "services": SERVICES,
+            "server": f"gunicorn, {WORKERS} sync workers (2 x cores + 1), loopback",
+            "load_generator": "wrk" if shutil.which("wrk") else "python urllib threads (wrk not installed)",
+            "machine_load_average_1m": {
+                "before": round(load_before, 1),
+                "after": round(os.getloadavg()[0], 1),
+            },
+            "note": "The load generator shares the machine's cores with the server. CPU per request is measured "
+            "from /proc for gunicorn and for the PostgreSQL backends of the benchmark database only; "
+            "capacity = 2 cores / (gunicorn + postgres CPU per request).",
+            **configs,
+        },
+    )
 
 
 if __name__ == "__main__":

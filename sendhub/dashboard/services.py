@@ -45,13 +45,37 @@ def _indicator_fields(indicator: Indicator) -> dict[str, Any]:
 
 
 VALUE_FIELDS = [
-    "time_period", "year", "level", "area_code", "area_name", "value", "marker", "numerator", "denominator",
-]  # fmt: skip
+    "time_period",
+    "year",
+    "level",
+    "area_code",
+    "area_name",
+    "value",
+    "marker",
+    "numerator",
+    "denominator",
+]
 BENCHMARK_FIELDS = [
-    "time_period", "year", "la_code", "la_name", "value", "marker", "england", "sn_average", "sn_count",
-    "sn_rank", "sn_rank_of", "rank", "rank_of", "q1", "q2", "q3", "quartile", "previous_time_period",
+    "time_period",
+    "year",
+    "la_code",
+    "la_name",
+    "value",
+    "marker",
+    "england",
+    "sn_average",
+    "sn_count",
+    "sn_rank",
+    "sn_rank_of",
+    "rank",
+    "rank_of",
+    "q1",
+    "q2",
+    "q3",
+    "quartile",
+    "previous_time_period",
     "previous_value",
-]  # fmt: skip
+]
 BLANK_WHEN_NULL = {"marker", "quartile", "previous_time_period", "area_name", "la_name"}
 
 

@@ -99,10 +99,16 @@ def list_services(
     age: int | None = None,
 ) -> HttpResponse:
     filters = selectors.ServiceFilters(
-        text=search, term_ids=(taxonomy_term_id,) if taxonomy_term_id else (), taxonomy_id=taxonomy_id,
-        minimum_age=minimum_age, maximum_age=maximum_age, age=age, day=_day(day),
-        start_time=_time(start_time, "start_time"), end_time=_time(end_time, "end_time"),
-    )  # fmt: skip
+        text=search,
+        term_ids=(taxonomy_term_id,) if taxonomy_term_id else (),
+        taxonomy_id=taxonomy_id,
+        minimum_age=minimum_age,
+        maximum_age=maximum_age,
+        age=age,
+        day=_day(day),
+        start_time=_time(start_time, "start_time"),
+        end_time=_time(end_time, "end_time"),
+    )
     page_no, size = clamp_paging(page, per_page)
     total, docs = selectors.service_page_documents(filters, offset=(page_no - 1) * size, limit=size)
     return _page_of_documents(PageWindow(page_no, size, total), docs)
@@ -139,11 +145,17 @@ def list_service_at_locations(
     proximity: float | None = None,
 ) -> HttpResponse:
     filters = selectors.ServiceFilters(
-        text=search, term_ids=(taxonomy_term_id,) if taxonomy_term_id else (), taxonomy_id=taxonomy_id,
-        minimum_age=minimum_age, maximum_age=maximum_age, day=_day(day),
-        start_time=_time(start_time, "start_time"), end_time=_time(end_time, "end_time"),
-        postcode=postcode or "", proximity=proximity,
-    )  # fmt: skip
+        text=search,
+        term_ids=(taxonomy_term_id,) if taxonomy_term_id else (),
+        taxonomy_id=taxonomy_id,
+        minimum_age=minimum_age,
+        maximum_age=maximum_age,
+        day=_day(day),
+        start_time=_time(start_time, "start_time"),
+        end_time=_time(end_time, "end_time"),
+        postcode=postcode or "",
+        proximity=proximity,
+    )
     page_no, size = clamp_paging(page, per_page)
     qs = selectors.service_at_locations(filters)
     window = PageWindow(page_no, size, qs.count())
@@ -151,8 +163,12 @@ def list_service_at_locations(
     return _page(window, [present.service_at_location_summary(sal) for sal in rows])
 
 
-@api.get("/service_at_locations/{id}", response=oruk.ServiceAtLocation, exclude_none=True,
-         url_name="service_at_location")  # fmt: skip
+@api.get(
+    "/service_at_locations/{id}",
+    response=oruk.ServiceAtLocation,
+    exclude_none=True,
+    url_name="service_at_location",
+)
 def get_service_at_location(request: HttpRequest, id: UUID) -> dict[str, Any]:
     sal = get_object_or_404(ServiceAtLocation.objects.select_related("location"), pk=id)
     sal.service = get_object_or_404(selectors.service_detail_queryset(), pk=sal.service_id)

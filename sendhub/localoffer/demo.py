@@ -62,9 +62,13 @@ def load_taxonomies() -> dict[str, TaxonomyTerm]:
     for name, kind, rows, about in specs:
         taxonomy, _ = Taxonomy.objects.get_or_create(
             id=demo_id("taxonomy", kind),
-            defaults={"name": name, "kind": kind, "version": "1.0",
-                      "description": f"The Local Offer's taxonomy of {about}."},
-        )  # fmt: skip
+            defaults={
+                "name": name,
+                "kind": kind,
+                "version": "1.0",
+                "description": f"The Local Offer's taxonomy of {about}.",
+            },
+        )
         for code, label, description in rows:
             term, _ = TaxonomyTerm.objects.get_or_create(
                 id=demo_id("term", kind, code),
@@ -81,13 +85,15 @@ def _locations(rng: random.Random) -> list[Location]:
         location, _ = Location.objects.get_or_create(
             id=demo_id("location", place),
             defaults={
-                "name": f"{place} Community Centre", "description": f"A community building in {place}.",
-                "address_1": f"{rng.randint(1, 120)} {rng.choice(words.STREETS)}", "city": "London",
+                "name": f"{place} Community Centre",
+                "description": f"A community building in {place}.",
+                "address_1": f"{rng.randint(1, 120)} {rng.choice(words.STREETS)}",
+                "city": "London",
                 "postcode": f"{outward} {rng.randint(1, 9)}Z{'ABDEFGHJ'[n % 8]}",
                 "latitude": round(51.535 + rng.uniform(-0.02, 0.02), 5),
                 "longitude": round(-0.145 + rng.uniform(-0.03, 0.03), 5),
             },
-        )  # fmt: skip
+        )
         if not location.accessibility.exists():
             for desc, details in rng.sample(words.ACCESS, 2):
                 AccessibilityFeature.objects.create(
@@ -104,10 +110,13 @@ def _organisations(rng: random.Random) -> list[Organisation]:
         slug = f"{place}-{kind}".lower().replace(" ", "-").replace("'", "")
         org, _ = Organisation.objects.get_or_create(
             id=demo_id("org", n),
-            defaults={"name": f"{place} {kind}", "email": f"hello@{slug}.example.org",
-                      "website": f"https://{slug}.example.org",
-                      "description": f"A local {kind.lower()} working with children, young people and families."},
-        )  # fmt: skip
+            defaults={
+                "name": f"{place} {kind}",
+                "email": f"hello@{slug}.example.org",
+                "website": f"https://{slug}.example.org",
+                "description": f"A local {kind.lower()} working with children, young people and families.",
+            },
+        )
         orgs.append(org)
     return orgs
 
@@ -129,22 +138,37 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
             continue
         org = orgs[r.randrange(len(orgs))]
         service = Service(
-            id=service_id, organisation=org, name=pattern.format(place=place), description=description,
-            url=f"{org.website}/services/{n}", email=org.email, cost_kind=cost,
-            fees={"free": "Free", "paid": f"£{r.choice([3, 4, 5, 8, 12])} a session",
-                  "some_free": "Free for families with a short breaks assessment; £5 a session otherwise"}[cost],
-            minimum_age=low, maximum_age=high, area=r.choice(Area.values),
+            id=service_id,
+            organisation=org,
+            name=pattern.format(place=place),
+            description=description,
+            url=f"{org.website}/services/{n}",
+            email=org.email,
+            cost_kind=cost,
+            fees={
+                "free": "Free",
+                "paid": f"£{r.choice([3, 4, 5, 8, 12])} a session",
+                "some_free": "Free for families with a short breaks assessment; £5 a session otherwise",
+            }[cost],
+            minimum_age=low,
+            maximum_age=high,
+            area=r.choice(Area.values),
             eligibility=f"Children and young people aged {low} to {high} who live in or go to school in the borough.",
-            how_to_access=r.choice(["Just turn up.", "Book a place by email or phone.",
-                                    "Ask your GP, school or health visitor to refer you.",
-                                    "Fill in the online request form; we reply within 10 working days."]),
+            how_to_access=r.choice(
+                [
+                    "Just turn up.",
+                    "Book a place by email or phone.",
+                    "Ask your GP, school or health visitor to refer you.",
+                    "Fill in the online request form; we reply within 10 working days.",
+                ]
+            ),
             referral_needed=r.random() < 0.35,
             how_decisions_are_made="Places are offered in the order requests arrive; where a session is full we keep a waiting list.",
             support_for_send="Staff have SEND training; tell us what helps your child and we will plan around it.",
             how_to_give_feedback="Speak to the session leader, email us, or use 'report a problem' on this page.",
             last_reviewed=today - dt.timedelta(days=r.randint(5, 480)),
             last_modified=timezone.now() - dt.timedelta(days=r.randint(1, 400)),
-        )  # fmt: skip
+        )
         service.full_clean()
         new.append(service)
     Service.objects.bulk_create(new)
@@ -159,22 +183,55 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
             ServiceTerm(id=demo_id("attr", service.pk, c), service=service, term=terms[c]) for c in codes
         ]
         for location in r.sample(locations, r.choice([1, 1, 2])):
-            places.append(ServiceAtLocation(id=demo_id("sal", service.pk, location.pk), service=service,
-                                            location=location))  # fmt: skip
+            places.append(
+                ServiceAtLocation(
+                    id=demo_id("sal", service.pk, location.pk), service=service, location=location
+                )
+            )
         days = r.choice(["MO,WE", "TU,TH", "SA", "MO,TU,WE,TH,FR", "FR", "SU", "WE"])
         opens = dt.time(r.choice([9, 10, 13, 15, 16]), r.choice([0, 30]))
         closes = dt.time(min(opens.hour + r.choice([2, 3, 4]), 21), opens.minute)
-        schedules.append(Schedule(id=demo_id("schedule", service.pk), service=service, byday=days, opens_at=opens,
-                                  closes_at=closes, description=f"{days.replace(',', ', ')} {opens:%H:%M} to {closes:%H:%M}"))  # fmt: skip
+        schedules.append(
+            Schedule(
+                id=demo_id("schedule", service.pk),
+                service=service,
+                byday=days,
+                opens_at=opens,
+                closes_at=closes,
+                description=f"{days.replace(',', ', ')} {opens:%H:%M} to {closes:%H:%M}",
+            )
+        )
         if category in ("short-breaks", "leisure") and r.random() < 0.5:
-            schedules.append(Schedule(id=demo_id("holiday", service.pk), service=service, kind=ScheduleKind.HOLIDAY,
-                                      byday="MO,TU,WE,TH,FR", opens_at=dt.time(10), closes_at=dt.time(15),
-                                      description="School holidays, weekdays 10:00 to 15:00"))  # fmt: skip
-        extras.append(Contact(id=demo_id("contact", service.pk), service=service, title="Duty worker",
-                              email=service.email, phone=f"020 7946 {r.randint(0, 999):04d}"))  # fmt: skip
+            schedules.append(
+                Schedule(
+                    id=demo_id("holiday", service.pk),
+                    service=service,
+                    kind=ScheduleKind.HOLIDAY,
+                    byday="MO,TU,WE,TH,FR",
+                    opens_at=dt.time(10),
+                    closes_at=dt.time(15),
+                    description="School holidays, weekdays 10:00 to 15:00",
+                )
+            )
+        extras.append(
+            Contact(
+                id=demo_id("contact", service.pk),
+                service=service,
+                title="Duty worker",
+                email=service.email,
+                phone=f"020 7946 {r.randint(0, 999):04d}",
+            )
+        )
         if cost != "free":
-            extras.append(CostOption(id=demo_id("cost", service.pk), service=service, option="Per session",
-                                     amount=Decimal(r.choice([3, 4, 5, 8, 12])), amount_description="per child"))  # fmt: skip
+            extras.append(
+                CostOption(
+                    id=demo_id("cost", service.pk),
+                    service=service,
+                    option="Per session",
+                    amount=Decimal(r.choice([3, 4, 5, 8, 12])),
+                    amount_description="per child",
+                )
+            )
         for name, code in [words.LANGUAGES[0], *r.sample(words.LANGUAGES[1:], r.randint(0, 2))]:
             extras.append(
                 Language(id=demo_id("lang", service.pk, code), service=service, name=name, code=code)
@@ -216,15 +273,26 @@ def load_pending_changes() -> None:
     edits = [("fees", "£2 a session; free for siblings"), ("how_to_access", "Book online or just turn up.")]
     for service, (name, value) in zip(Service.objects.order_by("name")[:2], edits, strict=False):
         data = services.service_snapshot(service) | {name: value}
-        ServiceRevision.objects.create(service=service, organisation=service.organisation, data=data,
-                                       submitted_by=provider, submitted_at=timezone.now())  # fmt: skip
+        ServiceRevision.objects.create(
+            service=service,
+            organisation=service.organisation,
+            data=data,
+            submitted_by=provider,
+            submitted_at=timezone.now(),
+        )
     own = (
         Service.objects.filter(organisation__members=provider).order_by("name").first() if provider else None
     )
     if own is not None:
-        holiday = {"kind": ScheduleKind.HOLIDAY, "byday": "MO,TU,WE,TH", "opens_at": dt.time(10),
-                   "closes_at": dt.time(14), "valid_from": dt.date(2026, 7, 27), "valid_to": dt.date(2026, 8, 27),
-                   "description": "Summer holiday club; book a week at a time"}  # fmt: skip
+        holiday = {
+            "kind": ScheduleKind.HOLIDAY,
+            "byday": "MO,TU,WE,TH",
+            "opens_at": dt.time(10),
+            "closes_at": dt.time(14),
+            "valid_from": dt.date(2026, 7, 27),
+            "valid_to": dt.date(2026, 8, 27),
+            "description": "Summer holiday club; book a week at a time",
+        }
         services.submit_record_change(
             service=own, kind="schedules", item_id=None, values=holiday, by=provider
         )
@@ -237,5 +305,6 @@ def load_content_pages() -> None:
             slug=slug, defaults={"title": title, "summary": summary, "body": body, "updated_at": now}
         )
         if made:
-            ContentPageVersion.objects.create(page=page, number=1, title=title, summary=summary, body=body,
-                                              edited_at=now)  # fmt: skip
+            ContentPageVersion.objects.create(
+                page=page, number=1, title=title, summary=summary, body=body, edited_at=now
+            )

@@ -43,9 +43,13 @@ def render_full(service: Service) -> str:
 
 def service_documents_queryset() -> Any:
     return Service.objects.select_related("organisation").prefetch_related(
-        "schedules", "contacts", "cost_options", "languages", "service_terms__term__taxonomy",
+        "schedules",
+        "contacts",
+        "cost_options",
+        "languages",
+        "service_terms__term__taxonomy",
         "service_at_locations__location__accessibility",
-    )  # fmt: skip
+    )
 
 
 def refresh_documents(service_ids: Iterable[UUID]) -> int:

@@ -64,14 +64,21 @@ def _term(term: oruk.TaxonomyTerm) -> TaxonomyTerm:
     if taxonomy is None:
         taxonomy, _ = Taxonomy.objects.get_or_create(
             name=name[:100],
-            defaults={"id": term.taxonomy_id or uuid.uuid4(),
-                      "kind": TaxonomyKind.LOCAL, "description": f"Terms imported from another directory ({name})."},
-        )  # fmt: skip
+            defaults={
+                "id": term.taxonomy_id or uuid.uuid4(),
+                "kind": TaxonomyKind.LOCAL,
+                "description": f"Terms imported from another directory ({name}).",
+            },
+        )
     obj, _ = TaxonomyTerm.objects.update_or_create(
         id=term.id,
-        defaults={"taxonomy": taxonomy, "code": (term.term or str(term.id))[:60], "name": term.name[:120],
-                  "description": term.description},
-    )  # fmt: skip
+        defaults={
+            "taxonomy": taxonomy,
+            "code": (term.term or str(term.id))[:60],
+            "name": term.name[:120],
+            "description": term.description,
+        },
+    )
     return obj
 
 
@@ -82,9 +89,14 @@ def _organisation(service: oruk.Service) -> Organisation:
         found = Organisation.objects.filter(pk=org_id).first()
         return found or Organisation.objects.create(id=org_id, name="Unknown organisation", description="")
     obj, _ = Organisation.objects.update_or_create(
-        id=org.id, defaults={"name": org.name[:200], "description": org.description, "email": org.email or "",
-                             "website": org.website or ""},
-    )  # fmt: skip
+        id=org.id,
+        defaults={
+            "name": org.name[:200],
+            "description": org.description,
+            "email": org.email or "",
+            "website": org.website or "",
+        },
+    )
     return obj
 
 
@@ -94,42 +106,78 @@ def _load_one(record: oruk.Service, today: dt.date) -> tuple[Service, bool]:
     existing = Service.objects.filter(pk=record.id).first()
     service = existing or Service(id=record.id, approved_version=0)
     values: dict[str, Any] = {
-        "organisation": org, "name": record.name[:200], "description": record.description or "",
-        "url": record.url or "", "email": record.email or "", "status": record.status, "cost_kind": cost,
-        "fees": record.fees or "", "accreditations": record.accreditations or "", "alert": record.alert or "",
+        "organisation": org,
+        "name": record.name[:200],
+        "description": record.description or "",
+        "url": record.url or "",
+        "email": record.email or "",
+        "status": record.status,
+        "cost_kind": cost,
+        "fees": record.fees or "",
+        "accreditations": record.accreditations or "",
+        "alert": record.alert or "",
         "minimum_age": int(record.minimum_age) if record.minimum_age is not None else None,
         "maximum_age": int(record.maximum_age) if record.maximum_age is not None else None,
-        "area": Area.BOROUGH, "last_reviewed": _date(record.assured_date) or today, "last_modified": timezone.now(),
-    }  # fmt: skip
+        "area": Area.BOROUGH,
+        "last_reviewed": _date(record.assured_date) or today,
+        "last_modified": timezone.now(),
+    }
     for name, value in values.items():
         setattr(service, name, value)
     service.approved_version += 1
     service.full_clean()
     service.save()
-    for related in (service.schedules, service.contacts, service.cost_options, service.languages,
-                    service.service_terms, service.service_at_locations):  # fmt: skip
+    for related in (
+        service.schedules,
+        service.contacts,
+        service.cost_options,
+        service.languages,
+        service.service_terms,
+        service.service_at_locations,
+    ):
         related.all().delete()
     for attr in record.attributes or []:
         if attr.taxonomy_term is not None:
             ServiceTerm.objects.create(id=attr.id, service=service, term=_term(attr.taxonomy_term))
     for s in record.schedules or []:
-        schedule = Schedule(id=s.id, service=service, byday=(s.byday or "MO,TU,WE,TH,FR")[:20],
-                            opens_at=_time(s.opens_at, dt.time(9)), closes_at=_time(s.closes_at, dt.time(17)),
-                            valid_from=_date(s.valid_from), valid_to=_date(s.valid_to),
-                            description=(s.description or "")[:300])  # fmt: skip
+        schedule = Schedule(
+            id=s.id,
+            service=service,
+            byday=(s.byday or "MO,TU,WE,TH,FR")[:20],
+            opens_at=_time(s.opens_at, dt.time(9)),
+            closes_at=_time(s.closes_at, dt.time(17)),
+            valid_from=_date(s.valid_from),
+            valid_to=_date(s.valid_to),
+            description=(s.description or "")[:300],
+        )
         schedule.full_clean(exclude=["service"])
         schedule.save()
     for c in record.contacts or []:
         phone = c.phones[0] if c.phones else None
-        Contact.objects.create(id=c.id, service=service, name=(c.name or "")[:120], title=(c.title or "")[:120],
-                               email=c.email or "", phone=phone.number[:30] if phone else "")  # fmt: skip
+        Contact.objects.create(
+            id=c.id,
+            service=service,
+            name=(c.name or "")[:120],
+            title=(c.title or "")[:120],
+            email=c.email or "",
+            phone=phone.number[:30] if phone else "",
+        )
     for option in record.cost_options or []:
         amount = Decimal(str(option.amount)) if option.amount is not None else None
-        CostOption.objects.create(id=option.id, service=service, option=(option.option or "Cost")[:200], amount=amount,
-                                  amount_description=(option.amount_description or "")[:200])  # fmt: skip
+        CostOption.objects.create(
+            id=option.id,
+            service=service,
+            option=(option.option or "Cost")[:200],
+            amount=amount,
+            amount_description=(option.amount_description or "")[:200],
+        )
     for lang in record.languages or []:
-        Language.objects.create(id=lang.id, service=service, name=(lang.name or lang.code or "Unknown")[:60],
-                                code=(lang.code or "")[:10])  # fmt: skip
+        Language.objects.create(
+            id=lang.id,
+            service=service,
+            name=(lang.name or lang.code or "Unknown")[:60],
+            code=(lang.code or "")[:10],
+        )
     for sal in record.service_at_locations or []:
         if sal.location is None:
             continue
@@ -137,16 +185,26 @@ def _load_one(record: oruk.Service, today: dt.date) -> tuple[Service, bool]:
         address = loc.addresses[0] if loc.addresses else None
         location, _ = Location.objects.update_or_create(
             id=loc.id,
-            defaults={"location_type": loc.location_type, "name": (loc.name or "Location")[:200],
-                      "description": loc.description or "", "latitude": loc.latitude, "longitude": loc.longitude,
-                      "address_1": address.address_1[:200] if address else "",
-                      "city": address.city[:100] if address else "",
-                      "postcode": address.postal_code[:10] if address else ""},
-        )  # fmt: skip
+            defaults={
+                "location_type": loc.location_type,
+                "name": (loc.name or "Location")[:200],
+                "description": loc.description or "",
+                "latitude": loc.latitude,
+                "longitude": loc.longitude,
+                "address_1": address.address_1[:200] if address else "",
+                "city": address.city[:100] if address else "",
+                "postcode": address.postal_code[:10] if address else "",
+            },
+        )
         for a in loc.accessibility or []:
             AccessibilityFeature.objects.update_or_create(
-                id=a.id, defaults={"location": location, "description": (a.description or "Accessibility")[:200],
-                                   "details": a.details or ""})  # fmt: skip
+                id=a.id,
+                defaults={
+                    "location": location,
+                    "description": (a.description or "Accessibility")[:200],
+                    "details": a.details or "",
+                },
+            )
         ServiceAtLocation.objects.create(id=sal.id, service=service, location=location)
     return service, existing is None
 
@@ -169,11 +227,16 @@ def import_feed(*, feed: FeedResult, today: dt.date, by: Any = None, dry_run: bo
             loaded.append(service)
             summary.created += created
             summary.updated += not created
-        reindex_services(Service.objects.filter(pk__in=[s.pk for s in loaded]).select_related("organisation")
-                         .prefetch_related("terms"))  # fmt: skip
-        record_event(actor=by, action="localoffer.oruk.imported",
-                     data={"created": summary.created, "updated": summary.updated,
-                           "rejected": len(summary.problems)})  # fmt: skip
+        reindex_services(
+            Service.objects.filter(pk__in=[s.pk for s in loaded])
+            .select_related("organisation")
+            .prefetch_related("terms")
+        )
+        record_event(
+            actor=by,
+            action="localoffer.oruk.imported",
+            data={"created": summary.created, "updated": summary.updated, "rejected": len(summary.problems)},
+        )
         if dry_run:
             transaction.set_rollback(True)
     return summary

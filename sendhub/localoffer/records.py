@@ -75,14 +75,19 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.slug: k
     for k in [
-        Kind("schedules", "opening time", "Opening times",
-             ("kind", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"), _schedule),
+        Kind(
+            "schedules",
+            "opening time",
+            "Opening times",
+            ("kind", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"),
+            _schedule,
+        ),
         Kind("places", "place", "Places", ("location_id", "name", "address_1", "city", "postcode"), _place),
         Kind("contacts", "contact", "Contacts", ("name", "title", "email", "phone"), _contact),
         Kind("costs", "cost", "Costs", ("option", "amount", "amount_description"), _cost),
         Kind("languages", "language", "Languages", ("name", "code"), _language),
     ]
-}  # fmt: skip
+}
 
 
 def to_plain(value: Any) -> Any:

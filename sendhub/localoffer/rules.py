@@ -7,8 +7,15 @@ import datetime as dt
 REVIEW_MONTHS = 12
 # A provider who has not acted on a reminder is reminded again after this many days, never sooner.
 REMINDER_INTERVAL_DAYS = 28
-DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-             "SA": "Saturday", "SU": "Sunday"}  # fmt: skip
+DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 
 
 def review_due_cutoff(today: dt.date) -> dt.date:

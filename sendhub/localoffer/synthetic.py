@@ -343,19 +343,63 @@ TEMPLATES: dict[str, list[tuple[str, str, int, int, str, tuple[str, ...]]]] = {
 }
 
 PLACES = [
-    "Ashgrove", "Beacon Hill", "Brookside", "Cedar Park", "Chalkfield", "Elmwood", "Fernbank", "Foxley", "Greenway",
-    "Hazelmere", "Hollybush", "Kingsmead", "Larkrise", "Linden", "Maple Court", "Meadowbank", "Northgate", "Oakfield",
-    "Orchard Rise", "Parkside", "Quarry Hill", "Riverside", "Rosebank", "Southfield", "Springvale", "Thornbury",
-    "Upton Green", "Westbrook", "Willowmere", "Woodlands",
-]  # fmt: skip
+    "Ashgrove",
+    "Beacon Hill",
+    "Brookside",
+    "Cedar Park",
+    "Chalkfield",
+    "Elmwood",
+    "Fernbank",
+    "Foxley",
+    "Greenway",
+    "Hazelmere",
+    "Hollybush",
+    "Kingsmead",
+    "Larkrise",
+    "Linden",
+    "Maple Court",
+    "Meadowbank",
+    "Northgate",
+    "Oakfield",
+    "Orchard Rise",
+    "Parkside",
+    "Quarry Hill",
+    "Riverside",
+    "Rosebank",
+    "Southfield",
+    "Springvale",
+    "Thornbury",
+    "Upton Green",
+    "Westbrook",
+    "Willowmere",
+    "Woodlands",
+]
 
 ORG_KINDS = [
-    "Children's Trust", "Community Health Services", "Play Association", "Inclusive Sports", "Family Centre",
-    "Arts Collective", "Youth Project", "College", "Parents' Network", "Disability Charity",
-]  # fmt: skip
+    "Children's Trust",
+    "Community Health Services",
+    "Play Association",
+    "Inclusive Sports",
+    "Family Centre",
+    "Arts Collective",
+    "Youth Project",
+    "College",
+    "Parents' Network",
+    "Disability Charity",
+]
 
-STREETS = ["Larkspur Road", "Quill Lane", "Tannery Street", "Mill Walk", "Station Parade", "Garden Row",
-           "Foundry Place", "Canal Side", "Church Terrace", "Market Yard"]  # fmt: skip
+STREETS = [
+    "Larkspur Road",
+    "Quill Lane",
+    "Tannery Street",
+    "Mill Walk",
+    "Station Parade",
+    "Garden Row",
+    "Foundry Place",
+    "Canal Side",
+    "Church Terrace",
+    "Market Yard",
+]
 OUTWARD = ["NW1", "NW3", "NW5", "NW6", "WC1", "N6", "N19", "N7"]
 LANGUAGES = [
     ("English", "en"),

@@ -34,8 +34,28 @@ from sendhub.sen2 import xmlmodel as x
 # Extended DfE ethnicity codes rolled up to the main codes casework records (CBDS extended -> main).
 ETHNICITY_MAIN = {
     **dict.fromkeys(["WENG", "WSCO", "WWEL", "WNIR", "WCOR", "WOWB"], "WBRI"),
-    **dict.fromkeys(["WALB", "WBOS", "WCRO", "WGRE", "WGRK", "WGRC", "WITA", "WKOS", "WPOR", "WSER", "WTUR",
-                     "WTUK", "WTUC", "WEUR", "WEEU", "WWEU", "WOTW"], "WOTH"),
+    **dict.fromkeys(
+        [
+            "WALB",
+            "WBOS",
+            "WCRO",
+            "WGRE",
+            "WGRK",
+            "WGRC",
+            "WITA",
+            "WKOS",
+            "WPOR",
+            "WSER",
+            "WTUR",
+            "WTUK",
+            "WTUC",
+            "WEUR",
+            "WEEU",
+            "WWEU",
+            "WOTW",
+        ],
+        "WOTH",
+    ),
     **dict.fromkeys(["WROG", "WROR", "WROO"], "WROM"),
     **dict.fromkeys(["MWAP", "MWAI", "MWAO"], "MWAS"),
     **dict.fromkeys(["MAOE", "MABL", "MACH", "MBOE", "MBCH", "MCOE", "MWOE", "MWCH", "MOTM"], "MOTH"),
@@ -44,9 +64,32 @@ ETHNICITY_MAIN = {
     **dict.fromkeys(["BANN", "BCON", "BGHA", "BNGN", "BSLN", "BSOM", "BSUD", "BAOF"], "BAFR"),
     **dict.fromkeys(["BBRI", "BWEL", "BEUR", "BNAM", "BOTB"], "BOTH"),
     **dict.fromkeys(["CHKC", "CMAL", "CSNG", "CTWN", "COCH"], "CHNE"),
-    **dict.fromkeys(["OAFG", "ORAB", "OARA", "OEGY", "OFIL", "OIRN", "OIRQ", "OJPN", "OKOR", "OKRD", "OLAM",
-                     "OLEB", "OLIB", "OMAL", "OMRC", "OPOL", "OTHA", "OVIE", "OYEM", "OOEG"], "OOTH"),
-}  # fmt: skip
+    **dict.fromkeys(
+        [
+            "OAFG",
+            "ORAB",
+            "OARA",
+            "OEGY",
+            "OFIL",
+            "OIRN",
+            "OIRQ",
+            "OJPN",
+            "OKOR",
+            "OKRD",
+            "OLAM",
+            "OLEB",
+            "OLIB",
+            "OMAL",
+            "OMRC",
+            "OPOL",
+            "OTHA",
+            "OVIE",
+            "OYEM",
+            "OOEG",
+        ],
+        "OOTH",
+    ),
+}
 SOURCE_FROM_SEN2 = {"1": "parent", "2": "school", "3": "health", "4": "social_care", "5": "other"}
 REVIEW_FROM_SEN2 = {"M": "keep", "A": "amend", "C": "cease"}
 

@@ -122,33 +122,112 @@ class Casework:
         via = {"request__child_id__gte": first, "request__child_id__lte": last}
         via_plan = {"plan__child_id__gte": first, "plan__child_id__lte": last}
         return cls(
-            requests=_grouped(_rows(AssessmentRequest.objects.filter(**ids).order_by("received", "pk"),
-                "id", "child_id", "received", "source", "decided_to_assess", "decided_not_to_assess", "withdrawn",
-                "final_issued", "decided_not_to_issue"), "child_id"),
-            exceptions=_grouped(_rows(AssessmentException.objects.filter(**via),
-                "request_id", "reason", "start", "end"), "request_id"),
-            plans=_grouped(_rows(Plan.objects.filter(**ids).order_by("start_date", "pk"),
-                "id", "child_id", "request_id", "start_date", "ceased", "cease_reason", "personal_budget",
-                "direct_payment", "residential", "work_based", "organised_arrangements", "amendment_notice",
-                "amended_issued", "named_setting_type", "named_setting_other", "named_setting_sen_unit",
-                "named_setting_resourced_provision", "second_setting_type", "second_setting_other",
-                "second_setting_sen_unit", "second_setting_resourced_provision", urn=F("named_setting__urn"),
-                urn2=F("second_setting__urn")), "child_id"),
-            placements=_grouped(_rows(Placement.objects.filter(**ids).order_by("start", "pk"),
-                "child_id", "sen_setting", "sen_setting_other", "rank", "start", "end", "sen_unit",
-                "resourced_provision", "residential", "work_based", urn=F("school__urn")), "child_id"),
-            reviews=_grouped(_rows(AnnualReview.objects.filter(**via_plan).order_by("-meeting", "-pk"),
-                "plan_id", "meeting", "decision_on", "outcome"), "plan_id"),
-            appeals=_grouped(_rows(Appeal.objects.filter(**ids), "child_id", "kind", "subject", "lodged"),
-                             "child_id"),
-            transfers=_grouped(_rows(AreaTransfer.objects.filter(**ids, transferred_on__isnull=False)
-                                     .order_by("transferred_on", "pk"),
-                "child_id", "direction", "other_la", "transferred_on"), "child_id"),
-        )  # fmt: skip
+            requests=_grouped(
+                _rows(
+                    AssessmentRequest.objects.filter(**ids).order_by("received", "pk"),
+                    "id",
+                    "child_id",
+                    "received",
+                    "source",
+                    "decided_to_assess",
+                    "decided_not_to_assess",
+                    "withdrawn",
+                    "final_issued",
+                    "decided_not_to_issue",
+                ),
+                "child_id",
+            ),
+            exceptions=_grouped(
+                _rows(AssessmentException.objects.filter(**via), "request_id", "reason", "start", "end"),
+                "request_id",
+            ),
+            plans=_grouped(
+                _rows(
+                    Plan.objects.filter(**ids).order_by("start_date", "pk"),
+                    "id",
+                    "child_id",
+                    "request_id",
+                    "start_date",
+                    "ceased",
+                    "cease_reason",
+                    "personal_budget",
+                    "direct_payment",
+                    "residential",
+                    "work_based",
+                    "organised_arrangements",
+                    "amendment_notice",
+                    "amended_issued",
+                    "named_setting_type",
+                    "named_setting_other",
+                    "named_setting_sen_unit",
+                    "named_setting_resourced_provision",
+                    "second_setting_type",
+                    "second_setting_other",
+                    "second_setting_sen_unit",
+                    "second_setting_resourced_provision",
+                    urn=F("named_setting__urn"),
+                    urn2=F("second_setting__urn"),
+                ),
+                "child_id",
+            ),
+            placements=_grouped(
+                _rows(
+                    Placement.objects.filter(**ids).order_by("start", "pk"),
+                    "child_id",
+                    "sen_setting",
+                    "sen_setting_other",
+                    "rank",
+                    "start",
+                    "end",
+                    "sen_unit",
+                    "resourced_provision",
+                    "residential",
+                    "work_based",
+                    urn=F("school__urn"),
+                ),
+                "child_id",
+            ),
+            reviews=_grouped(
+                _rows(
+                    AnnualReview.objects.filter(**via_plan).order_by("-meeting", "-pk"),
+                    "plan_id",
+                    "meeting",
+                    "decision_on",
+                    "outcome",
+                ),
+                "plan_id",
+            ),
+            appeals=_grouped(
+                _rows(Appeal.objects.filter(**ids), "child_id", "kind", "subject", "lodged"), "child_id"
+            ),
+            transfers=_grouped(
+                _rows(
+                    AreaTransfer.objects.filter(**ids, transferred_on__isnull=False).order_by(
+                        "transferred_on", "pk"
+                    ),
+                    "child_id",
+                    "direction",
+                    "other_la",
+                    "transferred_on",
+                ),
+                "child_id",
+            ),
+        )
 
 
-CHILD_FIELDS = ("id", "first_name", "last_name", "birth_date", "sex", "ethnicity", "postcode", "upn", "uln",
-                "primary_need", "secondary_need")  # fmt: skip
+CHILD_FIELDS = (
+    "id",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "ethnicity",
+    "postcode",
+    "upn",
+    "uln",
+    "primary_need",
+    "secondary_need",
+)
 
 
 def persons_for_return(period: Period, *, chunk_size: int = 5000) -> Iterator[tuple[int, x.Person]]:
@@ -193,8 +272,11 @@ def _transferred(child: Row, work: Casework, period: Period, direction: str) -> 
     """Transfers this way (reg 15) completed in the collection year, oldest first."""
     if child.id not in work.transfers:
         return []
-    return [t for t in work.transfers.get(child.id, [])
-            if t.direction == direction and period.start <= t.transferred_on <= period.reference_date]  # fmt: skip
+    return [
+        t
+        for t in work.transfers.get(child.id, [])
+        if t.direction == direction and period.start <= t.transferred_on <= period.reference_date
+    ]
 
 
 def _exported(child: Row, req: Row, work: Casework, period: Period) -> str | None:
@@ -202,8 +284,11 @@ def _exported(child: Row, req: Row, work: Casework, period: Period) -> str | Non
     authority the child moved to while this request or its assessment was still open."""
     for t in reversed(_transferred(child, work, period, "out")):
         moved = t.transferred_on
-        closed = [d for d in (req.decided_not_to_assess, req.final_issued, req.decided_not_to_issue, req.withdrawn)
-                  if d is not None and d <= moved]  # fmt: skip
+        closed = [
+            d
+            for d in (req.decided_not_to_assess, req.final_issued, req.decided_not_to_issue, req.withdrawn)
+            if d is not None and d <= moved
+        ]
         if req.received <= moved and not closed:
             return str(t.other_la)
     return None
@@ -215,8 +300,9 @@ def _plan_in_scope(plan: Row, period: Period) -> bool:
 
 def _historical_request(child: Row, plan: Row, work: Casework, period: Period) -> x.Request:
     assessment = x.Assessment(assessment_outcome="H", named_plan=_named_plan(plan, period))
-    return x.Request(request_outcome="H", assessment=assessment,
-                     active_plans=_active_plans(child, plan, work, period))  # fmt: skip
+    return x.Request(
+        request_outcome="H", assessment=assessment, active_plans=_active_plans(child, plan, work, period)
+    )
 
 
 def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Request | None:
@@ -262,8 +348,7 @@ def _appealed(
     appeals = work.appeals.get(child.id)
     if not appeals:
         return "0", "0"
-    kinds = {a.kind for a in appeals
-             if a.subject in subjects and since <= a.lodged <= ref}  # fmt: skip
+    kinds = {a.kind for a in appeals if a.subject in subjects and since <= a.lodged <= ref}
     return ("1" if "mediation" in kinds else "0"), ("1" if "tribunal" in kinds else "0")
 
 

@@ -183,9 +183,16 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
     validating persons costs less without it); whitespace inside a value is kept.
     Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
     """
-    context = etree.iterparse(source, events=("end",), tag=("Header", "Person"), remove_comments=True,
-                              remove_blank_text=True, huge_tree=True, resolve_entities=False,
-                              no_network=True)  # fmt: skip
+    context = etree.iterparse(
+        source,
+        events=("end",),
+        tag=("Header", "Person"),
+        remove_comments=True,
+        remove_blank_text=True,
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+    )
     root: etree._Element | None = None
     persons: etree._Element | None = None
     try:

@@ -75,8 +75,10 @@ def _compile(spec: Spec, depth: int) -> Leaves:
 
 
 _PERSON = _compile(PERSON_FIELDS, 1)
-_REQUEST = {year: _compile([s for s in REQUEST_FIELDS if year >= 2025 or s[0] != "RequestSource"], 2)
-            for year in SUPPORTED_EXPORT_YEARS}  # fmt: skip
+_REQUEST = {
+    year: _compile([s for s in REQUEST_FIELDS if year >= 2025 or s[0] != "RequestSource"], 2)
+    for year in SUPPORTED_EXPORT_YEARS
+}
 _ASSESSMENT = _compile(ASSESSMENT_FIELDS, 3)
 _START = _compile([("StartDate", "start_date", "d")], 4)
 _PLAN_DETAIL = _compile(PLAN_DETAIL_FIELDS, 5)
@@ -84,8 +86,10 @@ _PLAN = _compile(PLAN_FIELDS, 4)
 _TRANSFER = _compile([("TransferLA", "transfer_la", "s")], 3)
 _PLACEMENT = _compile(PLACEMENT_FIELDS, 4)
 _NEED = _compile(NEED_FIELDS, 4)
-_REVIEW = {year: _compile([(tag, *REVIEW_FIELDS[tag]) for tag in REVIEW_ORDER[year]], 3)
-           for year in SUPPORTED_EXPORT_YEARS}  # fmt: skip
+_REVIEW = {
+    year: _compile([(tag, *REVIEW_FIELDS[tag]) for tag in REVIEW_ORDER[year]], 3)
+    for year in SUPPORTED_EXPORT_YEARS
+}
 
 
 def _element(indent: str, tag: str, inner: str) -> str:

@@ -341,11 +341,19 @@ def update_budget(
 
 
 SETTING_FIELDS = [
-    "named_setting", "named_setting_type", "named_setting_other",
-    "named_setting_sen_unit", "named_setting_resourced_provision",
-    "second_setting", "second_setting_type", "second_setting_other",
-    "second_setting_sen_unit", "second_setting_resourced_provision", "residential", "work_based",
-]  # fmt: skip
+    "named_setting",
+    "named_setting_type",
+    "named_setting_other",
+    "named_setting_sen_unit",
+    "named_setting_resourced_provision",
+    "second_setting",
+    "second_setting_type",
+    "second_setting_other",
+    "second_setting_sen_unit",
+    "second_setting_resourced_provision",
+    "residential",
+    "work_based",
+]
 
 
 @transaction.atomic

@@ -18,39 +18,123 @@ from sendhub.cases.synthetic.timelines import SyntheticCase, assessment_for, pla
 
 # Camden's 20 wards (2022 boundaries): public geography, not personal data.
 CAMDEN_WARDS = [
-    "Belsize", "Bloomsbury", "Camden Square", "Camden Town", "Fortune Green", "Frognal", "Gospel Oak",
-    "Hampstead Town", "Haverstock", "Highgate", "Holborn and Covent Garden", "Kentish Town North",
-    "Kentish Town South", "Kilburn", "King's Cross", "Primrose Hill", "Regent's Park", "South Hampstead",
-    "St Pancras and Somers Town", "West Hampstead",
-]  # fmt: skip
+    "Belsize",
+    "Bloomsbury",
+    "Camden Square",
+    "Camden Town",
+    "Fortune Green",
+    "Frognal",
+    "Gospel Oak",
+    "Hampstead Town",
+    "Haverstock",
+    "Highgate",
+    "Holborn and Covent Garden",
+    "Kentish Town North",
+    "Kentish Town South",
+    "Kilburn",
+    "King's Cross",
+    "Primrose Hill",
+    "Regent's Park",
+    "South Hampstead",
+    "St Pancras and Somers Town",
+    "West Hampstead",
+]
 
 # Progress report 2024: January 2025 figures at scale 1.0.
 EHCP_COUNT, ENG_COUNT, SUPPORT_COUNT = 1609, 288, 4057
 OPEN_REQUESTS, CLOSED_REQUESTS = 300, 120  # a year's flow in progress / recently refused or withdrawn
 
 # Primary need on EHC plans (progress report: ASD 42, SEMH 16, SLCN 15, MLD 14; the rest spread).
-EHCP_NEEDS = {"ASD": 42, "SEMH": 16, "SLCN": 15, "MLD": 14, "SPLD": 3, "SLD": 3, "PD": 2, "PMLD": 1.5,
-              "HI": 1, "DS": 1, "VI": 0.6, "OTH": 0.7, "MSI": 0.2}  # fmt: skip
+EHCP_NEEDS = {
+    "ASD": 42,
+    "SEMH": 16,
+    "SLCN": 15,
+    "MLD": 14,
+    "SPLD": 3,
+    "SLD": 3,
+    "PD": 2,
+    "PMLD": 1.5,
+    "HI": 1,
+    "DS": 1,
+    "VI": 0.6,
+    "OTH": 0.7,
+    "MSI": 0.2,
+}
 # SEN Support and ENG pupils: DfE SEN in England 2024 shape (speech and language commonest).
-SUPPORT_NEEDS = {"SLCN": 24, "SEMH": 21, "ASD": 14, "SPLD": 13, "MLD": 13, "PD": 3, "HI": 2, "VI": 1,
-                 "OTH": 6, "SLD": 1, "DS": 1, "MSI": 0.5, "PMLD": 0.5}  # fmt: skip
+SUPPORT_NEEDS = {
+    "SLCN": 24,
+    "SEMH": 21,
+    "ASD": 14,
+    "SPLD": 13,
+    "MLD": 13,
+    "PD": 3,
+    "HI": 2,
+    "VI": 1,
+    "OTH": 6,
+    "SLD": 1,
+    "DS": 1,
+    "MSI": 0.5,
+    "PMLD": 0.5,
+}
 # Ethnicity (SEN2 codes) shaped on Camden's school population.
-ETHNICITY = {"WBRI": 24, "WOTH": 13, "ABAN": 13, "BAFR": 11, "MWBC": 3, "MWBA": 3, "MWAS": 3, "MOTH": 5,
-             "BCRB": 3, "BOTH": 2, "AIND": 2, "APKN": 1, "AOTH": 4, "CHNE": 1, "WIRI": 1, "OOTH": 7,
-             "REFU": 2, "NOBT": 2}  # fmt: skip
-LANGUAGES = {"English": 58, "Bengali": 12, "Somali": 6, "Arabic": 5, "Albanian": 3, "Portuguese": 3,
-             "Spanish": 3, "French": 2, "Turkish": 2, "Polish": 2, "Italian": 2, "Tigrinya": 1,
-             "Other": 1}  # fmt: skip
-SOURCES: dict[str, float] = {RequestSource.PARENT: 52, RequestSource.SCHOOL: 36, RequestSource.HEALTH: 6,
-           RequestSource.SOCIAL_CARE: 3, RequestSource.OTHER: 3}  # fmt: skip
+ETHNICITY = {
+    "WBRI": 24,
+    "WOTH": 13,
+    "ABAN": 13,
+    "BAFR": 11,
+    "MWBC": 3,
+    "MWBA": 3,
+    "MWAS": 3,
+    "MOTH": 5,
+    "BCRB": 3,
+    "BOTH": 2,
+    "AIND": 2,
+    "APKN": 1,
+    "AOTH": 4,
+    "CHNE": 1,
+    "WIRI": 1,
+    "OOTH": 7,
+    "REFU": 2,
+    "NOBT": 2,
+}
+LANGUAGES = {
+    "English": 58,
+    "Bengali": 12,
+    "Somali": 6,
+    "Arabic": 5,
+    "Albanian": 3,
+    "Portuguese": 3,
+    "Spanish": 3,
+    "French": 2,
+    "Turkish": 2,
+    "Polish": 2,
+    "Italian": 2,
+    "Tigrinya": 1,
+    "Other": 1,
+}
+SOURCES: dict[str, float] = {
+    RequestSource.PARENT: 52,
+    RequestSource.SCHOOL: 36,
+    RequestSource.HEALTH: 6,
+    RequestSource.SOCIAL_CARE: 3,
+    RequestSource.OTHER: 3,
+}
 
 OPEN_STAGES = [
-    Stage.AWAITING_DECISION_TO_ASSESS, Stage.ASSESSING, Stage.AWAITING_DECISION_TO_ISSUE,
-    Stage.DRAFT_ISSUED, Stage.AWAITING_FINAL,
-]  # fmt: skip
+    Stage.AWAITING_DECISION_TO_ASSESS,
+    Stage.ASSESSING,
+    Stage.AWAITING_DECISION_TO_ISSUE,
+    Stage.DRAFT_ISSUED,
+    Stage.AWAITING_FINAL,
+]
 CLOSED_STAGES = [Stage.NOT_ASSESSED, Stage.NOT_ISSUED, Stage.WITHDRAWN]
-PLAN_STAGES = {Stage.PLAN_MAINTAINED: 80, Stage.AWAITING_REVIEW_REPORT: 5, Stage.AWAITING_REVIEW_DECISION: 5,
-               Stage.AMENDMENT_PROPOSED: 7, Stage.CEASING: 3}  # fmt: skip
+PLAN_STAGES = {
+    Stage.PLAN_MAINTAINED: 80,
+    Stage.AWAITING_REVIEW_REPORT: 5,
+    Stage.AWAITING_REVIEW_DECISION: 5,
+    Stage.AMENDMENT_PROPOSED: 7,
+    Stage.CEASING: 3,
+}
 
 
 @dataclass

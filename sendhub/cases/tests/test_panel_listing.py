@@ -92,16 +92,31 @@ def test_a_decided_request_cannot_be_listed_and_a_panel_decision_clears_the_list
     request = make_request(officer, "Sam", today - timedelta(days=10))
     panel_listing.list_for_panel(request=request, panel_on=today, by=officer, today=today)
     decide_at_panel(
-        request=request, question="assess", outcome="defer", reasons="More information needed", held_on=today,
-        members=[manager], other_attendees="", by=officer, today=today, la_name="Camden",
-    )  # fmt: skip
+        request=request,
+        question="assess",
+        outcome="defer",
+        reasons="More information needed",
+        held_on=today,
+        members=[manager],
+        other_attendees="",
+        by=officer,
+        today=today,
+        la_name="Camden",
+    )
     request.refresh_from_db()
     assert request.panel_on is None  # deferred: to be listed again
     decide_at_panel(
-        request=request, question="assess", outcome="no", reasons="Needs met at SEN Support",
-        held_on=today - timedelta(days=1), members=[manager], other_attendees="", by=officer, today=today,
+        request=request,
+        question="assess",
+        outcome="no",
+        reasons="Needs met at SEN Support",
+        held_on=today - timedelta(days=1),
+        members=[manager],
+        other_attendees="",
+        by=officer,
+        today=today,
         la_name="Camden",
-    )  # fmt: skip
+    )
     request.refresh_from_db()
     with pytest.raises(CaseStateError, match="no decision to make"):
         panel_listing.list_for_panel(request=request, panel_on=today, by=officer, today=today)

@@ -57,9 +57,12 @@ def panel_listing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 svc_listing.list_for_panel(
-                    request=assessment, panel_on=panel_on, by=request.user, today=today,
+                    request=assessment,
+                    panel_on=panel_on,
+                    by=request.user,
+                    today=today,
                     expected_version=form.cleaned_data["version"],
-                )  # fmt: skip
+                )
             except SendHubError as e:
                 add_refusal(form, e)
             else:

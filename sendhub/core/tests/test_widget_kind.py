@@ -26,8 +26,9 @@ def test_widget_kind(widget, kind):
 
 def test_checkboxes_let_several_options_be_chosen():
     class Form(forms.Form):
-        days = forms.MultipleChoiceField(choices=[("MO", "Monday"), ("TU", "Tuesday")],
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+        days = forms.MultipleChoiceField(
+            choices=[("MO", "Monday"), ("TU", "Tuesday")], widget=forms.CheckboxSelectMultiple
+        )
 
     html = str(Form()["days"].as_field_group())
     assert html.count('type="checkbox"') == 2 and 'type="radio"' not in html

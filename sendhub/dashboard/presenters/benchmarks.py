@@ -75,14 +75,16 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
     for code in compare:
         row = rows.get(code)
         remaining = [c for c in compare if c != code]
-        comparators.append({
-            "code": code,
-            "name": names[code],
-            "value": format_value(row.value if row else None, indicator.unit, row.marker if row else ""),
-            "rank": ordinal_of(row.rank, row.rank_of) if row else "\u2013",
-            "quartile": (row.quartile if row else "") or "\u2013",
-            "remove_url": "?" + urlencode({**base, "custom": "1", "compare": remaining}, doseq=True),
-        })  # fmt: skip
+        comparators.append(
+            {
+                "code": code,
+                "name": names[code],
+                "value": format_value(row.value if row else None, indicator.unit, row.marker if row else ""),
+                "rank": ordinal_of(row.rank, row.rank_of) if row else "\u2013",
+                "quartile": (row.quartile if row else "") or "\u2013",
+                "remove_url": "?" + urlencode({**base, "custom": "1", "compare": remaining}, doseq=True),
+            }
+        )
     items: list[tuple[str, float | None, str]] = [
         (names.get(la_code, la_code), own.value if own else None, "la")
     ]
@@ -111,18 +113,34 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "england": format_value(b.england, indicator.unit),
             "rank": ordinal_of(b.rank, b.rank_of),
             "quartile": b.quartile or "\u2013",
-            "trend": trend_word(None if b.value is None or b.previous_value is None else b.value - b.previous_value,
-                                indicator.polarity),
+            "trend": trend_word(
+                None if b.value is None or b.previous_value is None else b.value - b.previous_value,
+                indicator.polarity,
+            ),
         }
         for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
         if from_year <= b.year <= to_year
-    ]  # fmt: skip
+    ]
     addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
     return BenchmarkPage(
-        indicator, la_code, names.get(la_code, la_code), period, periods, headline, comparators, chart, history,
-        indicators, authorities, addable, query={**base, "compare": compare}, current=_current(own, indicator),
-        years=years, from_year=from_year, to_year=to_year,
-    )  # fmt: skip
+        indicator,
+        la_code,
+        names.get(la_code, la_code),
+        period,
+        periods,
+        headline,
+        comparators,
+        chart,
+        history,
+        indicators,
+        authorities,
+        addable,
+        query={**base, "compare": compare},
+        current=_current(own, indicator),
+        years=years,
+        from_year=from_year,
+        to_year=to_year,
+    )
 
 
 def _years(periods: list[str]) -> list[int]:
@@ -169,11 +187,22 @@ def board_table(board: str, la_code: str) -> BoardTable:
     indicators = [i for i in selectors.indicators() if i.board == board]
     names = [i.name for i in indicators]
     history = [
-        {"indicator": b.indicator.name, "year": b.year, "time_period": b.time_period, "value": b.value,
-         "marker": b.marker, "sn_average": b.sn_average, "sn_rank": b.sn_rank, "sn_rank_of": b.sn_rank_of,
-         "rank": b.rank, "rank_of": b.rank_of, "quartile": b.quartile, "previous_value": b.previous_value}
+        {
+            "indicator": b.indicator.name,
+            "year": b.year,
+            "time_period": b.time_period,
+            "value": b.value,
+            "marker": b.marker,
+            "sn_average": b.sn_average,
+            "sn_rank": b.sn_rank,
+            "sn_rank_of": b.sn_rank_of,
+            "rank": b.rank,
+            "rank_of": b.rank_of,
+            "quartile": b.quartile,
+            "previous_value": b.previous_value,
+        }
         for b in selectors.la_history(la_code=la_code, indicator_names=names)
-    ]  # fmt: skip
+    ]
     england = [
         {"indicator": v.indicator.name, "year": v.year, "value": v.value, "marker": v.marker}
         for v in selectors.england_values(names)
@@ -220,20 +249,31 @@ def forecast_page(la_code: str, *, by_age: CohortForecast | None = None) -> Fore
     la_name = dict(selectors.local_authorities()).get(la_code, la_code)
     caseload_points: dict[int, float] = {}
     for name, label, unit in FORECAST_SERIES:
-        history = {b.year: b.value for b in selectors.la_history(la_code=la_code, indicator_names=[name])
-                   if b.value is not None}  # fmt: skip
+        history = {
+            b.year: b.value
+            for b in selectors.la_history(la_code=la_code, indicator_names=[name])
+            if b.value is not None
+        }
         national = {v.year: v.value for v in selectors.england_values([name]) if v.value is not None}
         result = forecast(history, national)
         if name == "ehcp_caseload":
             caseload_points = result.points
-        series.append({
-            "label": label,
-            "method": result.method,
-            "mape": None if result.backtest_mape is None else f"{result.backtest_mape:.1f}%",
-            "backtest": {m: ("\u2013" if s is None else f"{s:.1f}%") for m, s in result.backtest.items()},
-            "rows": [{"year": y, "value": format_value(v, unit), "kind": "Published"} for y, v in result.history.items()]
-            + [{"year": y, "value": format_value(v, unit), "kind": "Forecast"} for y, v in result.points.items()],
-        })  # fmt: skip
+        series.append(
+            {
+                "label": label,
+                "method": result.method,
+                "mape": None if result.backtest_mape is None else f"{result.backtest_mape:.1f}%",
+                "backtest": {m: ("\u2013" if s is None else f"{s:.1f}%") for m, s in result.backtest.items()},
+                "rows": [
+                    {"year": y, "value": format_value(v, unit), "kind": "Published"}
+                    for y, v in result.history.items()
+                ]
+                + [
+                    {"year": y, "value": format_value(v, unit), "kind": "Forecast"}
+                    for y, v in result.points.items()
+                ],
+            }
+        )
     need_names = [i for i in selectors.indicators() if i.name.startswith("ehcp_need_")]
     shares: dict[str, float] = {}
     period = ""

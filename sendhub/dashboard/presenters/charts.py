@@ -74,9 +74,16 @@ def bar_chart(
     for n, (label, value, kind) in enumerate(items):
         start, end = (x(min(0.0, value)), x(max(0.0, value))) if value is not None else (x(0), x(0))
         bars.append(
-            Bar(label, value, format_value(value, unit), kind, 10 + n * (bar_height + gap), max(end - start, 0.0),
-                PALETTE.get(kind if value is not None else "missing", PALETTE["comparator"]))
-        )  # fmt: skip
+            Bar(
+                label,
+                value,
+                format_value(value, unit),
+                kind,
+                10 + n * (bar_height + gap),
+                max(end - start, 0.0),
+                PALETTE.get(kind if value is not None else "missing", PALETTE["comparator"]),
+            )
+        )
     bands = []
     q1, q2, q3 = quartiles
     if None not in (q1, q2, q3) and polarity in ("High", "Low"):

@@ -58,9 +58,15 @@ def board_xlsx(table: BoardTable) -> bytes:
 def board_pdf(table: BoardTable) -> bytes:
     out = io.BytesIO()
     doc = SimpleDocTemplate(
-        out, pagesize=landscape(A3), leftMargin=10 * mm, rightMargin=10 * mm, topMargin=12 * mm,
-        bottomMargin=12 * mm, title=f"{table.title} \u2013 {table.la_name}", author="SEND Hub",
-    )  # fmt: skip
+        out,
+        pagesize=landscape(A3),
+        leftMargin=10 * mm,
+        rightMargin=10 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=f"{table.title} \u2013 {table.la_name}",
+        author="SEND Hub",
+    )
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=7, leading=8.5)
     head = small.clone("head", fontName="Helvetica-Bold")
@@ -69,12 +75,14 @@ def board_pdf(table: BoardTable) -> bytes:
     widths = [70 * mm] + [(A3[1] - 20 * mm - 70 * mm) / (len(table.header()) - 1)] * (len(table.header()) - 1)
     grid = Table(data, colWidths=widths, repeatRows=1)
     grid.setStyle(
-        TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ])
-    )  # fmt: skip
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story = [
         Paragraph(f"{table.title}: {table.la_name} ({table.la_code})", styles["Title"]),
         grid,

@@ -54,8 +54,9 @@ ATTRIBUTES = {
 
 def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]]]:
     """Rate of having an EHC plan among children on the SEN register, by each characteristic."""
-    cohort: list[ChildFact] = [c for c in casework_facts(today=today, years=range(0)).children
-                               if c.sen_status in ON_REGISTER]  # fmt: skip
+    cohort: list[ChildFact] = [
+        c for c in casework_facts(today=today, years=range(0)).children if c.sen_status in ON_REGISTER
+    ]
     return [
         (
             label,

@@ -76,28 +76,38 @@ class BoardTable:
     def header(self) -> list[str]:
         years = [str(y) for y in self.years]
         return [
-            "Indicator", *(f"{self.la_name} {y}" for y in years), "Trend", "Latest period",
-            "Statistical neighbours average", "Rank among neighbours", "Difference from neighbours",
-            *(f"England {y}" for y in years), "National rank", "Quartile band", "Difference from England",
-        ]  # fmt: skip
+            "Indicator",
+            *(f"{self.la_name} {y}" for y in years),
+            "Trend",
+            "Latest period",
+            "Statistical neighbours average",
+            "Rank among neighbours",
+            "Difference from neighbours",
+            *(f"England {y}" for y in years),
+            "National rank",
+            "Quartile band",
+            "Difference from England",
+        ]
 
     def as_rows(self) -> list[list[str]]:
         """Text cells, as shown on the page and in every download."""
         out = []
         for r in self.rows:
-            out.append([
-                r.label,
-                *(r.la.get(y, Cell(None)).text(r.unit) for y in self.years),
-                r.trend,
-                r.latest_period,
-                format_value(r.sn_average, r.unit),
-                ordinal_of(r.sn_rank, r.sn_rank_of),
-                format_value(r.diff_sn, r.unit, signed=True),
-                *(r.england.get(y, Cell(None)).text(r.unit) for y in self.years),
-                ordinal_of(r.rank, r.rank_of),
-                r.quartile or "\u2013",
-                format_value(r.diff_england, r.unit, signed=True),
-            ])  # fmt: skip
+            out.append(
+                [
+                    r.label,
+                    *(r.la.get(y, Cell(None)).text(r.unit) for y in self.years),
+                    r.trend,
+                    r.latest_period,
+                    format_value(r.sn_average, r.unit),
+                    ordinal_of(r.sn_rank, r.sn_rank_of),
+                    format_value(r.diff_sn, r.unit, signed=True),
+                    *(r.england.get(y, Cell(None)).text(r.unit) for y in self.years),
+                    ordinal_of(r.rank, r.rank_of),
+                    r.quartile or "\u2013",
+                    format_value(r.diff_england, r.unit, signed=True),
+                ]
+            )
         return out
 
     def footnotes(self) -> list[str]:

@@ -59,8 +59,11 @@ def casework_facts(*, today: date, years: range) -> Facts:
     previous: dict[int, date] = {}
     for v in AnnualReview.objects.select_related("plan").order_by("plan_id", "meeting"):
         if v.plan.start_date:
-            reviews.append(ReviewFact(v.plan.child_id, v.plan.start_date, previous.get(v.plan_id), v.meeting,
-                                      v.decision_on))  # fmt: skip
+            reviews.append(
+                ReviewFact(
+                    v.plan.child_id, v.plan.start_date, previous.get(v.plan_id), v.meeting, v.decision_on
+                )
+            )
         previous[v.plan_id] = v.meeting
     transfers = []
     plans = Plan.objects.exclude(start_date__isnull=True).select_related("child")

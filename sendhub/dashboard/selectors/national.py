@@ -17,8 +17,16 @@ from sendhub.dashboard.models import (
 )
 
 SHOW_FIELDS = (
-    "value", "england", "sn_average", "sn_count", "rank", "rank_of", "quartile", "previous_value", "polarity",
-)  # fmt: skip
+    "value",
+    "england",
+    "sn_average",
+    "sn_count",
+    "rank",
+    "rank_of",
+    "quartile",
+    "previous_value",
+    "polarity",
+)
 
 
 def indicators() -> QuerySet[NationalIndicator]:

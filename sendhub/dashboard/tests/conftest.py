@@ -12,8 +12,26 @@ from sendhub.dashboard.national.readers import read_csv_strings
 from sendhub.dashboard.tests.conftest_data import PRODUCT_DATA
 
 # Camden, its ten statistical neighbours and a few others: enough for ranks, quartiles and neighbours.
-SAMPLE_LAS = ["202", "206", "213", "205", "210", "208", "207", "209", "309", "204", "302", "201", "203", "301",
-              "873", "935", "354", "370"]  # fmt: skip
+SAMPLE_LAS = [
+    "202",
+    "206",
+    "213",
+    "205",
+    "210",
+    "208",
+    "207",
+    "209",
+    "309",
+    "204",
+    "302",
+    "201",
+    "203",
+    "301",
+    "873",
+    "935",
+    "354",
+    "370",
+]
 
 
 @pytest.fixture(scope="session")

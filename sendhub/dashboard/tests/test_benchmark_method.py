@@ -15,15 +15,33 @@ NEIGHBOUR_SCHEMA = {"la_code": pl.String, "neighbour_la_code": pl.String, "neigh
 
 
 def indicator(name: str, polarity: Polarity, quartiles: bool = True) -> Indicator:
-    return Indicator(name=name, label=name, topic="t", unit="percent", polarity=polarity, year_type="Academic year",
-                     source="lait", file="f", quartiles=quartiles)  # fmt: skip
+    return Indicator(
+        name=name,
+        label=name,
+        topic="t",
+        unit="percent",
+        polarity=polarity,
+        year_type="Academic year",
+        source="lait",
+        file="f",
+        quartiles=quartiles,
+    )
 
 
 def observation(ind: str, period: str, level: str, code: str, value: float | None) -> dict:
     year = int(period[-2:]) + 2000 if len(period) == 6 else int(period)
-    return {"indicator": ind, "time_period": period, "year": year, "level": level, "area_code": code,
-            "area_name": f"Area {code}", "value": value, "marker": None if value is not None else "x",
-            "numerator": None, "denominator": None}  # fmt: skip
+    return {
+        "indicator": ind,
+        "time_period": period,
+        "year": year,
+        "level": level,
+        "area_code": code,
+        "area_name": f"Area {code}",
+        "value": value,
+        "marker": None if value is not None else "x",
+        "numerator": None,
+        "denominator": None,
+    }
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
@@ -70,15 +88,23 @@ def reference(rows: list[dict], pairs: list[tuple[str, str]], indicators: dict[s
                 )
             before = cell[ind, previous].get(la) if previous else None
             result[ind, period, la] = {
-                "value": v, "england": england.get((ind, period)), "rank": rank, "rank_of": len(known),
-                "q1": q[0], "q2": q[1], "q3": q[2], "quartile": band,
-                "sn_average": statistics.mean(theirs) if theirs else None, "sn_count": len(theirs),
+                "value": v,
+                "england": england.get((ind, period)),
+                "rank": rank,
+                "rank_of": len(known),
+                "q1": q[0],
+                "q2": q[1],
+                "q3": q[2],
+                "quartile": band,
+                "sn_average": statistics.mean(theirs) if theirs else None,
+                "sn_count": len(theirs),
                 "sn_rank": 1 + sum(better(w) for w in theirs) if rank and theirs else None,
                 "sn_rank_of": 1 + len(theirs) if rank and theirs else None,
-                "previous_time_period": previous, "previous_value": before,
+                "previous_time_period": previous,
+                "previous_value": before,
                 "change": v - before if v is not None and before is not None else None,
                 "polarity": meta.polarity,
-            }  # fmt: skip
+            }
     return result
 
 
@@ -115,8 +141,13 @@ def random_case(seed: int) -> tuple[list[dict], list[tuple[str, str]], dict[str,
 def test_every_figure_matches_a_row_by_row_reading_of_the_method(seed):
     rows, pairs, indicators = random_case(seed)
     neighbours = pl.DataFrame(
-        {"la_code": [a for a, _ in pairs], "neighbour_la_code": [b for _, b in pairs],
-         "neighbour_rank": list(range(len(pairs)))}, schema=NEIGHBOUR_SCHEMA)  # fmt: skip
+        {
+            "la_code": [a for a, _ in pairs],
+            "neighbour_la_code": [b for _, b in pairs],
+            "neighbour_rank": list(range(len(pairs))),
+        },
+        schema=NEIGHBOUR_SCHEMA,
+    )
     table = compute_benchmarks(pl.DataFrame(rows, schema=OBSERVATION_SCHEMA), neighbours, indicators)
     expected = reference(rows, pairs, indicators)
     assert table.height == len(expected)
@@ -132,9 +163,13 @@ def frame(rows: list[dict]) -> pl.DataFrame:
 
 def neighbours_of(la: str, *codes: str) -> pl.DataFrame:
     return pl.DataFrame(
-        {"la_code": [la] * len(codes), "neighbour_la_code": list(codes), "neighbour_rank": list(range(1, len(codes) + 1))},
+        {
+            "la_code": [la] * len(codes),
+            "neighbour_la_code": list(codes),
+            "neighbour_rank": list(range(1, len(codes) + 1)),
+        },
         schema=NEIGHBOUR_SCHEMA,
-    )  # fmt: skip
+    )
 
 
 def test_no_neighbour_with_a_value_leaves_the_neighbour_figures_empty():
@@ -197,8 +232,13 @@ def test_rows_in_any_order_give_the_same_figures(seed):
     same columns, so the figures cannot depend on the order."""
     rows, pairs, indicators = random_case(seed)
     neighbours = pl.DataFrame(
-        {"la_code": [a for a, _ in pairs], "neighbour_la_code": [b for _, b in pairs],
-         "neighbour_rank": list(range(len(pairs)))}, schema=NEIGHBOUR_SCHEMA)  # fmt: skip
+        {
+            "la_code": [a for a, _ in pairs],
+            "neighbour_la_code": [b for _, b in pairs],
+            "neighbour_rank": list(range(len(pairs))),
+        },
+        schema=NEIGHBOUR_SCHEMA,
+    )
     in_runs = sorted(rows, key=lambda r: (r["indicator"], r["time_period"], r["area_code"]))
     split_runs = in_runs[1::2] + in_runs[::2]  # every run cut in two, far apart
     tables = [

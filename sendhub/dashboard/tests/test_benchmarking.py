@@ -13,17 +13,49 @@ from sendhub.dashboard.tests.conftest_data import benchmarks, raw_rows
 
 
 def make_indicator(name: str, polarity: Polarity, quartiles: bool = True) -> Indicator:
-    return Indicator(name=name, label=name, topic="t", unit="percent", polarity=polarity, year_type="Calendar year",
-                     source="ees", file="f.csv", quartiles=quartiles)  # fmt: skip
+    return Indicator(
+        name=name,
+        label=name,
+        topic="t",
+        unit="percent",
+        polarity=polarity,
+        year_type="Calendar year",
+        source="ees",
+        file="f.csv",
+        quartiles=quartiles,
+    )
 
 
 def obs(indicator: str, period: str, values: Mapping[str, float | None], england: float = 50.0) -> list[dict]:
-    rows = [{"indicator": indicator, "time_period": period, "year": int(period), "level": "la", "area_code": code,
-                 "area_name": f"LA {code}", "value": v, "marker": None if v is not None else "c", "numerator": None,
-                 "denominator": None} for code, v in values.items()]  # fmt: skip
-    rows.append({"indicator": indicator, "time_period": period, "year": int(period), "level": "england",
-                     "area_code": "E92000001", "area_name": "England", "value": england, "marker": None, "numerator": None,
-                     "denominator": None})  # fmt: skip
+    rows = [
+        {
+            "indicator": indicator,
+            "time_period": period,
+            "year": int(period),
+            "level": "la",
+            "area_code": code,
+            "area_name": f"LA {code}",
+            "value": v,
+            "marker": None if v is not None else "c",
+            "numerator": None,
+            "denominator": None,
+        }
+        for code, v in values.items()
+    ]
+    rows.append(
+        {
+            "indicator": indicator,
+            "time_period": period,
+            "year": int(period),
+            "level": "england",
+            "area_code": "E92000001",
+            "area_name": "England",
+            "value": england,
+            "marker": None,
+            "numerator": None,
+            "denominator": None,
+        }
+    )
     return rows
 
 
@@ -130,9 +162,11 @@ def raw_timeliness(column: str, period: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     ("indicator", "column"),
-    [("ehcp_20_week_incl_exceptions", "pc_plans_issued_within_20_weeks"),
-     ("ehcp_20_week_excl_exceptions", "PC_plans_issued_20_weeks_ex")],
-)  # fmt: skip
+    [
+        ("ehcp_20_week_incl_exceptions", "pc_plans_issued_within_20_weeks"),
+        ("ehcp_20_week_excl_exceptions", "PC_plans_issued_20_weeks_ex"),
+    ],
+)
 @pytest.mark.parametrize("period", ["2019", "2023", "2024"])
 def test_camden_benchmarks_match_an_independent_calculation(indicator, column, period):
     values = raw_timeliness(column, period)
@@ -175,9 +209,15 @@ def test_every_la_row_is_benchmarked_once():
 
 @pytest.mark.parametrize(
     ("value", "unit", "signed", "text"),
-    [(96.72, "percent", False, "96.7%"), (1234.0, "count", False, "1,234"), (-0.456, "score", True, "-0.46"),
-     (1234.4, "pounds", False, "£1,234"), (12.0, "pounds", True, "+£12"), (-12.0, "pounds", True, "-£12")],
-)  # fmt: skip
+    [
+        (96.72, "percent", False, "96.7%"),
+        (1234.0, "count", False, "1,234"),
+        (-0.456, "score", True, "-0.46"),
+        (1234.4, "pounds", False, "£1,234"),
+        (12.0, "pounds", True, "+£12"),
+        (-12.0, "pounds", True, "-£12"),
+    ],
+)
 def test_format_value(value, unit, signed, text):
     from sendhub.dashboard.rules.boards import format_value
 

@@ -30,10 +30,20 @@ def test_load_is_idempotent_and_shows_progress(sample_data):
 
 
 def test_show_json_contract(loaded):
-    data = json.loads(run("show", "--la", "202", "--indicator", "ehcp_20_week_incl_exceptions", "--year", "2023",
-                          "--json"))  # fmt: skip
-    assert {"value", "england", "sn_average", "sn_count", "rank", "rank_of", "quartile", "previous_value",
-            "polarity"} <= data.keys()  # fmt: skip
+    data = json.loads(
+        run("show", "--la", "202", "--indicator", "ehcp_20_week_incl_exceptions", "--year", "2023", "--json")
+    )
+    assert {
+        "value",
+        "england",
+        "sn_average",
+        "sn_count",
+        "rank",
+        "rank_of",
+        "quartile",
+        "previous_value",
+        "polarity",
+    } <= data.keys()
     assert (data["value"], data["england"], data["previous_value"], data["polarity"]) == (
         96.7,
         49.1,
@@ -49,8 +59,9 @@ def test_show_accepts_the_academic_year_end(loaded):
 
 
 def test_suppressed_value_is_null_with_its_marker(loaded):
-    data = json.loads(run("show", "--la", "204", "--indicator", "ehcp_20_week_incl_exceptions", "--year", "2023",
-                          "--json"))  # fmt: skip
+    data = json.loads(
+        run("show", "--la", "204", "--indicator", "ehcp_20_week_incl_exceptions", "--year", "2023", "--json")
+    )
     assert data["value"] is None and data["marker"] == "x" and data["rank"] is None
 
 

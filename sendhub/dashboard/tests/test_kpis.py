@@ -25,12 +25,20 @@ def kpis(facts: Facts) -> dict:
 
 
 def test_six_week_decisions():  # SEND Regulations 2014 reg 5(1)
-    facts = Facts(requests=[
-        RequestFact(1, date(2025, 1, 6), decided_on=date(2025, 2, 17), decided_to_assess=True),  # exactly 6 weeks
-        RequestFact(2, date(2025, 1, 6), decided_on=date(2025, 2, 18), decided_to_assess=False),  # a day late
-        RequestFact(3, date(2024, 12, 2), decided_on=date(2025, 1, 6), decided_to_assess=True),  # decided in 2025
-        RequestFact(4, date(2025, 12, 1)),  # received, not yet decided
-    ])  # fmt: skip
+    facts = Facts(
+        requests=[
+            RequestFact(
+                1, date(2025, 1, 6), decided_on=date(2025, 2, 17), decided_to_assess=True
+            ),  # exactly 6 weeks
+            RequestFact(
+                2, date(2025, 1, 6), decided_on=date(2025, 2, 18), decided_to_assess=False
+            ),  # a day late
+            RequestFact(
+                3, date(2024, 12, 2), decided_on=date(2025, 1, 6), decided_to_assess=True
+            ),  # decided in 2025
+            RequestFact(4, date(2025, 12, 1)),  # received, not yet decided
+        ]
+    )
     result = kpis(facts)
     assert result["requests"].numerator_count == 3
     assert (result["six_week"].numerator_count, result["six_week"].denominator_count) == (2, 3)
@@ -63,10 +71,12 @@ def test_twenty_week_timeliness_with_and_without_exceptions(received, issued, ex
 
 
 def test_annual_reviews_on_time_and_decisions_within_4_weeks():  # CFA 2014 s.44(1); reg 20(10)
-    facts = Facts(reviews=[
-        ReviewFact(1, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 29)),
-        ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 2), date(2025, 3, 31)),
-    ])  # fmt: skip
+    facts = Facts(
+        reviews=[
+            ReviewFact(1, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 29)),
+            ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 2), date(2025, 3, 31)),
+        ]
+    )
     result = kpis(facts)
     assert result["reviews_on_time"].numerator == frozenset({1})
     assert result["review_decisions"].numerator == frozenset({1})
@@ -81,11 +91,13 @@ def test_phase_transfers_by_15_february_and_31_march():  # reg 18(1)
         date(2025, 2, 15),
         date(2025, 3, 31),
     )
-    facts = Facts(transfers=[
-        TransferFact(1, to_secondary, date(2025, 2, 15)),
-        TransferFact(2, to_post16, date(2025, 4, 1)),
-        TransferFact(3, to_post16, None),
-    ])  # fmt: skip
+    facts = Facts(
+        transfers=[
+            TransferFact(1, to_secondary, date(2025, 2, 15)),
+            TransferFact(2, to_post16, date(2025, 4, 1)),
+            TransferFact(3, to_post16, None),
+        ]
+    )
     result = kpis(facts)["phase_transfers"]
     assert (result.numerator_count, result.denominator_count) == (1, 3)
 

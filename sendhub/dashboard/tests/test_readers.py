@@ -36,17 +36,35 @@ def test_camden_20_week_timeliness_2023_matches_progress_report():
 @pytest.mark.parametrize(
     ("indicator", "file", "topic", "column"),
     [
-        ("ehcp_20_week_incl_exceptions", "timeliness_20_week.csv", "All EHC plans issued",
-         "pc_plans_issued_within_20_weeks"),
-        ("ehcp_20_week_excl_exceptions", "timeliness_20_week.csv", "All EHC plans issued",
-         "PC_plans_issued_20_weeks_ex"),
+        (
+            "ehcp_20_week_incl_exceptions",
+            "timeliness_20_week.csv",
+            "All EHC plans issued",
+            "pc_plans_issued_within_20_weeks",
+        ),
+        (
+            "ehcp_20_week_excl_exceptions",
+            "timeliness_20_week.csv",
+            "All EHC plans issued",
+            "PC_plans_issued_20_weeks_ex",
+        ),
         ("ehcp_caseload", "caseload.csv", "All EHC plans", "ehcplans"),
         ("ehcp_new_plans", "newplans.csv", "New EHC plans", "new_ehc_plans"),
-        ("ehcp_requests", "requests.csv", "All requests for EHC needs assessments", "requests_received_in_year"),
-        ("ehcp_annual_review_decision_4_weeks_pc", "annual_reviews.csv", "All annual reviews", "pc_decsion_4weeks"),
+        (
+            "ehcp_requests",
+            "requests.csv",
+            "All requests for EHC needs assessments",
+            "requests_received_in_year",
+        ),
+        (
+            "ehcp_annual_review_decision_4_weeks_pc",
+            "annual_reviews.csv",
+            "All annual reviews",
+            "pc_decsion_4weeks",
+        ),
         ("ehcp_need_asd_pc", "sen_needs_all_plans.csv", "All EHC plans", "asd_pc"),
     ],
-)  # fmt: skip
+)
 def test_every_published_la_value_is_loaded_exactly(indicator, file, topic, column):
     expected = {}
     for row in raw_rows(f"dfe-ehcp/data/{file}"):
@@ -94,9 +112,15 @@ def test_year_of(period, year):
 
 @pytest.mark.parametrize(
     ("years", "expected"),
-    [("2023", ("2023", 2)), ("2022-23", ("202223", 2)), ("2022/23", ("202223", 2)),
-     ("2023 (Rev)", ("2023", 1)), ("2025 (prov)", ("2025", 3)), ("2023-24 (OT)", ("202324", 2))],
-)  # fmt: skip
+    [
+        ("2023", ("2023", 2)),
+        ("2022-23", ("202223", 2)),
+        ("2022/23", ("202223", 2)),
+        ("2023 (Rev)", ("2023", 1)),
+        ("2025 (prov)", ("2025", 3)),
+        ("2023-24 (OT)", ("202324", 2)),
+    ],
+)
 def test_normalise_lait_period(years, expected):
     assert normalise_lait_period(years) == expected
 
@@ -192,6 +216,12 @@ def test_every_sen_measure_in_lait_is_loaded_or_deliberately_left_out():
     # LAIT has no absence or exclusion measure by SEN status: only special schools carry SEN in the name.
     topics = sen.filter(pl.col("topic").str.contains("(?i)absence|exclusion"))
     assert set(topics.get_column("measure_short").to_list()) <= {
-        "authorised_absence_special", "unauthorised_absence_special", "total_absence_special", "SpecPerAbNew",
-        "SpecSevPerAbNew", "SpecFixedEx", "Spec_ Pup_FixedEx", "SpecPermEx",
-    }  # fmt: skip
+        "authorised_absence_special",
+        "unauthorised_absence_special",
+        "total_absence_special",
+        "SpecPerAbNew",
+        "SpecSevPerAbNew",
+        "SpecFixedEx",
+        "Spec_ Pup_FixedEx",
+        "SpecPermEx",
+    }

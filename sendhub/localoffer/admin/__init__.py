@@ -51,16 +51,30 @@ class ServiceTermInline(admin.TabularInline):
 
 @admin.register(models.Service)
 class ServiceAdmin(DirectoryAdmin):
-    list_display = ["name", "organisation", "status", "cost_kind", "area", "last_reviewed", "review_reminder_sent",
-                    "approved_version"]  # fmt: skip
+    list_display = [
+        "name",
+        "organisation",
+        "status",
+        "cost_kind",
+        "area",
+        "last_reviewed",
+        "review_reminder_sent",
+        "approved_version",
+    ]
     list_filter = ["status", "cost_kind", "area"]
     list_select_related = ["organisation"]
     search_fields = ["name", "organisation__name"]
     date_hierarchy = "last_reviewed"
     autocomplete_fields = ["organisation"]
     readonly_fields = ["approved_version", "last_modified"]
-    inlines = [ServiceTermInline, ScheduleInline, ContactInline, CostOptionInline, LanguageInline,
-               ServiceAtLocationInline]  # fmt: skip
+    inlines = [
+        ServiceTermInline,
+        ScheduleInline,
+        ContactInline,
+        CostOptionInline,
+        LanguageInline,
+        ServiceAtLocationInline,
+    ]
 
 
 class AccessibilityInline(admin.TabularInline):

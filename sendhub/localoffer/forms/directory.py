@@ -26,19 +26,33 @@ def _term_choices(kind: str) -> list[tuple[str, str]]:
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for support", required=False, max_length=100,
-                        help_text="For example, speech therapy, swimming or short breaks")  # fmt: skip
+    q = forms.CharField(
+        label="Search for support",
+        required=False,
+        max_length=100,
+        help_text="For example, speech therapy, swimming or short breaks",
+    )
     category = forms.ChoiceField(label="Kind of support", required=False)
     need = forms.ChoiceField(label="Need or disability", required=False)
-    age = forms.IntegerField(label="Age of child or young person", required=False, min_value=0, max_value=25,
-                             widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-                             error_messages={"invalid": "Enter the age as a number, like 8",
-                                             "min_value": "Age must be 0 or more",
-                                             "max_value": "Age must be 25 or less"})  # fmt: skip
+    age = forms.IntegerField(
+        label="Age of child or young person",
+        required=False,
+        min_value=0,
+        max_value=25,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        error_messages={
+            "invalid": "Enter the age as a number, like 8",
+            "min_value": "Age must be 0 or more",
+            "max_value": "Age must be 25 or less",
+        },
+    )
     cost = forms.ChoiceField(label="Cost", required=False, choices=[("", "Any"), *CostKind.choices])
     day = forms.ChoiceField(label="Day", required=False, choices=[("", "Any day"), *DAY_NAMES.items()])
-    time = forms.ChoiceField(label="Time of day", required=False,
-                             choices=[("", "Any time")] + [(k, v[0]) for k, v in TIMES.items()])  # fmt: skip
+    time = forms.ChoiceField(
+        label="Time of day",
+        required=False,
+        choices=[("", "Any time")] + [(k, v[0]) for k, v in TIMES.items()],
+    )
     area = forms.ChoiceField(label="Area", required=False, choices=[("", "Anywhere"), *Area.choices])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -66,30 +80,42 @@ class SearchForm(forms.Form):
 
 class ProblemReportForm(forms.Form):
     what_is_wrong = forms.CharField(
-        label="What is wrong with this page?", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        label="What is wrong with this page?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="For example, the phone number is out of date. Do not include personal details about a child.",
         error_messages={"required": "Tell us what is wrong with the page"},
-    )  # fmt: skip
+    )
     email = forms.EmailField(
-        label="Your email address (optional)", required=False, help_text="Only if you would like a reply",
+        label="Your email address (optional)",
+        required=False,
+        help_text="Only if you would like a reply",
         error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
-    )  # fmt: skip
+    )
 
 
 class ShortlistEmailForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
         help_text="We will send the list to this address once. We do not keep it.",
-        error_messages={"required": "Enter your email address",
-                        "invalid": "Enter an email address in the correct format, like name@example.com"},
-    )  # fmt: skip
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
 
 
 class ServiceEditForm(forms.Form):
-    name = forms.CharField(label="Name of the service", max_length=200,
-                           error_messages={"required": "Enter the name of the service"})  # fmt: skip
-    description = forms.CharField(label="What the service does", widget=forms.Textarea(attrs={"rows": 5}),
-                                  error_messages={"required": "Describe what the service does"})  # fmt: skip
+    name = forms.CharField(
+        label="Name of the service",
+        max_length=200,
+        error_messages={"required": "Enter the name of the service"},
+    )
+    description = forms.CharField(
+        label="What the service does",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Describe what the service does"},
+    )
     eligibility = forms.CharField(
         label="Who it is for", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -97,12 +123,17 @@ class ServiceEditForm(forms.Form):
         label="How to use it", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     referral_needed = forms.BooleanField(label="A referral is needed", required=False)
-    how_decisions_are_made = forms.CharField(label="How places are decided", required=False,
-                                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    support_for_send = forms.CharField(label="How you support children with SEND", required=False,
-                                       widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    how_to_give_feedback = forms.CharField(label="How families can give feedback or complain", required=False,
-                                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    how_decisions_are_made = forms.CharField(
+        label="How places are decided", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    support_for_send = forms.CharField(
+        label="How you support children with SEND", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    how_to_give_feedback = forms.CharField(
+        label="How families can give feedback or complain",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     minimum_age = forms.IntegerField(label="Youngest age", required=False, min_value=0, max_value=25)
     maximum_age = forms.IntegerField(label="Oldest age", required=False, min_value=0, max_value=25)
     cost_kind = forms.ChoiceField(label="Cost", choices=CostKind.choices, widget=forms.RadioSelect)
@@ -110,8 +141,9 @@ class ServiceEditForm(forms.Form):
     area = forms.ChoiceField(label="Area served", choices=Area.choices)
     url = forms.URLField(label="Website", required=False, assume_scheme="https")
     email = forms.EmailField(label="Email address", required=False)
-    term_ids = forms.MultipleChoiceField(label="Categories and needs", required=False,
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    term_ids = forms.MultipleChoiceField(
+        label="Categories and needs", required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -129,15 +161,21 @@ class ServiceEditForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label="Why the change is rejected", widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="The provider will see this",
-                             error_messages={"required": "Enter the reason for rejecting the change"})  # fmt: skip
+    reason = forms.CharField(
+        label="Why the change is rejected",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The provider will see this",
+        error_messages={"required": "Enter the reason for rejecting the change"},
+    )
 
 
 class ContentPageForm(forms.Form):
     title = forms.CharField(label="Title", max_length=150, error_messages={"required": "Enter a title"})
     summary = forms.CharField(label="Summary", max_length=300, error_messages={"required": "Enter a summary"})
-    body = forms.CharField(label="Page text", widget=forms.Textarea(attrs={"rows": 20}),
-                           help_text="Leave a blank line between paragraphs. Start a line with ## for a heading.",
-                           error_messages={"required": "Enter the page text"})  # fmt: skip
+    body = forms.CharField(
+        label="Page text",
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text="Leave a blank line between paragraphs. Start a line with ## for a heading.",
+        error_messages={"required": "Enter the page text"},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)

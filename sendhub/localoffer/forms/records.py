@@ -46,11 +46,15 @@ class DayMonthYear(DateInput):
 
 def _time(label: str) -> forms.TimeField:
     return forms.TimeField(
-        label=label, input_formats=["%H:%M", "%H.%M", "%H:%M:%S"], help_text="Use the 24-hour clock, like 09:30",
+        label=label,
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        help_text="Use the 24-hour clock, like 09:30",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={"required": f"Enter the {label.lower()} time",
-                        "invalid": f"Enter the {label.lower()} time in the 24-hour format, like 09:30"},
-    )  # fmt: skip
+        error_messages={
+            "required": f"Enter the {label.lower()} time",
+            "invalid": f"Enter the {label.lower()} time in the 24-hour format, like 09:30",
+        },
+    )
 
 
 class RecordForm(forms.Form):
@@ -63,19 +67,36 @@ class RecordForm(forms.Form):
 
 
 class ScheduleForm(RecordForm):
-    kind = forms.ChoiceField(label="When do these times apply?", choices=ScheduleKind.choices, widget=Radios,
-                             error_messages={"required": "Select when these times apply"})  # fmt: skip
-    days = forms.MultipleChoiceField(label="Days", choices=list(DAY_NAMES.items()), widget=Checkboxes,
-                                     error_messages={"required": "Select at least one day"})  # fmt: skip
+    kind = forms.ChoiceField(
+        label="When do these times apply?",
+        choices=ScheduleKind.choices,
+        widget=Radios,
+        error_messages={"required": "Select when these times apply"},
+    )
+    days = forms.MultipleChoiceField(
+        label="Days",
+        choices=list(DAY_NAMES.items()),
+        widget=Checkboxes,
+        error_messages={"required": "Select at least one day"},
+    )
     opens_at = _time("Opening")
     closes_at = _time("Closing")
-    valid_from = GovukDateField(label="First day (optional)", label_text="first day", required=False, widget=DayMonthYear,
-                                help_text="For example, the first day of the summer holiday club, like 27 7 2026")  # fmt: skip
+    valid_from = GovukDateField(
+        label="First day (optional)",
+        label_text="first day",
+        required=False,
+        widget=DayMonthYear,
+        help_text="For example, the first day of the summer holiday club, like 27 7 2026",
+    )
     valid_to = GovukDateField(
         label="Last day (optional)", label_text="last day", required=False, widget=DayMonthYear
     )
-    description = forms.CharField(label="Anything else about these times (optional)", required=False, max_length=300,
-                                  help_text="For example, 'Term time only' or 'Booking needed for Saturdays'")  # fmt: skip
+    description = forms.CharField(
+        label="Anything else about these times (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example, 'Term time only' or 'Booking needed for Saturdays'",
+    )
 
     @classmethod
     def initial_from(cls, item: Item) -> dict[str, Any]:
@@ -101,12 +122,24 @@ class ScheduleForm(RecordForm):
 
 class ContactForm(RecordForm):
     name = forms.CharField(label="Name (optional)", required=False, max_length=120)
-    title = forms.CharField(label="Job title or team (optional)", required=False, max_length=120,
-                            help_text="For example, 'Duty worker' or 'Bookings team'")  # fmt: skip
-    phone = forms.CharField(label="Telephone number (optional)", required=False, max_length=30,
-                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))  # fmt: skip
-    email = forms.EmailField(label="Email address (optional)", required=False, max_length=254,
-                             error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"})  # fmt: skip
+    title = forms.CharField(
+        label="Job title or team (optional)",
+        required=False,
+        max_length=120,
+        help_text="For example, 'Duty worker' or 'Bookings team'",
+    )
+    phone = forms.CharField(
+        label="Telephone number (optional)",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
@@ -125,19 +158,33 @@ class ContactForm(RecordForm):
 
 
 class CostForm(RecordForm):
-    option = forms.CharField(label="What is charged for", max_length=200, help_text="For example, 'Per session' or 'A term'",
-                             error_messages={"required": "Enter what the cost is for"})  # fmt: skip
+    option = forms.CharField(
+        label="What is charged for",
+        max_length=200,
+        help_text="For example, 'Per session' or 'A term'",
+        error_messages={"required": "Enter what the cost is for"},
+    )
     amount = forms.DecimalField(
-        label="Amount in pounds (£)", required=False, min_value=Decimal("0.01"), max_digits=8, decimal_places=2,
+        label="Amount in pounds (£)",
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=8,
+        decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
-        error_messages={"invalid": "Enter the amount in pounds, like 5 or 12.50",
-                        "min_value": "Enter an amount of more than £0, or select 'This is free'",
-                        "max_digits": "Enter an amount of less than £1,000,000",
-                        "max_decimal_places": "Enter the amount in pounds and pence, like 12.50"},
-    )  # fmt: skip
+        error_messages={
+            "invalid": "Enter the amount in pounds, like 5 or 12.50",
+            "min_value": "Enter an amount of more than £0, or select 'This is free'",
+            "max_digits": "Enter an amount of less than £1,000,000",
+            "max_decimal_places": "Enter the amount in pounds and pence, like 12.50",
+        },
+    )
     free = forms.BooleanField(label="This is free", required=False)
-    amount_description = forms.CharField(label="More about the cost (optional)", required=False, max_length=200,
-                                         help_text="For example, 'per child' or 'free for siblings'")  # fmt: skip
+    amount_description = forms.CharField(
+        label="More about the cost (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example, 'per child' or 'free for siblings'",
+    )
 
     @classmethod
     def initial_from(cls, item: Item) -> dict[str, Any]:
@@ -162,12 +209,20 @@ class CostForm(RecordForm):
 
 
 class LanguageForm(RecordForm):
-    name = forms.CharField(label="Language", max_length=60, help_text="A language staff can use with families, like Bengali",
-                           error_messages={"required": "Enter the language"})  # fmt: skip
-    code = forms.CharField(label="Language code (optional)", required=False, max_length=3,
-                           help_text="The ISO 639 code, like bn for Bengali",
-                           widget=forms.TextInput(attrs={"class": "govuk-input--width-3"}),
-                           error_messages={"max_length": "Enter a language code of 2 or 3 letters, like bn"})  # fmt: skip
+    name = forms.CharField(
+        label="Language",
+        max_length=60,
+        help_text="A language staff can use with families, like Bengali",
+        error_messages={"required": "Enter the language"},
+    )
+    code = forms.CharField(
+        label="Language code (optional)",
+        required=False,
+        max_length=3,
+        help_text="The ISO 639 code, like bn for Bengali",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3"}),
+        error_messages={"max_length": "Enter a language code of 2 or 3 letters, like bn"},
+    )
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip().lower()
@@ -177,14 +232,25 @@ class LanguageForm(RecordForm):
 
 
 class PlaceForm(RecordForm):
-    location_id = forms.ChoiceField(label="Where is the service?", widget=Radios,
-                                    error_messages={"required": "Select a place, or 'A new place'"})  # fmt: skip
-    name = forms.CharField(label="Name of the new place", required=False, max_length=200,
-                           help_text="Only if you chose 'A new place'")  # fmt: skip
+    location_id = forms.ChoiceField(
+        label="Where is the service?",
+        widget=Radios,
+        error_messages={"required": "Select a place, or 'A new place'"},
+    )
+    name = forms.CharField(
+        label="Name of the new place",
+        required=False,
+        max_length=200,
+        help_text="Only if you chose 'A new place'",
+    )
     address_1 = forms.CharField(label="Address line 1", required=False, max_length=200)
     city = forms.CharField(label="Town or city", required=False, max_length=100)
-    postcode = forms.CharField(label="Postcode", required=False, max_length=10,
-                               widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "postal-code"}))  # fmt: skip
+    postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "postal-code"}),
+    )
 
     def __init__(self, *args: Any, places: dict[str, Item], taken: set[str], **kwargs: Any) -> None:
         """`places`: location id -> place the provider may choose; `taken`: places the service is already at."""
@@ -210,9 +276,11 @@ class PlaceForm(RecordForm):
         data = super().clean() or {}
         chosen = data.get("location_id")
         if chosen == NEW_PLACE:
-            for name, message in [("name", "Enter the name of the new place"),
-                                  ("address_1", "Enter the first line of the address"),
-                                  ("postcode", "Enter the postcode")]:  # fmt: skip
+            for name, message in [
+                ("name", "Enter the name of the new place"),
+                ("address_1", "Enter the first line of the address"),
+                ("postcode", "Enter the postcode"),
+            ]:
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, message)
         elif chosen in self.taken:
@@ -227,6 +295,9 @@ class PlaceForm(RecordForm):
 
 
 FORMS: dict[str, type[RecordForm]] = {
-    "schedules": ScheduleForm, "places": PlaceForm, "contacts": ContactForm, "costs": CostForm,
+    "schedules": ScheduleForm,
+    "places": PlaceForm,
+    "contacts": ContactForm,
+    "costs": CostForm,
     "languages": LanguageForm,
-}  # fmt: skip
+}

@@ -227,17 +227,32 @@ def search_services(filters: ServiceFilters, *, offset: int, limit: int) -> tupl
 
 def _has_filters(filters: ServiceFilters) -> bool:
     return any(
-        [filters.term_ids, filters.taxonomy_id, filters.minimum_age is not None, filters.maximum_age is not None,
-         filters.age is not None, filters.cost, filters.day, filters.start_time, filters.end_time, filters.area,
-         filters.postcode, filters.public_only]
-    )  # fmt: skip
+        [
+            filters.term_ids,
+            filters.taxonomy_id,
+            filters.minimum_age is not None,
+            filters.maximum_age is not None,
+            filters.age is not None,
+            filters.cost,
+            filters.day,
+            filters.start_time,
+            filters.end_time,
+            filters.area,
+            filters.postcode,
+            filters.public_only,
+        ]
+    )
 
 
 def service_detail_queryset() -> QuerySet[Service]:
     return Service.objects.select_related("organisation").prefetch_related(
-        "schedules", "contacts", "cost_options", "languages", "service_terms__term__taxonomy",
+        "schedules",
+        "contacts",
+        "cost_options",
+        "languages",
+        "service_terms__term__taxonomy",
         "service_at_locations__location__accessibility",
-    )  # fmt: skip
+    )
 
 
 def moderation_queue() -> QuerySet[ServiceRevision]:

@@ -30,10 +30,22 @@ from sendhub.localoffer.records import KINDS, find, item_from
 from sendhub.localoffer.services.records import apply_records, snapshot_records
 
 EDITABLE_FIELDS = (
-    "name", "description", "url", "email", "cost_kind", "fees", "minimum_age", "maximum_age", "eligibility",
-    "area", "how_to_access", "referral_needed", "how_decisions_are_made", "support_for_send",
+    "name",
+    "description",
+    "url",
+    "email",
+    "cost_kind",
+    "fees",
+    "minimum_age",
+    "maximum_age",
+    "eligibility",
+    "area",
+    "how_to_access",
+    "referral_needed",
+    "how_decisions_are_made",
+    "support_for_send",
     "how_to_give_feedback",
-)  # fmt: skip
+)
 
 
 def service_snapshot(service: Service) -> dict[str, Any]:
@@ -73,12 +85,21 @@ def submit_revision(
         service.revisions.filter(status=RevisionStatus.PENDING).update(
             status=RevisionStatus.SUPERSEDED, decided_at=timezone.now()
         )
-    revision = ServiceRevision(service=service, organisation=organisation, data=base | clean, submitted_by=by,
-                               submitted_at=timezone.now())  # fmt: skip
+    revision = ServiceRevision(
+        service=service,
+        organisation=organisation,
+        data=base | clean,
+        submitted_by=by,
+        submitted_at=timezone.now(),
+    )
     revision.full_clean()
     revision.save()
-    record_event(actor=by, action="localoffer.revision.submitted", target=revision,
-                 data={"service": str(service.pk) if service else None})  # fmt: skip
+    record_event(
+        actor=by,
+        action="localoffer.revision.submitted",
+        target=revision,
+        data={"service": str(service.pk) if service else None},
+    )
     return revision
 
 
@@ -143,8 +164,12 @@ def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> S
     revision.number = service.approved_version
     revision.decided_by, revision.decided_at = by, timezone.now()
     revision.save()
-    record_event(actor=by, action="localoffer.revision.approved", target=revision,
-                 data={"service": str(service.pk), "version": revision.number})  # fmt: skip
+    record_event(
+        actor=by,
+        action="localoffer.revision.approved",
+        target=revision,
+        data={"service": str(service.pk), "version": revision.number},
+    )
     return service
 
 
@@ -188,8 +213,9 @@ def resolve_problem_report(*, report: ProblemReport, by: Any) -> ProblemReport:
         raise CaseStateError("This report has already been dealt with")
     report.resolved_at = timezone.now()
     report.save(update_fields=["resolved_at"])
-    record_event(actor=by, action="localoffer.problem.resolved", target=report.service,
-                 data={"report": str(report.pk)})  # fmt: skip
+    record_event(
+        actor=by, action="localoffer.problem.resolved", target=report.service, data={"report": str(report.pk)}
+    )
     return report
 
 
@@ -205,8 +231,15 @@ def edit_content_page(
         raise StaleObjectError()
     page.refresh_from_db()
     page.full_clean()
-    ContentPageVersion.objects.create(page=page, number=page.version, title=title, summary=summary, body=body,
-                                      edited_by=by, edited_at=page.updated_at)  # fmt: skip
+    ContentPageVersion.objects.create(
+        page=page,
+        number=page.version,
+        title=title,
+        summary=summary,
+        body=body,
+        edited_by=by,
+        edited_at=page.updated_at,
+    )
     record_event(actor=by, action="localoffer.content.edited", target=page, data={"version": page.version})
     return page
 
@@ -241,6 +274,10 @@ def send_review_reminders(*, today: dt.date) -> int:
             send_mail("Please check your Local Offer entries", rules.reminder_text(names), None, to)
             sent += 1
         Service.objects.filter(pk__in=[s.pk for s in services]).update(review_reminder_sent=today)
-        record_event(actor=None, action="localoffer.review.reminded", target=organisation,
-                     data={"services": len(services)})  # fmt: skip
+        record_event(
+            actor=None,
+            action="localoffer.review.reminded",
+            target=organisation,
+            data={"services": len(services)},
+        )
     return sent

@@ -27,10 +27,17 @@ from sendhub.localoffer.models import (
 from sendhub.localoffer.records import KINDS, Item, item_from
 
 MODELS: dict[str, type[models.Model]] = {
-    "schedules": Schedule, "contacts": Contact, "costs": CostOption, "languages": Language,
-}  # fmt: skip
-ORDER = {"schedules": ("kind", "opens_at", "id"), "contacts": ("name", "title", "id"),
-         "costs": ("option", "id"), "languages": ("name", "id")}  # fmt: skip
+    "schedules": Schedule,
+    "contacts": Contact,
+    "costs": CostOption,
+    "languages": Language,
+}
+ORDER = {
+    "schedules": ("kind", "opens_at", "id"),
+    "contacts": ("name", "title", "id"),
+    "costs": ("option", "id"),
+    "languages": ("name", "id"),
+}
 
 
 def snapshot_records(service: Service) -> dict[str, list[Item]]:
@@ -75,8 +82,14 @@ def _place_location(item: Item) -> Location:
     """An existing place, or the new place the provider described (created with the id they were given)."""
     location = Location.objects.filter(pk=item["location_id"]).first()
     if location is None:
-        location = Location(id=item["location_id"], location_type=LocationType.PHYSICAL, name=item["name"],
-                            address_1=item["address_1"] or "", city=item["city"] or "", postcode=item["postcode"] or "")  # fmt: skip
+        location = Location(
+            id=item["location_id"],
+            location_type=LocationType.PHYSICAL,
+            name=item["name"],
+            address_1=item["address_1"] or "",
+            city=item["city"] or "",
+            postcode=item["postcode"] or "",
+        )
         _save(location, new=True)
     return location
 

@@ -9,8 +9,15 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.usefixtures("directory")
 # derived tables (search index, stored API documents) and rows edited inline with their parent
-NOT_IN_ADMIN = {"searchposting", "searchkey", "servicedocument", "directoryversion", "serviceterm", "accessibilityfeature",
-                "contentpageversion"}  # fmt: skip
+NOT_IN_ADMIN = {
+    "searchposting",
+    "searchkey",
+    "servicedocument",
+    "directoryversion",
+    "serviceterm",
+    "accessibilityfeature",
+    "contentpageversion",
+}
 
 
 def test_every_directory_model_is_registered_and_its_list_opens(client, login, make_user):

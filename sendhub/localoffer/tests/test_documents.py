@@ -82,8 +82,10 @@ def test_admin_corrections_and_deletions_are_served_at_once(client, staff):
     organisation = service.organisation
     assert client.get(f"{BASE}/services/{service.pk}").status_code == 200
     assert service.name in listed_names(client)
-    client.post(f"/admin/localoffer/organisation/{organisation.pk}/change/",
-                {"name": "Renamed trust", "description": organisation.description, "email": ""})  # fmt: skip
+    client.post(
+        f"/admin/localoffer/organisation/{organisation.pk}/change/",
+        {"name": "Renamed trust", "description": organisation.description, "email": ""},
+    )
     assert client.get(f"{BASE}/services/{service.pk}").json()["organization"]["name"] == "Renamed trust"
     response = client.post(f"/admin/localoffer/service/{service.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302 and not Service.objects.filter(pk=service.pk).exists()

@@ -49,8 +49,9 @@ def test_provider_cannot_edit_another_organisations_service(client, login, provi
 
 
 def test_reject_needs_a_reason_and_cannot_be_decided_twice(manager, own_service):
-    revision = services.submit_revision(organisation=own_service.organisation, service=own_service,
-                                        data={"name": "X"}, by=None)  # fmt: skip
+    revision = services.submit_revision(
+        organisation=own_service.organisation, service=own_service, data={"name": "X"}, by=None
+    )
     with pytest.raises(SendHubError):
         services.reject_revision(revision=revision, reason="  ", by=manager)
     services.reject_revision(revision=revision, reason="Name too short", by=manager)
@@ -99,9 +100,14 @@ def test_content_page_edit_keeps_history_and_refuses_stale_versions(admin_user):
 
 def test_staff_pages_render(client, login, manager):
     login(client, manager)
-    for name, args in [("localoffer:moderation_queue", []), ("localoffer:reviews_due", []),
-                       ("localoffer:problem_reports", []), ("localoffer:content_pages", []),
-                       ("localoffer:content_page_edit", ["glossary"]), ("localoffer:content_page_history", ["glossary"])]:  # fmt: skip
+    for name, args in [
+        ("localoffer:moderation_queue", []),
+        ("localoffer:reviews_due", []),
+        ("localoffer:problem_reports", []),
+        ("localoffer:content_pages", []),
+        ("localoffer:content_page_edit", ["glossary"]),
+        ("localoffer:content_page_history", ["glossary"]),
+    ]:
         assert client.get(reverse(name, args=args)).status_code == 200, name
 
 
@@ -123,13 +129,23 @@ def test_provider_and_moderator_pages_are_valid_html(client, login, provider, ma
     assert client.get(reverse("localoffer:provider_service_edit", args=[own_service.pk])).status_code == 200
     new_url = reverse("localoffer:provider_service_new", args=[own_service.organisation_id])
     assert client.get(new_url).status_code == 200
-    bad = client.post(new_url, {"name": "", "description": "", "cost_kind": "free", "area": "borough",
-                                "minimum_age": "9", "maximum_age": "3"})  # fmt: skip
+    bad = client.post(
+        new_url,
+        {
+            "name": "",
+            "description": "",
+            "cost_kind": "free",
+            "area": "borough",
+            "minimum_age": "9",
+            "maximum_age": "3",
+        },
+    )
     body = bad.content.decode()
     assert "<title>Error: " in body and "Enter the name of the service" in body
     assert "Oldest age must be the same as or more than the youngest age" in body
-    revision = services.submit_revision(organisation=own_service.organisation, service=own_service,
-                                        data={"fees": "£1"}, by=provider)  # fmt: skip
+    revision = services.submit_revision(
+        organisation=own_service.organisation, service=own_service, data={"fees": "£1"}, by=provider
+    )
     login(client, manager)
     page = client.get(reverse("localoffer:revision_detail", args=[revision.pk])).content.decode()
     assert "£1" in page and "Approve and publish" in page

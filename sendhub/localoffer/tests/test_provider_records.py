@@ -27,20 +27,63 @@ pytestmark = pytest.mark.usefixtures("directory")
 
 # kind -> (model, POST data for a new record, a text the record shows, POST data to change it, its new text)
 KINDS = {
-    "schedules": (Schedule, {"kind": "holiday", "days": ["MO", "TU"], "opens_at": "10:00", "closes_at": "14:00",
-                             "valid_from_0": "27", "valid_from_1": "7", "valid_from_2": "2026",
-                             "description": "Summer club"}, "Summer club",
-                  {"kind": "holiday", "days": ["MO"], "opens_at": "10:00", "closes_at": "12:00",
-                   "description": "Summer club, mornings"}, "Summer club, mornings"),
-    "contacts": (Contact, {"title": "Holiday bookings", "phone": "020 7946 0999"}, "Holiday bookings",
-                 {"title": "Holiday bookings", "email": "book@example.org"}, "book@example.org"),
-    "costs": (CostOption, {"option": "Trip day", "amount": "7.50"}, "Trip day",
-              {"option": "Trip day", "free": "on"}, "Free"),
-    "languages": (Language, {"name": "Tigrinya", "code": "ti"}, "Tigrinya",
-                  {"name": "Tigrinya and Amharic"}, "Tigrinya and Amharic"),
-    "places": (ServiceAtLocation, {"location_id": "new", "name": "Riverside Pool", "address_1": "3 Quay",
-                                   "city": "London", "postcode": "NW1 9ZZ"}, "Riverside Pool", None, None),
-}  # fmt: skip
+    "schedules": (
+        Schedule,
+        {
+            "kind": "holiday",
+            "days": ["MO", "TU"],
+            "opens_at": "10:00",
+            "closes_at": "14:00",
+            "valid_from_0": "27",
+            "valid_from_1": "7",
+            "valid_from_2": "2026",
+            "description": "Summer club",
+        },
+        "Summer club",
+        {
+            "kind": "holiday",
+            "days": ["MO"],
+            "opens_at": "10:00",
+            "closes_at": "12:00",
+            "description": "Summer club, mornings",
+        },
+        "Summer club, mornings",
+    ),
+    "contacts": (
+        Contact,
+        {"title": "Holiday bookings", "phone": "020 7946 0999"},
+        "Holiday bookings",
+        {"title": "Holiday bookings", "email": "book@example.org"},
+        "book@example.org",
+    ),
+    "costs": (
+        CostOption,
+        {"option": "Trip day", "amount": "7.50"},
+        "Trip day",
+        {"option": "Trip day", "free": "on"},
+        "Free",
+    ),
+    "languages": (
+        Language,
+        {"name": "Tigrinya", "code": "ti"},
+        "Tigrinya",
+        {"name": "Tigrinya and Amharic"},
+        "Tigrinya and Amharic",
+    ),
+    "places": (
+        ServiceAtLocation,
+        {
+            "location_id": "new",
+            "name": "Riverside Pool",
+            "address_1": "3 Quay",
+            "city": "London",
+            "postcode": "NW1 9ZZ",
+        },
+        "Riverside Pool",
+        None,
+        None,
+    ),
+}
 
 
 @pytest.fixture
@@ -114,9 +157,19 @@ def test_add_change_and_remove_each_kind_through_moderation(
 
 
 def test_a_new_place_is_created_once_approved_and_an_existing_one_can_be_chosen(manager, own_service):
-    services.submit_record_change(service=own_service, kind="places", item_id=None, by=None,
-                                  values={"location_id": "5f0c1d5e-0000-4000-8000-000000000001", "name": "Riverside",
-                                          "address_1": "3 Quay", "city": "London", "postcode": "NW1 9ZZ"})  # fmt: skip
+    services.submit_record_change(
+        service=own_service,
+        kind="places",
+        item_id=None,
+        by=None,
+        values={
+            "location_id": "5f0c1d5e-0000-4000-8000-000000000001",
+            "name": "Riverside",
+            "address_1": "3 Quay",
+            "city": "London",
+            "postcode": "NW1 9ZZ",
+        },
+    )
     assert not Location.objects.filter(name="Riverside").exists()
     services.approve_revision(revision=ServiceRevision.objects.get(), by=manager, today=TODAY)
     riverside = Location.objects.get(name="Riverside")
@@ -148,10 +201,12 @@ def test_rejected_change_is_not_published_and_the_provider_sees_why(
 
 
 def test_later_changes_build_on_the_waiting_one_and_replace_it_in_the_queue(manager, own_service):
-    first = services.submit_record_change(service=own_service, kind="languages", item_id=None,
-                                          values={"name": "Somali", "code": "so"}, by=None)  # fmt: skip
-    second = services.submit_revision(organisation=own_service.organisation, service=own_service,
-                                      data={"fees": "£1 a session"}, by=None)  # fmt: skip
+    first = services.submit_record_change(
+        service=own_service, kind="languages", item_id=None, values={"name": "Somali", "code": "so"}, by=None
+    )
+    second = services.submit_revision(
+        organisation=own_service.organisation, service=own_service, data={"fees": "£1 a session"}, by=None
+    )
     first.refresh_from_db()
     assert first.status == RevisionStatus.SUPERSEDED
     assert list(ServiceRevision.objects.filter(status="pending")) == [second]
@@ -180,8 +235,13 @@ def test_bad_input_shows_gov_uk_errors(client, login, provider, own_service):
 def test_another_provider_cannot_see_the_editing_pages(client, login, make_user, own_service):
     login(client, make_user("provider"))
     item = services.draft_data(own_service)["schedules"][0]["id"]
-    for name, args in [("provider_service", []), ("provider_service_edit", []), ("record_add", ["contacts"]),
-                       ("record_change", ["schedules", item]), ("record_remove", ["schedules", item])]:  # fmt: skip
+    for name, args in [
+        ("provider_service", []),
+        ("provider_service_edit", []),
+        ("record_add", ["contacts"]),
+        ("record_change", ["schedules", item]),
+        ("record_remove", ["schedules", item]),
+    ]:
         url = reverse(f"localoffer:{name}", args=[own_service.pk, *args])
         assert client.get(url).status_code == 403, name
         assert client.post(url, {}).status_code == 403, name
@@ -199,8 +259,9 @@ def test_unknown_kinds_and_records_are_not_found(client, login, provider, own_se
     assert client.get(reverse("localoffer:provider_service", args=[missing])).status_code == 404
 
 
-def test_moderators_can_change_any_service_and_their_change_is_moderated_too(client, login, manager, parent,
-                                                                             own_service):  # fmt: skip
+def test_moderators_can_change_any_service_and_their_change_is_moderated_too(
+    client, login, manager, parent, own_service
+):
     login(client, manager)
     url = reverse("localoffer:record_add", args=[own_service.pk, "languages"])
     assert client.post(url, {"name": "Urdu", "code": "ur"}).status_code == 302
@@ -211,9 +272,13 @@ def test_moderators_can_change_any_service_and_their_change_is_moderated_too(cli
 
 
 def test_public_api_shows_only_approved_records(client, manager, own_service):
-    revision = services.submit_record_change(service=own_service, kind="contacts", item_id=None, by=None,
-                                             values={"name": "Sam Moderated", "title": "", "email": "",
-                                                     "phone": "020 7946 0001"})  # fmt: skip
+    revision = services.submit_record_change(
+        service=own_service,
+        kind="contacts",
+        item_id=None,
+        by=None,
+        values={"name": "Sam Moderated", "title": "", "email": "", "phone": "020 7946 0001"},
+    )
     body = client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
     assert own_service.name in body and "Sam Moderated" not in body
     services.approve_revision(revision=revision, by=manager, today=TODAY)
@@ -222,19 +287,25 @@ def test_public_api_shows_only_approved_records(client, manager, own_service):
 
 def test_opening_the_editing_pages_changes_nothing(client, login, provider, own_service):
     def counts():
-        return [m._default_manager.count() for m in (ServiceRevision, Schedule, Contact, CostOption, Language,
-                                                      ServiceAtLocation, Location)]  # fmt: skip
+        return [
+            m._default_manager.count()
+            for m in (ServiceRevision, Schedule, Contact, CostOption, Language, ServiceAtLocation, Location)
+        ]
 
     before = counts()
     login(client, provider)
     draft = services.draft_data(own_service)
-    urls = [reverse("localoffer:provider_service", args=[own_service.pk]),
-            reverse("localoffer:provider_service_edit", args=[own_service.pk])]  # fmt: skip
+    urls = [
+        reverse("localoffer:provider_service", args=[own_service.pk]),
+        reverse("localoffer:provider_service_edit", args=[own_service.pk]),
+    ]
     for kind in KINDS:
         urls.append(reverse("localoffer:record_add", args=[own_service.pk, kind]))
         for item in draft[kind][:1]:
-            urls += [reverse("localoffer:record_change", args=[own_service.pk, kind, item["id"]]),
-                     reverse("localoffer:record_remove", args=[own_service.pk, kind, item["id"]])]  # fmt: skip
+            urls += [
+                reverse("localoffer:record_change", args=[own_service.pk, kind, item["id"]]),
+                reverse("localoffer:record_remove", args=[own_service.pk, kind, item["id"]]),
+            ]
     for url in urls:
         assert client.get(url).status_code == 200, url
     assert counts() == before and len(urls) > 10

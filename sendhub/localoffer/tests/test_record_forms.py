@@ -16,8 +16,15 @@ from sendhub.localoffer.forms.records import (
 )
 
 SCHEDULE = {"kind": "regular", "days": ["MO", "WE"], "opens_at": "09:00", "closes_at": "15:30"}
-HOLIDAY = SCHEDULE | {"kind": "holiday", "valid_from_0": "27", "valid_from_1": "7", "valid_from_2": "2026",
-                      "valid_to_0": "28", "valid_to_1": "8", "valid_to_2": "2026"}  # fmt: skip
+HOLIDAY = SCHEDULE | {
+    "kind": "holiday",
+    "valid_from_0": "27",
+    "valid_from_1": "7",
+    "valid_from_2": "2026",
+    "valid_to_0": "28",
+    "valid_to_1": "8",
+    "valid_to_2": "2026",
+}
 
 
 @pytest.mark.parametrize(
@@ -107,12 +114,23 @@ def test_cost_form_records_free_as_nought_pounds_and_shows_it_as_free():
         ({"title": "Bookings", "phone": "+44 (0)20 7946 0000"}, None, None),
         ({"title": "Duty worker"}, "phone", "Enter a telephone number or an email address"),
         ({"phone": "020 7946 0000"}, "name", "Enter a name, or a job title or team"),
-        ({"title": "Duty", "phone": "call us"}, "phone", "Enter a telephone number, like 020 7946 0000 or 07700 900 982"),
-        ({"title": "Duty", "phone": "12345"}, "phone", "Enter a telephone number, like 020 7946 0000 or 07700 900 982"),
-        ({"title": "Duty", "email": "not-an-email"}, "email",
-         "Enter an email address in the correct format, like name@example.com"),
+        (
+            {"title": "Duty", "phone": "call us"},
+            "phone",
+            "Enter a telephone number, like 020 7946 0000 or 07700 900 982",
+        ),
+        (
+            {"title": "Duty", "phone": "12345"},
+            "phone",
+            "Enter a telephone number, like 020 7946 0000 or 07700 900 982",
+        ),
+        (
+            {"title": "Duty", "email": "not-an-email"},
+            "email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
     ],
-)  # fmt: skip
+)
 def test_contact_form(data, field, error):
     form = ContactForm(data)
     assert form.is_valid() == (error is None), form.errors
@@ -138,25 +156,53 @@ def test_language_form(data, error):
         assert error in [e for errors in form.errors.values() for e in errors]
 
 
-PLACES = {"11111111-1111-1111-1111-111111111111": {"name": "Hall", "address_1": "1 Road", "city": "London",
-                                                   "postcode": "NW1 1ZA"}}  # fmt: skip
+PLACES = {
+    "11111111-1111-1111-1111-111111111111": {
+        "name": "Hall",
+        "address_1": "1 Road",
+        "city": "London",
+        "postcode": "NW1 1ZA",
+    }
+}
 
 
 @pytest.mark.parametrize(
     ("data", "taken", "field", "error"),
     [
         ({"location_id": "11111111-1111-1111-1111-111111111111"}, set(), None, None),
-        ({"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "nw1 2db"}, set(), None, None),
-        ({"location_id": "11111111-1111-1111-1111-111111111111"}, set(PLACES), "location_id",
-         "The service is already at this place"),
+        (
+            {"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "nw1 2db"},
+            set(),
+            None,
+            None,
+        ),
+        (
+            {"location_id": "11111111-1111-1111-1111-111111111111"},
+            set(PLACES),
+            "location_id",
+            "The service is already at this place",
+        ),
         ({"location_id": ""}, set(), "location_id", "Select a place, or 'A new place'"),
-        ({"location_id": "new", "name": "Pool", "address_1": "2 Lane"}, set(), "postcode", "Enter the postcode"),
-        ({"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "NW1"}, set(), "postcode",
-         "Enter a full UK postcode, like NW1 2DB"),
-        ({"location_id": "new", "address_1": "2 Lane", "postcode": "NW1 2DB"}, set(), "name",
-         "Enter the name of the new place"),
+        (
+            {"location_id": "new", "name": "Pool", "address_1": "2 Lane"},
+            set(),
+            "postcode",
+            "Enter the postcode",
+        ),
+        (
+            {"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "NW1"},
+            set(),
+            "postcode",
+            "Enter a full UK postcode, like NW1 2DB",
+        ),
+        (
+            {"location_id": "new", "address_1": "2 Lane", "postcode": "NW1 2DB"},
+            set(),
+            "name",
+            "Enter the name of the new place",
+        ),
     ],
-)  # fmt: skip
+)
 def test_place_form(data, taken, field, error):
     form = PlaceForm(data, places=PLACES, taken=taken)
     assert form.is_valid() == (error is None), form.errors
@@ -165,8 +211,11 @@ def test_place_form(data, taken, field, error):
 
 
 def test_place_form_gives_a_new_place_its_own_id_and_normalises_the_postcode():
-    form = PlaceForm({"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "nw1  2db"},
-                     places=PLACES, taken=set())  # fmt: skip
+    form = PlaceForm(
+        {"location_id": "new", "name": "Pool", "address_1": "2 Lane", "postcode": "nw1  2db"},
+        places=PLACES,
+        taken=set(),
+    )
     assert form.is_valid()
     values = form.values()
     assert values["postcode"] == "NW1 2DB" and values["location_id"] not in PLACES

@@ -16,8 +16,20 @@ def reference_ranking(text):
     return ranked
 
 
-@pytest.mark.parametrize("text", ["swimming", "swiming", "speech therapy", "club", "short breaks", "holiday play",
-                                  "autism support", "occupatonal", "zzqx"])  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swimming",
+        "swiming",
+        "speech therapy",
+        "club",
+        "short breaks",
+        "holiday play",
+        "autism support",
+        "occupatonal",
+        "zzqx",
+    ],
+)
 def test_sql_ranking_matches_python_reference(text):
     reference = reference_ranking(text)
     total, page = selectors.search_services(selectors.ServiceFilters(text=text), offset=0, limit=1000)
@@ -42,8 +54,11 @@ def test_text_and_filters_are_anded():
     autism = TaxonomyTerm.objects.get(code="autism")
     filters = selectors.ServiceFilters(text="club", term_ids=(autism.pk,), age=9)
     total, page = selectors.search_services(filters, offset=0, limit=100)
-    expected = [pk for pk in reference_ranking("club")
-                if Service.objects.filter(pk=pk, terms=autism, minimum_age__lte=9, maximum_age__gte=9).exists()]  # fmt: skip
+    expected = [
+        pk
+        for pk in reference_ranking("club")
+        if Service.objects.filter(pk=pk, terms=autism, minimum_age__lte=9, maximum_age__gte=9).exists()
+    ]
     assert [s.pk for s in page] == expected and total == len(expected)
 
 

@@ -57,8 +57,11 @@ def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
                 return redirect("localoffer:moderation_queue")
         except SendHubError as e:
             form.add_error(None, str(e))
-    return render(request, "localoffer/revision_detail.html",
-                  {"revision": revision, "changes": changes, "records": records, "history": history, "form": form})  # fmt: skip
+    return render(
+        request,
+        "localoffer/revision_detail.html",
+        {"revision": revision, "changes": changes, "records": records, "history": history, "form": form},
+    )
 
 
 @requires("localoffer.moderate")

@@ -26,10 +26,16 @@ SENT = "Thank you. Your change will be published once a moderator has checked it
 @requires("localoffer.manage_own_services")
 def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
     own, today = list(selectors.services_for_provider(request.user)), timezone.localdate()
-    return render(request, "localoffer/provider_services.html", {
-        "services": own, "due": {s.pk for s in own if rules.is_review_due(s.last_reviewed, today)},
-        "revisions": selectors_editing.sent_revisions(request.user)[:50],
-        "organisations": selectors_editing.provider_organisations(request.user)})  # fmt: skip
+    return render(
+        request,
+        "localoffer/provider_services.html",
+        {
+            "services": own,
+            "due": {s.pk for s in own if rules.is_review_due(s.last_reviewed, today)},
+            "revisions": selectors_editing.sent_revisions(request.user)[:50],
+            "organisations": selectors_editing.provider_organisations(request.user),
+        },
+    )
 
 
 @requires("localoffer.edit_services")
@@ -40,10 +46,19 @@ def provider_service(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse
     cards = [
         (kind, [i | {"text": kind.describe(i)} for i in draft.get(slug, [])]) for slug, kind in KINDS.items()
     ]
-    return render(request, "localoffer/provider_service.html", {
-        "service": service, "draft": draft, "pending": pending, "cards": cards,
-        "fields": presenters.field_changes(current, draft, selectors_editing.term_names(current, draft)),
-        "records": presenters.record_changes(current, draft), "age": rules.age_label(draft["minimum_age"], draft["maximum_age"])})  # fmt: skip
+    return render(
+        request,
+        "localoffer/provider_service.html",
+        {
+            "service": service,
+            "draft": draft,
+            "pending": pending,
+            "cards": cards,
+            "fields": presenters.field_changes(current, draft, selectors_editing.term_names(current, draft)),
+            "records": presenters.record_changes(current, draft),
+            "age": rules.age_label(draft["minimum_age"], draft["maximum_age"]),
+        },
+    )
 
 
 @requires("localoffer.edit_services")
@@ -51,8 +66,9 @@ def provider_service_edit(request: AuthenticatedHttpRequest, pk: str) -> HttpRes
     service = selectors_editing.service_for_editing(request.user, pk)
     form = ServiceEditForm(request.POST or None, initial=services.draft_data(service))
     if request.method == "POST" and form.is_valid():
-        services.submit_revision(organisation=service.organisation, service=service, data=form.cleaned_data,
-                                 by=request.user)  # fmt: skip
+        services.submit_revision(
+            organisation=service.organisation, service=service, data=form.cleaned_data, by=request.user
+        )
         messages.success(request, SENT)
         return redirect("localoffer:provider_service", pk=service.pk)
     return render(request, "localoffer/provider_service_edit.html", {"service": service, "form": form})
@@ -70,8 +86,11 @@ def provider_service_new(request: AuthenticatedHttpRequest, org: str) -> HttpRes
             request, "Thank you. The new service will be published once a moderator has checked it."
         )
         return redirect("localoffer:provider_services")
-    return render(request, "localoffer/provider_service_edit.html", {"service": None, "form": form,
-                                                                      "organisation": organisation})  # fmt: skip
+    return render(
+        request,
+        "localoffer/provider_service_edit.html",
+        {"service": None, "form": form, "organisation": organisation},
+    )
 
 
 def _record_form(
@@ -109,15 +128,23 @@ def record_edit(
     form = _record_form(kind, service, draft, found, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_record_change(service=service, kind=kind, item_id=str(item) if item else None,
-                                          values=form.values(), by=request.user)  # fmt: skip
+            services.submit_record_change(
+                service=service,
+                kind=kind,
+                item_id=str(item) if item else None,
+                values=form.values(),
+                by=request.user,
+            )
         except SendHubError as e:
             form.add_error(None, str(e))
         else:
             messages.success(request, SENT)
             return redirect("localoffer:provider_service", pk=service.pk)
-    return render(request, "localoffer/provider_record_edit.html",
-                  {"service": service, "kind": spec, "form": form, "item": found})  # fmt: skip
+    return render(
+        request,
+        "localoffer/provider_record_edit.html",
+        {"service": service, "kind": spec, "form": form, "item": found},
+    )
 
 
 @requires("localoffer.edit_services")
@@ -134,5 +161,8 @@ def record_remove(request: AuthenticatedHttpRequest, pk: str, kind: str, item: s
         else:
             messages.success(request, SENT)
         return redirect("localoffer:provider_service", pk=service.pk)
-    return render(request, "localoffer/provider_record_remove.html",
-                  {"service": service, "kind": spec, "text": spec.describe(found)})  # fmt: skip
+    return render(
+        request,
+        "localoffer/provider_record_remove.html",
+        {"service": service, "kind": spec, "text": spec.describe(found)},
+    )

@@ -25,8 +25,11 @@ def _shortlist(request: HttpRequest) -> list[str]:
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
     categories = TaxonomyTerm.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORY).order_by("name")
-    return render(request, "localoffer/index.html", {"form": SearchForm(), "categories": categories,
-                                                     "pages": ContentPage.objects.all()})  # fmt: skip
+    return render(
+        request,
+        "localoffer/index.html",
+        {"form": SearchForm(), "categories": categories, "pages": ContentPage.objects.all()},
+    )
 
 
 @login_not_required
@@ -34,17 +37,29 @@ def service_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     number = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
     total, found = selectors.search_services(form.filters(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
-    context = {"form": form, "total": total, "page_obj": presenters.results_page(found, total, number, PER_PAGE),
-               "services": found, "query": presenters.query_without_page(request.GET),
-               "shortlist": _shortlist(request)}  # fmt: skip
+    context = {
+        "form": form,
+        "total": total,
+        "page_obj": presenters.results_page(found, total, number, PER_PAGE),
+        "services": found,
+        "query": presenters.query_without_page(request.GET),
+        "shortlist": _shortlist(request),
+    }
     return render(request, "localoffer/service_list.html", context)
 
 
 @login_not_required
 def service_detail(request: HttpRequest, pk: str) -> HttpResponse:
     service = get_object_or_404(selectors.service_detail_queryset(), pk=pk)
-    return render(request, "localoffer/service_detail.html", {"service": service, "age": presenters.age_text(service),
-                                                              "shortlisted": str(service.pk) in _shortlist(request)})  # fmt: skip
+    return render(
+        request,
+        "localoffer/service_detail.html",
+        {
+            "service": service,
+            "age": presenters.age_text(service),
+            "shortlisted": str(service.pk) in _shortlist(request),
+        },
+    )
 
 
 @login_not_required
@@ -91,8 +106,10 @@ def shortlist_email(request: HttpRequest) -> HttpResponse:
     chosen = list(selectors.service_detail_queryset().filter(pk__in=_shortlist(request)).order_by("name"))
     form = ShortlistEmailForm(request.POST or None)
     if request.method == "POST" and chosen and form.is_valid():
-        body = render_to_string("localoffer/shortlist_email.txt",
-                                {"services": chosen, "base": request.build_absolute_uri("/")[:-1]})  # fmt: skip
+        body = render_to_string(
+            "localoffer/shortlist_email.txt",
+            {"services": chosen, "base": request.build_absolute_uri("/")[:-1]},
+        )
         send_mail("Your Local Offer shortlist", body, None, [form.cleaned_data["email"]])
         messages.success(request, "We have emailed your shortlist.")
         return redirect("localoffer:shortlist")
@@ -102,5 +119,8 @@ def shortlist_email(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def content_page(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(ContentPage, slug=slug)
-    return render(request, "localoffer/content_page.html",
-                  {"page": page, "blocks": presenters.content_blocks(page.body)})  # fmt: skip
+    return render(
+        request,
+        "localoffer/content_page.html",
+        {"page": page, "blocks": presenters.content_blocks(page.body)},
+    )

@@ -177,9 +177,12 @@ def test_an_indicator_on_a_type_of_setting_is_not_kept_and_the_import_says_so(tm
     )
     assert plan_detail in VALID_2026
     path.write_text(
-        VALID_2026.replace(plan_detail, "<SENSetting>OLA</SENSetting>\n          <PlacementRank>1</PlacementRank>"
-                           "\n          <SENunitIndicator>1")
-    )  # fmt: skip
+        VALID_2026.replace(
+            plan_detail,
+            "<SENSetting>OLA</SENSetting>\n          <PlacementRank>1</PlacementRank>"
+            "\n          <SENunitIndicator>1",
+        )
+    )
     summary = services.import_return(path=str(path))
     plan = Plan.objects.get(child__upn="A202111111111")
     assert (plan.named_setting, plan.named_setting_type, plan.named_setting_sen_unit) == (None, "OLA", False)

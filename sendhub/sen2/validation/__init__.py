@@ -100,8 +100,16 @@ def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | Non
         for el in iter_elements(source):
             if el.tag == "Header":
                 if batch is not None:
-                    out.add(Issue("XSD", "Header", "The message has a second <Header>.",
-                                  "Remove it: a message holds one <Header>.", None, el.sourceline))  # fmt: skip
+                    out.add(
+                        Issue(
+                            "XSD",
+                            "Header",
+                            "The message has a second <Header>.",
+                            "Remove it: a message holds one <Header>.",
+                            None,
+                            el.sourceline,
+                        )
+                    )
                     continue
                 header = parse_header(el)
                 file_year = year or header.year
@@ -147,8 +155,14 @@ def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | Non
 
 def _require_persons(report: Report, out: _Collector) -> None:
     if report.persons == 0:
-        out.add(Issue("XSD", "Persons", "The return has no <Person>.",
-                      "Check the collection year: a return lists at least one person."))  # fmt: skip
+        out.add(
+            Issue(
+                "XSD",
+                "Persons",
+                "The return has no <Person>.",
+                "Check the collection year: a return lists at least one person.",
+            )
+        )
 
 
 class _Batch:

@@ -25,8 +25,26 @@ from sendhub.voice.forms.surveys import (
 )
 
 __all__ = [
-    "PUBLIC_TOPICS", "AdvanceComplaintForm", "AssignForm", "BookingForm", "ComplimentForm", "FindReferenceForm",
-    "InviteForm", "LogContactForm", "NoteForm", "OpenComplaintForm", "PublicContactForm", "QuestionForm",
-    "ReplyForm", "SessionCancelForm", "SessionDetailsForm", "SessionForm", "SurveyForm", "SurveySettingsForm",
-    "ThemesForm", "VersionForm", "YouSaidWeDidForm", "answer_form_class",
-]  # fmt: skip
+    "PUBLIC_TOPICS",
+    "AdvanceComplaintForm",
+    "AssignForm",
+    "BookingForm",
+    "ComplimentForm",
+    "FindReferenceForm",
+    "InviteForm",
+    "LogContactForm",
+    "NoteForm",
+    "OpenComplaintForm",
+    "PublicContactForm",
+    "QuestionForm",
+    "ReplyForm",
+    "SessionCancelForm",
+    "SessionDetailsForm",
+    "SessionForm",
+    "SurveyForm",
+    "SurveySettingsForm",
+    "ThemesForm",
+    "VersionForm",
+    "YouSaidWeDidForm",
+    "answer_form_class",
+]

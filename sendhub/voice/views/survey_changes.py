@@ -17,8 +17,12 @@ from sendhub.voice.services import survey_changes as services
 @requires("voice.manage_surveys")
 def survey_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = get_survey(pk)
-    current = {"title": survey.title, "introduction": survey.introduction, "trigger": survey.trigger,
-               "is_active": survey.is_active}  # fmt: skip
+    current = {
+        "title": survey.title,
+        "introduction": survey.introduction,
+        "trigger": survey.trigger,
+        "is_active": survey.is_active,
+    }
     form = SurveySettingsForm(request.POST or None, initial=current)
     if request.method == "POST" and form.is_valid():
         try:
@@ -35,8 +39,14 @@ def survey_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def question_edit(request: AuthenticatedHttpRequest, pk: int, question: int) -> HttpResponse:
     survey = get_survey(pk)
     current = get_question(survey, question)
-    initial = {"kind": current.kind, "text": current.text, "hint": current.hint, "required": current.required,
-               "choices": "\n".join(current.choices), "measures_satisfaction": current.measures_satisfaction}  # fmt: skip
+    initial = {
+        "kind": current.kind,
+        "text": current.text,
+        "hint": current.hint,
+        "required": current.required,
+        "choices": "\n".join(current.choices),
+        "measures_satisfaction": current.measures_satisfaction,
+    }
     form = QuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

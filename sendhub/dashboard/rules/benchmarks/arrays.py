@@ -92,8 +92,18 @@ def row_figures(
         np.empty((len(kernel.INT_FIGURES), n), dtype=np.int32),
         np.empty(n, dtype=np.int8),
     )
-    arrays = (values, quarts, count, columns.england, columns.sign, columns.banded, neighbours, row, col,
-              columns.previous)  # fmt: skip
+    arrays = (
+        values,
+        quarts,
+        count,
+        columns.england,
+        columns.sign,
+        columns.banded,
+        neighbours,
+        row,
+        col,
+        columns.previous,
+    )
     outputs = (result.floats, result.ints, result.bands)
     shares = threads or min(os.cpu_count() or 1, n // ROWS_PER_THREAD)
     shares = max(1, min(shares, n))

@@ -36,10 +36,31 @@ from sendhub.dashboard.rules.benchmarks import arrays, kernel
 PERIOD = ["indicator", "time_period"]
 
 RESULT_COLUMNS = [
-    "indicator", "time_period", "year", "la_code", "la_name", "value", "marker", "numerator", "denominator",
-    "england", "sn_average", "sn_count", "sn_rank", "sn_rank_of", "rank", "rank_of", "q1", "q2", "q3",
-    "quartile", "previous_time_period", "previous_value", "change", "polarity",
-]  # fmt: skip
+    "indicator",
+    "time_period",
+    "year",
+    "la_code",
+    "la_name",
+    "value",
+    "marker",
+    "numerator",
+    "denominator",
+    "england",
+    "sn_average",
+    "sn_count",
+    "sn_rank",
+    "sn_rank_of",
+    "rank",
+    "rank_of",
+    "q1",
+    "q2",
+    "q3",
+    "quartile",
+    "previous_time_period",
+    "previous_value",
+    "change",
+    "polarity",
+]
 NULLABLE = {"sn_rank", "sn_rank_of", "rank"}  # the int figures that can be empty
 
 
@@ -79,17 +100,31 @@ def compute_benchmarks(
         values, columns, _neighbour_rows(neighbours, grid.la_codes), grid.row, grid.col
     )
     labels = pl.DataFrame(  # gathered in one select, so polars fills the three string columns in parallel
-        {"band": figures.bands, "previous": np.where(previous >= 0, previous, len(periods))[grid.col],
-         "indicator": col_indicator[grid.col]}
+        {
+            "band": figures.bands,
+            "previous": np.where(previous >= 0, previous, len(periods))[grid.col],
+            "indicator": col_indicator[grid.col],
+        }
     ).select(
         pl.lit(pl.Series(["A", "B", "C", "D", None], dtype=pl.String)).gather("band").alias("quartile"),
         pl.lit(pl.Series([*periods, None], dtype=pl.String)).gather("previous").alias("previous_time_period"),
         pl.lit(pl.Series(polarity, dtype=pl.String)).gather("indicator").alias("polarity"),
-    )  # fmt: skip
-    return la.select(
-        "indicator", "time_period", "year", pl.col("area_code").alias("la_code"),
-        pl.col("area_name").alias("la_name"), "value", "marker", "numerator", "denominator",
-    ).hstack([*_figure_columns(figures), *labels.get_columns()]).select(RESULT_COLUMNS)  # fmt: skip
+    )
+    return (
+        la.select(
+            "indicator",
+            "time_period",
+            "year",
+            pl.col("area_code").alias("la_code"),
+            pl.col("area_name").alias("la_name"),
+            "value",
+            "marker",
+            "numerator",
+            "denominator",
+        )
+        .hstack([*_figure_columns(figures), *labels.get_columns()])
+        .select(RESULT_COLUMNS)
+    )
 
 
 def _figure_columns(figures: arrays.RowFigures) -> list[pl.Series]:

@@ -24,9 +24,22 @@ NO_BAND = 4  # in the bands: no quartile band
 
 @njit(cache=True, nogil=True)
 def row_figures(
-    values, quartiles, count, england, sign, banded, neighbours, row, col, previous, start, stop,
-    floats, ints, bands,
-):  # fmt: skip
+    values,
+    quartiles,
+    count,
+    england,
+    sign,
+    banded,
+    neighbours,
+    row,
+    col,
+    previous,
+    start,
+    stop,
+    floats,
+    ints,
+    bands,
+):
     """Fill `floats`, `ints` and `bands` for LA rows `start`..`stop`.
 
     `values` is columns x (LAs + 1), NaN where there is no value; the last LA is a spare all-NaN row that

@@ -60,5 +60,8 @@ class Command(BaseCommand):
         for problem in summary.problems[len(feed.problems) :]:
             self.stdout.write(f"  rejected {problem}")
         verb = "Would import" if dry_run else "Imported"
-        self.stdout.write(self.style.SUCCESS(
-            f"{verb}: {summary.created} new, {summary.updated} updated, {len(summary.problems)} rejected"))  # fmt: skip
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb}: {summary.created} new, {summary.updated} updated, {len(summary.problems)} rejected"
+            )
+        )
