@@ -54,6 +54,17 @@ try:
     # How many reverse proxies stand in front of gunicorn (0: clients connect directly). See core.clientip.
     SENDHUB_TRUSTED_PROXY_COUNT = env_int("SENDHUB_TRUSTED_PROXY_COUNT", 0)
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
+    # Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
+    SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
+    DB_CONN_MAX_AGE = env_int("SENDHUB_DB_CONN_MAX_AGE", 60)
+    if SENDHUB_USE_OIDC:
+        OIDC_RP_CLIENT_ID = env_str("SENDHUB_OIDC_CLIENT_ID", "")
+        OIDC_RP_CLIENT_SECRET = env_str("SENDHUB_OIDC_CLIENT_SECRET", "")
+        OIDC_TENANT = env_str("SENDHUB_OIDC_TENANT", "")
+    # django-axes: lock an account from an address after 5 failures, for 30 minutes.
+    AXES_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_FAILURE_LIMIT", 5)
+    LOCKOUT_MINUTES = env_int("SENDHUB_LOCKOUT_MINUTES", 30)
+    SESSION_COOKIE_AGE = env_int("SENDHUB_SESSION_SECONDS", 8 * 60 * 60)
 except EnvError as e:
     raise ImproperlyConfigured(str(e)) from e
 
@@ -116,8 +127,7 @@ MIDDLEWARE = [
 
 # Public read-only APIs served without sessions, CSRF, auth, messages or CSP (core.middleware).
 PUBLIC_API_PREFIXES = ("/api/oruk/",)
-# Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
-SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
+# SENDHUB_ORUK_CACHE_SIZE (read above): the /api/oruk/ response bodies each worker keeps (0: no cache).
 
 ROOT_URLCONF = "sendhub.urls"
 WSGI_APPLICATION = "sendhub.wsgi.application"
@@ -139,9 +149,7 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "sendhub.core.forms.GovukFormRenderer"
 
-DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("SENDHUB_DB_CONN_MAX_AGE", 60))
-}
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions and WAL stop "database is locked" under concurrent writers.
     DATABASES["default"]["OPTIONS"] = {
@@ -161,9 +169,6 @@ AUTHENTICATION_BACKENDS = [
 ]
 if SENDHUB_USE_OIDC:
     AUTHENTICATION_BACKENDS.append("sendhub.accounts.oidc.EntraIdBackend")
-    OIDC_RP_CLIENT_ID = env_str("SENDHUB_OIDC_CLIENT_ID", "")
-    OIDC_RP_CLIENT_SECRET = env_str("SENDHUB_OIDC_CLIENT_SECRET", "")
-    OIDC_TENANT = env_str("SENDHUB_OIDC_TENANT", "")
     if not (OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET and OIDC_TENANT):
         raise ImproperlyConfigured(
             "SENDHUB_USE_OIDC needs SENDHUB_OIDC_CLIENT_ID, SENDHUB_OIDC_CLIENT_SECRET and SENDHUB_OIDC_TENANT"
@@ -186,9 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes: lock an account from an address after 5 failures, for 30 minutes.
-AXES_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("SENDHUB_LOCKOUT_MINUTES", 30))
+# django-axes (the limit and minutes are read above).
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (our USERNAME_FIELD is email)
@@ -235,7 +239,6 @@ if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_TEMPLATE_ID:
 # Security: cookies and HSTS only make sense behind HTTPS, which production always has.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env_int("SENDHUB_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
