@@ -1,6 +1,6 @@
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_signed_in
+from sendhub.core.predicates import is_admin, is_signed_in
 
 rules.add_perm("accounts.view_profile", is_signed_in)
 rules.add_perm("accounts.manage_users", is_admin)

@@ -1,36 +1,3 @@
-"""Role predicates for the `rules` library, shared by every app's permissions.py."""
+"""The role predicates moved to `sendhub.core.predicates` (core imports no app); this keeps the old import path."""
 
-from __future__ import annotations
-
-from typing import Any
-
-import rules
-
-from sendhub.accounts.models import COUNCIL_STAFF_ROLES, Role
-
-
-def _has_role(*roles: str) -> Any:
-    @rules.predicate
-    def predicate(user: Any) -> bool:
-        return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role in roles)
-
-    return predicate
-
-
-is_signed_in = rules.is_authenticated & rules.is_active
-is_case_officer = _has_role(Role.CASE_OFFICER)
-is_team_manager = _has_role(Role.TEAM_MANAGER)
-is_ep = _has_role(Role.EP)
-is_health = _has_role(Role.HEALTH)
-is_social_care = _has_role(Role.SOCIAL_CARE)
-is_senco = _has_role(Role.SENCO)
-is_provider = _has_role(Role.PROVIDER)
-is_parent = _has_role(Role.PARENT)
-is_analyst = _has_role(Role.ANALYST)
-is_admin = _has_role(Role.ADMIN)
-is_moderator = _has_role(Role.MODERATOR)
-is_finance = _has_role(Role.FINANCE)
-is_partner = _has_role(Role.PARTNER)
-is_casework_staff = _has_role(Role.CASE_OFFICER, Role.TEAM_MANAGER)
-is_advice_giver = _has_role(Role.EP, Role.HEALTH, Role.SOCIAL_CARE)
-is_staff_member = _has_role(*COUNCIL_STAFF_ROLES)
+from sendhub.core.predicates import *  # noqa: F403  (the old import path, for callers not yet moved)

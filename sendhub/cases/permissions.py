@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from sendhub.accounts.predicates import (
+from sendhub.core.predicates import (
     is_admin,
     is_advice_giver,
     is_casework_staff,

@@ -1,6 +1,6 @@
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_analyst, is_casework_staff, is_staff_member
+from sendhub.core.predicates import is_admin, is_analyst, is_casework_staff, is_staff_member
 
 # Benchmarks, board tables and analysis: council, health and care staff and analysts (aggregates only).
 rules.add_perm("dashboard.view_dashboard", is_staff_member | is_analyst)

@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_provider, is_staff_member
+from sendhub.core.predicates import is_admin, is_provider, is_staff_member
 
 can_moderate = is_staff_member | is_admin
 can_edit_content = is_staff_member | is_admin

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_team_manager
+from sendhub.core.predicates import is_admin, is_team_manager
 
 rules.add_perm("sen2.run_return", is_team_manager | is_admin)

@@ -2,7 +2,7 @@
 
 import rules
 
-from sendhub.accounts.predicates import is_admin, is_analyst, is_case_officer, is_parent, is_team_manager
+from sendhub.core.predicates import is_admin, is_analyst, is_case_officer, is_parent, is_team_manager
 
 duty_line = is_case_officer | is_team_manager | is_admin
 

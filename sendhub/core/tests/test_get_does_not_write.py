@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from sendhub.accounts.models import Role
+from sendhub.core.roles import Role
 from sendhub.core.tests.routes import all_routes, is_public, route_patterns
 
 ALLOWED_TO_GROW = {"core.auditevent", "sessions.session", "axes.accessattempt", "axes.accesslog"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from sendhub.accounts.models import Role
+from sendhub.core.roles import Role
 from sendhub.core.tests.routes import all_routes, is_public, route_patterns
 
 ROUTES = all_routes()
