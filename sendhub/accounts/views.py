@@ -7,15 +7,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django_otp import login as otp_login
 from django_otp import user_has_device
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sendhub.accounts import otp, services
+from sendhub.accounts import otp, selectors, services
 from sendhub.accounts.forms import OtpTokenForm, SignInForm, UserForm
-from sendhub.accounts.models import User
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 
 
@@ -77,7 +75,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 @requires("accounts.view_profile")
 def otp_verify(request: HttpRequest) -> HttpResponse:
     form = OtpTokenForm(request.POST or None)
-    devices = TOTPDevice.objects.devices_for_user(request.user, confirmed=True)
+    devices = selectors.confirmed_devices(request.user)
     if not devices.exists():
         return redirect("accounts:otp_setup")
     if request.method == "POST" and form.is_valid():
@@ -91,14 +89,14 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 
 @requires("accounts.manage_users")
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.select_related("team").order_by("full_name")
+    users = selectors.users()
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/user_list.html", {"page_obj": page})
 
 
 @requires("accounts.manage_users")
 def user_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
-    instance = get_object_or_404(User, pk=pk) if pk else None
+    instance = selectors.get_user(pk) if pk else None
     form = UserForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         user = services.save_user(form_data=dict(form.cleaned_data), instance=instance, by=request.user)

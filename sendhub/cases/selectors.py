@@ -28,6 +28,7 @@ from sendhub.cases.models import (
     Plan,
     PlanStatus,
     PlanVersion,
+    Provision,
     QualityAudit,
     RequestStatus,
     SenStatus,
@@ -351,6 +352,16 @@ def get_letter_template(pk: int) -> LetterTemplate:
 
 def get_version(plan: Plan, number: int) -> PlanVersion:
     return get_object_or_404(plan.versions.all(), number=number)
+
+
+def get_outcome(plan: Plan, pk: int) -> Outcome:
+    """An outcome row (section E) of one of the plan's versions; 404 for a row of another plan."""
+    return get_object_or_404(Outcome, pk=pk, version__plan=plan)
+
+
+def get_provision(plan: Plan, pk: int) -> Provision:
+    """A provision row (sections F to H) of one of the plan's versions; 404 for a row of another plan."""
+    return get_object_or_404(Provision, pk=pk, version__plan=plan)
 
 
 def version_sections(version: PlanVersion) -> list[tuple[str, str, str]]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,3 +34,19 @@ def audit_events(criteria: AuditFilter) -> QuerySet[AuditEvent]:
     if criteria.date_to:
         events = events.filter(at__date__lte=criteria.date_to)
     return events.order_by("-at", "-id")
+
+
+def audit_csv_rows(criteria: AuditFilter) -> Iterator[list[str]]:
+    """The audit trail as CSV rows (a header, then one row per event), read in chunks for a streamed download."""
+    yield ["when", "who", "action", "record type", "record number", "details", "ip address", "path"]
+    for e in audit_events(criteria).iterator(chunk_size=2000):
+        yield [
+            e.at.isoformat(),
+            e.actor_email or "system",
+            e.action,
+            e.target_type,
+            e.target_id,
+            str(e.data),
+            e.ip_address or "",
+            e.path,
+        ]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -12,8 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from sendhub.core.access import requires
 from sendhub.core.audit_forms import AuditSearchForm
-from sendhub.core.models import AuditEvent
-from sendhub.core.selectors import AuditFilter, audit_events
+from sendhub.core.selectors import AuditFilter, audit_csv_rows, audit_events
 
 
 @requires("core.view_home")
@@ -63,21 +61,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _audit_rows(events: Iterator[AuditEvent]) -> Iterator[list[str]]:
-    yield ["when", "who", "action", "record type", "record number", "details", "ip address", "path"]
-    for e in events:
-        yield [
-            e.at.isoformat(),
-            e.actor_email or "system",
-            e.action,
-            e.target_type,
-            e.target_id,
-            str(e.data),
-            e.ip_address or "",
-            e.path,
-        ]
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -88,7 +71,7 @@ def audit_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     form = AuditSearchForm(request.GET or None)
     criteria = form.criteria() if form.is_valid() else AuditFilter()
     writer = csv.writer(_Echo())
-    rows = _audit_rows(audit_events(criteria).iterator(chunk_size=2000))
+    rows = audit_csv_rows(criteria)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
     return response

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404
 from sendhub.core.api import make_api
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import documents, response_cache, selectors
-from sendhub.localoffer.models import ServiceAtLocation, ServiceDocument, Taxonomy, TaxonomyTerm
 from sendhub.localoffer.oruk import models as oruk
 from sendhub.localoffer.oruk.paging import PageWindow, clamp_paging
 from sendhub.localoffer.presenters import oruk as present
@@ -116,7 +115,7 @@ def list_services(
 
 @api.get("/services/{id}", response=oruk.Service, exclude_none=True, url_name="service")
 def get_service(request: HttpRequest, id: UUID) -> HttpResponse:
-    stored = ServiceDocument.objects.filter(pk=id).values_list("full", flat=True).first()
+    stored = selectors.stored_service_json(id)
     if stored is None:  # not rendered yet (an upgraded database before `sendhub localoffer reindex`)
         stored = documents.render_full(get_object_or_404(selectors.service_detail_queryset(), pk=id))
     return HttpResponse(stored, content_type="application/json")
@@ -170,7 +169,7 @@ def list_service_at_locations(
     url_name="service_at_location",
 )
 def get_service_at_location(request: HttpRequest, id: UUID) -> dict[str, Any]:
-    sal = get_object_or_404(ServiceAtLocation.objects.select_related("location"), pk=id)
+    sal = get_object_or_404(selectors.places_of_services(), pk=id)
     sal.service = get_object_or_404(selectors.service_detail_queryset(), pk=sal.service_id)
     return present.service_at_location_full(sal)
 
@@ -181,14 +180,14 @@ def list_taxonomies(
     request: HttpRequest, page: int | None = None, per_page: int | None = None
 ) -> HttpResponse:
     page_no, size = clamp_paging(page, per_page)
-    window = PageWindow(page_no, size, Taxonomy.objects.count())
-    rows = Taxonomy.objects.order_by("name")[window.offset : window.offset + size]
+    window = PageWindow(page_no, size, selectors.taxonomies().count())
+    rows = selectors.taxonomies().order_by("name")[window.offset : window.offset + size]
     return _page(window, [present.taxonomy_dict(t) for t in rows])
 
 
 @api.get("/taxonomies/{id}", response=oruk.Taxonomy, exclude_none=True, url_name="taxonomy")
 def get_taxonomy(request: HttpRequest, id: UUID) -> dict[str, Any]:
-    taxonomy = get_object_or_404(Taxonomy, pk=id)
+    taxonomy = get_object_or_404(selectors.taxonomies(), pk=id)
     return present.taxonomy_dict(taxonomy, list(taxonomy.terms.select_related("taxonomy").order_by("name")))
 
 
@@ -198,14 +197,14 @@ def list_taxonomy_terms(
     request: HttpRequest, page: int | None = None, per_page: int | None = None
 ) -> HttpResponse:
     page_no, size = clamp_paging(page, per_page)
-    window = PageWindow(page_no, size, TaxonomyTerm.objects.count())
-    rows = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "name", "pk")
+    window = PageWindow(page_no, size, selectors.taxonomy_terms().count())
+    rows = selectors.taxonomy_terms().order_by("taxonomy__name", "name", "pk")
     return _page(window, [present.term_dict(t) for t in rows[window.offset : window.offset + size]])
 
 
 @api.get("/taxonomy_terms/{id}", response=oruk.TaxonomyTerm, exclude_none=True, url_name="taxonomy_term")
 def get_taxonomy_term(request: HttpRequest, id: UUID) -> dict[str, Any]:
-    return present.term_dict(get_object_or_404(TaxonomyTerm.objects.select_related("taxonomy"), pk=id))
+    return present.term_dict(get_object_or_404(selectors.taxonomy_terms(), pk=id))
 
 
 def open_cors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -3,15 +3,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendhub.core.access import requires
-from sendhub.schools.models import School
+from sendhub.schools import selectors
 
 
 @requires("schools.view_schools")
 def school_list(request: HttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()
-    schools = School.objects.order_by("name")
-    if query:
-        schools = schools.filter(name__icontains=query) | schools.filter(urn__startswith=query.strip())
+    schools = selectors.search_schools(query)
     page = Paginator(schools, 50).get_page(request.GET.get("page"))
     return render(
         request,

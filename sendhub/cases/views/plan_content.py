@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 
 from sendhub.cases import forms, selectors
-from sendhub.cases.models import Outcome, Provision
 from sendhub.cases.services import plan_content as svc
 from sendhub.cases.views.common import confirm_form
 from sendhub.cases.views.common import step as _step
@@ -17,7 +15,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 @requires("cases.edit_child")
 def outcome_edit(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    outcome = get_object_or_404(Outcome, pk=outcome_pk, version__plan=plan)
+    outcome = selectors.get_outcome(plan, outcome_pk)
     return _step(
         request,
         forms.OutcomeForm(request.POST or None, initial=model_to_dict(outcome, fields=svc.OUTCOME_FIELDS)),
@@ -30,7 +28,7 @@ def outcome_edit(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) ->
 @requires("cases.edit_child")
 def outcome_remove(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    outcome = get_object_or_404(Outcome, pk=outcome_pk, version__plan=plan)
+    outcome = selectors.get_outcome(plan, outcome_pk)
     return _step(
         request,
         confirm_form(request),
@@ -44,7 +42,7 @@ def outcome_remove(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) 
 @requires("cases.edit_child")
 def provision_edit(request: AuthenticatedHttpRequest, pk: int, provision_pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    provision = get_object_or_404(Provision, pk=provision_pk, version__plan=plan)
+    provision = selectors.get_provision(plan, provision_pk)
     form = forms.ProvisionForm(
         request.POST or None,
         outcomes=selectors.latest_outcomes(plan),
@@ -62,7 +60,7 @@ def provision_edit(request: AuthenticatedHttpRequest, pk: int, provision_pk: int
 @requires("cases.edit_child")
 def provision_remove(request: AuthenticatedHttpRequest, pk: int, provision_pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    provision = get_object_or_404(Provision, pk=provision_pk, version__plan=plan)
+    provision = selectors.get_provision(plan, provision_pk)
     return _step(
         request,
         confirm_form(request),

@@ -15,15 +15,21 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from sendhub.localoffer import documents, geo, rules
 from sendhub.localoffer.models import (
     Area,
+    ContentPage,
     Location,
+    ProblemReport,
     RevisionStatus,
     Schedule,
     SearchPosting,
     Service,
     ServiceAtLocation,
+    ServiceDocument,
     ServiceRevision,
     ServiceStatus,
     ServiceTerm,
+    Taxonomy,
+    TaxonomyKind,
+    TaxonomyTerm,
 )
 from sendhub.localoffer.oruk import search
 from sendhub.localoffer.selectors import search_sql
@@ -273,3 +279,49 @@ def services_due_review(today: dt.date) -> QuerySet[Service]:
 
 def services_for_provider(user: Any) -> QuerySet[Service]:
     return Service.objects.filter(organisation__members=user).select_related("organisation").order_by("name")
+
+
+def all_services() -> QuerySet[Service]:
+    """Every service, for finding one by id (a report of a problem, a shortlist entry)."""
+    return Service.objects.all()
+
+
+def categories() -> QuerySet[TaxonomyTerm]:
+    """The directory's categories, for browsing from the Local Offer's front page."""
+    return TaxonomyTerm.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORY).order_by("name")
+
+
+def content_pages() -> QuerySet[ContentPage]:
+    return ContentPage.objects.all()
+
+
+def revisions_to_moderate() -> QuerySet[ServiceRevision]:
+    """Every change sent by a provider, with its service and organisation, for the moderator's page."""
+    return ServiceRevision.objects.select_related("service", "organisation")
+
+
+def problem_reports() -> QuerySet[ProblemReport]:
+    return ProblemReport.objects.all()
+
+
+def open_problem_reports() -> QuerySet[ProblemReport]:
+    return ProblemReport.objects.select_related("service").filter(resolved_at__isnull=True)
+
+
+def stored_service_json(pk: UUID) -> str | None:
+    """The service's stored ORUK document (JSON text), or None before it is rendered."""
+    return ServiceDocument.objects.filter(pk=pk).values_list("full", flat=True).first()
+
+
+def places_of_services() -> QuerySet[ServiceAtLocation]:
+    """Where services are delivered, each with its place, for the ORUK service_at_locations endpoint."""
+    return ServiceAtLocation.objects.select_related("location")
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.all()
+
+
+def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
+    """Every term with its taxonomy (unordered; the API orders them)."""
+    return TaxonomyTerm.objects.select_related("taxonomy")

@@ -11,7 +11,6 @@ from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm
-from sendhub.localoffer.models import ContentPage, ProblemReport, ServiceRevision
 from sendhub.localoffer.selectors import editing as selectors_editing
 
 
@@ -34,7 +33,7 @@ def bulk_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("localoffer.moderate")
 def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
-    revision = get_object_or_404(ServiceRevision.objects.select_related("service", "organisation"), pk=pk)
+    revision = get_object_or_404(selectors.revisions_to_moderate(), pk=pk)
     current = services.service_snapshot(revision.service) if revision.service else {}
     terms = selectors_editing.term_names(current, revision.data)
     changes = presenters.field_changes(current, revision.data, terms)
@@ -72,13 +71,13 @@ def reviews_due(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("localoffer.view_problem_reports")
 def problem_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
-    reports = ProblemReport.objects.select_related("service").filter(resolved_at__isnull=True)[:200]
+    reports = selectors.open_problem_reports()[:200]
     return render(request, "localoffer/problem_reports.html", {"reports": reports})
 
 
 @post_only("localoffer.view_problem_reports")
 def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
-    report = get_object_or_404(ProblemReport, pk=pk)
+    report = get_object_or_404(selectors.problem_reports(), pk=pk)
     try:
         services.resolve_problem_report(report=report, by=request.user)
     except SendHubError as e:
@@ -90,12 +89,12 @@ def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
 
 @requires("localoffer.edit_content")
 def content_pages(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "localoffer/content_pages.html", {"pages": ContentPage.objects.all()})
+    return render(request, "localoffer/content_pages.html", {"pages": selectors.content_pages()})
 
 
 @requires("localoffer.edit_content")
 def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(ContentPage, slug=slug)
+    page = get_object_or_404(selectors.content_pages(), slug=slug)
     initial = {"title": page.title, "summary": page.summary, "body": page.body, "version": page.version}
     form = ContentPageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -111,6 +110,6 @@ def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 
 @requires("localoffer.edit_content")
 def content_page_history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(ContentPage, slug=slug)
+    page = get_object_or_404(selectors.content_pages(), slug=slug)
     versions = page.versions.select_related("edited_by")
     return render(request, "localoffer/content_page_history.html", {"page": page, "versions": versions})

@@ -4,7 +4,7 @@ and languages. Every change becomes a revision in the moderation queue; nothing 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -16,8 +16,10 @@ from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import presenters, rules, selectors, services
 from sendhub.localoffer.forms import ServiceEditForm
 from sendhub.localoffer.forms.records import FORMS, PlaceForm, RecordForm
-from sendhub.localoffer.models import Service
 from sendhub.localoffer.records import KINDS, Item, Kind, find
+
+if TYPE_CHECKING:
+    from sendhub.localoffer.models import Service
 from sendhub.localoffer.selectors import editing as selectors_editing
 
 SENT = "Thank you. Your change will be published once a moderator has checked it."

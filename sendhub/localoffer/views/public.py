@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ProblemReportForm, SearchForm, ShortlistEmailForm
-from sendhub.localoffer.models import ContentPage, Service, TaxonomyKind, TaxonomyTerm
 
 PER_PAGE = 20
 
@@ -24,11 +23,11 @@ def _shortlist(request: HttpRequest) -> list[str]:
 
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
-    categories = TaxonomyTerm.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORY).order_by("name")
+    categories = selectors.categories()
     return render(
         request,
         "localoffer/index.html",
-        {"form": SearchForm(), "categories": categories, "pages": ContentPage.objects.all()},
+        {"form": SearchForm(), "categories": categories, "pages": selectors.content_pages()},
     )
 
 
@@ -64,7 +63,7 @@ def service_detail(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_not_required
 def report_problem(request: HttpRequest, pk: str) -> HttpResponse:
-    service = get_object_or_404(Service, pk=pk)
+    service = get_object_or_404(selectors.all_services(), pk=pk)
     form = ProblemReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.report_problem(service=service, **form.cleaned_data)
@@ -83,7 +82,7 @@ def shortlist(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_POST
 def shortlist_add(request: HttpRequest) -> HttpResponse:
-    service = get_object_or_404(Service, pk=request.POST.get("service", ""))
+    service = get_object_or_404(selectors.all_services(), pk=request.POST.get("service", ""))
     ids = _shortlist(request)
     if str(service.pk) not in ids and len(ids) < presenters.SHORTLIST_MAX:
         request.session[presenters.SHORTLIST_KEY] = [*ids, str(service.pk)]
@@ -118,7 +117,7 @@ def shortlist_email(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def content_page(request: HttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(ContentPage, slug=slug)
+    page = get_object_or_404(selectors.content_pages(), slug=slug)
     return render(
         request,
         "localoffer/content_page.html",

@@ -1,0 +1,24 @@
+"""Reads for accounts: the administrator's list of accounts and a person's confirmed authenticator apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from sendhub.accounts.models import User
+
+
+def users() -> QuerySet[User]:
+    return User.objects.select_related("team").order_by("full_name")
+
+
+def get_user(pk: int) -> User:
+    return get_object_or_404(User, pk=pk)
+
+
+def confirmed_devices(user: Any) -> QuerySet[TOTPDevice]:
+    """The authenticator apps the person has confirmed with a code (at most one; see otp.confirm_device)."""
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True)
