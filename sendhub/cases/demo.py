@@ -389,7 +389,7 @@ def _appeal_in_progress(plans: list[tuple[Plan, SyntheticCase]], today: date) ->
     return [Appeal(child=plan.child, kind="tribunal", subject="contents", lodged=lodged, outcome="pending")]
 
 
-def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:
+def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today: date) -> None:  # noqa: C901 (one branch per stage a synthetic plan has reached, read in order)
     versions, reviews, placements, appeals, transfers = [], [], [], [], []
     for plan, case in plans:
         f, p = case.assessment, case.plan

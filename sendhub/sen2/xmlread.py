@@ -170,7 +170,7 @@ def _stray(el: etree._Element) -> bool:
     return isinstance(el.tag, str)  # comments and processing instructions are not elements
 
 
-def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:
+def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:  # noqa: C901 (one streaming pass over the XML events; split, it would walk the file twice)
     """Yield the ``<Header>`` and then each ``<Person>`` element, plus any element misplaced directly under
     ``<Message>`` or ``<Persons>`` (for the validator to report), in file order.
 

@@ -207,7 +207,7 @@ def _answer(rng: random.Random, invitation: Any, at: datetime, month_index: int)
         surveys.tag_answer(answer=answer, themes=THEMES[comment], by=None)
 
 
-def load(*, seed: int, scale: float, stdout: Any) -> None:
+def load(*, seed: int, scale: float, stdout: Any) -> None:  # noqa: C901 (one step per kind of demo record, in the order they depend on each other)
     from sendhub.accounts.models import Role, User
     from sendhub.cases.models import Child
 

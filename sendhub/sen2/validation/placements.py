@@ -76,7 +76,7 @@ def check_settings(
             )
 
 
-def check_active(
+def check_active(  # noqa: C901 (one check per DfE SEN2 validation rule, in the guide's order)
     p: Person, ap: ActivePlans, plan: NamedPlan | None, ctx: Context, xp: str
 ) -> Iterator[Found]:
     ref = ctx.reference_date
