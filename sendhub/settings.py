@@ -98,6 +98,8 @@ if SENDHUB_USE_OIDC:
     INSTALLED_APPS.append("mozilla_django_oidc")
 
 MIDDLEWARE = [
+    "sendhub.core.requestcontext.RequestContextMiddleware",  # request id, access log, audit context
+    "sendhub.core.health.HealthProbeMiddleware",  # /healthz, /readyz: any Host, plain HTTP (core.health)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sendhub.core.middleware.PublicApiMiddleware",  # PUBLIC_API_PREFIXES stop here
@@ -186,10 +188,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes: lock an account from an address after 5 failures, for 30 minutes.
+# django-axes (accounts.lockout): an email is locked from one client address after 5 failures, and an
+# address for every email after 20, for 30 minutes. The client address is the one behind the proxies.
 AXES_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_FAILURE_LIMIT", 5)
+SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SENDHUB_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "sendhub.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "sendhub.core.clientip.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (our USERNAME_FIELD is email)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
