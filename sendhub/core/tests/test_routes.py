@@ -10,6 +10,7 @@ from sendhub.core.tests.routes import all_routes, is_public, route_patterns, sam
 # Pages anyone may open without signing in. Adding a name here is a decision: say why in the review.
 PUBLIC_ROUTES = {
     "core:healthz",
+    "core:readyz",  # the load balancer's readiness probe: "ok" or the count of unapplied migrations
     "core:accessibility",
     "core:privacy",
     "core:cookies",
