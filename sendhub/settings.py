@@ -51,6 +51,10 @@ try:
     # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders carries every message.
     NOTIFY_TEMPLATE_ID = env_str("SENDHUB_NOTIFY_TEMPLATE_ID", "")
     LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
+    # "text" (one readable line) or "json" (one object per line); both carry the request id.
+    LOG_FORMAT = env_str("SENDHUB_LOG_FORMAT", "text").strip().lower()
+    if LOG_FORMAT not in ("text", "json"):
+        raise EnvError(f"SENDHUB_LOG_FORMAT must be text or json (got {LOG_FORMAT!r})")
     # How many reverse proxies stand in front of gunicorn (0: clients connect directly). See core.clientip.
     SENDHUB_TRUSTED_PROXY_COUNT = env_int("SENDHUB_TRUSTED_PROXY_COUNT", 0)
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
@@ -224,15 +228,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not SENDHUB_COLLECTSTATIC
 MEDIA_ROOT = VAR_DIR / "media"
 
-EMAIL_BACKEND = {
+SENDHUB_EMAIL_DELIVERY_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "outbox": "sendhub.voice.mail.OutboxBackend",
     "notify": "sendhub.voice.mail.NotifyBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
 }.get(EMAIL_BACKEND_NAME, "")
-if not EMAIL_BACKEND:
+if not SENDHUB_EMAIL_DELIVERY_BACKEND:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND must be one of console, smtp, outbox, notify, locmem")
+# Pages queue mail; a job delivers it through the backend above, with retries (core.mail).
+EMAIL_BACKEND = "sendhub.core.mail.QueuedEmailBackend"
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_API_KEY:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_API_KEY")
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_TEMPLATE_ID:
@@ -272,10 +278,22 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "sendhub.core.requestcontext.RequestIdLogFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "sendhub.core.logformat.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}, "procrastinate": {"level": "WARNING"}},
+    # Job starts and ends are INFO (procrastinate.worker, sendhub.jobs); axes' per-attempt chatter is not.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "procrastinate": {"level": "INFO"},
+        "procrastinate.blueprints": {"level": "WARNING"},  # task registration, on every command
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }
 
 # procrastinate runs jobs through PostgreSQL; on SQLite (and when asked) jobs run inline.
