@@ -281,13 +281,20 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "sendhub.core.requestcontext.RequestIdLogFilter"}},
+    "filters": {
+        "request_id": {"()": "sendhub.core.requestcontext.RequestIdLogFilter"},
+        "job_arguments": {"()": "sendhub.core.logformat.JobArgumentsLogFilter"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "sendhub.core.logformat.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "job_arguments"],
+        }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Job starts and ends are INFO (procrastinate.worker, sendhub.jobs); axes' per-attempt chatter is not.

@@ -86,3 +86,28 @@ def test_json_log_format_is_a_setting_checked_on_start():
     result = run_sendhub("check", SENDHUB_LOG_FORMAT="xml")
     assert "SENDHUB_LOG_FORMAT must be text or json" in result.stderr
     assert run_sendhub("check", SENDHUB_LOG_FORMAT="json").returncode == 0
+
+
+def test_job_arguments_stay_out_of_the_log():
+    """An email job's arguments are the message itself: addresses and a sign-in link."""
+    from sendhub.core.logformat import JobArgumentsLogFilter
+
+    call = "core.send_email[7](payload={'to': ['family@example.test'], 'body': 'https://x/account/invitation/t/'})"
+    record = logging.LogRecord(
+        "procrastinate.worker", logging.INFO, __file__, 1, f"Job {call} ended with status: Success", (), None
+    )
+    record.job = {
+        "id": 7,
+        "task_name": "core.send_email",
+        "task_kwargs": {"payload": {}},
+        "call_string": call,
+    }
+    JobArgumentsLogFilter().filter(record)
+    line = JsonFormatter().format(record)
+    assert "family@example.test" not in line and "invitation" not in line
+    assert "Job core.send_email[7](…) ended with status: Success" in line
+    assert json.loads(line)["job"] == {
+        "id": 7,
+        "task_name": "core.send_email",
+        "call_string": "core.send_email[7](…)",
+    }
