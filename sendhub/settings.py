@@ -219,7 +219,9 @@ DATETIME_FORMAT = "j F Y, g:ia"
 SHORT_DATE_FORMAT = "j M Y"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static" if SENDHUB_COLLECTSTATIC else None
+# Where `collectstatic` puts the files (the container image collects them at build time, outside the volume).
+STATIC_ROOT_PATH = Path(env_str("SENDHUB_STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT = STATIC_ROOT_PATH if SENDHUB_COLLECTSTATIC else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -12,7 +12,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -28,7 +27,7 @@ from sendhub.accounts.forms import (
     UserForm,
 )
 from sendhub.accounts.models import Team, User
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.audit import record_event
 
 
@@ -124,8 +123,7 @@ def user_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpR
     return render(request, "accounts/user_form.html", {"form": form, "instance": instance})
 
 
-@requires("accounts.manage_users")
-@require_POST
+@post_only("accounts.manage_users")
 def user_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A new invitation (the old link stops working only once a password is set)."""
     user = get_object_or_404(User, pk=pk, is_active=True)
