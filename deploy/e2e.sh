@@ -181,7 +181,10 @@ done
 [ "$STATUS" = succeeded ] || fail "the job is '$STATUS'"
 "$BIN/sendhub" jobs health
 
-step "Backup and restore with --no-owner into a new database"
+step "Backup and restore with --no-owner into a new database (services stopped: the counts stay still)"
+for pid in "${PIDS[@]}"; do kill "$pid"; done
+for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+PIDS=()
 pg_dump -Fc -d "$OWNER_URL" -f "$WORK/sendhub.dump"
 admin_sql "CREATE DATABASE \"$RESTORED\" OWNER \"$OWNER\""
 pg_restore --no-owner --role="$OWNER" --exit-on-error -d "$PG_SERVER/$RESTORED" "$WORK/sendhub.dump"
@@ -189,7 +192,7 @@ count_rows() {
   local db=$1 tables query
   tables=$(db_sql "$db" "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
   query=$(for t in $tables; do printf "SELECT '%s', count(*) FROM \"%s\" UNION ALL " "$t" "$t"; done)
-  db_sql "$db" "${query% UNION ALL }"
+  db_sql "$db" "${query% UNION ALL }" | sort
 }
 count_rows "$DB" >"$WORK/rows-live.txt"
 count_rows "$RESTORED" >"$WORK/rows-restored.txt"
