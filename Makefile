@@ -4,12 +4,14 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendhub
 DEMO_DB := sqlite:///$(CURDIR)/var/demo.sqlite3
 
-.PHONY: install assets demo serve test lint types migrations-check test-sqlite test-postgres chromium wrk bench clean
+.PHONY: install install-runtime assets demo serve test lint types migrations-check test-sqlite test-postgres chromium wrk bench clean
 
+# Runtime dependencies (requirements.lock: what production installs) ...
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -17,11 +19,20 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# ... and the tools for tests and lint (requirements-dev.lock), never installed in production.
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-install: $(STAMP) $(NODE_STAMP)
+# A development checkout: runtime and development dependencies.
+install: $(STAMP) $(DEV_STAMP) $(NODE_STAMP)
+
+# Runtime only (the demo needs no test tools).
+install-runtime: $(STAMP) $(NODE_STAMP)
 
 # GOV.UK Frontend built with Arial and without the GDS Transport font; the result is committed too.
 assets: $(NODE_STAMP)
@@ -31,7 +42,7 @@ assets: $(NODE_STAMP)
 	cp -r node_modules/govuk-frontend/dist/govuk/assets sendhub/core/static/govuk/
 	rm -rf sendhub/core/static/govuk/assets/fonts
 
-demo: install assets
+demo: install-runtime assets
 	mkdir -p var
 	SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub migrate --no-input
 	SENDHUB_DEMO=true SENDHUB_DATABASE_URL=$(DEMO_DB) $(BIN)/sendhub demo-data --seed 2024

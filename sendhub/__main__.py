@@ -10,6 +10,8 @@ def main() -> None:
 
     argv = list(sys.argv)
     argv[0] = "sendhub"
+    if argv[1:2] in (["version"], ["--version"]):
+        argv[1] = "release"  # Django answers `version` with its own version; operators want SEND Hub's
     execute_from_command_line(argv)
 
 

@@ -51,6 +51,10 @@ try:
     # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders carries every message.
     NOTIFY_TEMPLATE_ID = env_str("SENDHUB_NOTIFY_TEMPLATE_ID", "")
     LOG_LEVEL = env_str("SENDHUB_LOG_LEVEL", "INFO")
+    # "text" (one readable line) or "json" (one object per line); both carry the request id.
+    LOG_FORMAT = env_str("SENDHUB_LOG_FORMAT", "text").strip().lower()
+    if LOG_FORMAT not in ("text", "json"):
+        raise EnvError(f"SENDHUB_LOG_FORMAT must be text or json (got {LOG_FORMAT!r})")
     # How many reverse proxies stand in front of gunicorn (0: clients connect directly). See core.clientip.
     SENDHUB_TRUSTED_PROXY_COUNT = env_int("SENDHUB_TRUSTED_PROXY_COUNT", 0)
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
@@ -64,6 +68,9 @@ try:
     # django-axes: lock an account from an address after 5 failures, for 30 minutes.
     AXES_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_FAILURE_LIMIT", 5)
     LOCKOUT_MINUTES = env_int("SENDHUB_LOCKOUT_MINUTES", 30)
+    SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+    EMAIL_LINK_HOURS = env_int("SENDHUB_EMAIL_LINK_HOURS", 72)
+    STATIC_ROOT_PATH = Path(env_str("SENDHUB_STATIC_ROOT", str(VAR_DIR / "static")))
     SESSION_COOKIE_AGE = env_int("SENDHUB_SESSION_SECONDS", 8 * 60 * 60)
 except EnvError as e:
     raise ImproperlyConfigured(str(e)) from e
@@ -109,6 +116,8 @@ if SENDHUB_USE_OIDC:
     INSTALLED_APPS.append("mozilla_django_oidc")
 
 MIDDLEWARE = [
+    "sendhub.core.requestcontext.RequestContextMiddleware",  # request id, access log, audit context
+    "sendhub.core.health.HealthProbeMiddleware",  # /healthz, /readyz: any Host, plain HTTP (core.health)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sendhub.core.middleware.PublicApiMiddleware",  # PUBLIC_API_PREFIXES stop here
@@ -184,6 +193,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Invitation and password reset links work once, for this long (accounts.onboarding).
+PASSWORD_RESET_TIMEOUT = EMAIL_LINK_HOURS * 3600
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -191,9 +203,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes (the limit and minutes are read above).
+# django-axes (accounts.lockout): an email is locked from one client address after 5 failures, and an
+# address for every email after 20, for 30 minutes. The client address is the one behind the proxies.
+# (The limits and minutes are read above.)
 AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "sendhub.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "sendhub.core.clientip.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (our USERNAME_FIELD is email)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -210,7 +226,8 @@ DATETIME_FORMAT = "j F Y, g:ia"
 SHORT_DATE_FORMAT = "j M Y"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static" if SENDHUB_COLLECTSTATIC else None
+# Where `collectstatic` puts the files (the container image collects them at build time, outside the volume).
+STATIC_ROOT = STATIC_ROOT_PATH if SENDHUB_COLLECTSTATIC else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -222,15 +239,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not SENDHUB_COLLECTSTATIC
 MEDIA_ROOT = VAR_DIR / "media"
 
-EMAIL_BACKEND = {
+SENDHUB_EMAIL_DELIVERY_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "outbox": "sendhub.voice.mail.OutboxBackend",
     "notify": "sendhub.voice.mail.NotifyBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
 }.get(EMAIL_BACKEND_NAME, "")
-if not EMAIL_BACKEND:
+if not SENDHUB_EMAIL_DELIVERY_BACKEND:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND must be one of console, smtp, outbox, notify, locmem")
+# Pages queue mail; a job delivers it through the backend above, with retries (core.mail).
+EMAIL_BACKEND = "sendhub.core.mail.QueuedEmailBackend"
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_API_KEY:
     raise ImproperlyConfigured("SENDHUB_EMAIL_BACKEND=notify needs SENDHUB_NOTIFY_API_KEY")
 if EMAIL_BACKEND_NAME == "notify" and not NOTIFY_TEMPLATE_ID:
@@ -269,10 +288,29 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "request_id": {"()": "sendhub.core.requestcontext.RequestIdLogFilter"},
+        "job_arguments": {"()": "sendhub.core.logformat.JobArgumentsLogFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "sendhub.core.logformat.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "job_arguments"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}, "procrastinate": {"level": "WARNING"}},
+    # Job starts and ends are INFO (procrastinate.worker, sendhub.jobs); axes' per-attempt chatter is not.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "procrastinate": {"level": "INFO"},
+        "procrastinate.blueprints": {"level": "WARNING"},  # task registration, on every command
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }
 
 # procrastinate runs jobs through PostgreSQL; on SQLite (and when asked) jobs run inline.

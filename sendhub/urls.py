@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("sendhub.core.urls")),
     path("", include("sendhub.accounts.urls")),
+    path("", include("sendhub.accounts.urls_password")),
     path("", include("sendhub.schools.urls")),
     path("", include("sendhub.cases.urls")),
     path("", include("sendhub.sen2.urls")),

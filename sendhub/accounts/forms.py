@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import SetPasswordForm as DjangoSetPasswordForm
 
 from sendhub.accounts.models import Role, Team, User
 from sendhub.schools.models import School
@@ -100,3 +101,67 @@ class UserForm(forms.ModelForm):
         if data.get("role") == Role.SENCO and not data.get("schools"):
             self.add_error("schools", "Select at least one school for a SENCO")
         return data
+
+
+class ResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="The address you sign in with",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
+
+    def users(self) -> list[User]:
+        """Active accounts with this address, whether or not they have set a password yet (an invited
+        person who lost the invitation can still get in)."""
+        return list(User.objects.filter(email__iexact=self.cleaned_data["email"], is_active=True))
+
+
+class SetPasswordForm(DjangoSetPasswordForm):
+    """Django's form (validators, two matching entries) with the words a GOV.UK service uses."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "New password"
+        self.fields[
+            "new_password1"
+        ].help_text = (
+            "At least 12 characters. Not a common password, and not like your name or email address."
+        )
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].label = "Confirm new password"
+        self.fields["new_password2"].help_text = ""
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+        self.error_messages = {**self.error_messages, "password_mismatch": "The two passwords do not match"}
+
+
+class InviteForm(UserForm):
+    """A new account: the same fields as the user form, without 'active' (an invitation is)."""
+
+    class Meta(UserForm.Meta):
+        fields = ["full_name", "email", "phone", "role", "team", "schools"]
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name"]
+        labels = {"name": "Team name"}
+        help_texts = {"name": "For example: 0 to 5s, Primary, Secondary, Post-16"}
+        error_messages = {
+            "name": {
+                "required": "Enter the team's name",
+                "unique": "A team with this name already exists",
+                "max_length": "The team's name must be 100 characters or fewer",
+            }
+        }
+
+    def clean_name(self) -> str:
+        return " ".join(str(self.cleaned_data["name"]).split())

@@ -59,7 +59,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name", "role"]
+    # createsuperuser asks for these; it makes an administrator, so it does not ask for a role.
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
 
     class Meta:
         ordering = ["full_name"]

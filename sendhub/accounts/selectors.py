@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sendhub.accounts.models import User
+from sendhub.accounts.models import Team, User
 
 
 def users() -> QuerySet[User]:
@@ -17,6 +17,18 @@ def users() -> QuerySet[User]:
 
 def get_user(pk: int) -> User:
     return get_object_or_404(User, pk=pk)
+
+
+def get_active_user(pk: int) -> User:
+    return get_object_or_404(User, pk=pk, is_active=True)
+
+
+def teams_with_member_counts() -> QuerySet[Team]:
+    return Team.objects.annotate(members_count=Count("members")).order_by("name")
+
+
+def get_team(pk: int) -> Team:
+    return get_object_or_404(Team, pk=pk)
 
 
 def confirmed_devices(user: Any) -> QuerySet[TOTPDevice]:

@@ -14,4 +14,8 @@ urlpatterns = [
     path("admin-users/", views.user_list, name="user_list"),
     path("admin-users/new/", views.user_edit, name="user_create"),
     path("admin-users/<int:pk>/", views.user_edit, name="user_edit"),
+    path("admin-users/<int:pk>/invite/", views.user_invite, name="user_invite"),
+    path("admin-users/teams/", views.team_list, name="team_list"),
+    path("admin-users/teams/<int:pk>/", views.team_edit, name="team_edit"),
+    path("account/invitation/<uidb64>/<token>/", views.invitation, name="invitation"),
 ]

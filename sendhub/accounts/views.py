@@ -2,19 +2,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
-from sendhub.accounts import otp, selectors, services
-from sendhub.accounts.forms import OtpTokenForm, SignInForm, UserForm
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.accounts import onboarding, otp, selectors, services
+from sendhub.accounts.forms import (
+    InviteForm,
+    OtpTokenForm,
+    ResetRequestForm,
+    SetPasswordForm,
+    SignInForm,
+    TeamForm,
+    UserForm,
+)
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
+from sendhub.core.audit import record_event
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -97,9 +108,119 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @requires("accounts.manage_users")
 def user_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     instance = selectors.get_user(pk) if pk else None
-    form = UserForm(request.POST or None, instance=instance)
+    form = UserForm(request.POST or None, instance=instance) if instance else InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.save_user(form_data=dict(form.cleaned_data), instance=instance, by=request.user)
-        messages.success(request, f"Account saved for {user.email}")
+        if instance is None:
+            user = onboarding.invite_user(form_data=dict(form.cleaned_data), by=request.user)
+            messages.success(request, f"Account made and invitation sent to {user.email}")
+        else:
+            user = services.save_user(form_data=dict(form.cleaned_data), instance=instance, by=request.user)
+            messages.success(request, f"Account saved for {user.email}")
         return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form, "instance": instance})
+
+
+@post_only("accounts.manage_users")
+def user_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A new invitation (the old link stops working only once a password is set)."""
+    user = selectors.get_active_user(pk)
+    onboarding.send_invitation(user=user, by=request.user)
+    messages.success(request, f"Invitation sent again to {user.email}")
+    return redirect("accounts:user_edit", pk=user.pk)
+
+
+@requires("accounts.manage_users")
+def team_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        team = services.save_team(name=form.cleaned_data["name"], instance=None, by=request.user)
+        messages.success(request, f"Team {team.name} added")
+        return redirect("accounts:team_list")
+    teams = selectors.teams_with_member_counts()
+    return render(request, "accounts/team_list.html", {"form": form, "teams": teams})
+
+
+@requires("accounts.manage_users")
+def team_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    team = selectors.get_team(pk)
+    form = TeamForm(request.POST or None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        old_name = selectors.get_team(pk).name
+        services.save_team(name=form.cleaned_data["name"], instance=team, by=request.user)
+        messages.success(request, f"Team {old_name} renamed {team.name}")
+        return redirect("accounts:team_list")
+    members = team.members.order_by("full_name")
+    return render(request, "accounts/team_form.html", {"form": form, "team": team, "members": members})
+
+
+# Password reset and invitation: Django's views, GOV.UK templates, links built from SENDHUB_SITE_URL.
+
+
+@login_not_required
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Ask for a reset link. The answer is the same whether or not an account uses the address."""
+    form = ResetRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not onboarding.may_request_reset(request):
+            return render(request, "accounts/password_reset_limited.html", status=429)
+        if form.is_valid():
+            users = form.users()
+            for user in users:
+                onboarding.send_account_email(
+                    user=user,
+                    template="password_reset",
+                    context={"link": onboarding.link("password_reset_confirm", user)},
+                )
+            onboarding.record_reset_request(request=request, user=users[0] if users else None)
+            return redirect("password_reset_done")
+    return render(
+        request,
+        "accounts/password_reset.html",
+        {"form": form, "link_lifetime": onboarding.link_lifetime_text()},
+    )
+
+
+@login_not_required
+def password_reset_done(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/password_reset_done.html", {"link_lifetime": onboarding.link_lifetime_text()}
+    )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """Follows an emailed link (reset or invitation) and sets the password; the link then stops working."""
+
+    form_class = SetPasswordForm
+    template_name = "accounts/password_set.html"
+    purpose = "reset"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "purpose": self.purpose,
+            "link_lifetime": onboarding.link_lifetime_text(),
+        }
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        axes_reset(username=form.user.email)  # a locked-out person who reset their password may sign in
+        record_event(
+            actor=None,
+            action=f"accounts.password.set_by_{self.purpose}",
+            target=form.user,
+            request=self.request,
+        )
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("password_reset_complete")
+
+
+password_reset_confirm = SetPasswordView.as_view()
+invitation = SetPasswordView.as_view(purpose="invitation")
+
+
+@login_not_required
+def password_reset_complete(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_complete.html")

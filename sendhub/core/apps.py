@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from sendhub.core import permissions  # noqa: F401  (registers the rules)
+        from sendhub.core import checks, permissions  # noqa: F401  (register the deploy checks and rules)

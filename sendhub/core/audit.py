@@ -8,6 +8,7 @@ from django.db import models
 
 from sendhub.core.clientip import client_address
 from sendhub.core.models import AuditEvent
+from sendhub.core.requestcontext import current_request
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -21,7 +22,12 @@ def record_event(
     data: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
-    """Append one event. `actor=None` means a scheduled job; `data` holds ids and codes, not names."""
+    """Append one event. `actor=None` means a scheduled job; `data` holds ids and codes, not names.
+
+    Without `request`, the request in progress (if any) gives the client address and path.
+    """
+    if request is None:
+        request = current_request()
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=user,

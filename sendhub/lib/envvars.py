@@ -18,8 +18,31 @@ class EnvError(ValueError):
     pass
 
 
+# Every variable read so far, with its default and the value taken, written as in an environment file
+# ("true"/"false", "a,b"): the test of `.env.example` compares the file with these.
+READ: dict[str, tuple[str, str]] = {}
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(str(item) for item in value)
+    return str(value)
+
+
+def _note(name: str, default: object, value: object) -> None:
+    READ[name] = (_text(default), _text(value))
+
+
 def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) -> str:
     """The value of NAME, or the contents of the file named by NAME_FILE (for secrets), or default."""
+    value = _env_str(name, default, environ)
+    _note(name, default, value)
+    return value
+
+
+def _env_str(name: str, default: str, environ: Mapping[str, str]) -> str:
     if name in environ:
         return environ[name]
     file_name = environ.get(f"{name}_FILE")
@@ -32,6 +55,12 @@ def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) ->
 
 
 def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    value = _env_bool(name, default, environ)
+    _note(name, default, value)
+    return value
+
+
+def _env_bool(name: str, default: bool, environ: Mapping[str, str]) -> bool:
     raw = environ.get(name)
     if raw is None or raw == "":
         return default
@@ -44,6 +73,12 @@ def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) 
 
 
 def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) -> int:
+    value = _env_int(name, default, environ)
+    _note(name, default, value)
+    return value
+
+
+def _env_int(name: str, default: int, environ: Mapping[str, str]) -> int:
     raw = environ.get(name)
     if raw is None or raw == "":
         return default
@@ -55,6 +90,6 @@ def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) ->
 
 def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.environ) -> list[str]:
     raw = environ.get(name)
-    if raw is None:
-        return list(default)
-    return [item.strip() for item in raw.split(",") if item.strip()]
+    value = list(default) if raw is None else [item.strip() for item in raw.split(",") if item.strip()]
+    _note(name, default, value)
+    return value

@@ -1,4 +1,5 @@
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from sendhub.core.audit import record_event
@@ -64,3 +65,27 @@ def test_audit_search_rejects_a_backwards_date_range(client, login, admin_user):
     )
     assert b"The end date must be the same as or after the start date" in response.content
     assert b"<title>Error: " in response.content
+
+
+@pytest.mark.django_db
+def test_events_from_a_real_request_carry_the_client_address_and_path(client, login, admin_user):
+    """The service is not handed the request: the request in progress still names client and path."""
+    login(client, admin_user)
+    with override_settings(SENDHUB_TRUSTED_PROXY_COUNT=1):
+        response = client.post(
+            reverse("accounts:user_create"),
+            {"full_name": "Ada Example", "email": "ada@example.test", "role": "analyst", "is_active": "on"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="accounts.user.created")
+    assert event.ip_address == "203.0.113.9"
+    assert event.path == reverse("accounts:user_create")
+
+
+@pytest.mark.django_db
+def test_events_outside_a_request_have_no_address():
+    event = record_event(actor=None, action="test.scheduled")
+    assert event.ip_address is None
+    assert event.path == ""

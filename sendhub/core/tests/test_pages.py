@@ -1,3 +1,7 @@
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -42,3 +46,28 @@ def test_built_stylesheet_uses_arial_and_no_gds_font():
     css = (Path(__file__).resolve().parents[1] / "static" / "sendhub" / "app.css").read_text()
     assert "GDS Transport" not in css
     assert "arial" in css.lower()
+
+
+@pytest.mark.django_db
+def test_staff_see_the_release_in_the_footer_and_the_public_do_not(client, login, officer):
+    import sendhub
+
+    assert (
+        sendhub.__version__
+        == tomllib.loads((Path(sendhub.__file__).parent.parent / "pyproject.toml").read_text())["project"][
+            "version"
+        ]
+    )
+    assert f"Version {sendhub.__version__}" not in client.get(reverse("core:accessibility")).content.decode()
+    login(client, officer)
+    assert f"Version {sendhub.__version__}." in client.get(reverse("core:home")).content.decode()
+
+
+def test_sendhub_version_prints_the_package_version():
+    import sendhub
+    from sendhub.core.tests.test_settings import run_sendhub
+
+    result = run_sendhub("version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == sendhub.__version__
+    assert re.fullmatch(r"\d+\.\d+\.\d+", sendhub.__version__), "semantic versioning: MAJOR.MINOR.PATCH"

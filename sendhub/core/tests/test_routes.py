@@ -10,10 +10,18 @@ from sendhub.core.tests.routes import all_routes, is_public, route_patterns, sam
 # Pages anyone may open without signing in. Adding a name here is a decision: say why in the review.
 PUBLIC_ROUTES = {
     "core:healthz",
+    "core:readyz",  # the load balancer's readiness probe: "ok" or the count of unapplied migrations
     "core:accessibility",
     "core:privacy",
     "core:cookies",
     "accounts:login",
+    # Getting in without a password: the emailed link itself is the credential (single-use, expiring);
+    # the request form answers alike for every address and is limited per client address.
+    "accounts:invitation",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "dashboard:public",  # the Local Offer dashboard: published aggregates only, small numbers suppressed
     # The Local Offer is public by law (SEND Regulations 2014 reg 53), and its ORUK feed is open data.
     "localoffer:index",

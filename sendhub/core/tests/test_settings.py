@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 PRODUCTION = {
     "SENDHUB_SECRET_KEY": "x" * 20 + "production-secret-key-for-the-deploy-check-0123456789",
     "SENDHUB_ALLOWED_HOSTS": "send.example.gov.uk",
@@ -11,6 +13,8 @@ PRODUCTION = {
     "SENDHUB_DEBUG": "false",
     "SENDHUB_HTTPS": "true",
     "SENDHUB_EMAIL_BACKEND": "smtp",
+    "SENDHUB_SITE_URL": "https://send.example.gov.uk",
+    "SENDHUB_REQUIRE_STAFF_OTP": "true",
 }
 
 
@@ -48,3 +52,50 @@ def test_oidc_needs_its_settings():
     result = run_sendhub("check", SENDHUB_USE_OIDC="true")
     assert result.returncode != 0
     assert "SENDHUB_OIDC_CLIENT_ID" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"SENDHUB_EMAIL_BACKEND": "console"}, "sendhub.E003"),
+        ({"SENDHUB_SITE_URL": ""}, "sendhub.E004"),  # the default, http://127.0.0.1:8000
+        ({"SENDHUB_SITE_URL": "http://localhost:8000"}, "sendhub.E004"),
+        ({"SENDHUB_DEBUG": "true"}, "sendhub.E001"),
+        ({"SENDHUB_SECRET_KEY": ""}, "sendhub.E005"),
+        ({"SENDHUB_SECRET_KEY": "short-but-not-empty"}, "sendhub.E006"),
+    ],
+)
+def test_check_deploy_fails_on_unsafe_production_values(change, message, tmp_path):
+    env = {**PRODUCTION, "SENDHUB_VAR_DIR": str(tmp_path), **change}
+    env = {k: v for k, v in env.items() if v != "" or k == "SENDHUB_SECRET_KEY"}
+    if change.get("SENDHUB_SECRET_KEY") == "":
+        del env["SENDHUB_SECRET_KEY"]
+    result = run_sendhub("check", "--deploy", **env)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert message in result.stderr
+
+
+def test_check_deploy_warns_when_staff_two_step_is_off():
+    result = run_sendhub("check", "--deploy", **{**PRODUCTION, "SENDHUB_REQUIRE_STAFF_OTP": "false"})
+    assert result.returncode == 0, "a warning does not stop the default check"
+    assert "sendhub.W003" in result.stderr
+    assert (
+        run_sendhub(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            **{**PRODUCTION, "SENDHUB_REQUIRE_STAFF_OTP": "false"},
+        ).returncode
+        != 0
+    )
+
+
+def test_check_deploy_warns_on_inline_jobs_with_postgresql():
+    env = {
+        **PRODUCTION,
+        "SENDHUB_JOBS_INLINE": "true",
+        "SENDHUB_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    result = run_sendhub("check", "--deploy", **env)
+    assert "sendhub.W002" in result.stderr, result.stderr

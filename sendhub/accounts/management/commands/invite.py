@@ -1,0 +1,77 @@
+"""`sendhub invite EMAIL --role ROLE [--name NAME] [--team TEAM] [--school URN ...] [--resend]`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sendhub.accounts import onboarding
+from sendhub.accounts.forms import InviteForm
+from sendhub.accounts.models import Role, Team, User
+from sendhub.schools.models import School
+
+
+class Command(BaseCommand):
+    help = "Make an account and email its invitation (a link to set a password), for scripts."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("email")
+        parser.add_argument(
+            "--role", choices=Role.values, help="The account's role (required for a new account)"
+        )
+        parser.add_argument("--name", default="", help="Full name (default: the part of the email before @)")
+        parser.add_argument("--team", help="The name of an existing team")
+        parser.add_argument(
+            "--school", action="append", type=int, default=[], help="A SENCO's school URN (repeat for more)"
+        )
+        parser.add_argument(
+            "--resend", action="store_true", help="The account exists: send its invitation again"
+        )
+
+    def handle(self, *args: Any, email: str, **options: Any) -> None:
+        email = email.strip().lower()
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None:
+            if not options["resend"]:
+                raise CommandError(f"An account with {email} already exists (add --resend to invite again)")
+            if not existing.is_active:
+                raise CommandError(f"The account {email} is switched off: switch it on first")
+            onboarding.send_invitation(user=existing, by=None)
+            self.stdout.write(self.style.SUCCESS(f"Invitation sent again to {email}"))
+            return
+        if not options["role"]:
+            raise CommandError("--role is required for a new account")
+        team = None
+        if options["team"]:
+            team = Team.objects.filter(name__iexact=options["team"]).first()
+            if team is None:
+                names = ", ".join(Team.objects.order_by("name").values_list("name", flat=True)) or "none yet"
+                raise CommandError(f"No team called {options['team']!r} (teams: {names})")
+        schools = list(School.objects.filter(urn__in=options["school"]))
+        missing = set(options["school"]) - {s.urn for s in schools}
+        if missing:
+            raise CommandError(f"No school with URN {', '.join(str(u) for u in sorted(missing))}")
+        form = InviteForm(
+            data={
+                "email": email,
+                "full_name": options["name"] or email.split("@")[0],
+                "role": options["role"],
+                "team": team.pk if team else "",
+                "schools": [s.pk for s in schools],
+                "phone": "",
+            }
+        )
+        if not form.is_valid():
+            errors = "; ".join(
+                f"{field}: {' '.join(str(m) for m in msgs)}" for field, msgs in form.errors.items()
+            )
+            raise CommandError(errors.replace("schools: ", "--school: "))
+        try:
+            user = onboarding.invite_user(form_data=dict(form.cleaned_data), by=None)
+        except ValidationError as e:
+            raise CommandError("; ".join(e.messages)) from e
+        self.stdout.write(
+            self.style.SUCCESS(f"Account made for {user.email} ({user.get_role_display()}); invitation sent")
+        )
