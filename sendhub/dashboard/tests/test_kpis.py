@@ -64,8 +64,9 @@ def test_twenty_week_timeliness_with_and_without_exceptions(received, issued, ex
 
 def test_annual_reviews_on_time_and_decisions_within_4_weeks():  # CFA 2014 s.44(1); reg 20(10)
     facts = Facts(reviews=[
-        ReviewFact(1, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 29)),
-        ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 2), date(2025, 3, 31)),
+        # the 12 months starting with 1 March 2024 end on 28 February 2025: a review on 1 March is late
+        ReviewFact(1, date(2024, 3, 1), None, date(2025, 2, 28), date(2025, 3, 28)),
+        ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 31)),
     ])  # fmt: skip
     result = kpis(facts)
     assert result["reviews_on_time"].numerator == frozenset({1})
