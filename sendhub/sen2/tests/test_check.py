@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from sendhub.sen2 import validation
 from sendhub.sen2.tests import casework
-from sendhub.sen2.tests.samples import VALID_2026, broken
+from sendhub.sen2.tests.samples import DTD_FILES, VALID_2026, broken
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,15 @@ def test_an_unreadable_upload_is_explained(client, login, manager):
     upload = SimpleUploadedFile("sen2.xml", b"<Message><Header>", "application/xml")
     body = client.post(reverse("sen2:check_file"), {"upload-file": upload}).content.decode()
     assert "could not be read" in body and "not well-formed" in body
+
+
+def test_an_upload_with_a_dtd_entity_is_explained_not_a_500(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile("sen2.xml", DTD_FILES["internal entity"], "application/xml")
+    response = client.post(reverse("sen2:check_file"), {"upload-file": upload})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "could not be read" in body and "document type declaration" in body
 
 
 def test_no_file_is_a_form_error(client, login, manager):
