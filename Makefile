@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendhub
 DEMO_DB := sqlite:///$(CURDIR)/var/demo.sqlite3
 
-.PHONY: install install-runtime assets demo serve test lint types migrations-check test-sqlite test-postgres chromium wrk bench clean
+.PHONY: install install-runtime assets demo serve test lint types migrations-check test-sqlite test-postgres chromium wrk bench mutation clean
 
 # Runtime dependencies (requirements.lock: what production installs) ...
 $(STAMP): requirements.lock pyproject.toml
@@ -95,5 +95,15 @@ bench: install wrk
 	  || psql "$(PG_ADMIN_URL)" -qc 'CREATE DATABASE "$(PG_NAME)"'
 	@set -e; for b in benchmarks/[!_]*.py; do echo "== $$b"; SENDHUB_DATABASE_URL=$(PG_URL) $(BIN)/python $$b; done
 
+# Mutation testing of the statutory rules and working days (not part of `make test`: about 25 minutes on
+# two cores). mutmut 3 copies sendhub/ into mutants/, mutates only sendhub/cases/rules/ and
+# sendhub/lib/workdays.py ([tool.mutmut] in pyproject.toml) and runs their table tests against each
+# mutant; the goal is at least 90% killed (docs/domains/cases.md, "Mutation testing").
+mutation: install
+	mkdir -p var
+	rm -rf mutants
+	SENDHUB_DATABASE_URL=sqlite:///$(CURDIR)/var/mutation.sqlite3 nice $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache mutants

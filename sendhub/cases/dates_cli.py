@@ -4,6 +4,8 @@ Stable output used by acceptance tests:
 
 - ``dates ehc --received YYYY-MM-DD`` → ``{"decision_to_assess_due", "notice_not_to_issue_due",
   "final_plan_due"}`` (regs 5(1), 10(1), 13(2), counted from the date received);
+- ``dates annual-review --last YYYY-MM-DD`` → ``{"review_due"}`` (CFA 2014 s.44(1): the last day of
+  the 12 months starting with the date the plan was made or last reviewed);
 - ``dates phase-transfer --year YYYY --to school|post16`` → ``{"amended_plan_due"}`` (reg 18(1));
 - ``dates working-days --from YYYY-MM-DD --days N`` → ``{"due"}`` (England and Wales bank holidays).
 """
@@ -50,9 +52,15 @@ def day_count(value: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Sub-commands of ``sendhub dates`` (shared by the management command and tests)."""
-    sub = parser.add_subparsers(dest="which", required=True, metavar="{ehc,phase-transfer,working-days}")
+    sub = parser.add_subparsers(
+        dest="which", required=True, metavar="{ehc,annual-review,phase-transfer,working-days}"
+    )
     ehc = sub.add_parser("ehc", help="Statutory dates of an EHC needs assessment request (regs 5, 10, 13)")
     ehc.add_argument("--received", required=True, help="date the request was received, YYYY-MM-DD")
+    review = sub.add_parser(
+        "annual-review", help="Last day for the annual review of an EHC plan (CFA 2014 s.44(1))"
+    )
+    review.add_argument("--last", required=True, help="date the plan was made or last reviewed, YYYY-MM-DD")
     phase = sub.add_parser(
         "phase-transfer", help="Deadline for the amended plan at a phase transfer (reg 18)"
     )
@@ -67,6 +75,8 @@ def compute(which: str, **options: str) -> dict[str, str]:
     """Validate the raw option strings and return the JSON object to print."""
     if which == "ehc":
         return rules.ehc_dates(iso_date(options["received"])).as_json()
+    if which == "annual-review":
+        return {"review_due": rules.annual_review_due(iso_date(options["last"])).isoformat()}
     if which == "phase-transfer":
         kind = options["to"]
         if kind not in {k.value for k in rules.TransferKind}:

@@ -248,9 +248,9 @@ def phase_transfer_cohort(user: User, year: int, today: date) -> list[CohortRow]
             continue
         plan = plans.get(child.pk)
         amended = plan.amended_issued if plan else None
-        window_start = date(year - 1, 9, 1)
+        window_start, _ = rules.phase_transfer_window(year)
         due = transfer.amended_plan_due
-        if amended and amended >= window_start:
+        if amended and rules.amended_for_phase_transfer(amended, year):
             status, overdue = ("Amended on time" if amended <= due else "Amended late"), False
         elif plan and plan.amendment_notice and plan.amendment_notice >= window_start:
             status, overdue = "Amendments proposed", today > due

@@ -1,7 +1,8 @@
 """Demo data for SEN2: fill the return-only details the casework demo leaves empty, so the demo exports a
 valid return. Deterministic for a seed, idempotent (only fills blanks), synthetic.
 
-- Young people (16+) with no UPN get a synthetic ULN (10 digits starting 9, which no real ULN uses).
+- Young people (15+) with no UPN get a synthetic ULN: 10 digits starting 9, with a valid check digit
+  (Learning Records Service algorithm, `sendhub.lib.identifiers`), so the return passes rule PER-06.
 - A child with a live plan and no placement gets one: their plan's named setting if it has one, otherwise
   "not in education - other" (16+) or "other arrangements by the local authority" (under 16).
 """
@@ -15,7 +16,17 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from sendhub.cases.models import Child, Placement, Plan, PlanStatus
+from sendhub.lib.identifiers import uln_check_digit
 from sendhub.sen2.validation.rules import age_on
+
+
+def synthetic_uln(rng: random.Random) -> str:
+    """A ULN starting with 9 whose check digit is right (Learning Records Service; lib.identifiers)."""
+    while True:
+        first_nine = f"9{rng.randint(0, 10**8 - 1):08d}"
+        digit = uln_check_digit(first_nine)
+        if digit is not None:  # one start in eleven has no check digit: draw again
+            return f"{first_nine}{digit}"
 
 
 def load(*, seed: int, scale: float, stdout: Any) -> None:
@@ -24,7 +35,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     ulns = 0
     for child in Child.objects.filter(upn="", uln="").order_by("pk"):
         if age_on(child.birth_date, today) >= 15:
-            child.uln = f"9{rng.randint(0, 10**9 - 1):09d}"
+            child.uln = synthetic_uln(rng)
             child.save(update_fields=["uln"])
             ulns += 1
     live = Plan.objects.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING], start_date__isnull=False)

@@ -29,9 +29,10 @@ from sendhub.cases.models import (
     RequestStatus,
 )
 from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, in_transfer_cohort, plan_timeliness
-from sendhub.cases.rules.reviews import TRANSFER_ENTRY_YEARS
+from sendhub.cases.rules.reviews import TRANSFER_ENTRY_YEARS, amended_for_phase_transfer
 from sendhub.sen2 import xmlmodel as x
 from sendhub.sen2.validation import census_date
+from sendhub.sen2.validation.common import reporting_period
 from sendhub.sen2.validation.report import PersonRef
 from sendhub.sen2.validation.rules import age_on
 
@@ -44,12 +45,17 @@ class Period:
     year: int
     reference_date: date
     start: date = field(init=False)  # 1 January of the year before the census
+    # 31 December of that year: events (requests, decisions, plans issued or ceased, appeals, transfers)
+    # after it belong to the next return, even before the census date (validation.reporting_period).
+    end: date = field(init=False)
     # Births of children who changed phase in September of that year (reg 18; cases.rules.reviews): a
     # cheap test before the exact one, run for every active plan.
     transfer_births: tuple[tuple[date, date], ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "start", date(self.year - 1, 1, 1))
+        start, end = reporting_period(self.year)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
         t = self.year - 1
         births = tuple(
             (date(t - e - 5, 9, 1), date(t - e - 4, 8, 31)) for e in TRANSFER_ENTRY_YEARS if e != 3
@@ -67,9 +73,9 @@ def _upto(d: date | None, ref: date) -> date | None:
 
 def children_in_scope(period: Period) -> QuerySet[Child]:
     """Children with a request or plan the return must report (spec 1.3)."""
-    ref, start = period.reference_date, period.start
-    live_plan = Q(plans__start_date__lte=ref) & (Q(plans__ceased__isnull=True) | Q(plans__ceased__gte=start))
-    request_in_scope = Q(requests__received__lte=ref) & (
+    end, start = period.end, period.start
+    live_plan = Q(plans__start_date__lte=end) & (Q(plans__ceased__isnull=True) | Q(plans__ceased__gte=start))
+    request_in_scope = Q(requests__received__lte=end) & (
         Q(requests__status=RequestStatus.OPEN)
         | Q(requests__received__gte=start)
         | Q(requests__decided_not_to_assess__gte=start)
@@ -254,14 +260,14 @@ def person_for(child: Row, work: Casework, period: Period) -> x.Person:
     )
     if not (child.upn or child.uln) and age_on(child.birth_date, period.reference_date) < 6:
         person.upn_unknown = "UN1"  # "aged under 6 and not yet assigned a UPN": a fact, derived from age
-    ref = period.reference_date
-    plans = [p for p in work.plans.get(child.id, []) if p.start_date and p.start_date <= ref]
+    end = period.end
+    plans = [p for p in work.plans.get(child.id, []) if p.start_date and p.start_date <= end]
     by_request = {p.request_id: p for p in plans if p.request_id is not None}
     for plan in plans:  # plans made before SEND Hub held the request: historical requests (H)
         if plan.request_id is None and _plan_in_scope(plan, period):
             person.requests.append(_historical_request(child, plan, work, period))
     for req in work.requests.get(child.id, []):
-        if req.received <= ref:
+        if req.received <= end:
             mapped = _request(child, req, by_request.get(req.id), work, period)
             if mapped is not None:
                 person.requests.append(mapped)
@@ -275,7 +281,7 @@ def _transferred(child: Row, work: Casework, period: Period, direction: str) -> 
     return [
         t
         for t in work.transfers.get(child.id, [])
-        if t.direction == direction and period.start <= t.transferred_on <= period.reference_date
+        if t.direction == direction and period.start <= t.transferred_on <= period.end
     ]
 
 
@@ -306,7 +312,7 @@ def _historical_request(child: Row, plan: Row, work: Casework, period: Period) -
 
 
 def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Request | None:
-    ref = period.reference_date
+    ref = period.end  # decisions after the reporting period are the next return's
     out = x.Request(
         received_date=req.received,
         request_source=vocab.REQUEST_SOURCE_SEN2.get(req.source, "5"),
@@ -357,7 +363,7 @@ def _assessment_date(req: x.Request) -> date | None:
 
 
 def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
-    ref = period.reference_date
+    ref = period.end  # outcomes after the reporting period are the next return's
     final = _upto(req.final_issued, ref)
     not_issue = _upto(req.decided_not_to_issue, ref)
     withdrawn = _upto(req.withdrawn, ref)
@@ -406,7 +412,7 @@ def _plan_detail(
 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
-    ceased = _upto(plan.ceased, period.reference_date)
+    ceased = _upto(plan.ceased, period.end)
     main = _plan_detail(
         plan.urn,
         plan.named_setting_type,
@@ -496,7 +502,7 @@ def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) ->
         return  # no transfer, or the plan was made after the deadline (its first issue covered it)
     ap.phase_transfer_due_date = transfer.amended_plan_due
     amended = _upto(plan.amended_issued, period.reference_date)
-    if amended is not None and amended >= date(period.year - 2, 9, 1):  # issued in the transfer's school year
+    if amended_for_phase_transfer(amended, transfer.transfer_year):  # in the transfer's review window
         ap.phase_transfer_final_date = amended
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from sendhub.core.access import post_only, requires
-from sendhub.sen2 import presenters, services, validation
+from sendhub.sen2 import presenters, schema, services, validation
 from sendhub.sen2.forms import CurrentDataForm, FileForm
 
 
@@ -69,5 +69,11 @@ def _page(
             "rows": rows,
             "source": source,
             "rules": sorted(validation.RULES.items()),
+            "provisional_notes": [
+                n for y in schema.SUPPORTED_EXPORT_YEARS if (n := schema.provisional_note(y))
+            ],
+            "report_note": schema.provisional_note(report.year)
+            if report is not None and report.year
+            else None,
         },
     )

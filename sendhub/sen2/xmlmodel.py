@@ -225,3 +225,6 @@ REVIEW_ORDER = {
         "LastReview",
     ],
 }
+REVIEW_ORDER[2027] = REVIEW_ORDER[
+    2026
+]  # 2027: the 2026 schema's structure until DfE publishes one (schema.py)

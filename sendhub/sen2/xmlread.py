@@ -181,7 +181,8 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:  # noqa:
     libxml2 filters the tags, so Python only sees the elements it needs.
     Whitespace between elements is dropped as it is parsed (the schema ignores it there, and moving and
     validating persons costs less without it); whitespace inside a value is kept.
-    Raises ReadError when the file is not well-formed or its root is not ``<Message>``.
+    Raises ReadError when the file is not well-formed, declares a DTD (entities are never expanded) or its
+    root is not ``<Message>``.
     """
     context = etree.iterparse(
         source,
@@ -198,6 +199,7 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:  # noqa:
     try:
         for _event, el in context:
             if root is None:
+                _refuse_dtd(el.getroottree().docinfo)
                 root = el.getroottree().getroot()
                 if root.tag != "Message":
                     raise ReadError(
@@ -230,6 +232,18 @@ def iter_elements(source: IO[bytes] | str) -> Iterator[etree._Element]:  # noqa:
             yield child
         elif child.tag == "Persons":
             yield from (c for c in child if c.tag != "Person" and _stray(c))
+
+
+def _refuse_dtd(docinfo: etree.DocInfo) -> None:
+    """A SEN2 file has no document type declaration. One with a DTD is refused before anything is read:
+    entities are never expanded (``resolve_entities=False``: no entity expansion attack, no external
+    file read), and an unexpanded entity reference would otherwise reach the schema check, which libxml2
+    cannot validate ("Internal error in XML Schema validation")."""
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.system_url:
+        raise ReadError(
+            "The file has a document type declaration (<!DOCTYPE ...>), which SEN2 files do not have: "
+            "entities and DTDs are not accepted. Export the file again without it."
+        )
 
 
 def _earlier(parent: etree._Element, current: etree._Element | None) -> Iterator[etree._Element]:

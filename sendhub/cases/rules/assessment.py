@@ -222,8 +222,13 @@ def plan_timeliness(
     """Reg 13(2) and (3): was the final plan issued within 20 weeks, and did a reg 10(4) exception apply?
 
     DfE reports 20-week timeliness both including and excluding cases where an exception
-    applied (timeliness_20_week.csv: ``plans_issued_den`` vs ``plans_issued_den_ex``). An
-    exception counts if any part of it overlaps the request-to-issue period.
+    applied (timeliness_20_week.csv: ``plans_issued_den`` vs ``plans_issued_den_ex``).
+
+    Reg 13(3) relieves the 20-week limit only where meeting it is impractical *because of*
+    a reg 10(4) exception, so an exception counts only if it could have caused the delay:
+    it must overlap the time the authority had, from the request to the earlier of the
+    20-week deadline and the issue of the plan. An absence or a school closure that starts
+    after the deadline has passed (or after the plan was issued) does not apply.
     """
     if issued < received:
         raise ValueError("A plan cannot be issued before the request was received")
@@ -235,8 +240,15 @@ def plan_timeliness(
         band = TimelinessBand.OVER_20_UNDER_52_WEEKS
     else:
         band = TimelinessBand.OVER_52_WEEKS
-    applies = any(e.start <= issued and e.end >= received for e in exceptions)
+    applies = exceptions_could_delay(received, min(issued, due), exceptions)
     return Timeliness(received, issued, due, days, issued <= due, applies, band)
+
+
+def exceptions_could_delay(
+    received: date, until: date, exceptions: tuple[ExceptionPeriod, ...] | list[ExceptionPeriod]
+) -> bool:
+    """Reg 13(3): does a recorded exception overlap the days from ``received`` to ``until`` (both included)?"""
+    return any(e.start <= until and e.end >= received for e in exceptions)
 
 
 def exception_adjusted_due(

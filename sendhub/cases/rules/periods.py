@@ -5,9 +5,12 @@ calendar periods. A limit that ends on a weekend or bank holiday does not move (
 Regulations make no provision for that, unlike court rules). "Within 6 weeks of" a date
 therefore means "on or before that date plus 42 days".
 
-"Within 12 months of" (Children and Families Act 2014 s.44(1)) is a calendar-month
-period: the same day-of-month a year later; from 29 February it ends on 28 February,
-because 1 March would be more than twelve months later.
+Months are calendar months. A period of months *beginning with* a day (Children and
+Families Act 2014 s.44(1): "in the period of 12 months starting with the date on which the
+plan was made") counts that day as its first, so it ends the day before the corresponding
+date: a plan made on 15 March 2024 is reviewed by 14 March 2025, and a review on 15 March
+2025 is late. Where the corresponding date does not exist (29 February, or the 31st in a
+30-day month) the period ends on the last day of that month.
 """
 
 from __future__ import annotations
@@ -36,6 +39,25 @@ def add_months(start: date, months: int) -> date:
     year, month = start.year + index // 12, index % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
+
+
+def months_beginning_with(start: date, months: int) -> date:
+    """Last day of a period of ``months`` calendar months *beginning with* ``start``.
+
+    CFA 2014 s.44(1) ("the period of 12 months starting with"): ``start`` is the first day
+    of the period, so it ends the day before the corresponding date ``months`` later:
+    ``months_beginning_with(date(2024, 3, 15), 12) == date(2025, 3, 14)``. With no
+    corresponding date the period ends on the last day of that month:
+    ``months_beginning_with(date(2024, 2, 29), 12) == date(2025, 2, 28)``.
+    """
+    if months < 1:
+        raise ValueError("A period must be at least one month long")
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    if start.day > last_day:
+        return date(year, month, last_day)
+    return date(year, month, start.day) - timedelta(days=1)
 
 
 def period_beginning_with(start: date, days: int) -> date:

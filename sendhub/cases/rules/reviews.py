@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sendhub.cases.rules.periods import add_months, add_weeks, period_beginning_with
+from sendhub.cases.rules.periods import add_months, add_weeks, months_beginning_with, period_beginning_with
 
 REVIEW_INTERVAL_MONTHS = 12  # CFA s.44(1)
 UNDER_FIVE_REVIEW_MONTHS = 6  # Code of Practice para 9.178 (children under 5)
@@ -23,14 +23,18 @@ AMENDED_PLAN_WEEKS = 8  # reg 22(3)
 
 
 def annual_review_due(plan_issued: date, last_review: date | None = None) -> date:
-    """CFA 2014 s.44(1): review the plan within 12 months of it being made, then of each previous review.
+    """CFA 2014 s.44(1): the last day for the review, the plan being made or last reviewed on the given dates.
 
-    ``last_review`` is the date of the last review meeting (the review is "held" on that
-    date for the purposes of SEN2). Twelve calendar months: from 29 February the review is
-    due by 28 February of the next year.
+    s.44(1) requires a review "in the period of 12 months starting with the date on which
+    the plan was made" and then "in each subsequent period of 12 months starting with the
+    date on which the plan was last reviewed". The period starts with that date, so it ends
+    the day before the anniversary: a plan made on 15 March 2024 is due for review by
+    14 March 2025, and a review held on 15 March 2025 is late. ``last_review`` is the date
+    of the last review meeting (the review is "held" on that date for SEN2). From
+    29 February the review is due by 28 February of the next year (there is no anniversary).
     """
     start = last_review if last_review is not None and last_review > plan_issued else plan_issued
-    return add_months(start, REVIEW_INTERVAL_MONTHS)
+    return months_beginning_with(start, REVIEW_INTERVAL_MONTHS)
 
 
 def early_years_review_due(plan_issued: date, last_review: date | None = None) -> date:
@@ -97,6 +101,28 @@ def phase_transfer_amended_plan_due(transfer_year: int, kind: TransferKind | str
     if kind is TransferKind.POST16:
         return date(transfer_year, 3, 31)
     return date(transfer_year, 2, 15)
+
+
+def phase_transfer_window(transfer_year: int) -> tuple[date, date]:
+    """The school year before a transfer in September of ``transfer_year``, in which reg 18's review falls.
+
+    SEND Regulations 2014 reg 18(1) sets only the deadline (15 February or 31 March of the
+    transfer's calendar year), not when the review may start; the Code of Practice para
+    9.179 places it in the school year before the move, and councils hold most of these
+    reviews in the autumn term. So a plan amended at any time from 1 September of the year
+    before the transfer to 31 August of the transfer year was amended for this transfer: a
+    plan reviewed in October 2025 and amended in December 2025 for September 2026 meets
+    the 15 February 2026 deadline.
+    """
+    return date(transfer_year - 1, 9, 1), date(transfer_year, 8, 31)
+
+
+def amended_for_phase_transfer(amended: date | None, transfer_year: int) -> bool:
+    """Reg 18(1): was the plan amended in the review window of the transfer in ``transfer_year``?"""
+    if amended is None:
+        return False
+    first, last = phase_transfer_window(transfer_year)
+    return first <= amended <= last
 
 
 def academic_year_start(on: date) -> int:

@@ -358,14 +358,20 @@ def plan_status(f: PlanFacts, today: date) -> CaseStatus:
     review_due = r.annual_review_due(f.issued, meeting)
     step = "Annual review meeting (CFA s.44)"
     transfer = f.phase_transfer_due
-    not_yet_amended = transfer is not None and (
-        f.amended_issued is None or f.amended_issued.year < transfer.year
-    )
-    if transfer is not None and not_yet_amended and transfer < review_due:
+    # Reg 18: an amendment issued anywhere in the transfer's review window (from the September
+    # before) counts, so a plan amended in the autumn is not shown overdue in the spring.
+    if (
+        transfer is not None
+        and not r.amended_for_phase_transfer(f.amended_issued, transfer.year)
+        and transfer < review_due
+    ):
         review_due, step = transfer, "Phase transfer review and amended plan (reg 18)"
     return _status(Stage.PLAN_MAINTAINED, step, review_due, today)
 
 
 def review_on_time(plan_issued: date, previous_review: date | None, meeting: date) -> bool:
-    """CFA s.44(1): was this review meeting held within 12 months of the plan or the previous review?"""
+    """CFA s.44(1): was this review held in the 12 months starting with the plan or the previous review?
+
+    A review on the anniversary is a day late (see ``reviews.annual_review_due``).
+    """
     return meeting <= r.annual_review_due(plan_issued, previous_review)

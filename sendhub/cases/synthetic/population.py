@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sendhub.cases.rules import RequestSource, Stage
 from sendhub.cases.synthetic import names
 from sendhub.cases.synthetic.timelines import SyntheticCase, assessment_for, plan_for
+from sendhub.lib.identifiers import upn_check_letter
 
 # Camden's 20 wards (2022 boundaries): public geography, not personal data.
 CAMDEN_WARDS = [
@@ -174,15 +175,6 @@ class Population:
 def _weighted(rng: random.Random, table: Mapping[str, float]) -> str:
     keys = list(table)
     return str(rng.choices(keys, weights=[float(table[k]) for k in keys])[0])
-
-
-UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-
-
-def upn_check_letter(body: str) -> str:
-    """DfE UPN check letter: characters 2-13 weighted 2..13, summed, modulo 23, as a letter."""
-    total = sum(int(ch) * weight for weight, ch in enumerate(body, start=2))
-    return UPN_LETTERS[total % 23]
 
 
 def synthetic_upn(rng: random.Random, la_code: str, birth: date) -> str:

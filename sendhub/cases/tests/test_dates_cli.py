@@ -18,6 +18,18 @@ def test_phase_transfer(kind: str, due: str) -> None:  # reg 18(1)
     assert compute("phase-transfer", year="2027", to=kind) == {"amended_plan_due": due}
 
 
+@pytest.mark.parametrize(
+    ("last", "due"),
+    [
+        ("2024-03-15", "2025-03-14"),  # the 12 months starting with 15 March end on 14 March
+        ("2024-02-29", "2025-02-28"),
+        ("2023-03-01", "2024-02-29"),
+    ],
+)
+def test_annual_review(last: str, due: str) -> None:  # CFA 2014 s.44(1)
+    assert compute("annual-review", last=last) == {"review_due": due}
+
+
 def test_working_days() -> None:
     assert compute("working-days", start="2023-05-05", days="1") == {"due": "2023-05-09"}
 
@@ -29,6 +41,9 @@ def test_working_days() -> None:
         ("ehc", {"received": "yesterday"}, "real date"),
         ("ehc", {"received": "20250101"}, "YYYY-MM-DD"),
         ("ehc", {"received": "1066-10-14"}, "between"),
+        ("annual-review", {"last": "2025-02-29"}, "real date"),
+        ("annual-review", {"last": "15/03/2024"}, "real date"),
+        ("annual-review", {"last": "2101-01-01"}, "between"),
         ("phase-transfer", {"year": "26", "to": "school"}, "year between"),
         ("phase-transfer", {"year": "2026", "to": "college"}, "school or post16"),
         ("working-days", {"start": "2025-01-01", "days": "-3"}, "whole number"),

@@ -29,6 +29,10 @@ def test_phase_transfer(to: str, due: str) -> None:  # reg 18(1)
     assert run("phase-transfer", "--year", "2026", "--to", to) == {"amended_plan_due": due}
 
 
+def test_annual_review() -> None:  # CFA 2014 s.44(1): due the day before the anniversary
+    assert run("annual-review", "--last", "2024-03-15") == {"review_due": "2025-03-14"}
+
+
 def test_working_days_over_christmas() -> None:
     assert run("working-days", "--from", "2025-12-24", "--days", "1") == {"due": "2025-12-29"}
 
@@ -43,6 +47,8 @@ def test_working_days_over_christmas() -> None:
         ("working-days", "--from", "2025-12-24", "--days", "-1"),
         ("working-days", "--from", "2025-12-24"),
         ("ehc",),
+        ("annual-review",),
+        ("annual-review", "--last", "2025-13-01"),
         ("fortnight",),
     ],
 )

@@ -167,3 +167,28 @@ def test_exception_adjusted_due_counts_overlapping_days_once() -> None:
     ]
     assert rules.exception_adjusted_due(due, periods) == date(2025, 6, 28)
     assert rules.exception_adjusted_due(due, []) == due
+
+
+# Received 6 January 2025: the 20-week deadline (reg 13(2)) is 26 May 2025.
+@pytest.mark.parametrize(
+    ("start", "end", "issued", "applies"),
+    [
+        (date(2025, 3, 1), date(2025, 4, 1), date(2025, 7, 1), True),  # inside the 20 weeks
+        (date(2025, 5, 26), date(2025, 6, 30), date(2025, 7, 1), True),  # starts on the deadline itself
+        (date(2024, 12, 1), date(2025, 1, 6), date(2025, 7, 1), True),  # ends on the day of the request
+        # starts after the deadline had passed: it cannot be why the deadline was missed (reg 13(3))
+        (date(2025, 5, 27), date(2025, 6, 30), date(2025, 7, 1), False),
+        (date(2025, 6, 10), date(2025, 7, 20), date(2025, 9, 1), False),
+        # starts after an on-time plan was issued
+        (date(2025, 5, 1), date(2025, 6, 1), date(2025, 4, 30), False),
+        (date(2025, 4, 30), date(2025, 6, 1), date(2025, 4, 30), True),
+        (date(2024, 11, 1), date(2025, 1, 5), date(2025, 7, 1), False),  # ended before the request
+    ],
+)
+def test_exception_counts_only_if_it_could_have_caused_the_delay(
+    start: date, end: date, issued: date, applies: bool
+) -> None:  # regs 10(4), 13(3)
+    period = ExceptionPeriod(ExceptionReason.ABSENT_FROM_AREA, start, end)
+    t = rules.plan_timeliness(date(2025, 1, 6), issued, [period])
+    assert t.exception_applies is applies
+    assert t.counts_excluding_exceptions is not applies

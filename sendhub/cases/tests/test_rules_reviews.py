@@ -11,12 +11,18 @@ from sendhub.cases.rules import CeaseCheck, CeaseReason, TransferKind
 @pytest.mark.parametrize(
     ("issued", "last_review", "due"),
     [
-        (date(2024, 2, 29), None, date(2025, 2, 28)),  # 12 months from leap day
-        (date(2023, 2, 28), None, date(2024, 2, 28)),  # not 29 February
-        (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28)),  # from the last review
-        (date(2023, 3, 15), date(2024, 3, 1), date(2025, 3, 1)),
-        (date(2024, 12, 31), None, date(2025, 12, 31)),  # year end
-        (date(2025, 6, 1), date(2025, 5, 1), date(2026, 6, 1)),  # a review before the plan date is ignored
+        # "the period of 12 months starting with" the date: it ends the day before the anniversary
+        (date(2024, 3, 15), None, date(2025, 3, 14)),  # the example
+        (date(2024, 2, 29), None, date(2025, 2, 28)),  # no 29 February in 2025: the month's last day
+        (date(2023, 2, 28), None, date(2024, 2, 27)),  # not 28 or 29 February 2024
+        (date(2023, 3, 1), None, date(2024, 2, 29)),  # the day before 1 March in a leap year
+        (date(2024, 3, 1), None, date(2025, 2, 28)),
+        (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 27)),  # from the last review
+        (date(2023, 3, 15), date(2024, 3, 1), date(2025, 2, 28)),
+        (date(2024, 12, 31), None, date(2025, 12, 30)),  # year end
+        (date(2025, 1, 1), None, date(2025, 12, 31)),  # a plan made on 1 January: by 31 December
+        (date(2025, 6, 1), date(2025, 5, 1), date(2026, 5, 31)),  # a review before the plan date is ignored
+        (date(2025, 6, 1), date(2025, 6, 1), date(2026, 5, 31)),  # a review on the day the plan was made
     ],
 )
 def test_annual_review_due(issued: date, last_review: date | None, due: date) -> None:  # CFA 2014 s.44(1)
@@ -199,3 +205,30 @@ def test_appeal_deadline_after_mediation_takes_the_later_date() -> None:
 def test_plan_maintained_until() -> None:  # Code of Practice 9.210
     assert rules.plan_maintained_until(date(2025, 9, 1), appeal_lodged=True) is None
     assert rules.plan_maintained_until(date(2025, 9, 1), appeal_lodged=False) == date(2025, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("transfer_year", "window"),
+    [
+        (2026, (date(2025, 9, 1), date(2026, 8, 31))),
+        (2025, (date(2024, 9, 1), date(2025, 8, 31))),
+    ],
+)
+def test_phase_transfer_window(transfer_year: int, window: tuple[date, date]) -> None:  # reg 18(1); CoP 9.179
+    assert rules.phase_transfer_window(transfer_year) == window
+
+
+@pytest.mark.parametrize(
+    ("amended", "counts"),
+    [
+        (None, False),
+        (date(2025, 8, 31), False),  # the summer before the window: a review of the previous year
+        (date(2025, 9, 1), True),
+        (date(2025, 12, 10), True),  # amended in December for the next September's transfer
+        (date(2026, 2, 15), True),
+        (date(2026, 8, 31), True),  # late, but for this transfer
+        (date(2026, 9, 1), False),  # after the move
+    ],
+)
+def test_amended_for_phase_transfer(amended: date | None, counts: bool) -> None:  # reg 18(1)
+    assert rules.amended_for_phase_transfer(amended, 2026) is counts

@@ -1,6 +1,6 @@
 """Table tests for the stage/status model of a case (pure, no Django)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -119,12 +119,12 @@ R = date(2025, 6, 2)  # request received; final plan due 2025-10-20 (reg 13(2))
             date(2025, 10, 20),
             True,
         ),
-        # final issued: the first annual review is due 12 months later (CFA s.44(1))
+        # final issued: the first annual review is due by the day before the anniversary (CFA s.44(1))
         (
             AssessmentFacts(received=R, decided_to_assess=date(2025, 7, 7), final_issued=date(2025, 10, 20)),
             date(2025, 11, 1),
             Stage.PLAN_MAINTAINED,
-            date(2026, 10, 20),
+            date(2026, 10, 19),
             False,
         ),
         (
@@ -225,7 +225,7 @@ P = date(2024, 2, 29)  # plan issued on leap day
             ),
             date(2025, 5, 1),
             Stage.PLAN_MAINTAINED,
-            date(2026, 2, 20),  # next review 12 months from the meeting
+            date(2026, 2, 19),  # the 12 months starting with the meeting (CFA s.44(1))
         ),
         # phase transfer cohort: the reg 18 date comes before the anniversary
         (
@@ -273,8 +273,56 @@ def test_overdue_review() -> None:
     [
         (None, date(2025, 2, 28), True),
         (None, date(2025, 3, 1), False),  # a day late from a leap-day plan
-        (date(2025, 2, 1), date(2026, 2, 1), True),
+        (date(2025, 2, 1), date(2026, 1, 31), True),  # the last day of the 12 months starting 1 February
+        (date(2025, 2, 1), date(2026, 2, 1), False),  # CFA s.44(1): a review on the anniversary is late
     ],
 )
 def test_review_on_time(previous: date | None, meeting: date, on_time: bool) -> None:  # CFA s.44(1)
     assert rules.review_on_time(P, previous, meeting) is on_time
+
+
+# Reg 18(1)(a): the plan of a child moving to secondary school in September 2026 must be amended by
+# 15 February 2026. The review is held in the school year before the move, usually in the autumn.
+TRANSFER = date(2026, 2, 15)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "amended", "today", "due", "overdue"),
+    [
+        # reviewed in October 2025, amended in December 2025: done early, not overdue on 1 March 2026
+        (date(2025, 10, 22), date(2025, 12, 10), date(2026, 3, 1), date(2026, 10, 21), False),
+        (
+            date(2025, 7, 1),
+            date(2025, 9, 1),
+            date(2026, 3, 1),
+            date(2026, 6, 30),
+            False,
+        ),  # window's first day
+        (
+            date(2025, 12, 1),
+            date(2026, 2, 15),
+            date(2026, 3, 1),
+            date(2026, 11, 30),
+            False,
+        ),  # on the deadline
+        # amended in the summer before the window (the year before): the transfer review is still owed
+        (date(2025, 6, 20), date(2025, 8, 31), date(2026, 3, 1), TRANSFER, True),
+        (date(2025, 10, 22), None, date(2026, 3, 1), TRANSFER, True),
+        (date(2025, 10, 22), None, date(2026, 2, 15), TRANSFER, False),
+    ],
+)
+def test_phase_transfer_amended_in_the_autumn_counts(
+    meeting: date, amended: date | None, today: date, due: date, overdue: bool
+) -> None:  # SEND Regs 2014 reg 18(1)(a); CFA s.44(1)
+    facts = PlanFacts(
+        issued=date(2024, 6, 1),
+        last_review_meeting=meeting,
+        review_report_sent=meeting + timedelta(days=8),
+        review_decision=meeting + timedelta(days=20),
+        review_outcome=ReviewOutcome.AMEND if amended else ReviewOutcome.KEEP,
+        amendment_notice=meeting + timedelta(days=21) if amended else None,
+        amended_issued=amended,
+        phase_transfer_due=TRANSFER,
+    )
+    status = rules.plan_status(facts, today)
+    assert (status.stage, status.next_due, status.overdue) == (Stage.PLAN_MAINTAINED, due, overdue)

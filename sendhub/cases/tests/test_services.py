@@ -64,7 +64,10 @@ def test_full_ehc_journey_keeps_the_worklist_dates(officer):
     request.refresh_from_db()
     assert request.status == RequestStatus.ISSUED
     assert child.sen_status == "ehcp"
-    assert (child.stage, child.next_due) == ("plan_maintained", date(2026, 10, 17))  # CFA s.44(1)
+    assert (child.stage, child.next_due) == (
+        "plan_maintained",
+        date(2026, 10, 16),
+    )  # CFA s.44(1): the day before the anniversary
     assert actions() == [
         "cases.child.created",
         "cases.request.created",

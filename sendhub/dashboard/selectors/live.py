@@ -19,7 +19,7 @@ from sendhub.cases.models import (
     Plan,
 )
 from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
-from sendhub.cases.rules.reviews import in_transfer_cohort
+from sendhub.cases.rules.reviews import amended_for_phase_transfer, in_transfer_cohort
 from sendhub.dashboard.rules.cohort import Spell
 from sendhub.dashboard.rules.kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
 
@@ -72,9 +72,7 @@ def casework_facts(*, today: date, years: range) -> Facts:
             transfer = in_transfer_cohort(plan.child.birth_date, year)
             if transfer and plan.start_date and plan.start_date <= transfer.amended_plan_due:
                 amended = plan.amended_issued
-                in_window = (
-                    amended if amended and date(year - 1, 9, 1) <= amended <= date(year, 8, 31) else None
-                )
+                in_window = amended if amended_for_phase_transfer(amended, year) else None
                 transfers.append(TransferFact(plan.child_id, transfer, in_window))
     settings_by_child = _settings_by_child()
     children = [

@@ -70,11 +70,26 @@ def test_twenty_week_timeliness_with_and_without_exceptions(received, issued, ex
     assert (result["twenty_week_excl"].numerator_count, result["twenty_week_excl"].denominator_count) == excl
 
 
+def test_an_exception_after_the_deadline_keeps_a_late_plan_in_the_excluding_figure():  # regs 10(4), 13(3)
+    # Received 6 January 2025, due 26 May; the family was away from 1 June: that absence cannot be why
+    # the deadline was missed, so the late plan still counts (as late) in the "excluding exceptions" figure.
+    after = (ExceptionPeriod(ExceptionReason.ABSENT_FROM_AREA, date(2025, 6, 1), date(2025, 7, 15)),)
+    facts = Facts(
+        requests=[RequestFact(1, date(2025, 1, 6), final_issued=date(2025, 8, 1), exceptions=after)]
+    )
+    result = kpis(facts)
+    assert (result["twenty_week_excl"].numerator_count, result["twenty_week_excl"].denominator_count) == (
+        0,
+        1,
+    )
+
+
 def test_annual_reviews_on_time_and_decisions_within_4_weeks():  # CFA 2014 s.44(1); reg 20(10)
     facts = Facts(
         reviews=[
-            ReviewFact(1, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 29)),
-            ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 2), date(2025, 3, 31)),
+            # the 12 months starting with 1 March 2024 end on 28 February 2025: a review on 1 March is late
+            ReviewFact(1, date(2024, 3, 1), None, date(2025, 2, 28), date(2025, 3, 28)),
+            ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 31)),
         ]
     )
     result = kpis(facts)

@@ -43,7 +43,7 @@ def child(ref: str, **kw: Any) -> Child:
 def build() -> dict[str, Any]:
     """Seven children: five in the 2026 return, one finished before it, one whose request came after it."""
     a, b = schools()
-    c1 = child("C1", upn="A202111111111", primary_need="ASD", secondary_need="SLCN", postcode="NW1 0AA")
+    c1 = child("C1", upn="B202111111111", primary_need="ASD", secondary_need="SLCN", postcode="NW1 0AA")
     r1 = AssessmentRequest.objects.create(
         child=c1,
         received=date(2025, 2, 3),
@@ -71,7 +71,7 @@ def build() -> dict[str, Any]:
         plan=p1, meeting=date(2025, 12, 1), decision_on=date(2025, 12, 10), outcome="amend"
     )
 
-    c2 = child("C2", uln="1234567890", birth_date=date(2008, 10, 20), sex="M", ethnicity="BAFR")
+    c2 = child("C2", uln="1234567899", birth_date=date(2008, 10, 20), sex="M", ethnicity="BAFR")
     AssessmentRequest.objects.create(
         child=c2,
         received=date(2025, 9, 1),
@@ -93,7 +93,7 @@ def build() -> dict[str, Any]:
         transferred_on=date(2025, 12, 8),
     )
 
-    c4 = child("C4", upn="B202222222222", birth_date=date(2009, 1, 9), primary_need="MLD")
+    c4 = child("C4", upn="P202222222222", birth_date=date(2009, 1, 9), primary_need="MLD")
     Plan.objects.create(  # before SEND Hub; moved to post-16 in September 2025 (phase transfer dates)
         child=c4,
         status="active",
@@ -134,7 +134,7 @@ def build() -> dict[str, Any]:
         named_setting_other="Awaiting a college place after moving",
     )
 
-    c6 = child("C6", upn="D202444444444")  # decided in 2023: out of scope
+    c6 = child("C6", upn="Q202444444444")  # decided in 2023: out of scope
     AssessmentRequest.objects.create(
         child=c6,
         received=date(2023, 3, 1),
@@ -142,7 +142,7 @@ def build() -> dict[str, Any]:
         decided_not_to_assess=date(2023, 4, 1),
         status=RequestStatus.NOT_ASSESSED,
     )
-    c7 = child("C7", upn="E202555555555")  # received after the reference date
+    c7 = child("C7", upn="D202555555555")  # received after the reference date
     AssessmentRequest.objects.create(child=c7, received=date(2026, 2, 1), source="parent")
     return {"schools": (a, b), "children": [c1, c2, c3, c4, c5, c6, c7]}
 

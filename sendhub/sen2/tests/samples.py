@@ -28,7 +28,7 @@ VALID_2026 = """<?xml version='1.0' encoding='UTF-8'?>
   <Sex>F</Sex>
   <Ethnicity>WBRI</Ethnicity>
   <PostCode>NW1 0AA</PostCode>
-  <UPN>A202111111111</UPN>
+  <UPN>B202111111111</UPN>
   <Requests>
     <ReceivedDate>2025-02-03</ReceivedDate>
     <RequestSource>1</RequestSource>
@@ -79,7 +79,7 @@ VALID_2026 = """<?xml version='1.0' encoding='UTF-8'?>
   <PersonBirthDate>2008-10-20</PersonBirthDate>
   <Sex>M</Sex>
   <Ethnicity>BAFR</Ethnicity>
-  <UniqueLearnerNumber>1234567890</UniqueLearnerNumber>
+  <UniqueLearnerNumber>1234567899</UniqueLearnerNumber>
   <Requests>
     <ReceivedDate>2025-09-01</ReceivedDate>
     <RequestSource>2</RequestSource>
@@ -96,3 +96,25 @@ def broken(old: str, new: str, count: int = 1) -> bytes:
     """The valid file with ``old`` replaced by ``new`` (which must occur)."""
     assert old in VALID_2026, old
     return VALID_2026.replace(old, new, count).encode()
+
+
+def with_dtd(subset: str, surname: str = "&who;") -> bytes:
+    """The valid 2026 sample with a document type declaration and an entity reference in a surname."""
+    head, sep, rest = VALID_2026.partition("?>")
+    return (
+        head
+        + sep
+        + f"\n<!DOCTYPE Message [{subset}]>"
+        + rest.replace("<Surname>Testington</Surname>", f"<Surname>{surname}</Surname>")
+    ).encode()
+
+
+DTD_FILES = {
+    "internal entity": with_dtd('<!ENTITY who "Testington">'),
+    "external entity": with_dtd('<!ENTITY who SYSTEM "file:///etc/hostname">'),
+    "entity expansion": with_dtd(
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY who "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+    ),
+    "declaration only": with_dtd("", surname="Testington"),
+}

@@ -10,12 +10,20 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sendhub.cases.models import AnnualReview, AssessmentRequest, Child, Placement, Plan
+from sendhub.cases.models import (
+    AnnualReview,
+    AssessmentRequest,
+    Child,
+    Placement,
+    Plan,
+    PlanStatus,
+    RequestStatus,
+)
 from sendhub.core.audit import AuditEvent
 from sendhub.core.exceptions import ImportRejected
-from sendhub.sen2 import selectors, services, validation, xmlread, xmlwrite
+from sendhub.sen2 import schema, selectors, services, validation, xmlread, xmlwrite
 from sendhub.sen2.tests import casework
-from sendhub.sen2.tests.samples import VALID_2026, broken
+from sendhub.sen2.tests.samples import DTD_FILES, VALID_2026, broken
 
 NOW = datetime(2026, 1, 20, 9, 0, 0)
 pytestmark = pytest.mark.django_db
@@ -54,6 +62,59 @@ def test_export_covers_the_year_and_is_valid():
     assert (c4.request_outcome, c4.received_date, len(c4.active_plans.placements)) == ("H", None, 2)
     c5 = by_name["C5"].requests[0]
     assert (c5.request_outcome, c5.assessment.named_plan.cease_reason, c5.active_plans) == ("H", "5", None)
+
+
+def test_events_from_1_january_to_the_census_date_are_in_the_next_return():
+    # DfE: requests, assessments and new plans are reported for "the previous calendar year"; the census
+    # (15 January 2026) is only the snapshot date. A request received on 10 January 2026 and a plan issued
+    # on 5 January 2026 belong to the 2027 return, not the 2026 one.
+    casework.build()
+    late = casework.child("C8", upn="R202666666666", birth_date=date(2014, 6, 6))
+    AssessmentRequest.objects.create(child=late, received=date(2026, 1, 10), source="parent")
+    issued = casework.child("C9", upn="E202777777777", birth_date=date(2013, 7, 7))
+    req = AssessmentRequest.objects.create(
+        child=issued,
+        received=date(2025, 8, 1),
+        source="school",
+        decided_to_assess=date(2025, 9, 1),
+        decided_to_issue=date(2025, 11, 20),
+        draft_issued=date(2025, 12, 1),
+        final_issued=date(2026, 1, 5),
+        status=RequestStatus.ISSUED,
+    )
+    Plan.objects.create(child=issued, request=req, start_date=date(2026, 1, 5), status=PlanStatus.ACTIVE)
+    _, persons = xmlread.read_return(io.BytesIO(export_bytes(2026)))
+    by_name = {p.surname: p for p in persons}
+    assert "C8" not in by_name
+    c9 = by_name["C9"].requests[0]
+    assert (c9.request_outcome, c9.assessment.assessment_outcome) == (
+        "Y",
+        "A",
+    )  # still assessing on 31 December
+    assert c9.assessment.assessment_outcome_date is None and c9.assessment.named_plan is None
+    report = validation.validate_file(io.BytesIO(export_bytes(2026)), year=2026, la_code="202")
+    assert report.ok, [(i.who, i.path, i.message) for i in report.issues]
+
+    data_2027 = export_bytes(2027)
+    _, persons = xmlread.read_return(io.BytesIO(data_2027))
+    by_name = {p.surname: p for p in persons}
+    assert by_name["C8"].requests[0].received_date == date(2026, 1, 10)
+    c9 = by_name["C9"].requests[-1]
+    assert (c9.assessment.assessment_outcome, c9.assessment.assessment_outcome_date) == (
+        "Y",
+        date(2026, 1, 5),
+    )
+
+
+def test_the_2027_collection_uses_the_2026_structure_and_validates():
+    casework.build()
+    data = export_bytes(2027)
+    header, _ = xmlread.read_return(io.BytesIO(data))
+    assert (header.year, header.reference_date) == (2027, date(2027, 1, 21))  # third Thursday of January
+    report = validation.validate_file(io.BytesIO(data), year=2027, la_code="202")
+    assert report.ok, [(i.who, i.path, i.message) for i in report.issues]
+    assert "2026 schema" in schema.provisional_note(2027)
+    assert schema.provisional_note(2026) is None
 
 
 def test_export_has_the_plan_details_transfers_and_phase_transfer():
@@ -128,7 +189,7 @@ def test_import_of_another_suppliers_file_loads_casework(tmp_path):
     path.write_text(VALID_2026)
     summary = services.import_return(path=str(path))
     assert summary.created == {"people": 2, "requests": 2, "plans": 1, "placements": 1, "reviews": 1}
-    ada = Child.objects.get(upn="A202111111111")
+    ada = Child.objects.get(upn="B202111111111")
     assert (ada.primary_need, ada.secondary_need, ada.sen_status) == ("ASD", "SLCN", "ehcp")
     plan = Plan.objects.get(child=ada)
     assert (plan.start_date, plan.named_setting.urn, plan.personal_budget, plan.direct_payment) == (
@@ -137,7 +198,7 @@ def test_import_of_another_suppliers_file_loads_casework(tmp_path):
         True,
         "E",
     )
-    ben = Child.objects.get(uln="1234567890")
+    ben = Child.objects.get(uln="1234567899")
     assert ben.requests.get().status == "not_assessed"
 
 
@@ -148,9 +209,9 @@ def test_import_keeps_the_named_sen_unit_and_resourced_provision(tmp_path):
     assert plan_detail in VALID_2026  # the PlanDetail of the plan (a PlacementDetail is indented less)
     path.write_text(VALID_2026.replace(plan_detail, plan_detail.replace(">0<", ">1<")))
     services.import_return(path=str(path))
-    plan = Plan.objects.get(child__upn="A202111111111")
+    plan = Plan.objects.get(child__upn="B202111111111")
     assert (plan.named_setting_sen_unit, plan.named_setting_resourced_provision) == (True, False)
-    assert not Placement.objects.get(child__upn="A202111111111").sen_unit, "the placement says otherwise"
+    assert not Placement.objects.get(child__upn="B202111111111").sen_unit, "the placement says otherwise"
 
 
 def test_import_without_the_indicators_keeps_what_casework_recorded(tmp_path):
@@ -184,10 +245,10 @@ def test_an_indicator_on_a_type_of_setting_is_not_kept_and_the_import_says_so(tm
         )
     )
     summary = services.import_return(path=str(path))
-    plan = Plan.objects.get(child__upn="A202111111111")
+    plan = Plan.objects.get(child__upn="B202111111111")
     assert (plan.named_setting, plan.named_setting_type, plan.named_setting_sen_unit) == (None, "OLA", False)
     [note] = [n for n in summary.notes if "SEN unit" in n]  # not dropped without a word
-    assert note.startswith("UPN A202111111111: ") and "type of setting (OLA)" in note
+    assert note.startswith("UPN B202111111111: ") and "type of setting (OLA)" in note
 
 
 @pytest.mark.parametrize(
@@ -247,7 +308,18 @@ def test_command_validate_exits_non_zero_with_each_error(tmp_path):
     buf = io.StringIO()
     with pytest.raises(CommandError, match="not valid"):
         call_command("sen2", "validate", str(path), stdout=buf)
-    assert "ULN 1234567890" in buf.getvalue() and "REQ-02" in buf.getvalue() and "Fix:" in buf.getvalue()
+    assert "ULN 1234567899" in buf.getvalue() and "REQ-02" in buf.getvalue() and "Fix:" in buf.getvalue()
+
+
+def test_command_validate_refuses_a_dtd_entity_without_a_traceback(tmp_path, capsys):
+    path = tmp_path / "entity.xml"
+    path.write_bytes(DTD_FILES["internal entity"])
+    buf = io.StringIO()
+    with pytest.raises(CommandError, match="not valid"):
+        call_command("sen2", "validate", str(path), stdout=buf)
+    out = buf.getvalue()
+    assert "FATAL: The file has a document type declaration" in out
+    assert "Traceback" not in out + capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -292,7 +364,7 @@ def test_import_notes_an_exception_it_cannot_record(tmp_path):
     path = tmp_path / "w20.xml"
     path.write_text(VALID_2026)  # Ada's Week20 is 1
     summary = services.import_return(path=str(path))
-    assert len(summary.notes) == 1 and "UPN A202111111111" in summary.notes[0]
+    assert len(summary.notes) == 1 and "UPN B202111111111" in summary.notes[0]
 
 
 def test_another_authoritys_return_is_not_imported(tmp_path):

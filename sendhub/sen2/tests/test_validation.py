@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from sendhub.sen2 import validation, xmlread, xmlwrite
-from sendhub.sen2.tests.samples import VALID_2026, broken
+from sendhub.sen2.tests.samples import DTD_FILES, VALID_2026, broken
 from sendhub.sen2.validation import RULES, census_date, validate_file
 
 PLAN_ENDED = "<StartDate>2025-06-16</StartDate>"
@@ -48,18 +48,33 @@ CASES = [
         "<PersonBirthDate>1990-04-02</PersonBirthDate>",
         "PersonBirthDate",
     ),
-    ("PER-02", "<UPN>A202111111111</UPN>", "", "Person[1]/UPN"),
+    ("PER-02", "<UPN>B202111111111</UPN>", "", "Person[1]/UPN"),
     (
         "PER-02",
-        "<UPN>A202111111111</UPN>",
-        "<UPN>A202111111111</UPN>\n  <UPNunknown>UN1</UPNunknown>",
+        "<UPN>B202111111111</UPN>",
+        "<UPN>B202111111111</UPN>\n  <UPNunknown>UN1</UPNunknown>",
         "UPNunknown",
     ),
     (
         "PER-03",
-        "<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>",
-        "<UPN>A202111111111</UPN>",
+        "<UniqueLearnerNumber>1234567899</UniqueLearnerNumber>",
+        "<UPN>B202111111111</UPN>",
         "Person[2]",
+    ),
+    # a mistyped identifier: the right shape, the wrong check character (DfE UPN guide; LRS / ILR ULN_04)
+    ("PER-05", "<UPN>B202111111111</UPN>", "<UPN>A202111111111</UPN>", "Person[1]/UPN"),
+    ("PER-05", "<UPN>B202111111111</UPN>", "<UPN>B202111111117</UPN>", "Person[1]/UPN"),
+    (
+        "PER-06",
+        "<UniqueLearnerNumber>1234567899</UniqueLearnerNumber>",
+        "<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>",
+        "Person[2]/UniqueLearnerNumber",
+    ),
+    (
+        "PER-06",
+        "<UniqueLearnerNumber>1234567899</UniqueLearnerNumber>",
+        "<UniqueLearnerNumber>1243567899</UniqueLearnerNumber>",
+        "Person[2]/UniqueLearnerNumber",
     ),
     (
         "PER-04",
@@ -86,6 +101,22 @@ CASES = [
         "<ReceivedDate>2025-09-01</ReceivedDate>",
         "<ReceivedDate>2007-09-01</ReceivedDate>",
         "ReceivedDate",
+    ),
+    # received on 10 January 2026, before the census date but after the reporting period (calendar 2025):
+    # it belongs to the 2027 return (DfE: requests "in the previous calendar year")
+    (
+        "REQ-02",
+        "<ReceivedDate>2025-09-01</ReceivedDate>\n    <RequestSource>2</RequestSource>\n    <RYA>0</RYA>\n"
+        "    <RequestOutcomeDate>2025-10-06",
+        "<ReceivedDate>2026-01-10</ReceivedDate>\n    <RequestSource>2</RequestSource>\n    <RYA>0</RYA>\n"
+        "    <RequestOutcomeDate>2026-01-12",
+        "Person[2]/Requests[1]/ReceivedDate",
+    ),
+    (
+        "REQ-03",
+        "<RequestOutcomeDate>2025-10-06</RequestOutcomeDate>",
+        "<RequestOutcomeDate>2026-01-05</RequestOutcomeDate>",
+        "Person[2]/Requests[1]/RequestOutcomeDate",
     ),
     (
         "REQ-03",
@@ -139,6 +170,7 @@ CASES = [
     ("ASM-03", "<Week20>1</Week20>", "", "Week20"),
     ("PLN-01", PLAN_ENDED, "", "NamedPlan/StartDate"),
     ("PLN-01", PLAN_ENDED, "<StartDate>2025-01-16</StartDate>", "NamedPlan/StartDate"),
+    ("PLN-01", PLAN_ENDED, "<StartDate>2026-01-02</StartDate>", "NamedPlan/StartDate"),  # after 31 December
     (
         "PLN-02",
         "<DP>E</DP>",
@@ -305,12 +337,26 @@ def test_errors_name_the_person():
     report = run(broken("<ReceivedDate>2025-09-01</ReceivedDate>", "<ReceivedDate>2026-01-20</ReceivedDate>"))
     [issue] = [i for i in report.issues if i.rule == "REQ-02"]
     assert issue.person is not None
-    assert issue.person.key == "ULN 1234567890"
+    assert issue.person.key == "ULN 1234567899"
     assert issue.person.index == 2
     assert issue.line is not None
 
 
 XSD_CASES = [
+    # a missing mandatory element is named, not blamed on the element after it
+    (
+        "<Surname>Testington</Surname>",
+        "",
+        "Person[1]",
+        "<Surname> is missing: it is required, before <Forename>",
+    ),
+    ("<Sex>F</Sex>", "", "Person[1]", "<Sex> is missing"),
+    (
+        "<PersonBirthDate>2015-04-02</PersonBirthDate>",
+        "",
+        "Person[1]",
+        "<PersonBirthDate> (date of birth) is missing",
+    ),
     (
         "<Ethnicity>WBRI</Ethnicity>",
         "<Ethnicity>XXXX</Ethnicity>",
@@ -318,13 +364,13 @@ XSD_CASES = [
         "not an allowed code",
     ),
     (
-        "<UPN>A202111111111</UPN>",
-        "<UPN>A2021111111119</UPN>",
+        "<UPN>B202111111111</UPN>",
+        "<UPN>B2021111111119</UPN>",
         "Person[1]/UPN",
         "not a valid unique pupil number",
     ),
     (
-        "<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>",
+        "<UniqueLearnerNumber>1234567899</UniqueLearnerNumber>",
         "<UniqueLearnerNumber>12345678</UniqueLearnerNumber>",
         "UniqueLearnerNumber",
         "not a valid unique learner number",
@@ -341,8 +387,13 @@ XSD_CASES = [
         "ReceivedDate",
         "not a valid date the request",
     ),
-    ("<Sex>F</Sex>", "", "Person[1]/Ethnicity", "the schema expects Sex"),
-    ("<Sex>F</Sex>", "<GenderCurrent>F</GenderCurrent>", "Person[1]", "not allowed here"),
+    # the 2023 structure's <GenderCurrent> where 2026 has <Sex>: the missing element is named, and where
+    (
+        "<Sex>F</Sex>",
+        "<GenderCurrent>F</GenderCurrent>",
+        "Person[1]",
+        "<Sex> is missing: it is required, before <GenderCurrent>",
+    ),
 ]
 
 
@@ -352,6 +403,7 @@ def test_schema_errors_are_explained(old, new, where, says):
     hits = [i for i in report.issues if i.rule == "XSD"]
     assert hits
     assert any(where in i.path and says in i.message for i in hits), [(i.path, i.message) for i in hits]
+    assert not any("is not allowed here" in i.message for i in hits if "is missing" in says)
 
 
 @pytest.mark.parametrize(
@@ -409,7 +461,7 @@ def test_schema_errors_are_found_in_every_batch(monkeypatch):
     monkeypatch.setattr(validation, "BATCH", 1)
     report = run(broken("<Sex>M</Sex>", "<Sex>Q</Sex>"))  # the second person
     assert [(i.rule, i.path.split("/")[0]) for i in report.issues] == [("XSD", "Person[2]")]
-    assert report.issues[0].person.key == "ULN 1234567890" and report.issues[0].line > 60
+    assert report.issues[0].person.key == "ULN 1234567899" and report.issues[0].line > 60
 
 
 def _checked_while_written(data: bytes) -> tuple[validation.Report, bytes]:
@@ -480,3 +532,13 @@ def test_work_based_learning_only_after_the_school_leaving_date(born, allowed):
     report = run(data.encode())
     assert report.ok is allowed, report.issues
     assert {i.rule for i in report.issues} == (set() if allowed else {"COD-03"})
+
+
+@pytest.mark.parametrize("kind", DTD_FILES)
+def test_a_file_with_a_dtd_is_refused_with_one_clear_line(kind):
+    # An internal DTD entity used to reach the schema check unexpanded: "Internal error in XML Schema
+    # validation" and a traceback. Entities are never expanded; the file is refused before it is read.
+    report = run(DTD_FILES[kind])
+    assert report.fatal is not None and "document type declaration" in report.fatal
+    assert "\n" not in report.fatal
+    assert report.persons == 0

@@ -41,7 +41,7 @@ def test_reader_yields_dataclasses():
     header, persons = xmlread.read_return(io.BytesIO(VALID_2026.encode()))
     ada, ben = list(persons)
     assert header.reference_date == date(2026, 1, 15)
-    assert ada.key == "UPN A202111111111"
+    assert ada.key == "UPN B202111111111"
     plan = ada.requests[0].assessment.named_plan
     assert plan.start_date == date(2025, 6, 16)
     assert plan.plan_details[0].urn == "100001"
@@ -107,7 +107,7 @@ def _everything() -> xmlmodel.Person:
         forename='Zoë "Z"\tÅsa',
         person_birth_date=date(2010, 1, 2),
         sex="F",
-        upn="A202111111111",
+        upn="B202111111111",
         requests=[
             xmlmodel.Request(
                 received_date=d,

@@ -119,7 +119,7 @@ def _validate_file(source: IO[bytes] | str, year: int | None, la_code: str | Non
                     report.fatal = f"{e}. Check <Year> in the header."
                     return report
                 report.year = file_year
-                _xsd_issues(part, el, None, "Header", out)
+                _xsd_issues(part, el, None, "Header", out, year=file_year)
                 for issue in _header_issues(header, year, la_code):
                     out.add(issue)
                 ctx = rules.Context(year=file_year, reference_date=header.reference_date, la_code=la_code)
@@ -207,7 +207,7 @@ class _Batch:
         """Report one person's schema errors (when its batch failed the schema) and rule findings."""
         ref = _ref(person, index)
         if not valid:
-            _xsd_issues(self.part, el, ref, f"Person[{index}]", self.out, lines)
+            _xsd_issues(self.part, el, ref, f"Person[{index}]", self.out, lines, year=self.ctx.year)
         for rule, path, message, fix in found:
             self.out.add(Issue(rule, path, message, fix, ref, person.line))
 
@@ -238,7 +238,7 @@ class ExportCheck:
     def header(self, header: Header, data: bytes, line: int) -> None:
         part = schemas.load_part_schema(header.year)
         self.report.year = header.year
-        _xsd_issues(part, etree.fromstring(data), None, "Header", self.out, line - 1)
+        _xsd_issues(part, etree.fromstring(data), None, "Header", self.out, line - 1, year=header.year)
         for issue in _header_issues(header, header.year, self.la_code):
             self.out.add(issue)
         ctx = rules.Context(year=header.year, reference_date=header.reference_date, la_code=self.la_code)
@@ -322,11 +322,14 @@ def _xsd_issues(
     prefix: str,
     out: _Collector,
     lines: int = 0,
+    *,
+    year: int,
 ) -> None:
     if part.validate(el):
         return
+    mandatory = schemas.mandatory_elements(year)
     for err in part.error_log:
-        message, fix = xsd.explain(err.message)
+        message, fix = xsd.explain(err.message, mandatory)
         path = err.path or ""
         tail = path.split("/", 2)[2] if path.count("/") >= 2 else ""
         out.add(Issue("XSD", f"{prefix}/{tail}" if tail else prefix, message, fix, ref, err.line + lines))

@@ -18,9 +18,24 @@ class Context:
     la_code: str | None = None
     seen_persons: set[tuple[str, str]] = field(default_factory=set)
     period_start: date = field(init=False)  # the calendar year before the census (spec 1.2)
+    period_end: date = field(init=False)
 
     def __post_init__(self) -> None:
-        self.period_start = date(self.year - 1, 1, 1)
+        self.period_start, self.period_end = reporting_period(self.year)
+
+
+def reporting_period(year: int) -> tuple[date, date]:
+    """The reporting period of the SEN2 return for the January ``year`` census: the previous calendar year.
+
+    DfE's SEN2 technical specification (2023 v1.1, sections 1.2-1.3) and the data guidance of DfE's
+    "Education, health and care plans" statistics built from SEN2 (reporting years 2022-2025: requests,
+    assessments, new plans, 20-week timeliness, reviews and ceased plans "in the previous calendar year";
+    active plans "at January of the calendar year") set the same rule every year: events from 1 January
+    to 31 December of the year before the census are reported, and the plans active on the census date
+    (the third Thursday of January) are the snapshot. An event from 1 January up to the census date of
+    the census year is *not* in that year's return: it belongs to the next one.
+    """
+    return date(year - 1, 1, 1), date(year - 1, 12, 31)
 
 
 Found = tuple[str, str, str, str]  # rule, path, message, fix

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from sendhub.lib.identifiers import uln_problem, upn_problem
 from sendhub.sen2.validation.common import NOT_IN_EDUCATION, Context, Found, age_on, check_work_based, fmt
 from sendhub.sen2.validation.placements import check_active, check_reviews, check_settings
 from sendhub.sen2.xmlmodel import NamedPlan, Person, Request
@@ -37,18 +38,20 @@ RULES: dict[str, str] = {
     "PER-02": "Each person has a UPN, a ULN or a reason the UPN is unknown (and not a reason alongside a UPN)",
     "PER-03": "Each person appears once (UPN, ULN, or name with date of birth)",
     "PER-04": "Each person has at least one request",
+    "PER-05": "The UPN's check letter matches its digits (DfE UPN guide)",
+    "PER-06": "The ULN's check digit matches its other digits (Learning Records Service; ILR rule ULN_04)",
     "REQ-01": "Received date and RYA are given unless the request is historical (H)",
-    "REQ-02": "The request was received after birth and not after the reference date",
-    "REQ-03": "A decision (Y or N) has a date, on or after the received date and not after the reference date",
+    "REQ-02": "The request was received after birth and by the end of the reporting period (31 December)",
+    "REQ-03": "A decision (Y or N) has a date, on or after the received date and by the end of the reporting period",
     "REQ-04": "An assessment is only given when the authority decided to assess (Y) or the request is historical",
     "REQ-05": "A person has no two requests received on the same date",
     "REQ-06": "The request source is given (mandatory from 2026)",
     "REQ-07": "Exported and TransferLA name another authority",
     "REQ-08": "The request is in scope for the collection year",
-    "ASM-01": "An assessment outcome of Y or N has a date, on or after the request decision, not after the reference date",
+    "ASM-01": "An assessment outcome of Y or N has a date, on or after the request decision, by the end of the reporting period",
     "ASM-02": "A plan needs an assessment that decided to issue one (Y) or a historical assessment (H)",
     "ASM-03": "Week20 is given when a plan was issued (assessment outcome Y)",
-    "PLN-01": "A plan has a start date, not before the request and not after the reference date",
+    "PLN-01": "A plan has a start date, not before the request and by the end of the reporting period",
     "PLN-02": "A ceased plan has a cease date on or after its start, and a reason; a reason needs a date",
     "PLN-03": "Organised arrangements and direct payments are only given with a personal budget",
     "SET-01": "Each setting is given by exactly one of URN, UKPRN or setting type",
@@ -98,6 +101,23 @@ def check_person(p: Person, ctx: Context, pp: str) -> Iterator[Found]:  # noqa: 
             "A reason the UPN is unknown is given although the UPN is known.",
             "Remove the UPNunknown reason.",
         )
+    # The schema checks the shape (13 characters; 10 digits); these check the check character, so a
+    # mistyped identifier does not pass. A value the schema refuses is reported by the schema alone.
+    if p.upn and len(p.upn) == 13 and p.upn[1:12].isdigit() and (problem := upn_problem(p.upn)):
+        yield (
+            "PER-05",
+            f"{pp}/UPN",
+            problem,
+            "Check the UPN against the child's school record and correct it.",
+        )
+    uln = p.unique_learner_number
+    if uln and len(uln) == 10 and uln.isdigit() and (problem := uln_problem(uln)):
+        yield (
+            "PER-06",
+            f"{pp}/UniqueLearnerNumber",
+            problem,
+            "Check the ULN with the young person's college or the Learning Records Service and correct it.",
+        )
     for kind, value in (
         ("UPN", p.upn),
         ("ULN", p.unique_learner_number),
@@ -139,7 +159,6 @@ def check_person(p: Person, ctx: Context, pp: str) -> Iterator[Found]:  # noqa: 
 
 
 def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Found]:  # noqa: C901 (one check per DfE SEN2 validation rule, in the guide's order)
-    ref = ctx.reference_date
     historical = r.request_outcome == "H"
     if not historical:
         if r.received_date is None:
@@ -172,12 +191,13 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
                 f"person was born ({fmt(p.person_birth_date)}).",
                 "Correct the received date or the date of birth.",
             )
-        if r.received_date > ref:
+        if r.received_date > ctx.period_end:
             yield (
                 "REQ-02",
                 f"{rp}/ReceivedDate",
-                f"The request was received on {fmt(r.received_date)}, after the reference date {fmt(ref)}.",
-                "Leave it out of this return: it belongs to next year's.",
+                f"The request was received on {fmt(r.received_date)}, after the reporting period ended "
+                f"on {fmt(ctx.period_end)}.",
+                f"Leave it out of this return: it belongs to the {ctx.year + 1} return.",
             )
     if r.request_outcome in ("Y", "N") and r.request_outcome_date is None:
         yield (
@@ -202,12 +222,14 @@ def check_request(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[Foun
                 f"before the request was received ({fmt(r.received_date)}).",
                 "Correct one of the two dates.",
             )
-        if r.request_outcome_date > ref:
+        if r.request_outcome_date > ctx.period_end:
             yield (
                 "REQ-03",
                 f"{rp}/RequestOutcomeDate",
-                f"The decision date {fmt(r.request_outcome_date)} is after the reference date {fmt(ref)}.",
-                "Leave the decision out: report the request as still open.",
+                f"The decision date {fmt(r.request_outcome_date)} is after the reporting period ended "
+                f"on {fmt(ctx.period_end)}.",
+                f"Leave the decision out: report the request as still open (the decision is in the "
+                f"{ctx.year + 1} return).",
             )
     if r.assessment is not None and r.request_outcome not in ("Y", "H"):
         yield (
@@ -287,12 +309,12 @@ def check_assessment(p: Person, r: Request, ctx: Context, rp: str) -> Iterator[F
                     f"({fmt(earliest)}).",
                     "Correct one of the two dates.",
                 )
-            if a.assessment_outcome_date > ctx.reference_date:
+            if a.assessment_outcome_date > ctx.period_end:
                 yield (
                     "ASM-01",
                     f"{ap}/AssessmentOutcomeDate",
-                    f"The assessment outcome date "
-                    f"{fmt(a.assessment_outcome_date)} is after the reference date.",
+                    f"The assessment outcome date {fmt(a.assessment_outcome_date)} is after the reporting "
+                    f"period ended on {fmt(ctx.period_end)}.",
                     "Leave the outcome out: report the assessment as still in progress.",
                 )
     if a.assessment_outcome == "Y" and not a.week20:
@@ -331,11 +353,12 @@ def check_plan(p: Person, r: Request, plan: NamedPlan, ctx: Context, np: str) ->
                 f"received ({fmt(r.received_date)}).",
                 "Correct the plan start date or the received date.",
             )
-        if plan.start_date > ctx.reference_date:
+        if plan.start_date > ctx.period_end:
             yield (
                 "PLN-01",
                 f"{np}/StartDate",
-                f"The plan starts on {fmt(plan.start_date)}, after the reference date.",
+                f"The plan starts on {fmt(plan.start_date)}, after the reporting period ended on "
+                f"{fmt(ctx.period_end)}.",
                 "Leave the plan out: report the assessment as still in progress.",
             )
     if plan.cease_date is not None:

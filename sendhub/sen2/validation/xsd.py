@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _NAMES = {
     "UPN": "unique pupil number (UPN)",
@@ -57,8 +58,13 @@ def name(element: str) -> str:
     return _NAMES.get(element, element)
 
 
-def explain(message: str) -> tuple[str, str]:
-    """(plain-English message, fix) for one schema error message."""
+def explain(message: str, mandatory: Collection[str] = ()) -> tuple[str, str]:
+    """(plain-English message, fix) for one schema error message.
+
+    ``mandatory`` names the elements the schema always requires (``schema.mandatory_elements``): when
+    libxml2 says an element "is not expected" because a required one before it is missing, the message
+    names the missing element rather than blaming the one that follows it.
+    """
     message = message.strip()
     if m := _ENUM.match(message):
         allowed = ", ".join(v.strip("' ") for v in m["set"].split(","))
@@ -78,6 +84,14 @@ def explain(message: str) -> tuple[str, str]:
         return f"{name(m['el'])} is empty.", "Enter a value, or leave the element out."
     if m := _NOT_EXPECTED.match(message):
         exp = m["exp"]
+        expected = [e.strip() for e in exp.split(",")] if exp else []
+        missing = next((e for e in expected if e in mandatory), None)
+        if missing is not None:
+            what = f"<{missing}>" if name(missing) == missing else f"<{missing}> ({name(missing)})"
+            return (
+                f"{what} is missing: it is required, before <{m['el']}>.",
+                f"Add <{missing}> with its value before <{m['el']}>.",
+            )
         hint = f" At this point the schema expects {exp.replace(', ', ' or ')}." if exp else ""
         return (
             f"<{m['el']}> is not allowed here, or is in the wrong order.{hint}",

@@ -1,4 +1,4 @@
-"""`sendhub dates ehc|phase-transfer|working-days`: the statutory engine from the command line.
+"""`sendhub dates ehc|annual-review|phase-transfer|working-days`: the statutory engine from the command line.
 
 Prints one JSON object; invalid input exits non-zero with a one-line error. The contract
 is described in docs/domains/cases.md and used by acceptance tests.
@@ -16,7 +16,7 @@ from sendhub.cases.dates_cli import DatesInputError, add_arguments, compute
 
 
 class Command(BaseCommand):
-    help = "Statutory SEND dates: EHC timeline, phase-transfer deadline, working days (JSON)."
+    help = "Statutory SEND dates: EHC timeline, annual review, phase-transfer deadline, working days (JSON)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_arguments(parser)
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         raw = {
             k: v
             for k, v in options.items()
-            if k in {"received", "year", "to", "start", "days"} and v is not None
+            if k in {"received", "last", "year", "to", "start", "days"} and v is not None
         }
         try:
             result = compute(which, **{k: str(v) for k, v in raw.items()})

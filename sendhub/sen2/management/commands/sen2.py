@@ -67,6 +67,8 @@ class Command(BaseCommand):
         self._show(validation.validate_file(path, year=year, la_code=settings.SENDHUB_LA_CODE))
 
     def _show(self, report: validation.Report) -> None:
+        if report.year and (note := schema.provisional_note(report.year)):
+            self.stdout.write(note)
         for line in services.iter_report_lines(report):
             self.stdout.write(line)
         summary = f"{report.persons} persons, {report.requests} requests, {report.error_count} errors"
