@@ -35,6 +35,7 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
+from sendhub.cases.selectors.caseloads import Caseload, caseloads, caseloads_open_work, officer_cases
 from sendhub.cases.selectors.worklist import (
     WORKLISTS,
     WorklistFilter,
@@ -44,7 +45,18 @@ from sendhub.cases.selectors.worklist import (
     worklist_schools,
 )
 
-__all__ = ["WORKLISTS", "WorklistFilter", "officers_for", "worklist", "worklist_counts", "worklist_schools"]
+__all__ = [
+    "WORKLISTS",
+    "Caseload",
+    "WorklistFilter",
+    "caseloads",
+    "caseloads_open_work",
+    "officer_cases",
+    "officers_for",
+    "worklist",
+    "worklist_counts",
+    "worklist_schools",
+]
 
 
 def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:

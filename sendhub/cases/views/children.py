@@ -19,6 +19,7 @@ from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 
 
 @requires("cases.view_worklist")
@@ -155,7 +156,7 @@ def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(child)
     return render(
