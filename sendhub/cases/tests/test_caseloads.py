@@ -113,6 +113,7 @@ def test_a_refused_reassignment_is_shown_on_the_field_and_changes_nothing(
     # A case of another team cannot be reached at all.
     outsider_case = team_work["outsider"]
     assert client.post(url, {"case": outsider_case.pk}).status_code == 404
+    assert client.post(url, {"case": "not-a-case"}).status_code == 404
 
 
 def test_service_refuses_another_teams_officer_and_a_stale_version(manager, officer, team_work):

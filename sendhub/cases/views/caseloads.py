@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,10 @@ def caseloads(request: AuthenticatedHttpRequest) -> HttpResponse:
     showing = chosen == "none" or officer_id is not None
     forms_by_case: dict[int, forms.ReassignForm] = {}
     if request.method == "POST":
-        child = get_object_or_404(selectors.caseloads_open_work(request.user), pk=request.POST.get("case"))
+        case = request.POST.get("case", "")
+        if not case.isdigit():
+            raise Http404("No such case")
+        child = get_object_or_404(selectors.caseloads_open_work(request.user), pk=int(case))
         form = forms.ReassignForm(request.POST, officers=officers, prefix=f"case-{child.pk}")
         if form.is_valid():
             try:
