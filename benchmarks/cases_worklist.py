@@ -2,7 +2,8 @@
 
 Builds the area with the casework demo generator (scaled up to 25,000 children, spread over the demo
 case officers), then times the worklist page's queries as a case officer and as a team manager:
-the three worklist counts plus the first page of each list, as `views.children.worklist` runs them.
+the four worklist counts plus the first page of each list and its rows (links to each next step), as
+`views.children.worklist` runs them; and, for the manager, the caseloads table (`selectors.caseloads`).
 
 Run with `make bench` (PostgreSQL); it uses its own database, `<db>_bench_cases`, created and dropped here.
 """
@@ -34,7 +35,7 @@ def main() -> None:
     from django.utils import timezone
 
     from sendhub.accounts.models import Role, User
-    from sendhub.cases import selectors
+    from sendhub.cases import presenters, selectors
     from sendhub.cases.models import Child
     from sendhub.cases.synthetic.population import EHCP_COUNT, ENG_COUNT, SUPPORT_COUNT
 
@@ -58,12 +59,18 @@ def main() -> None:
         ]:
             user = User.objects.get(email=email)
             timings = []
+            caseload_timings = []
             for run in range(RUNS):
-                which = list(selectors.WORKLISTS)[run % 3]
+                which = list(selectors.WORKLISTS)[run % len(selectors.WORKLISTS)]
                 t0 = time.perf_counter()
                 counts = selectors.worklist_counts(user, today)
-                rows = list(selectors.worklist(user, today, which)[:50])
+                # The page's rows: the first 50 children and the link to each one's next step.
+                rows = presenters.worklist_rows(list(selectors.worklist(user, today, which)[:50]))
                 timings.append((time.perf_counter() - t0) * 1000)
+                if label == "team_manager":
+                    t0 = time.perf_counter()
+                    selectors.caseloads(user, today)
+                    caseload_timings.append((time.perf_counter() - t0) * 1000)
             p95_by_user.append(round(percentile(timings, 95), 2))
             results[label] = {
                 "caseload": Child.objects.visible_to(user).count(),
@@ -73,6 +80,8 @@ def main() -> None:
                 "p95_ms": round(percentile(timings, 95), 2),
                 "max_ms": round(max(timings), 2),
             }
+            if caseload_timings:  # the caseloads page's table (every officer's counts and schools)
+                results[label]["caseloads_p95_ms"] = round(percentile(caseload_timings, 95), 2)
         p95 = max(p95_by_user)
         write_result(
             "cases_worklist",

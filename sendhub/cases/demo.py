@@ -73,11 +73,22 @@ SECTIONS = {
 }
 
 
+# About one child in 14 at a special school or college is placed out of the area (a few dozen at full
+# scale): the neighbouring boroughs' special schools, independent and non-maintained special schools,
+# specialist post-16 institutions. Camden places more than that; the demo keeps the set small.
+OUT_OF_AREA_ONE_IN = 14
+
+
 def _schools_by_kind() -> dict[str, list[School]]:
     schools = list(School.objects.order_by("urn"))
     kinds: dict[str, list[School]] = defaultdict(list)
     for s in schools:
-        if s.setting_type == "special":
+        if s.out_of_borough:
+            out_of_area = (
+                "fe" if s.phase == "16_plus" else "special" if "special" in s.setting_type else "any"
+            )
+            kinds[f"out_of_area_{out_of_area}"].append(s)
+        elif s.setting_type == "special":
             kinds["special"].append(s)
         elif s.setting_type == "fe" or s.phase == "16_plus":
             kinds["fe"].append(s)
@@ -87,7 +98,7 @@ def _schools_by_kind() -> dict[str, list[School]]:
             kinds["secondary"].append(s)
         else:
             kinds["primary"].append(s)
-    kinds["any"] = schools
+    kinds["any"] = [s for s in schools if not s.out_of_borough]
     return kinds
 
 
@@ -96,6 +107,9 @@ def _school_for(child: SyntheticChild, kinds: dict[str, list[School]], today: da
     if child.setting_kind == "none":
         return None
     kind = child.setting_kind
+    away = kinds.get(f"out_of_area_{kind}")
+    if away and child.pick % OUT_OF_AREA_ONE_IN == 0:
+        return away[(child.pick // OUT_OF_AREA_ONE_IN) % len(away)]
     if kind == "mainstream":
         kind = "primary" if age < 11 else "secondary"
     options = kinds.get(kind) or kinds.get("primary" if age < 11 else "secondary") or kinds["any"]

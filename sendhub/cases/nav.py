@@ -5,5 +5,6 @@ NAV_ITEMS = [
     NavItem("Children", "cases:child_list", "cases.view_child", order=11),
     NavItem("Panel", "cases:panel_agenda", "cases.manage_panel", order=12),
     NavItem("Phase transfers", "cases:phase_transfers", "cases.view_phase_transfers", order=13),
+    NavItem("Caseloads", "cases:caseloads", "cases.view_caseloads", order=15),
     NavItem("Plan quality", "cases:qa_overview", "cases.audit_plans", order=14),
 ]

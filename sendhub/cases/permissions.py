@@ -24,6 +24,7 @@ rules.add_perm("cases.record_request", casework)
 rules.add_perm("cases.manage_panel", casework)
 rules.add_perm("cases.edit_letter_templates", is_team_manager | is_admin)
 rules.add_perm("cases.reassign_case", is_team_manager | is_admin)
+rules.add_perm("cases.view_caseloads", is_team_manager | is_admin)  # their team's officers; all for an admin
 rules.add_perm("cases.view_phase_transfers", casework)
 rules.add_perm("cases.audit_plans", is_team_manager | is_admin)
 rules.add_perm("cases.view_registers", casework)

@@ -54,7 +54,7 @@ def request_summary(request: AssessmentRequest, user: User, today: date) -> dict
         "child": request.child,
         "status": status,
         "tag": due_tag(status, today) if request.status == "open" else {"text": "", "css": ""},
-        "milestones": rules.ehc_milestones(facts),
+        "milestones": status.milestones,
         "dates": rules.ehc_dates(request.received),
         "advice": request.advice.select_related("adviser"),
         "exceptions": request.exceptions.all(),

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from sendhub.cases.views import children, panel, plan_content, plans, registers, requests
+from sendhub.cases.views import caseloads, children, panel, plan_content, plans, registers, requests
 
 app_name = "cases"
 
 urlpatterns = [
     path("cases/", children.worklist, name="worklist"),
+    path("cases/caseloads/", caseloads.caseloads, name="caseloads"),
     path("cases/children/", children.child_list, name="child_list"),
     path("cases/children/<int:pk>/", children.child_detail, name="child_detail"),
     path("cases/children/<int:pk>/edit/", children.child_edit, name="child_edit"),

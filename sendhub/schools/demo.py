@@ -1,4 +1,5 @@
-"""About 60 synthetic schools and settings. Names are invented; URNs are in the 9xxxxx range no real school uses."""
+"""About 60 synthetic schools and settings of the council, and 16 in other areas (independent, non-maintained
+special, specialist post-16). Names are invented; URNs are in the 9xxxxx range no real school uses."""
 
 from __future__ import annotations
 
@@ -89,6 +90,113 @@ MIX = [
 ]
 
 
+# Settings in other areas that a London borough's plans name: neighbouring boroughs' special schools,
+# independent and non-maintained special schools further out, specialist post-16 institutions and
+# colleges. (name, phase, setting type, GIAS establishment type, LA code, LA name); all names invented.
+OUT_OF_AREA = [
+    (
+        "Brookside Special School",
+        Phase.ALL_THROUGH,
+        SettingType.SPECIAL,
+        "Community special school",
+        "302",
+        "Barnet",
+    ),
+    ("Hazelwood Academy", Phase.SECONDARY, SettingType.SPECIAL, "Academy special converter", "304", "Brent"),
+    ("Glenmore School", Phase.PRIMARY, SettingType.SPECIAL, "Foundation special school", "206", "Islington"),
+    (
+        "Queensmead Special School",
+        Phase.ALL_THROUGH,
+        SettingType.SPECIAL,
+        "Community special school",
+        "213",
+        "Westminster",
+    ),
+    ("Valley Road School", Phase.SECONDARY, SettingType.SPECIAL, "Free schools special", "309", "Haringey"),
+    (
+        "Heathview House School",
+        Phase.NOT_APPLICABLE,
+        SettingType.INDEPENDENT_SPECIAL,
+        "Other independent special school",
+        "919",
+        "Hertfordshire",
+    ),
+    (
+        "Foxglove Farm School",
+        Phase.NOT_APPLICABLE,
+        SettingType.INDEPENDENT_SPECIAL,
+        "Other independent special school",
+        "886",
+        "Kent",
+    ),
+    (
+        "Juniper Lodge School",
+        Phase.NOT_APPLICABLE,
+        SettingType.INDEPENDENT_SPECIAL,
+        "Other independent special school",
+        "936",
+        "Surrey",
+    ),
+    (
+        "Meadowside Learning Centre",
+        Phase.NOT_APPLICABLE,
+        SettingType.INDEPENDENT_SPECIAL,
+        "Other independent special school",
+        "825",
+        "Buckinghamshire",
+    ),
+    (
+        "Kingfisher Hall School",
+        Phase.NOT_APPLICABLE,
+        SettingType.NON_MAINTAINED_SPECIAL,
+        "Non-maintained special school",
+        "881",
+        "Essex",
+    ),
+    (
+        "Dovecote School for the Deaf",
+        Phase.NOT_APPLICABLE,
+        SettingType.NON_MAINTAINED_SPECIAL,
+        "Non-maintained special school",
+        "938",
+        "West Sussex",
+    ),
+    (
+        "Beechcroft College",
+        Phase.SIXTEEN_PLUS,
+        SettingType.SPECIALIST_POST16,
+        "Special post 16 institution",
+        "919",
+        "Hertfordshire",
+    ),
+    (
+        "Ivydene Specialist College",
+        Phase.SIXTEEN_PLUS,
+        SettingType.SPECIALIST_POST16,
+        "Special post 16 institution",
+        "931",
+        "Oxfordshire",
+    ),
+    ("Northgate College", Phase.SIXTEEN_PLUS, SettingType.FE, "Further education", "206", "Islington"),
+    (
+        "Westbury Sixth Form College",
+        Phase.SIXTEEN_PLUS,
+        SettingType.FE,
+        "Academy 16-19 converter",
+        "302",
+        "Barnet",
+    ),
+    (
+        "Cedar Park School",
+        Phase.ALL_THROUGH,
+        SettingType.INDEPENDENT,
+        "Other independent school",
+        "213",
+        "Westminster",
+    ),
+]
+
+
 def load(*, seed: int, scale: float, stdout: Any) -> None:
     rng = random.Random(seed)
     stems = STEMS[:]
@@ -108,10 +216,25 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
                     setting_type=setting_type,
                     establishment_type=establishment,
                     la_code=settings.SENDHUB_LA_CODE,
+                    la_name=settings.SENDHUB_LA_NAME,
                     ward=rng.choice(WARDS),
                     postcode=f"ZZ9 {n % 10}{chr(65 + n % 26)}{chr(65 + (n * 7) % 26)}",
                 )
             )
+    for i, (name, phase, setting_type, establishment, la_code, la_name) in enumerate(OUT_OF_AREA, start=1):
+        schools.append(
+            School(
+                urn=950000 + i,
+                ukprn="",
+                name=name,
+                phase=phase,
+                setting_type=setting_type,
+                establishment_type=establishment,
+                la_code=la_code,
+                la_name=la_name,
+                postcode=f"ZZ8 {i % 10}{chr(65 + i % 26)}{chr(65 + (i * 5) % 26)}",
+            )
+        )
     existing = set(School.objects.filter(urn__in=[s.urn for s in schools]).values_list("urn", flat=True))
     School.objects.bulk_create([s for s in schools if s.urn not in existing])
     stdout.write(f"Schools: {len(schools) - len(existing)} created, {len(existing)} already there")

@@ -249,10 +249,15 @@ class PlanSettingForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offer: Any = None, **kwargs: Any) -> None:
+        """`offer`: the schools each list shows (with every school in England imported, a list of all
+        ~50,000 would not do); any school is accepted, so a search's choice always saves."""
         super().__init__(*args, **kwargs)
         for name in ("named_setting", "second_setting"):
-            cast(forms.ModelChoiceField, self.fields[name]).queryset = School.objects.order_by("name")
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = School.objects.order_by("name")
+            if offer is not None:
+                field.widget.choices = [("", "None"), *((s.pk, str(s)) for s in offer)]
             # One group of checkboxes per setting shows the plan's two booleans for it.
             self.initial[f"{name}_units"] = [c for c, _ in UNIT_CHOICES if self.initial.get(f"{name}_{c}")]
 

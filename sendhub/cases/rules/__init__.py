@@ -73,6 +73,7 @@ from sendhub.cases.rules.stages import (
     Stage,
     assessment_status,
     ehc_milestones,
+    next_milestone,
     plan_status,
     review_on_time,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "latest_draft_for_final_on_time",
     "named_setting_problems",
     "national_curriculum_year",
+    "next_milestone",
     "next_panel_day",
     "next_phase_transfer",
     "notice_not_to_issue_due",

@@ -99,10 +99,11 @@ class Milestone:
     """One statutory step: what, under which provision, when due, when done."""
 
     key: str
-    label: str
+    label: str  # the milestone table's row: what is done when it is done
     regulation: str
     due: date
     done: date | None = None
+    step: str = ""  # the "Next" banner and the worklist: what the officer has to do for it
 
     def on_time(self) -> bool | None:
         return None if self.done is None else self.done <= self.due
@@ -123,6 +124,11 @@ class CaseStatus:
     exception_recorded: bool = False
     timeliness: Timeliness | None = None
     milestones: tuple[Milestone, ...] = field(default_factory=tuple)
+    headline: str = ""  # where the case stands, when the stage's own label says too little
+
+    @property
+    def summary(self) -> str:
+        return self.headline or self.stage.label
 
     @property
     def due_within_14_days(self) -> bool:
@@ -138,6 +144,7 @@ def _status(
     exceptions: tuple[ExceptionPeriod, ...] = (),
     timeliness: Timeliness | None = None,
     milestones: tuple[Milestone, ...] = (),
+    headline: str = "",
 ) -> CaseStatus:
     days = None if due is None else (due - today).days
     return CaseStatus(
@@ -149,11 +156,19 @@ def _status(
         exception_recorded=bool(exceptions),
         timeliness=timeliness,
         milestones=milestones,
+        headline=headline,
     )
 
 
-def ehc_milestones(f: AssessmentFacts) -> tuple[Milestone, ...]:
-    """The statutory steps of one request with their due and done dates (regs 5, 8, 10, 13)."""
+def ehc_milestones(f: AssessmentFacts, today: date | None = None) -> tuple[Milestone, ...]:
+    """The statutory steps of one request, in order, with due and done dates (regs 5, 8, 10, 13).
+
+    The request page's table shows these and its "Next" banner shows `next_milestone` of the same
+    tuple, so the two cannot disagree. A finished request (withdrawn, not assessed, not issued, or
+    its final plan issued) keeps only the steps that were done: nothing is still to do on it. The
+    15 days for comments on a draft are a period, not an act: they are done on their last day once
+    ``today`` is past it, or on the day the final plan is issued if that came sooner.
+    """
     decided = f.decided_to_assess or f.decided_not_to_assess
     steps = [
         Milestone(
@@ -162,29 +177,58 @@ def ehc_milestones(f: AssessmentFacts) -> tuple[Milestone, ...]:
             "SEND Regs 2014 reg 5(1)",
             a.decision_to_assess_due(f.received),
             decided,
+            "Decide whether to assess (reg 5)",
         ),
     ]
     for i, adv in enumerate(f.advice, start=1):
         steps.append(
-            Milestone(f"advice_{i}", f"Advice {i} received", "SEND Regs 2014 reg 8(1)", adv.due, adv.received)
+            Milestone(
+                f"advice_{i}",
+                f"Advice {i} received",
+                "SEND Regs 2014 reg 8(1)",
+                adv.due,
+                adv.received,
+                "Advice awaited (reg 8)",
+            )
         )
-    if f.decided_not_to_issue is not None:
+    if f.decided_not_to_assess is None:
         steps.append(
             Milestone(
-                "notice_not_to_issue",
-                "Notice of decision not to issue",
+                "decision_to_issue",
+                "Decision whether to issue a plan (notice if not)",
                 "SEND Regs 2014 reg 10(1)",
                 a.notice_not_to_issue_due(f.received),
-                f.decided_not_to_issue,
+                f.decided_to_issue or f.decided_not_to_issue or f.draft_issued or f.final_issued,
+                "Decide whether to issue a plan (reg 10)"
+                if f.advice
+                else "Request advice (reg 6), then decide whether to issue a plan (reg 10)",
+            )
+        )
+    issuing = f.decided_not_to_assess is None and f.decided_not_to_issue is None
+    if issuing:
+        steps.append(
+            Milestone(
+                "draft_plan",
+                "Draft plan issued",
+                "SEND Regs 2014 reg 13(1)-(2)",
+                a.latest_draft_for_final_on_time(f.received),
+                f.draft_issued,
+                "Issue the draft plan (reg 13(1))",
             )
         )
     if f.draft_issued is not None:
+        comments_end = a.draft_representations_end(f.draft_issued)
+        ended = comments_end if today is not None and today > comments_end else None
+        if f.final_issued is not None:
+            ended = min(comments_end, f.final_issued)
         steps.append(
             Milestone(
                 "draft_representations",
                 "End of 15 days for comments on the draft",
                 "SEND Regs 2014 reg 13(1)(a)",
-                a.draft_representations_end(f.draft_issued),
+                comments_end,
+                ended,
+                "Comments on the draft (reg 13(1))",
             )
         )
     if f.setting_consulted is not None:
@@ -195,9 +239,10 @@ def ehc_milestones(f: AssessmentFacts) -> tuple[Milestone, ...]:
                 "CFA 2014 s.39; CoP 9.79",
                 a.setting_consultation_due(f.setting_consulted),
                 f.setting_responded,
+                "Consult the requested setting (CFA s.39)",
             )
         )
-    if f.decided_not_to_issue is None and f.decided_not_to_assess is None:
+    if issuing:
         steps.append(
             Milestone(
                 "final_plan",
@@ -205,21 +250,38 @@ def ehc_milestones(f: AssessmentFacts) -> tuple[Milestone, ...]:
                 "SEND Regs 2014 reg 13(2)",
                 a.final_plan_due(f.received),
                 f.final_issued,
+                "Issue the final plan (reg 13(2))",
             )
         )
+    finished = (
+        f.final_issued is not None
+        or f.withdrawn is not None
+        or f.decided_not_to_assess is not None
+        or f.decided_not_to_issue is not None
+    )
+    if finished:
+        steps = [m for m in steps if m.done is not None]
     return tuple(steps)
+
+
+def next_milestone(milestones: tuple[Milestone, ...]) -> Milestone | None:
+    """The step still to do that falls due first (on a tie, the earlier in the statutory order)."""
+    open_steps = [m for m in milestones if m.done is None]
+    return min(open_steps, key=lambda m: m.due, default=None)
 
 
 def assessment_status(f: AssessmentFacts, today: date) -> CaseStatus:
     """Stage, next step and lateness of a request for an EHC needs assessment on ``today``.
 
-    Deadlines: reg 5(1) decision to assess (6 weeks); reg 8(1) advice (6 weeks from each
-    request for advice); reg 10(1) notice not to issue (16 weeks); reg 13(2) final plan
-    (20 weeks). Deadlines are statutory dates; recorded reg 10(4) exceptions are flagged,
-    not added to them.
+    The next step and its due date are `next_milestone(ehc_milestones(f, today))`: the statutory
+    step still to do that falls due first. Deadlines: reg 5(1) decision to assess (6 weeks); reg
+    8(1) advice (6 weeks from each request for advice); reg 10(1) notice not to issue (16 weeks);
+    reg 13(1)(a) 15 days for comments on the draft; CFA s.39 the requested setting's 15 days; reg
+    13(2) final plan (20 weeks). Deadlines are statutory dates; recorded reg 10(4) exceptions are
+    flagged, not added to them.
     """
     ex = f.exceptions
-    milestones = ehc_milestones(f)
+    milestones = ehc_milestones(f, today)
     if f.withdrawn is not None and f.final_issued is None:
         return _status(
             Stage.WITHDRAWN, "None: request withdrawn", None, today, exceptions=ex, milestones=milestones
@@ -248,55 +310,29 @@ def assessment_status(f: AssessmentFacts, today: date) -> CaseStatus:
         return _status(
             Stage.NOT_ISSUED, "None: decided not to issue", None, today, exceptions=ex, milestones=milestones
         )
-    final_due = a.final_plan_due(f.received)
+    headline = ""
     if f.decided_to_assess is None:
-        return _status(
-            Stage.AWAITING_DECISION_TO_ASSESS,
-            "Decide whether to assess (reg 5)",
-            a.decision_to_assess_due(f.received),
-            today,
-            exceptions=ex,
-            milestones=milestones,
-        )
-    if f.draft_issued is not None:
+        stage = Stage.AWAITING_DECISION_TO_ASSESS
+    elif f.draft_issued is not None:
         comments_end = a.draft_representations_end(f.draft_issued)
         waiting_setting = f.setting_consulted is not None and f.setting_responded is None
-        if today <= comments_end or waiting_setting:
-            step = (
-                "Consult the requested setting and finalise (reg 13)"
-                if waiting_setting
-                else "Comments on the draft (reg 13(1))"
-            )
-            return _status(Stage.DRAFT_ISSUED, step, final_due, today, exceptions=ex, milestones=milestones)
-        return _status(
-            Stage.AWAITING_FINAL,
-            "Issue the final plan (reg 13(2))",
-            final_due,
-            today,
-            exceptions=ex,
-            milestones=milestones,
-        )
-    if f.decided_to_issue is not None:
-        return _status(
-            Stage.AWAITING_DECISION_TO_ISSUE,
-            "Issue the draft plan (reg 13(1))",
-            a.latest_draft_for_final_on_time(f.received),
-            today,
-            exceptions=ex,
-            milestones=milestones,
-        )
-    outstanding = [adv for adv in f.advice if adv.received is None]
-    if outstanding or not f.advice:
-        due = min((adv.due for adv in outstanding), default=a.notice_not_to_issue_due(f.received))
-        step = "Advice awaited (reg 8)" if outstanding else "Request advice (reg 6)"
-        return _status(Stage.ASSESSING, step, due, today, exceptions=ex, milestones=milestones)
+        stage = Stage.DRAFT_ISSUED if today <= comments_end or waiting_setting else Stage.AWAITING_FINAL
+    elif f.decided_to_issue is not None:
+        stage, headline = Stage.AWAITING_DECISION_TO_ISSUE, "Decided to issue a plan: draft to be issued"
+    elif any(adv.received is None for adv in f.advice) or not f.advice:
+        stage = Stage.ASSESSING
+        headline = "" if f.advice else "Assessing: no advice requested yet"
+    else:
+        stage = Stage.AWAITING_DECISION_TO_ISSUE
+    upcoming = next_milestone(milestones)
     return _status(
-        Stage.AWAITING_DECISION_TO_ISSUE,
-        "Decide whether to issue a plan (reg 10)",
-        a.notice_not_to_issue_due(f.received),
+        stage,
+        upcoming.step if upcoming else "",
+        upcoming.due if upcoming else None,
         today,
         exceptions=ex,
         milestones=milestones,
+        headline=headline,
     )
 
 

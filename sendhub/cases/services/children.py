@@ -75,9 +75,20 @@ def update_child(*, child: Child, by: User, expected_version: int, **fields: Any
 
 
 @transaction.atomic
+@transaction.atomic
 def reassign_child(*, child: Child, officer: User, by: User, expected_version: int | None = None) -> Child:
+    """Give the case to another officer (and so their team). A team manager gives cases only to their
+    own team's officers; the refusals name the `officer` field so the form shows them beside it."""
     if officer.role != Role.CASE_OFFICER or not officer.is_active:
-        raise SendHubError("Choose an active case officer")
+        raise SendHubError("Choose an active case officer", field="officer")
+    if by.role == Role.TEAM_MANAGER and officer.team_id != by.team_id:
+        raise SendHubError(
+            f"{officer.full_name} is not in your team: choose one of your team", field="officer"
+        )
+    if officer.pk == child.officer_id:
+        raise SendHubError(
+            f"{officer.full_name} already holds this case: choose another officer", field="officer"
+        )
     previous = child.officer_id
     check_and_bump_version(child, expected_version)
     child.officer = officer

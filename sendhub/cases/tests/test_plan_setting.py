@@ -286,3 +286,40 @@ def test_a_type_of_setting_cannot_be_a_sen_unit(client, login, officer, plan):
     assert plan.named_setting is not None and plan.named_setting_type == ""
     assert not (plan.named_setting_sen_unit or plan.second_setting_resourced_provision)
     assert not AuditEvent.objects.filter(action="cases.plan.setting_updated").exists()
+
+
+def test_an_out_of_area_independent_school_is_found_and_named(client, login, officer, plan, settings):
+    """With all of England imported the lists offer the council's own settings, and a search finds the rest."""
+    import io as _io
+
+    from lxml import html
+
+    from sendhub.schools.models import School
+    from sendhub.schools.services import import_gias
+    from sendhub.schools.tests.test_gias_import import ENGLAND
+
+    settings.SENDHUB_LA_CODE = "202"
+    import_gias(lines=_io.StringIO(ENGLAND).readlines())
+    away = School.objects.get(urn=990003)
+    login(client, officer)
+    url = reverse("cases:setting_edit", args=[plan.pk])
+
+    def offered(response):
+        page = html.fromstring(response.content)
+        return [o.text_content() for o in page.xpath("//select[@name='named_setting']/option")]
+
+    before = offered(client.get(url))
+    assert "Fernhill Primary School" in before and "Larchmont House School (Hertfordshire)" not in before
+    assert "Old Mill Primary School" not in before  # closed
+    found = offered(client.get(url + "?setting=larchmont"))
+    assert "Larchmont House School (Hertfordshire)" in found
+    response = client.post(
+        url + "?setting=larchmont",
+        {"named_setting": away.pk, "residential": "", "work_based": "", "version": plan.version},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.named_setting == away
+    assert b"Larchmont House School (Hertfordshire)" in client.get(plan.get_absolute_url()).content
+    # Once named, it is offered without a search.
+    assert "Larchmont House School (Hertfordshire)" in offered(client.get(url))

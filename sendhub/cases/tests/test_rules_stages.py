@@ -92,12 +92,12 @@ R = date(2025, 6, 2)  # request received; final plan due 2025-10-20 (reg 13(2))
             date(2025, 10, 5),
             True,
         ),
-        # draft served 2025-09-15: comments until 2025-09-29, final due 2025-10-20
+        # draft served 2025-09-15: comments until 2025-09-29 come first, then the final due 2025-10-20
         (
             AssessmentFacts(received=R, decided_to_assess=date(2025, 7, 7), draft_issued=date(2025, 9, 15)),
             date(2025, 9, 29),
             Stage.DRAFT_ISSUED,
-            date(2025, 10, 20),
+            date(2025, 9, 29),
             False,
         ),
         (
@@ -116,7 +116,7 @@ R = date(2025, 6, 2)  # request received; final plan due 2025-10-20 (reg 13(2))
             ),
             date(2025, 10, 21),
             Stage.DRAFT_ISSUED,
-            date(2025, 10, 20),
+            date(2025, 10, 7),  # the setting's 15 days (CFA s.39) ran out before the final plan's date
             True,
         ),
         # final issued: the first annual review is due by the day before the anniversary (CFA s.44(1))
@@ -180,6 +180,96 @@ def test_milestones_record_each_step_with_its_regulation() -> None:
     assert steps["advice_1"].on_time() is True
     assert steps["final_plan"].on_time() is True
     assert steps["draft_representations"].due == date(2025, 10, 13)
+
+
+def test_milestones_before_the_draft_list_the_decision_to_issue_the_draft_and_the_final() -> None:
+    steps = {m.key: m for m in rules.ehc_milestones(AssessmentFacts(received=R))}
+    assert list(steps) == ["decision_to_assess", "decision_to_issue", "draft_plan", "final_plan"]
+    assert steps["decision_to_issue"].due == date(2025, 9, 22)  # reg 10(1): 16 weeks
+    assert steps["draft_plan"].due == date(2025, 10, 5)  # 15 days before the 20 weeks end
+    assert steps["final_plan"].due == date(2025, 10, 20)
+
+
+# The request page's "Next" banner shows status.next_step/next_due; its table shows status.milestones.
+# Each case below is one the banner and the table once disagreed on (issue 17).
+
+
+def banner_row(status: rules.CaseStatus) -> rules.Milestone:
+    """The milestone table's row that the banner's "Next" names: it must exist and match."""
+    (row,) = [m for m in status.milestones if m.done is None and m.due == status.next_due]
+    assert row.step == status.next_step
+    return row
+
+
+def test_after_the_decision_to_assess_next_is_the_reg_10_decision_not_an_advice_date() -> None:
+    status = rules.assessment_status(
+        AssessmentFacts(received=R, decided_to_assess=date(2025, 7, 7)), date(2025, 7, 8)
+    )
+    row = banner_row(status)
+    assert row.key == "decision_to_issue" and row.due == date(2025, 9, 22)
+    assert status.next_step == "Request advice (reg 6), then decide whether to issue a plan (reg 10)"
+    assert status.summary == "Assessing: no advice requested yet"
+
+
+def test_after_the_decision_to_issue_the_banner_no_longer_awaits_it() -> None:
+    facts = AssessmentFacts(
+        received=R,
+        decided_to_assess=date(2025, 7, 7),
+        advice=(AdviceDates(date(2025, 7, 10), date(2025, 8, 15)),),
+        decided_to_issue=date(2025, 9, 1),
+    )
+    status = rules.assessment_status(facts, date(2025, 9, 2))
+    assert status.summary == "Decided to issue a plan: draft to be issued"
+    assert "Awaiting decision" not in status.summary
+    steps = {m.key: m for m in status.milestones}
+    assert steps["decision_to_issue"].done == date(2025, 9, 1)
+    assert banner_row(status).key == "draft_plan"
+
+
+def test_after_the_draft_the_banner_gives_the_tables_comments_deadline() -> None:
+    facts = AssessmentFacts(received=R, decided_to_assess=date(2025, 7, 7), draft_issued=date(2025, 9, 15))
+    status = rules.assessment_status(facts, date(2025, 9, 20))
+    row = banner_row(status)
+    assert row.key == "draft_representations" and status.next_due == date(2025, 9, 29)
+    # Once the 15 days are over, the period counts as done and the final plan is next.
+    later = rules.assessment_status(facts, date(2025, 9, 30))
+    assert {m.key: m.done for m in later.milestones}["draft_representations"] == date(2025, 9, 29)
+    assert banner_row(later).key == "final_plan"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        AssessmentFacts(
+            received=R,
+            decided_to_assess=date(2025, 7, 7),
+            draft_issued=date(2025, 9, 15),
+            setting_consulted=date(2025, 9, 16),
+            final_issued=date(2025, 9, 25),  # before the 15 days ended: the family agreed the draft
+        ),
+        AssessmentFacts(received=R, decided_to_assess=date(2025, 7, 7), withdrawn=date(2025, 8, 1)),
+        AssessmentFacts(
+            received=R, decided_to_assess=date(2025, 7, 7), decided_not_to_issue=date(2025, 9, 1)
+        ),
+        AssessmentFacts(received=R, decided_not_to_assess=date(2025, 7, 1)),
+    ],
+)
+def test_a_finished_request_shows_no_open_milestones(facts: AssessmentFacts) -> None:
+    status = rules.assessment_status(facts, date(2025, 12, 1))
+    assert status.milestones and all(m.done is not None for m in status.milestones)
+    assert rules.next_milestone(status.milestones) is None
+
+
+def test_a_final_plan_issued_early_closes_the_comments_period_that_day() -> None:
+    facts = AssessmentFacts(
+        received=R,
+        decided_to_assess=date(2025, 7, 7),
+        draft_issued=date(2025, 9, 15),
+        final_issued=date(2025, 9, 25),
+    )
+    steps = {m.key: m for m in rules.ehc_milestones(facts)}
+    assert steps["draft_representations"].done == date(2025, 9, 25)
+    assert "setting_consultation" not in steps
 
 
 P = date(2024, 2, 29)  # plan issued on leap day

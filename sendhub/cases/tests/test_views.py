@@ -2,10 +2,12 @@
 
 from datetime import date
 
+import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sendhub.cases import rules
 from sendhub.cases.models import AssessmentRequest, Child, Letter
 from sendhub.cases.services import requests as svc
 from sendhub.cases.tests.factories import ChildFactory, ParentFactory, PlanFactory, SchoolFactory
@@ -46,7 +48,30 @@ def test_officer_pages_render(client, login, officer, case):
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
-    assert b"Robin Sample" in client.get(reverse("cases:child_list") + "?q=Robin").content
+    # Each main page shows what the officer must see of this case, not only that it opens.
+    due = child.requests.get().received
+    reg5 = rules.decision_to_assess_due(due)
+    expected = {
+        reverse("cases:worklist"): [
+            "Robin Sample",
+            "Awaiting decision to assess",
+            f"{reg5.day} {reg5:%b %Y}",
+        ],
+        reverse("cases:child_list") + "?q=Robin": ["Robin Sample", child.reference],
+        reverse("cases:child_detail", args=[child.pk]): [
+            "Robin Sample",
+            f"Next: Decide whether to assess (reg 5), due {reg5.day} {reg5:%B %Y}",
+        ],
+        reverse("cases:request_detail", args=[case.pk]): [
+            "Awaiting decision to assess. Next: Decide whether to assess (reg 5)",
+            "SEND Regs 2014 reg 5(1)",
+        ],
+        reverse("cases:panel_agenda"): ["Robin Sample"],
+    }
+    for url, texts in expected.items():
+        body = " ".join(lxml.html.fromstring(client.get(url).content).text_content().split())
+        for text in texts:
+            assert text in body, (url, text)
 
 
 def test_viewing_a_child_is_audited(client, login, officer, case):
@@ -189,7 +214,15 @@ def test_manager_edits_letter_template_and_reassigns(client, login, manager, off
 def test_plan_pages(client, login, officer, manager):
     plan = PlanFactory.create(child=ChildFactory.create(officer=officer, team=officer.team))
     login(client, officer)
-    assert client.get(reverse("cases:plan_detail", args=[plan.pk])).status_code == 200
+    page = client.get(reverse("cases:plan_detail", args=[plan.pk]))
+    summary = {
+        row.xpath("dt")[0].text_content().strip(): " ".join(row.xpath("dd")[0].text_content().split())
+        for row in lxml.html.fromstring(page.content).xpath(
+            "//dl[contains(@class, 'govuk-summary-list')]/div"
+        )
+    }
+    assert summary["First issued"] == "29 February 2024"
+    assert summary["Next"].startswith("Annual review meeting (CFA s.44), due ")
     assert client.get(reverse("cases:review_new", args=[plan.pk])).status_code == 200
     assert client.get(reverse("cases:cease_notice", args=[plan.pk])).status_code == 200
     login(client, manager)

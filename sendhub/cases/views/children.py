@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from sendhub.cases import forms, selectors
-from sendhub.cases.presenters import child_summary
+from sendhub.cases.presenters import child_summary, worklist_rows
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
 from sendhub.cases.services.children import PARENT_FIELDS, PROFESSIONAL_FIELDS
@@ -16,33 +19,54 @@ from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 
 
 @requires("cases.view_worklist")
 def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The worklists: each tab's table lists the children its count promises, a page at a time."""
     today = timezone.localdate()
     which = request.GET.get("list", "all")
     which = which if which in selectors.WORKLISTS else "all"
-    officer = request.GET.get("officer", "")
-    officer_id = int(officer) if officer.isdigit() else None
-    rows = selectors.worklist(request.user, today, which, officer_id=officer_id)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = f"list={which}" + (f"&amp;officer={officer_id}" if officer_id else "")
-    counts = selectors.worklist_counts(request.user, today, officer_id=officer_id)
+    officers = selectors.officers_for(request.user)
+    schools = selectors.worklist_schools(request.user)
+    officer_id = _chosen_id(request.GET.get("officer", ""), officers)
+    school_id = _chosen_id(request.GET.get("school", ""), schools)
+    latest_first = request.GET.get("sort") == "-due"
+    narrow = selectors.WorklistFilter(officer_id=officer_id, school_id=school_id, latest_first=latest_first)
+    page = Paginator(selectors.worklist(request.user, today, which, narrow=narrow), 50).get_page(
+        request.GET.get("page")
+    )
+    filters = (f"&amp;officer={officer_id}" if officer_id else "") + (
+        f"&amp;school={school_id}" if school_id else ""
+    )
+    counts = selectors.worklist_counts(request.user, today, narrow=narrow)
     return render(
         request,
         "cases/worklist.html",
         {
             "page_obj": page,
+            "rows": worklist_rows(list(page.object_list)),
             "which": which,
             "current_label": selectors.WORKLISTS[which],
             "today": today,
-            "query": query,
+            "filters": filters,
+            "query": f"list={which}{filters}" + ("&amp;sort=-due" if latest_first else ""),
+            "latest_first": latest_first,
             "tabs": [(k, label, counts[k]) for k, label in selectors.WORKLISTS.items()],
-            "officers": selectors.officers_for(request.user),
+            "officers": officers,
             "officer_id": officer_id,
+            "schools": schools,
+            "school_id": school_id,
         },
     )
+
+
+def _chosen_id(value: str, choices: QuerySet[Any]) -> int | None:
+    """A filter's chosen id, only when it is one of the choices offered (anything else shows all)."""
+    if not value.isdigit():
+        return None
+    return int(value) if choices.filter(pk=int(value)).exists() else None
 
 
 @requires("cases.view_child")
@@ -132,7 +156,7 @@ def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(child)
     return render(

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from sendhub.accounts.models import Role, User
@@ -14,7 +15,13 @@ def test_demo_data_is_idempotent_and_has_every_role():
     call_command("demo-data", "--seed", "7", "--scale", "0.02", stdout=io.StringIO())
     assert (User.objects.count(), School.objects.count()) == counts
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
-    assert 55 <= School.objects.count() <= 65
+    home = School.objects.filter(la_code=settings.SENDHUB_LA_CODE)
+    assert 55 <= home.count() <= 65
+    # and a few settings in other areas that plans name: independent, non-maintained special, post-16
+    away = School.objects.exclude(la_code=settings.SENDHUB_LA_CODE)
+    assert 10 <= away.count() <= 20 and not away.filter(la_name="").exists()
+    kinds = set(away.values_list("setting_type", flat=True))
+    assert {"independent_special", "non_maintained_special", "specialist_post16"} <= kinds
     assert all(u.schools.exists() for u in User.objects.filter(role=Role.SENCO))
 
 

@@ -43,6 +43,12 @@ def test_each_role_gets_exactly_what_its_rules_allow(client, make_user, login, r
         (Role.ADMIN, "accounts:user_list", 200),
         (Role.PARENT, "schools:school_list", 403),
         (Role.CASE_OFFICER, "schools:school_list", 200),
+        # Caseloads: team managers (their team's officers) and admins (everyone); not officers or others.
+        (Role.TEAM_MANAGER, "cases:caseloads", 200),
+        (Role.ADMIN, "cases:caseloads", 200),
+        (Role.CASE_OFFICER, "cases:caseloads", 403),
+        (Role.SENCO, "cases:caseloads", 403),
+        (Role.PARENT, "cases:caseloads", 403),
     ],
 )
 def test_key_access_decisions(client, make_user, login, role: str, name: str, status: int) -> None:

@@ -64,3 +64,76 @@ def test_command_reports_errors(tmp_path):
         call_command("schools", "import-gias", str(bad))
     with pytest.raises(CommandError, match="No such file"):
         call_command("schools", "import-gias", str(tmp_path / "none.csv"))
+
+
+# A synthetic extract in GIAS's own layout and encoding (Windows-1252), with the kinds of setting beyond the
+# council's own schools that plans name. Names and URNs are invented (URNs in the 99xxxx range).
+ENGLAND = (
+    HEADER
+    + "990001,202,Camden,Fernhill Primary School,Community school,Open,Primary,,ZZ9 1AA,Belsize,\n"
+    + "990002,302,Barnet,Héloïse Park Special School,Community special school,Open,Not applicable,,ZZ9 2AA,Mill Hill,\n"
+    + "990003,919,Hertfordshire,Larchmont House School,Other independent special school,Open,Not applicable,,ZZ9 3AA,,\n"
+    + "990004,886,Kent,St Anne\u2019s Non-Maintained School,Non-maintained special school,Open,Not applicable,,ZZ9 4AA,,\n"
+    + "990005,206,Islington,Northgate College,Special post 16 institution,Open,16 plus,10099999,ZZ9 5AA,,\n"
+    + "990006,213,Westminster,Abbey Court School,Other independent school,Open,All-through,,ZZ9 6AA,,\n"
+    + "990007,309,Haringey,Riverside Sixth Form College,Academy 16-19 converter,Open,16 plus,,ZZ9 7AA,,\n"
+    + "990008,304,Brent,Kingfisher College,Further education,Open,16 plus,,ZZ9 8AA,,\n"
+    + "990009,202,Camden,Old Mill Primary School,Community school,Closed,Primary,,ZZ9 9AA,Highgate,\n"
+)
+
+
+@pytest.mark.django_db
+def test_the_whole_england_file_brings_every_kind_of_setting_in_gias_encoding(tmp_path, settings):
+    settings.SENDHUB_LA_CODE = "202"
+    path = tmp_path / "edubasealldata20261207.csv"
+    path.write_bytes(ENGLAND.encode("cp1252"))
+    out = io.StringIO()
+    call_command("schools", "import-gias", str(path), stdout=out)
+    assert "9 created" in out.getvalue()
+    kinds = dict(School.objects.values_list("urn", "setting_type"))
+    assert kinds == {
+        990001: "mainstream",
+        990002: "special",
+        990003: "independent_special",
+        990004: "non_maintained_special",
+        990005: "specialist_post16",
+        990006: "independent",
+        990007: "fe",
+        990008: "fe",
+        990009: "mainstream",
+    }
+    special = School.objects.get(urn=990002)
+    assert special.name == "Héloïse Park Special School"  # read as Windows-1252, not mangled
+    assert (special.la_code, special.la_name, special.out_of_borough) == ("302", "Barnet", True)
+    assert str(special) == "Héloïse Park Special School (Barnet)"
+    assert str(School.objects.get(urn=990001)) == "Fernhill Primary School"  # the council's own
+    assert School.objects.get(urn=990004).name == "St Anne\u2019s Non-Maintained School"
+    assert not School.objects.get(urn=990009).is_open
+    # --la keeps to one area; the rest of England is left as it was.
+    School.objects.all().delete()
+    call_command("schools", "import-gias", str(path), "--la", "202", stdout=io.StringIO())
+    assert set(School.objects.values_list("urn", flat=True)) == {990001, 990009}
+
+
+@pytest.mark.django_db
+def test_an_out_of_area_independent_school_can_be_named_in_a_plan():
+    from sendhub.cases.forms.plans import PlanSettingForm
+
+    import_gias(lines=io.StringIO(ENGLAND).readlines())
+    form = PlanSettingForm(data={"named_setting": School.objects.get(urn=990003).pk})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["named_setting"].la_name == "Hertfordshire"
+    labels = [label for _, label in form.fields["named_setting"].choices]  # type: ignore[attr-defined]
+    assert "Larchmont House School (Hertfordshire)" in labels
+
+
+@pytest.mark.django_db
+def test_a_urn_twice_rejects_the_file():
+    rows = gias(
+        "900301,202,Camden,One,Community school,Open,Primary,,,Belsize,",
+        "900301,202,Camden,Two,Community school,Open,Primary,,,Belsize,",
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_gias(lines=rows)
+    assert caught.value.errors == ["URN 900301 appears more than once"]
+    assert not School.objects.exists()

@@ -6,7 +6,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendhub.core.exceptions import ImportRejected
-from sendhub.schools.services import import_gias
+from sendhub.schools.services import ImportSummary, import_gias
+
+# GIAS publishes its extracts in Windows-1252 ("edubasealldata…csv"); a file saved again may be UTF-8.
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 
 
 class Command(BaseCommand):
@@ -14,7 +17,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        gias = sub.add_parser("import-gias", help="Import a Get Information About Schools CSV extract")
+        gias = sub.add_parser(
+            "import-gias",
+            help="Import a Get Information About Schools CSV extract (the whole of England, or --la)",
+        )
         gias.add_argument("file", type=Path)
         gias.add_argument("--la", dest="la_code", help="Only import settings in this LA (3-digit code)")
 
@@ -23,8 +29,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         try:
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-                summary = import_gias(lines=f, la_code=options.get("la_code"))
+            summary = self._import(path, options.get("la_code"))
         except ImportRejected as e:
             for problem in e.errors[:50]:
                 self.stderr.write(problem)
@@ -34,3 +39,15 @@ class Command(BaseCommand):
                 f"Schools: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged"
             )
         )
+
+    def _import(self, path: Path, la_code: str | None) -> ImportSummary:
+        """Read as UTF-8 first, then as GIAS's own Windows-1252: nothing is written until the whole file
+        has been read, so a decoding error part-way simply starts again with the next encoding."""
+        for encoding in ENCODINGS[:-1]:
+            try:
+                with path.open(encoding=encoding, newline="") as f:
+                    return import_gias(lines=f, la_code=la_code)
+            except UnicodeDecodeError:
+                continue
+        with path.open(encoding=ENCODINGS[-1], newline="") as f:
+            return import_gias(lines=f, la_code=la_code)

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from sendhub.accounts.models import Role, User
+from sendhub.accounts.models import User
 from sendhub.cases import rules
 from sendhub.cases.models import (
     AdviceRequest,
@@ -36,13 +36,30 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
+from sendhub.cases.selectors.caseloads import Caseload, caseloads, caseloads_open_work, officer_cases
+from sendhub.cases.selectors.settings import settings_to_offer
+from sendhub.cases.selectors.worklist import (
+    WORKLISTS,
+    WorklistFilter,
+    officers_for,
+    worklist,
+    worklist_counts,
+    worklist_schools,
+)
 
-WORKLISTS = {
-    "all": "All open work",
-    "due": "Due in the next 14 days",
-    "overdue": "Overdue",
-    "advice": "Awaiting advice",
-}
+__all__ = [
+    "WORKLISTS",
+    "Caseload",
+    "WorklistFilter",
+    "caseloads",
+    "caseloads_open_work",
+    "officer_cases",
+    "officers_for",
+    "settings_to_offer",
+    "worklist",
+    "worklist_counts",
+    "worklist_schools",
+]
 
 
 def get_child_for_user(user: User, pk: int, *, write: bool = False) -> Child:
@@ -97,59 +114,6 @@ def search_children(user: User, query: str = "") -> QuerySet[Child]:
                 | Q(upn__iexact=word)
             )
     return children.order_by("last_name", "first_name", "pk")
-
-
-def worklist(user: User, today: date, which: str, *, officer_id: int | None = None) -> QuerySet[Child]:
-    """The caseload worklists: due in the next 14 days, overdue, awaiting advice; by officer or team.
-
-    ``next_due`` is stored by services.refresh_status from the rules, so "overdue" here is the SQL
-    form of ``rules.*_status(...).overdue``; tests/test_demo.py checks that the two agree.
-    """
-    children = Child.objects.visible_to(user)
-    if user.role != Role.CASE_OFFICER and officer_id is not None:
-        children = children.filter(officer_id=officer_id)
-    if which == "overdue":
-        children = children.filter(next_due__lt=today)
-    elif which == "due":
-        children = children.filter(next_due__gte=today, next_due__lte=today + timedelta(days=14))
-    elif which == "all":
-        children = children.filter(next_due__isnull=False)
-    elif which == "advice":
-        outstanding = AdviceRequest.objects.filter(
-            request__child=OuterRef("pk"), received_on__isnull=True, request__status=RequestStatus.OPEN
-        )
-        children = children.filter(Exists(outstanding))
-    else:
-        raise ValueError(f"Unknown worklist {which!r}")
-    return (
-        children.select_related("officer", "school")
-        .only(
-            "pk",
-            "reference",
-            "first_name",
-            "last_name",
-            "stage",
-            "next_step",
-            "next_due",
-            "officer__full_name",
-            "school__name",
-        )
-        .order_by("next_due", "pk")
-    )
-
-
-def worklist_counts(user: User, today: date, *, officer_id: int | None = None) -> dict[str, int]:
-    return {key: worklist(user, today, key, officer_id=officer_id).count() for key in WORKLISTS}
-
-
-def officers_for(user: User) -> QuerySet[User]:
-    """Officers a manager may filter by or reassign to: their team's (all for an admin)."""
-    officers = User.objects.filter(role=Role.CASE_OFFICER, is_active=True)
-    if user.role == Role.TEAM_MANAGER:
-        officers = officers.filter(team=user.team)
-    elif user.role != Role.ADMIN:
-        officers = officers.filter(pk=user.pk)
-    return officers.order_by("full_name")
 
 
 def panel_agenda(user: User, today: date) -> list[AssessmentRequest]:
