@@ -1,0 +1,38 @@
+from sendhub.strategy.models.adulthood import InternshipOutcome, PfaReview, SupportedInternship
+from sendhub.strategy.models.board import BoardItem, BoardKind, BoardMeeting, ItemKind
+from sendhub.strategy.models.measures import (
+    Measure,
+    MeasureSource,
+    OrganisationKind,
+    PartnerMeasure,
+    PartnerMeasureValue,
+    PartnerMember,
+    PartnerOrganisation,
+    Unit,
+)
+from sendhub.strategy.models.plan import DELIVERY_LABELS, Action, Plan, Priority, Step, Strategy, Update
+
+__all__ = [
+    "DELIVERY_LABELS",
+    "Action",
+    "BoardItem",
+    "BoardKind",
+    "BoardMeeting",
+    "InternshipOutcome",
+    "ItemKind",
+    "Measure",
+    "MeasureSource",
+    "OrganisationKind",
+    "PartnerMeasure",
+    "PartnerMeasureValue",
+    "PartnerMember",
+    "PartnerOrganisation",
+    "PfaReview",
+    "Plan",
+    "Priority",
+    "Step",
+    "Strategy",
+    "SupportedInternship",
+    "Unit",
+    "Update",
+]
