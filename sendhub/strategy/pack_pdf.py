@@ -48,7 +48,7 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
                 escape(f"Priority {status.priority.number}: {status.priority.title}"), styles["Heading3"]
             )
         )
-        story.append(table([[label for _, label, _ in status.counts], [str(n) for _, _, n in status.counts]],
+        story.append(table([[c[1] for c in status.counts], [str(c[2]) for c in status.counts]],
                            [40, 40, 40, 40]))  # fmt: skip
         if status.exceptions:
             rows: list[list[object]] = [["Action", "Title", "RAG", "Why", "By when"]]

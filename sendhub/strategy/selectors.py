@@ -26,6 +26,7 @@ from sendhub.strategy.models import (
     Priority,
     Update,
 )
+from sendhub.strategy.models.plan import RAG_TAG_CLASSES
 from sendhub.strategy.rules import Delivery, Direction, Rag, RagStatus, on_target, rag_status
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.GREY]
@@ -50,6 +51,10 @@ class ActionRow:
     @property
     def rag_label(self) -> str:
         return RAG_LABELS[self.status.rag]
+
+    @property
+    def tag_class(self) -> str:
+        return RAG_TAG_CLASSES[self.status.rag]
 
 
 def action_rows(plan: Plan, today: date) -> list[ActionRow]:
@@ -170,7 +175,7 @@ def action_measures(action: Action, today: date) -> list[MeasureTrend]:
 @dataclass
 class PriorityStatus:
     priority: Priority
-    counts: list[tuple[str, str, int]]  # (rag, label, count)
+    counts: list[tuple[str, str, int, str]]  # (rag, label, count, tag class)
     exceptions: list[ActionRow]  # red and amber actions
 
 
@@ -186,8 +191,8 @@ class BoardPack:
     open_actions: list[BoardItem]
 
 
-def plan_status(plan: Plan, today: date) -> list[PriorityStatus]:
-    rows = action_rows(plan, today)
+def plan_status(plan: Plan, today: date, rows: list[ActionRow] | None = None) -> list[PriorityStatus]:
+    rows = action_rows(plan, today) if rows is None else rows
     by_priority: dict[int, list[ActionRow]] = {}
     for row in rows:
         by_priority.setdefault(row.action.priority_id, []).append(row)
@@ -196,7 +201,7 @@ def plan_status(plan: Plan, today: date) -> list[PriorityStatus]:
         mine = by_priority.get(priority.pk, [])
         counts = Counter(r.status.rag for r in mine)
         statuses.append(PriorityStatus(
-            priority, [(rag.value, RAG_LABELS[rag], counts[rag]) for rag in RAG_ORDER],
+            priority, [(rag.value, RAG_LABELS[rag], counts[rag], RAG_TAG_CLASSES[rag]) for rag in RAG_ORDER],
             [r for r in mine if r.status.rag in (Rag.RED, Rag.AMBER)],
         ))  # fmt: skip
     return statuses

@@ -40,12 +40,12 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = selectors.current_plan(int(year) if year.isdigit() else None)
     if plan is None and year:
         raise Http404
-    today = timezone.localdate()
+    rows = selectors.action_rows(plan, timezone.localdate()) if plan else []
     context = {
         "plan": plan,
         "plans": selectors.plans(),
-        "status": selectors.plan_status(plan, today) if plan else [],
-        "rows": selectors.action_rows(plan, today) if plan else [],
+        "status": selectors.plan_status(plan, timezone.localdate(), rows) if plan else [],
+        "rows": rows,
     }
     return render(request, "strategy/action_list.html", context)
 

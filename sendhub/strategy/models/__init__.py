@@ -10,10 +10,20 @@ from sendhub.strategy.models.measures import (
     PartnerOrganisation,
     Unit,
 )
-from sendhub.strategy.models.plan import DELIVERY_LABELS, Action, Plan, Priority, Step, Strategy, Update
+from sendhub.strategy.models.plan import (
+    DELIVERY_LABELS,
+    RAG_TAG_CLASSES,
+    Action,
+    Plan,
+    Priority,
+    Step,
+    Strategy,
+    Update,
+)
 
 __all__ = [
     "DELIVERY_LABELS",
+    "RAG_TAG_CLASSES",
     "Action",
     "BoardItem",
     "BoardKind",

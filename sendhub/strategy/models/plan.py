@@ -140,6 +140,10 @@ class Update(models.Model):
     def delivery_label(self) -> str:
         return DELIVERY_LABELS[self.delivery]
 
+    @property
+    def tag_class(self) -> str:
+        return RAG_TAG_CLASSES[self.rag]
+
 
 DELIVERY_LABELS: dict[str, str] = {
     Delivery.NOT_STARTED: "Not started",
@@ -147,4 +151,11 @@ DELIVERY_LABELS: dict[str, str] = {
     Delivery.AT_RISK: "At risk",
     Delivery.OFF_TRACK: "Off track",
     Delivery.COMPLETE: "Complete",
+}
+# The GOV.UK tag colour of each RAG status (yellow, not orange, for amber: its text contrast is higher).
+RAG_TAG_CLASSES: dict[str, str] = {
+    Rag.RED: "govuk-tag--red",
+    Rag.AMBER: "govuk-tag--yellow",
+    Rag.GREEN: "govuk-tag--green",
+    Rag.GREY: "govuk-tag--grey",
 }
