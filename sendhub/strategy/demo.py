@@ -11,15 +11,19 @@ from decimal import Decimal
 from typing import Any
 
 from sendhub.accounts.models import User
+from sendhub.cases.models import Child
 from sendhub.strategy.camden import camden_plan, camden_plan_rows
 from sendhub.strategy.models import (
     BoardKind,
+    InternshipOutcome,
     ItemKind,
     OrganisationKind,
     PartnerMeasure,
     PartnerMember,
     PartnerOrganisation,
+    PfaReview,
     Plan,
+    SupportedInternship,
     Unit,
 )
 from sendhub.strategy.services import board, measures, plan_io
@@ -149,6 +153,36 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
                              due=date(2025, 2, 28), by=lead,
                              text="Report the annual health check take-up for 14+ by GP practice.")  # fmt: skip
     board.complete_item(item=done, completed_on=date(2025, 2, 20), by=lead)
+    _adulthood(rng)
     stdout.write(
         f"strategy: {plan} with {len(actions)} actions, {len(catalogue)} partner measures, 1 board meeting"
     )
+
+
+def _adulthood(rng: random.Random) -> None:
+    """21 supported internships started in 2024/25 (as the seed reports) and 18 the year before, and year 9+
+    reviews, for the oldest demo young people (synthetic)."""
+    young = list(Child.objects.order_by("birth_date", "pk")[:120])
+    employers = [
+        "Synthetic Hotel Group",
+        "Borough Libraries",
+        "Northside Hospital Trust",
+        "Parkway Supermarket",
+    ]
+    for n, child in enumerate(young[:39]):
+        first_year = n >= 21
+        start = date(2023 if first_year else 2024, 9, 4)
+        outcome = rng.choice([InternshipOutcome.EMPLOYED, InternshipOutcome.EDUCATION, InternshipOutcome.NOT_EMPLOYED,
+                              InternshipOutcome.EMPLOYED]) if first_year else InternshipOutcome.ONGOING  # fmt: skip
+        SupportedInternship.objects.create(
+            young_person=child, employer=employers[n % len(employers)], provider="Synthetic College",
+            start=start, end=date(2024, 7, 12) if first_year else None, outcome=outcome,
+        )  # fmt: skip
+    for n, child in enumerate(young[39:]):
+        PfaReview.objects.create(
+            young_person=child, held_on=date(2024, 10, 1 + n % 28), year_group=9 + n % 6, ehcp=n % 4 != 0,
+            young_person_participated=rng.random() < 0.7, pfa_planning_started=rng.random() < 0.55,
+            pfa_outcomes_included=rng.random() < 0.6, employment_discussed=rng.random() < 0.6,
+            independent_living_discussed=rng.random() < 0.5, community_discussed=rng.random() < 0.4,
+            health_discussed=rng.random() < 0.5,
+        )  # fmt: skip

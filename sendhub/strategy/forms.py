@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from sendhub.core.forms import GovukDateField
-from sendhub.strategy.models import DELIVERY_LABELS, BoardKind, ItemKind, PartnerMeasure
+from sendhub.strategy.models import DELIVERY_LABELS, BoardKind, InternshipOutcome, ItemKind, PartnerMeasure
 from sendhub.strategy.rules import Direction
 
 KPI_CHOICES = [
@@ -118,6 +118,46 @@ class ItemForm(forms.Form):
     text = _area("What was decided or agreed", "Enter what was decided or agreed")
     owner = _text("Owner (for an action)", "", required=False)
     due = GovukDateField(label="Due (for an action)", label_text="date the action is due", required=False)
+
+
+class InternshipForm(forms.Form):
+    reference = _text(
+        "Young person's case reference", "Enter the young person's case reference", max_length=20
+    )
+    employer = _text("Employer", "Enter the employer")
+    provider = _text("Provider", "Enter the provider (the college or supported employment service)")
+    start = GovukDateField(label="Start", label_text="start date")
+    end = GovukDateField(label="End", label_text="end date", required=False)
+    outcome = forms.ChoiceField(label="Outcome", choices=InternshipOutcome.choices, widget=forms.RadioSelect,
+                                error_messages={"required": "Select the outcome"})  # fmt: skip
+
+
+class PfaReviewForm(forms.Form):
+    reference = _text(
+        "Young person's case reference", "Enter the young person's case reference", max_length=20
+    )
+    held_on = GovukDateField(label="Date of the review", label_text="date of the review")
+    year_group = forms.IntegerField(label="Year group", min_value=9, max_value=14,
+                                    error_messages={"required": "Enter the year group (9 to 14)",
+                                                    "min_value": "Enter a year group from 9 to 14",
+                                                    "max_value": "Enter a year group from 9 to 14"})  # fmt: skip
+    ehcp = forms.TypedChoiceField(label="Support", choices=[("1", "EHC plan"), ("0", "SEN Support")],
+                                  coerce=lambda v: v == "1", widget=forms.RadioSelect,
+                                  error_messages={"required": "Select EHC plan or SEN Support"})  # fmt: skip
+    young_person_participated = forms.BooleanField(
+        label="The young person took part in the review", required=False
+    )
+    pfa_planning_started = forms.BooleanField(
+        label="Preparing for Adulthood planning has started", required=False
+    )
+    pfa_outcomes_included = forms.BooleanField(label="The plan includes Preparing for Adulthood outcomes",
+                                               required=False)  # fmt: skip
+    employment_discussed = forms.BooleanField(label="Employment discussed", required=False)
+    independent_living_discussed = forms.BooleanField(label="Independent living discussed", required=False)
+    community_discussed = forms.BooleanField(
+        label="Friends, relationships and community discussed", required=False
+    )
+    health_discussed = forms.BooleanField(label="Good health discussed", required=False)
 
 
 class CompleteItemForm(forms.Form):

@@ -11,6 +11,7 @@ import rules
 from sendhub.accounts.predicates import (
     is_admin,
     is_analyst,
+    is_casework_staff,
     is_health,
     is_partner,
     is_social_care,
@@ -28,4 +29,5 @@ rules.add_perm("strategy.manage_board", is_team_manager | is_admin)
 rules.add_perm("strategy.view_all_partner_measures", is_staff_member)
 rules.add_perm("strategy.view_partner_measures", is_staff_member | is_partner)
 rules.add_perm("strategy.enter_partner_measures", partner_officers | is_admin)
-rules.add_perm("strategy.manage_adulthood", plan_keepers)
+rules.add_perm("strategy.view_adulthood", is_staff_member)
+rules.add_perm("strategy.record_adulthood", is_casework_staff | is_admin)

@@ -11,23 +11,37 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from sendhub.cases.models import Child
 from sendhub.dashboard.kpis import compute_kpis
 from sendhub.dashboard.live import casework_facts
 from sendhub.strategy.models import (
     Action,
     BoardItem,
     BoardMeeting,
+    InternshipOutcome,
     ItemKind,
     Measure,
     MeasureSource,
     PartnerMeasure,
     PartnerMeasureValue,
+    PfaReview,
     Plan,
     Priority,
+    SupportedInternship,
     Update,
 )
 from sendhub.strategy.models.plan import RAG_TAG_CLASSES
-from sendhub.strategy.rules import Delivery, Direction, Rag, RagStatus, on_target, rag_status
+from sendhub.strategy.rules import (
+    Delivery,
+    Direction,
+    PfaPercentages,
+    PfaReviewFact,
+    Rag,
+    RagStatus,
+    on_target,
+    pfa_percentages,
+    rag_status,
+)
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.GREY]
 RAG_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.GREY: "No update"}
@@ -58,10 +72,12 @@ class ActionRow:
 
 
 def action_rows(plan: Plan, today: date) -> list[ActionRow]:
-    """Every action of the plan in published order, with its RAG status today."""
+    """Every action of the plan in published order, with its RAG status on `today` from the updates
+    reported by then (so a past meeting's pack shows the plan as it stood)."""
+    updates = Update.objects.filter(reported_on__lte=today).order_by("-reported_on", "-pk")
     actions = (
         plan.actions.select_related("priority", "carried_to__plan")
-        .prefetch_related(Prefetch("updates", queryset=Update.objects.order_by("-reported_on", "-pk")))
+        .prefetch_related(Prefetch("updates", queryset=updates))
         .order_by("position")
     )
     rows = []
@@ -214,9 +230,13 @@ def off_target_measures(plan: Plan, today: date) -> list[MeasureTrend]:
 
 
 def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
-    """What the board reads: the latest plan's status by priority, measures off target, this meeting's
-    decisions and actions, and every action of this board still open."""
-    plan = plans().filter(year__lte=meeting.held_on.year).first() or current_plan()
+    """What the board reads: the plan's status by priority as at the meeting (or today, before it), the
+    measures off target, this meeting's decisions and actions, and every action of this board still open.
+
+    The plan is the latest one with an update by then: January's board reviews last year's plan."""
+    today = min(today, meeting.held_on)
+    candidates = plans().filter(year__lte=meeting.held_on.year)
+    plan = candidates.filter(actions__updates__reported_on__lte=today).first() or candidates.first()
     items = list(meeting.items.order_by("pk"))
     open_actions = list(
         BoardItem.objects.filter(meeting__board=meeting.board, kind=ItemKind.ACTION, completed_on__isnull=True)
@@ -257,3 +277,34 @@ def partner_values(measure: PartnerMeasure) -> QuerySet[PartnerMeasureValue]:
 
 def get_board_item(pk: int) -> BoardItem:
     return get_object_or_404(BoardItem.objects.select_related("meeting"), pk=pk)
+
+
+@dataclass
+class AdulthoodSummary:
+    percentages: PfaPercentages
+    internships_by_year: list[tuple[str, int, int, int]]  # (academic year, started, completed, employed)
+    internships: list[SupportedInternship]
+
+
+def academic_year(day: date) -> str:
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}/{str(start + 1)[2:]}"
+
+
+def adulthood_summary(user: Any) -> AdulthoodSummary:
+    """Percentages and counts over every record (aggregates); the list shows only young people the viewer
+    may open (`Child.objects.visible_to`)."""
+    facts = [PfaReviewFact(r.ehcp, r.year_group, r.young_person_participated, r.pfa_planning_started,
+                           r.pfa_outcomes_included) for r in PfaReview.objects.all()]  # fmt: skip
+    by_year: dict[str, list[int]] = {}
+    for i in SupportedInternship.objects.all():
+        counts = by_year.setdefault(academic_year(i.start), [0, 0, 0])
+        counts[0] += 1
+        counts[1] += i.end is not None and i.outcome != InternshipOutcome.LEFT_EARLY
+        counts[2] += i.outcome == InternshipOutcome.EMPLOYED
+    visible = Child.objects.visible_to(user)
+    return AdulthoodSummary(
+        pfa_percentages(facts),
+        [(year, *counts) for year, counts in sorted(by_year.items(), reverse=True)],  # type: ignore[misc]
+        list(SupportedInternship.objects.filter(young_person__in=visible).select_related("young_person")),
+    )

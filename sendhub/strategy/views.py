@@ -20,14 +20,17 @@ from sendhub.strategy.forms import (
     KPI_LABELS,
     CarryForwardForm,
     CompleteItemForm,
+    InternshipForm,
     ItemForm,
     MeasureForm,
     MeetingForm,
+    PfaReviewForm,
     UpdateForm,
     UploadForm,
     ValueForm,
 )
 from sendhub.strategy.pack_pdf import render_pack_pdf
+from sendhub.strategy.services import adulthood as adulthood_services
 from sendhub.strategy.services import board as board_services
 from sendhub.strategy.services import measures as measure_services
 from sendhub.strategy.services import plan as plan_services
@@ -241,3 +244,37 @@ def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, "Enter the date the action was completed")
     return redirect(item.meeting)
+
+
+@requires("strategy.view_adulthood")
+def adulthood(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/adulthood.html", {
+        "summary": selectors.adulthood_summary(request.user),
+        "can_record": request.user.has_perm("strategy.record_adulthood"),
+    })  # fmt: skip
+
+
+@requires("strategy.record_adulthood")
+def internship_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = InternshipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adulthood_services.record_internship(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect("strategy:adulthood")
+    return render(request, "strategy/internship_create.html", {"form": form})
+
+
+@requires("strategy.record_adulthood")
+def pfa_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = PfaReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adulthood_services.record_pfa_review(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect("strategy:adulthood")
+    return render(request, "strategy/pfa_review_create.html", {"form": form})

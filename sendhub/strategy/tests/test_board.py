@@ -81,3 +81,20 @@ def test_only_managers_schedule_meetings(client, login, officer, manager):
     page = login(client, manager).post("/strategy/board/new/", {"board": "inclusion", "held_on_0": "19",
                                        "held_on_1": "3", "held_on_2": "2025", "attendees": "Chair", "agenda": "Plan"})  # fmt: skip
     assert page.status_code == 302 and BoardMeeting.objects.get().held_on == date(2025, 3, 19)
+
+
+@time_machine.travel(date(2025, 3, 1))
+def test_a_past_meetings_pack_shows_the_plan_as_it_stood_at_the_meeting(client, login, manager, plan):
+    action = plan.actions.get(number="3.8")  # due Apr-25
+    record_update(
+        action=action, reported_on=date(2024, 12, 31), delivery="at_risk", progress="Paused", by=manager
+    )
+    record_update(
+        action=action, reported_on=date(2025, 2, 1), delivery="off_track", progress="Stopped", by=manager
+    )
+    meeting = _meeting(manager)
+    body = login(client, manager).get(f"/strategy/board/{meeting.pk}/").content.decode()
+    assert "Status as at 22 January 2025" in body
+    exceptions = body.split("Priority 3: Enable young adults", 1)[1].split("</table>", 1)[0]
+    row = exceptions.split(">3.8<", 1)[1].split("</tr>", 1)[0]
+    assert "Amber" in row and "At risk" in row
