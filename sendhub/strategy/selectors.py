@@ -82,8 +82,8 @@ def action_rows(plan: Plan, today: date) -> list[ActionRow]:
     )
     rows = []
     for action in actions:
-        updates = list(action.updates.all())
-        latest = updates[0] if updates else None
+        reported = list(action.updates.all())
+        latest = reported[0] if reported else None
         delivery = Delivery(latest.delivery) if latest else None
         rows.append(ActionRow(action, rag_status(delivery=delivery, due=action.due, today=today), latest))
     return rows
