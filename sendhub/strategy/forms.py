@@ -7,7 +7,14 @@ from typing import Any
 from django import forms
 
 from sendhub.core.forms import GovukDateField
-from sendhub.strategy.models import DELIVERY_LABELS, BoardKind, InternshipOutcome, ItemKind, PartnerMeasure
+from sendhub.strategy.models import (
+    DELIVERY_LABELS,
+    BoardKind,
+    InternshipOutcome,
+    ItemKind,
+    Measure,
+    PartnerMeasure,
+)
 from sendhub.strategy.rules import Direction
 
 KPI_CHOICES = [
@@ -158,6 +165,29 @@ class PfaReviewForm(forms.Form):
         label="Friends, relationships and community discussed", required=False
     )
     health_discussed = forms.BooleanField(label="Good health discussed", required=False)
+
+
+class MeasureChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.action.plan.year} action {obj.action.number}: {obj.label}"
+
+
+class SefSectionForm(forms.Form):
+    strengths = _area("Strengths", "", required=False)
+    areas_for_development = _area("Areas for development", "", required=False)
+    evidence = _area("Evidence", "", required=False)
+    measures = MeasureChoiceField(label="Measures that show it", required=False, queryset=Measure.objects.none(),
+                                  widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+    def __init__(self, *args: Any, measures: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].queryset = measures  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f) for f in ("strengths", "areas_for_development", "evidence")):
+            self.add_error("strengths", "Enter the strengths, the areas for development or the evidence")
+        return data
 
 
 class CompleteItemForm(forms.Form):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from sendhub.cases.models import Child
@@ -27,6 +28,8 @@ from sendhub.strategy.models import (
     PfaReview,
     Plan,
     Priority,
+    SefSection,
+    SefTheme,
     SupportedInternship,
     Update,
 )
@@ -307,4 +310,39 @@ def adulthood_summary(user: Any) -> AdulthoodSummary:
         pfa_percentages(facts),
         [(year, *counts) for year, counts in sorted(by_year.items(), reverse=True)],  # type: ignore[misc]
         list(SupportedInternship.objects.filter(young_person__in=visible).select_related("young_person")),
+    )
+
+
+@dataclass
+class SefRow:
+    theme: str
+    title: str
+    section: SefSection | None
+    trends: list[MeasureTrend]
+
+
+def sef_rows(today: date) -> list[SefRow]:
+    """Every theme in the framework's order, with what has been written and its measures' latest values."""
+    sections = {
+        s.theme: s
+        for s in SefSection.objects.prefetch_related("measures__action", "measures__partner_measure__owner")
+    }
+    kpis = KpiSeries(today)
+    rows = []
+    for theme, title in SefTheme.choices:
+        section = sections.get(theme)
+        measures = list(section.measures.all()) if section else []
+        rows.append(SefRow(theme, title, section, measure_trends(measures, today, kpis)))
+    return rows
+
+
+def get_sef_theme(theme: str) -> tuple[str, SefSection | None]:
+    if theme not in SefTheme.values:
+        raise Http404
+    return SefTheme(theme).label, SefSection.objects.filter(theme=theme).first()
+
+
+def plan_measures() -> QuerySet[Measure]:
+    return Measure.objects.select_related("action__plan").order_by(
+        "-action__plan__year", "action__position", "label"
     )

@@ -25,6 +25,7 @@ from sendhub.strategy.forms import (
     MeasureForm,
     MeetingForm,
     PfaReviewForm,
+    SefSectionForm,
     UpdateForm,
     UploadForm,
     ValueForm,
@@ -34,6 +35,7 @@ from sendhub.strategy.services import adulthood as adulthood_services
 from sendhub.strategy.services import board as board_services
 from sendhub.strategy.services import measures as measure_services
 from sendhub.strategy.services import plan as plan_services
+from sendhub.strategy.services import sef as sef_services
 from sendhub.strategy.services.plan_io import export_plan
 
 
@@ -278,3 +280,23 @@ def pfa_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             return redirect("strategy:adulthood")
     return render(request, "strategy/pfa_review_create.html", {"form": form})
+
+
+@requires("strategy.view_plan")
+def sef(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/sef.html", {
+        "rows": selectors.sef_rows(timezone.localdate()), "can_manage": request.user.has_perm("strategy.manage_plan"),
+    })  # fmt: skip
+
+
+@requires("strategy.manage_plan")
+def sef_edit(request: AuthenticatedHttpRequest, theme: str) -> HttpResponse:
+    title, section = selectors.get_sef_theme(theme)
+    initial = {"strengths": section.strengths, "areas_for_development": section.areas_for_development,
+               "evidence": section.evidence, "measures": list(section.measures.all())} if section else {}  # fmt: skip
+    form = SefSectionForm(request.POST or None, initial=initial, measures=selectors.plan_measures())
+    if request.method == "POST" and form.is_valid():
+        sef_services.save_sef_section(theme=theme, by=request.user, **form.cleaned_data)
+        messages.success(request, "Self-evaluation saved")
+        return redirect("strategy:sef")
+    return render(request, "strategy/sef_edit.html", {"form": form, "title": title})

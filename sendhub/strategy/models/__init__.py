@@ -20,6 +20,7 @@ from sendhub.strategy.models.plan import (
     Strategy,
     Update,
 )
+from sendhub.strategy.models.sef import SefSection, SefTheme
 
 __all__ = [
     "DELIVERY_LABELS",
@@ -40,6 +41,8 @@ __all__ = [
     "PfaReview",
     "Plan",
     "Priority",
+    "SefSection",
+    "SefTheme",
     "Step",
     "Strategy",
     "SupportedInternship",
