@@ -17,16 +17,18 @@ from sendhub.strategy.models import (
     BoardKind,
     InternshipOutcome,
     ItemKind,
+    Measure,
     OrganisationKind,
     PartnerMeasure,
     PartnerMember,
     PartnerOrganisation,
     PfaReview,
     Plan,
+    SefTheme,
     SupportedInternship,
     Unit,
 )
-from sendhub.strategy.services import board, measures, plan_io
+from sendhub.strategy.services import board, measures, plan_io, sef
 from sendhub.strategy.services import plan as plan_services
 
 # How each item stood at the end of 2024, read from its "End of year update" in the seed.
@@ -154,6 +156,21 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
                              text="Report the annual health check take-up for 14+ by GP practice.")  # fmt: skip
     board.complete_item(item=done, completed_on=date(2025, 2, 20), by=lead)
     _adulthood(rng)
+    linked = {m.action.number: m for m in Measure.objects.filter(action__plan=plan).select_related("action")}
+    sef.save_sef_section(
+        theme=SefTheme.NEXT_STEPS, by=lead, measures=[linked["3.1"], linked["3.12"]],
+        strengths="Twenty-one young people started accredited supported internships in 2024/25, and a further 7 "
+                  "alternative programmes; the SEND Employment Forum coordinates opportunities.",
+        areas_for_development="Preparing for Adulthood in annual reviews from year 9 (3.8) was paused; "
+                              "annual health checks for 14+ are below target.",
+        evidence="Progress report 2024, Appendix C 3.1, 3.8, 3.12\nSEND Inclusion Board minutes, January 2025",
+    )  # fmt: skip
+    sef.save_sef_section(
+        theme=SefTheme.PARTICIPATION, by=lead, measures=[linked["1.1"]],
+        strengths="Engagement Lead in post; engagement plan for children and young people in place.",
+        areas_for_development="Feedback from families is not yet gathered routinely after plans and reviews (1.4).",
+        evidence="Engagement and participation plan, December 2024",
+    )  # fmt: skip
     stdout.write(
         f"strategy: {plan} with {len(actions)} actions, {len(catalogue)} partner measures, 1 board meeting"
     )

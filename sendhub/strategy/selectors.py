@@ -346,3 +346,38 @@ def plan_measures() -> QuerySet[Measure]:
     return Measure.objects.select_related("action__plan").order_by(
         "-action__plan__year", "action__position", "label"
     )
+
+
+@dataclass
+class ReportPriority:
+    priority: Priority
+    counts: list[tuple[str, str, int, str]]
+    rows: list[ActionRow]
+
+
+@dataclass
+class AnnualReport:
+    plan: Plan
+    as_of: date
+    priorities: list[ReportPriority]
+    measures: list[MeasureTrend]
+    adulthood: PfaPercentages
+    internships_by_year: list[tuple[str, int, int, int]]
+
+
+def annual_report(plan: Plan, today: date) -> AnnualReport:
+    """The year's progress report: each priority's actions with the latest update by the year's end (or
+    today, if earlier), the plan's measures against target, and the Preparing for Adulthood figures.
+    Aggregates and plan text only: no young person is named."""
+    as_of = min(today, date(plan.year, 12, 31))
+    rows = action_rows(plan, as_of)
+    statuses = plan_status(plan, as_of, rows)
+    measures = list(Measure.objects.filter(action__plan=plan).select_related("action", "partner_measure__owner")
+                    .order_by("action__position", "label"))  # fmt: skip
+    summary = adulthood_summary(None)
+    return AnnualReport(
+        plan, as_of,
+        [ReportPriority(s.priority, s.counts, [r for r in rows if r.action.priority_id == s.priority.pk])
+         for s in statuses],
+        measure_trends(measures, today), summary.percentages, summary.internships_by_year,
+    )  # fmt: skip

@@ -18,6 +18,7 @@ urlpatterns = [
     path("strategy/adulthood/", views.adulthood, name="adulthood"),
     path("strategy/adulthood/internships/new/", views.internship_create, name="internship_create"),
     path("strategy/adulthood/reviews/new/", views.pfa_review_create, name="pfa_review_create"),
+    path("strategy/annual-report/", views.annual_report, name="annual_report"),
     path("strategy/self-evaluation/", views.sef, name="sef"),
     path("strategy/self-evaluation/<slug:theme>/", views.sef_edit, name="sef_edit"),
     path("strategy/board/", views.meeting_list, name="meeting_list"),

@@ -300,3 +300,13 @@ def sef_edit(request: AuthenticatedHttpRequest, theme: str) -> HttpResponse:
         messages.success(request, "Self-evaluation saved")
         return redirect("strategy:sef")
     return render(request, "strategy/sef_edit.html", {"form": form, "title": title})
+
+
+@requires("strategy.view_plan")
+def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
+    year = request.GET.get("year", "")
+    plan = selectors.current_plan(int(year) if year.isdigit() else None)
+    if plan is None:
+        raise Http404
+    report = selectors.annual_report(plan, timezone.localdate())
+    return render(request, "strategy/annual_report.html", {"report": report, "plans": selectors.plans()})

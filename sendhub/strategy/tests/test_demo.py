@@ -10,7 +10,14 @@ from sendhub.accounts import demo as accounts_demo
 from sendhub.accounts.models import User
 from sendhub.core.demo import demo_loaders
 from sendhub.strategy import demo
-from sendhub.strategy.models import Action, BoardMeeting, PartnerMeasureValue, PartnerMember, Update
+from sendhub.strategy.models import (
+    Action,
+    BoardMeeting,
+    PartnerMeasureValue,
+    PartnerMember,
+    SefSection,
+    Update,
+)
 from sendhub.strategy.tests.test_plan_io import SEED_ORDER
 
 
@@ -33,6 +40,7 @@ def test_the_demo_loads_the_2024_plan_and_is_idempotent(client, login):
     assert carried.carried_from is not None and carried.carried_from.plan.year == 2024
     partner = PartnerMember.objects.get(user__email="partner@demo.sendhub.test")
     assert partner.organisation.name == "Camden Parent Carer Forum"
+    assert SefSection.objects.count() == 2
     meeting = BoardMeeting.objects.get()
     assert meeting.held_on == date(2025, 1, 22)
     login(client, partner.user)

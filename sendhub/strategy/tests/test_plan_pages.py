@@ -108,3 +108,18 @@ def test_a_complete_action_is_not_carried_forward(manager, plan):
 def test_the_plan_downloads_as_the_xlsx_template(client, login, officer, plan):
     page = login(client, officer).get("/strategy/plan-2024.xlsx")
     assert page.status_code == 200 and page.content[:2] == b"PK"
+
+
+@time_machine.travel(date(2025, 5, 1))
+def test_the_progress_report_gives_each_items_end_of_year_narrative_and_measures(client, login, officer, manager,
+                                                                               plan, health_checks_linked):  # fmt: skip
+    record_update(action=plan.actions.get(number="3.12"), reported_on=date(2024, 12, 31), delivery="on_track",
+                  progress="Health Checks continue to be widely promoted to 14+", by=manager)  # fmt: skip
+    record_update(action=plan.actions.get(number="3.12"), reported_on=date(2025, 2, 1), delivery="at_risk",
+                  progress="Written after the year ended", by=manager)  # fmt: skip
+    body = login(client, officer).get("/strategy/annual-report/?year=2024").content.decode()
+    assert "as at 31 December 2024" in body
+    row = body.split(">3.12<", 1)[1].split("</tr>", 1)[0]
+    assert "Health Checks continue to be widely promoted to 14+" in row and "Written after" not in row
+    measures = body.split('<h2 class="govuk-heading-l">Measures</h2>', 1)[1].split("</table>", 1)[0]
+    assert "14+ with an annual health check" in measures and "70%" in measures and ">No<" in measures
