@@ -154,3 +154,25 @@ def test_a_plan_for_a_year_already_held_is_refused(tmp_path):
         import_plan(rows=read_rows(path), by=None)
     assert refused.value.errors == ["Row 2, column B (year): SEND Strategy already has a 2025 plan"]
     assert Action.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_malformed_xlsx_is_refused_with_spreadsheet_rows_and_columns(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(COLUMNS)
+    sheet.append(ROW)
+    bad = ROW.copy()
+    bad[3] = "first"
+    sheet.append(bad)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("strategy", "import-plan", str(path))
+    with pytest.raises(ImportRejected) as refused:
+        import_plan(rows=read_rows(path), by=None)
+    assert refused.value.errors == ["Row 3, column D (priority): enter the priority's number, like 1"]
+    assert not Plan.objects.exists()
