@@ -42,6 +42,11 @@ class UndefinedTemplateVariable(str):
     def __new__(cls) -> UndefinedTemplateVariable:
         return super().__new__(cls, "<undefined>")
 
+    def __bool__(self) -> bool:
+        # A missing related object (ObjectDoesNotExist is a "silent variable failure") resolves to this
+        # value even inside `{% if %}`: it must be false there, as the empty string is in production.
+        return False
+
     def __contains__(self, key: object) -> bool:
         return key == "%s"  # makes Django call __mod__ with the variable it could not resolve
 

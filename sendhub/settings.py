@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "sendhub.dashboard",
     "sendhub.localoffer",
     "sendhub.voice",
+    "sendhub.strategy",
 ]
 if SENDHUB_USE_OIDC:
     INSTALLED_APPS.append("mozilla_django_oidc")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases import forms, selectors
-from sendhub.cases.models import Child
 from sendhub.cases.services import children as child_services
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
@@ -48,7 +49,7 @@ def caseloads(request: AuthenticatedHttpRequest) -> HttpResponse:
                 )
                 return redirect(reverse("cases:caseloads") + f"?officer={chosen}")
         forms_by_case[child.pk] = form
-    cases: list[tuple[Child, forms.ReassignForm]] = []
+    cases: list[tuple[Any, forms.ReassignForm]] = []  # (child, its reassignment form)
     if showing:
         for child in selectors.officer_cases(request.user, officer_id):
             form = forms_by_case.get(child.pk) or forms.ReassignForm(

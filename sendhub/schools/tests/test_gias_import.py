@@ -116,18 +116,6 @@ def test_the_whole_england_file_brings_every_kind_of_setting_in_gias_encoding(tm
 
 
 @pytest.mark.django_db
-def test_an_out_of_area_independent_school_can_be_named_in_a_plan():
-    from sendhub.cases.forms.plans import PlanSettingForm
-
-    import_gias(lines=io.StringIO(ENGLAND).readlines())
-    form = PlanSettingForm(data={"named_setting": School.objects.get(urn=990003).pk})
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["named_setting"].la_name == "Hertfordshire"
-    labels = [label for _, label in form.fields["named_setting"].choices]  # type: ignore[attr-defined]
-    assert "Larchmont House School (Hertfordshire)" in labels
-
-
-@pytest.mark.django_db
 def test_a_urn_twice_rejects_the_file():
     rows = gias(
         "900301,202,Camden,One,Community school,Open,Primary,,,Belsize,",

@@ -1,0 +1,51 @@
+from sendhub.strategy.models.adulthood import InternshipOutcome, PfaReview, SupportedInternship
+from sendhub.strategy.models.board import BoardItem, BoardKind, BoardMeeting, ItemKind
+from sendhub.strategy.models.measures import (
+    Measure,
+    MeasureSource,
+    OrganisationKind,
+    PartnerMeasure,
+    PartnerMeasureValue,
+    PartnerMember,
+    PartnerOrganisation,
+    Unit,
+)
+from sendhub.strategy.models.plan import (
+    DELIVERY_LABELS,
+    RAG_TAG_CLASSES,
+    Action,
+    Plan,
+    Priority,
+    Step,
+    Strategy,
+    Update,
+)
+from sendhub.strategy.models.sef import SefSection, SefTheme
+
+__all__ = [
+    "DELIVERY_LABELS",
+    "RAG_TAG_CLASSES",
+    "Action",
+    "BoardItem",
+    "BoardKind",
+    "BoardMeeting",
+    "InternshipOutcome",
+    "ItemKind",
+    "Measure",
+    "MeasureSource",
+    "OrganisationKind",
+    "PartnerMeasure",
+    "PartnerMeasureValue",
+    "PartnerMember",
+    "PartnerOrganisation",
+    "PfaReview",
+    "Plan",
+    "Priority",
+    "SefSection",
+    "SefTheme",
+    "Step",
+    "Strategy",
+    "SupportedInternship",
+    "Unit",
+    "Update",
+]

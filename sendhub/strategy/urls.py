@@ -1,0 +1,30 @@
+from django.urls import path
+
+from sendhub.strategy import views
+
+app_name = "strategy"
+
+urlpatterns = [
+    path("strategy/", views.action_list, name="action_list"),
+    path("strategy/plan-<int:year>.xlsx", views.plan_export, name="plan_export"),
+    path("strategy/actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("strategy/actions/<int:pk>/update/", views.update_create, name="update_create"),
+    path("strategy/actions/<int:pk>/measures/new/", views.measure_create, name="measure_create"),
+    path("strategy/actions/<int:pk>/carry-forward/", views.carry_forward, name="carry_forward"),
+    path("strategy/partner-measures/", views.partner_measure_list, name="partner_measure_list"),
+    path("strategy/partner-measures/upload/", views.value_upload, name="value_upload"),
+    path("strategy/partner-measures/<int:pk>/", views.partner_measure_detail, name="partner_measure_detail"),
+    path("strategy/partner-measures/<int:pk>/values/new/", views.value_create, name="value_create"),
+    path("strategy/adulthood/", views.adulthood, name="adulthood"),
+    path("strategy/adulthood/internships/new/", views.internship_create, name="internship_create"),
+    path("strategy/adulthood/reviews/new/", views.pfa_review_create, name="pfa_review_create"),
+    path("strategy/annual-report/", views.annual_report, name="annual_report"),
+    path("strategy/self-evaluation/", views.sef, name="sef"),
+    path("strategy/self-evaluation/<slug:theme>/", views.sef_edit, name="sef_edit"),
+    path("strategy/board/", views.meeting_list, name="meeting_list"),
+    path("strategy/board/new/", views.meeting_create, name="meeting_create"),
+    path("strategy/board/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("strategy/board/<int:pk>/pack.pdf", views.meeting_pack_pdf, name="meeting_pack_pdf"),
+    path("strategy/board/<int:pk>/items/new/", views.item_create, name="item_create"),
+    path("strategy/board/items/<int:pk>/complete/", views.item_complete, name="item_complete"),
+]

@@ -1,0 +1,312 @@
+"""Strategy pages: the plan and its actions, measures, partner measures and the boards. Thin views."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
+from sendhub.core.exceptions import ImportRejected, SendHubError
+from sendhub.core.forms import add_refusal
+from sendhub.strategy import selectors
+from sendhub.strategy.charts import trend_chart
+from sendhub.strategy.forms import (
+    KPI_LABELS,
+    CarryForwardForm,
+    CompleteItemForm,
+    InternshipForm,
+    ItemForm,
+    MeasureForm,
+    MeetingForm,
+    PfaReviewForm,
+    SefSectionForm,
+    UpdateForm,
+    UploadForm,
+    ValueForm,
+)
+from sendhub.strategy.pack_pdf import render_pack_pdf
+from sendhub.strategy.services import adulthood as adulthood_services
+from sendhub.strategy.services import board as board_services
+from sendhub.strategy.services import measures as measure_services
+from sendhub.strategy.services import plan as plan_services
+from sendhub.strategy.services import sef as sef_services
+from sendhub.strategy.services.plan_io import export_plan
+
+
+@requires("strategy.view_plan")
+def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    year = request.GET.get("year", "")
+    plan = selectors.current_plan(int(year) if year.isdigit() else None)
+    if plan is None and year:
+        raise Http404
+    rows = selectors.action_rows(plan, timezone.localdate()) if plan else []
+    context = {
+        "plan": plan,
+        "plans": selectors.plans(),
+        "status": selectors.plan_status(plan, timezone.localdate(), rows) if plan else [],
+        "rows": rows,
+    }
+    return render(request, "strategy/action_list.html", context)
+
+
+@requires("strategy.view_plan")
+def plan_export(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    plan = selectors.current_plan(year)
+    if plan is None:
+        raise Http404
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"plan-{year}.xlsx"
+        export_plan(plan=plan, out=out)
+        response = HttpResponse(
+            out.read_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="plan-{year}.xlsx"'
+    return response
+
+
+@requires("strategy.view_plan")
+def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action(pk)
+    today = timezone.localdate()
+    trends = selectors.action_measures(action, today)
+    charts = [(t, trend_chart(t.points, target=t.measure.target, higher_is_better=t.higher_is_better, unit=t.unit))
+              for t in trends]  # fmt: skip
+    rows = [r for r in selectors.action_rows(action.plan, today) if r.action.pk == action.pk]
+    return render(request, "strategy/action_detail.html", {
+        "action": action, "row": rows[0], "steps": action.steps.all(), "history": selectors.action_history(action),
+        "charts": charts, "kpi_labels": KPI_LABELS,
+        "can_manage": request.user.has_perm("strategy.manage_plan"),
+    })  # fmt: skip
+
+
+@requires("strategy.manage_plan")
+def update_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action(pk)
+    form = UpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_services.record_update(action=action, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, f"Update recorded for action {action.number}")
+            return redirect(action)
+    return render(request, "strategy/update_create.html", {"action": action, "form": form})
+
+
+@requires("strategy.manage_plan")
+def carry_forward(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action(pk)
+    form = CarryForwardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            carried = plan_services.carry_forward_action(action=action, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, f"Action {action.number} carried into the {carried.plan.year} plan")
+            return redirect(carried)
+    return render(request, "strategy/carry_forward.html", {"action": action, "form": form})
+
+
+@requires("strategy.manage_plan")
+def measure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action(pk)
+    form = MeasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure_services.link_measure(action=action, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect(action)
+    return render(request, "strategy/measure_create.html", {"action": action, "form": form})
+
+
+@requires("strategy.view_partner_measures")
+def partner_measure_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/partner_measure_list.html", {
+        "measures": selectors.partner_measures_for(request.user),
+        "can_enter": request.user.has_perm("strategy.enter_partner_measures"),
+    })  # fmt: skip
+
+
+@requires("strategy.view_partner_measures")
+def partner_measure_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.get_partner_measure_for_user(request.user, pk)
+    return render(request, "strategy/partner_measure_detail.html", {
+        "measure": measure, "values": selectors.partner_values(measure),
+        "can_enter": measure_services.can_enter(request.user, measure),
+    })  # fmt: skip
+
+
+@requires("strategy.enter_partner_measures")
+def value_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.get_partner_measure_for_user(request.user, pk)
+    if not measure_services.can_enter(request.user, measure):
+        raise PermissionDenied
+    form = ValueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure_services.record_partner_value(
+                measure=measure, by=request.user, entry=measure_services.ValueInput(**form.cleaned_data)
+            )
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, f"Value saved for {measure.name}")
+            return redirect(measure)
+    return render(request, "strategy/value_create.html", {"measure": measure, "form": form})
+
+
+@requires("strategy.enter_partner_measures")
+def value_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = measure_services.upload_partner_values(text=form.cleaned_data["file"], by=request.user)
+        except ImportRejected as e:
+            form.add_error("file", str(e))
+            problems = e.errors
+        else:
+            messages.success(request, f"{len(saved)} value(s) saved")
+            return redirect("strategy:partner_measure_list")
+    return render(request, "strategy/value_upload.html", {"form": form, "problems": problems})
+
+
+@requires("strategy.view_board")
+def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/meeting_list.html", {
+        "meetings": selectors.meetings(), "can_manage": request.user.has_perm("strategy.manage_board"),
+    })  # fmt: skip
+
+
+@requires("strategy.manage_board")
+def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = board_services.schedule_meeting(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect(meeting)
+    return render(request, "strategy/meeting_create.html", {"form": form})
+
+
+@requires("strategy.view_board")
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting(pk)
+    pack = selectors.board_pack(meeting, timezone.localdate())
+    return render(request, "strategy/meeting_detail.html", {
+        "meeting": meeting, "pack": pack, "can_manage": request.user.has_perm("strategy.manage_board"),
+        "complete_form": CompleteItemForm(initial={"completed_on": timezone.localdate()}),
+    })  # fmt: skip
+
+
+@requires("strategy.view_board")
+def meeting_pack_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting(pk)
+    pdf = render_pack_pdf(selectors.board_pack(meeting, timezone.localdate()))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="board-pack-{meeting.held_on:%Y-%m-%d}.pdf"'
+    return response
+
+
+@requires("strategy.manage_board")
+def item_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting(pk)
+    form = ItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board_services.record_item(meeting=meeting, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect(meeting)
+    return render(request, "strategy/item_create.html", {"meeting": meeting, "form": form})
+
+
+@post_only("strategy.manage_board")
+def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = selectors.get_board_item(pk)
+    form = CompleteItemForm(request.POST)
+    if form.is_valid():
+        try:
+            board_services.complete_item(item=item, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            messages.error(request, str(e))
+    else:
+        messages.error(request, "Enter the date the action was completed")
+    return redirect(item.meeting)
+
+
+@requires("strategy.view_adulthood")
+def adulthood(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/adulthood.html", {
+        "summary": selectors.adulthood_summary(request.user),
+        "can_record": request.user.has_perm("strategy.record_adulthood"),
+    })  # fmt: skip
+
+
+@requires("strategy.record_adulthood")
+def internship_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = InternshipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adulthood_services.record_internship(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect("strategy:adulthood")
+    return render(request, "strategy/internship_create.html", {"form": form})
+
+
+@requires("strategy.record_adulthood")
+def pfa_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = PfaReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adulthood_services.record_pfa_review(by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect("strategy:adulthood")
+    return render(request, "strategy/pfa_review_create.html", {"form": form})
+
+
+@requires("strategy.view_plan")
+def sef(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "strategy/sef.html", {
+        "rows": selectors.sef_rows(timezone.localdate()), "can_manage": request.user.has_perm("strategy.manage_plan"),
+    })  # fmt: skip
+
+
+@requires("strategy.manage_plan")
+def sef_edit(request: AuthenticatedHttpRequest, theme: str) -> HttpResponse:
+    title, section = selectors.get_sef_theme(theme)
+    initial = {"strengths": section.strengths, "areas_for_development": section.areas_for_development,
+               "evidence": section.evidence, "measures": list(section.measures.all())} if section else {}  # fmt: skip
+    form = SefSectionForm(request.POST or None, initial=initial, measures=selectors.plan_measures())
+    if request.method == "POST" and form.is_valid():
+        sef_services.save_sef_section(theme=theme, by=request.user, **form.cleaned_data)
+        messages.success(request, "Self-evaluation saved")
+        return redirect("strategy:sef")
+    return render(request, "strategy/sef_edit.html", {"form": form, "title": title})
+
+
+@requires("strategy.view_plan")
+def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
+    year = request.GET.get("year", "")
+    plan = selectors.current_plan(int(year) if year.isdigit() else None)
+    if plan is None:
+        raise Http404
+    report = selectors.annual_report(plan, timezone.localdate())
+    return render(request, "strategy/annual_report.html", {"report": report, "plans": selectors.plans()})
