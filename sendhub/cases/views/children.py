@@ -16,6 +16,7 @@ from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 
 
 @requires("cases.view_worklist")
@@ -82,7 +83,7 @@ def child_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 child=child, by=request.user, expected_version=form.cleaned_data["version"] or 0, **fields
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(child)
     return render(request, "cases/child_edit.html", {"child": child, "form": form})
@@ -107,7 +108,7 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 assessment = request_services.intake(by=request.user, today=timezone.localdate(), **data)
             except SendHubError as e:
-                form.add_error(None, str(e))
+                add_refusal(form, e)
             else:
                 return redirect(assessment)
     return render(
@@ -132,7 +133,7 @@ def reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(child)
     return render(
