@@ -115,7 +115,7 @@ class GovukDateField(forms.MultiValueField):
             raise forms.ValidationError(f"The {self.label_text} must be a real date") from None
 
 
-def add_refusal(form: forms.Form, error: SendHubError) -> None:
+def add_refusal(form: forms.BaseForm, error: SendHubError) -> None:
     """Show a service's refusal on the form: beside the field it names, when the form has that field
     (GOV.UK error message and summary), otherwise in the error summary only."""
     form.add_error(error.field if error.field in form.fields else None, str(error))

@@ -106,7 +106,7 @@ def child_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 child=child, by=request.user, expected_version=form.cleaned_data["version"] or 0, **fields
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(child)
     return render(request, "cases/child_edit.html", {"child": child, "form": form})
@@ -131,7 +131,7 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 assessment = request_services.intake(by=request.user, today=timezone.localdate(), **data)
             except SendHubError as e:
-                form.add_error(None, str(e))
+                add_refusal(form, e)
             else:
                 return redirect(assessment)
     return render(

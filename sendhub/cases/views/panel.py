@@ -93,7 +93,7 @@ def panel_decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 **form.cleaned_data,
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect("cases:panel_decision_detail", pk=decision.pk)
     return render(request, "cases/panel_decision.html", {"assessment": assessment, "form": form})
@@ -150,7 +150,7 @@ def letter_template_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                 expected_version=form.cleaned_data["version"],
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect("cases:letter_template_list")
     return render(

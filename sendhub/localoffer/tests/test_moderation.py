@@ -98,6 +98,21 @@ def test_content_page_edit_keeps_history_and_refuses_stale_versions(admin_user):
         services.edit_content_page(page=page, title="Old", summary="x", body="y", version=1, by=admin_user)
 
 
+def test_a_refusal_that_names_a_field_is_shown_beside_that_field(client, login, manager, monkeypatch):
+    def refuse(**_: object) -> None:
+        raise SendHubError("Choose a title no other page has", field="title")
+
+    monkeypatch.setattr(services, "edit_content_page", refuse)
+    login(client, manager)
+    page = ContentPage.objects.get(slug="glossary")
+    form = {"title": "Glossary", "summary": "Words", "body": "Text", "version": page.version}
+    response = client.post(reverse("localoffer:content_page_edit", args=["glossary"]), form)
+    html = response.content.decode()
+    beside = html.split('id="id_title-error"', 1)
+    assert len(beside) == 2, "no error message beside the title field"
+    assert "Choose a title no other page has" in beside[1].split("</p>", 1)[0]
+
+
 def test_staff_pages_render(client, login, manager):
     login(client, manager)
     for name, args in [

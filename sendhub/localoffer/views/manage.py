@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm
 from sendhub.localoffer.selectors import editing as selectors_editing
@@ -55,7 +56,7 @@ def revision_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
                 messages.success(request, "Change rejected. The provider can see your reason.")
                 return redirect("localoffer:moderation_queue")
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
     return render(
         request,
         "localoffer/revision_detail.html",
@@ -101,7 +102,7 @@ def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
         try:
             services.edit_content_page(page=page, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Page saved. The previous version is kept in its history.")
             return redirect("localoffer:content_page", slug=page.slug)

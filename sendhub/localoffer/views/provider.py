@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.localoffer import presenters, rules, selectors, services
 from sendhub.localoffer.forms import ServiceEditForm
 from sendhub.localoffer.forms.records import FORMS, PlaceForm, RecordForm
@@ -138,7 +139,7 @@ def record_edit(
                 by=request.user,
             )
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, SENT)
             return redirect("localoffer:provider_service", pk=service.pk)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice import rules
 from sendhub.voice.forms import AdvanceComplaintForm, ComplimentForm, OpenComplaintForm
 from sendhub.voice.selectors.complaints import complaints_for, compliments, get_complaint_for_user
@@ -33,7 +34,7 @@ def complaint_create(request: AuthenticatedHttpRequest, contact_pk: int) -> Http
         try:
             complaint = services.open_complaint(contact=contact, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(complaint)
     return render(request, "voice/complaint_create.html", {"contact": contact, "form": form})
@@ -50,7 +51,7 @@ def complaint_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         try:
             services.advance_complaint(complaint=complaint, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Complaint updated")
             return redirect(complaint)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice.forms import (
     AssignForm,
     FindReferenceForm,
@@ -114,7 +115,7 @@ def contact_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.reply_to_contact(contact=contact, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, f"Reply sent for {contact.reference}")
             return redirect(contact)

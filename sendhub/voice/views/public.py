@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice import rules
 from sendhub.voice.forms import BookingForm, PublicContactForm, answer_form_class
 from sendhub.voice.selectors.contacts import recent_contact_times
@@ -94,7 +95,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
         try:
             survey_services.submit_response(invitation=invitation, answers=answers)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return render(
                 request, "voice/survey_thanks.html", {"survey": invitation.survey, "already": False}

@@ -34,7 +34,7 @@ def surgery_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             session = services.create_session(by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             return redirect(session)
     return render(request, "voice/surgery_create.html", {"form": form})
@@ -59,7 +59,7 @@ def surgery_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_session(session=session, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Session details saved")
             return redirect(session)

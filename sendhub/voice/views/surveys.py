@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.forms import add_refusal
 from sendhub.voice.forms import InviteForm, QuestionForm, SurveyForm, ThemesForm, YouSaidWeDidForm
 from sendhub.voice.selectors import reports
 from sendhub.voice.selectors.surveys import (
@@ -68,7 +69,7 @@ def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_question(survey=survey, by=request.user, **form.cleaned_data)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Question added")
             return redirect(survey)
@@ -83,7 +84,7 @@ def survey_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.invite(survey=survey, email=form.cleaned_data["email"], by=request.user)
         except SendHubError as e:
-            form.add_error(None, str(e))
+            add_refusal(form, e)
         else:
             messages.success(request, "Survey link sent")
             return redirect(survey)
