@@ -35,6 +35,7 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
+from sendhub.core.params import search_terms
 
 WORKLISTS = {
     "all": "All open work",
@@ -85,16 +86,13 @@ def get_letter_for_user(user: User, pk: int) -> Letter:
 
 def search_children(user: User, query: str = "") -> QuerySet[Child]:
     children = Child.objects.visible_to(user).select_related("school", "officer")
-    query = query.strip()
-    if query:
-        words = query.split()
-        for word in words:
-            children = children.filter(
-                Q(first_name__istartswith=word)
-                | Q(last_name__istartswith=word)
-                | Q(reference__iexact=word)
-                | Q(upn__iexact=word)
-            )
+    for word in search_terms(query):
+        children = children.filter(
+            Q(first_name__istartswith=word)
+            | Q(last_name__istartswith=word)
+            | Q(reference__iexact=word)
+            | Q(upn__iexact=word)
+        )
     return children.order_by("last_name", "first_name", "pk")
 
 

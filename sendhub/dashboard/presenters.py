@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from sendhub.core.params import parse_int
+
 from . import selectors
 from .boards import BoardTable, build_board, format_value, ordinal_of, trend_word
 from .charts import PALETTE, BarChart, bar_chart
@@ -132,7 +134,8 @@ def _years(periods: list[str]) -> list[int]:
 
 
 def _int(raw: str | None, default: int) -> int:
-    return int(raw) if raw and raw.isdigit() else default
+    value = parse_int(raw, minimum=0, maximum=9999)
+    return default if value is None else value
 
 
 def _current(own: Benchmark | None, indicator: NationalIndicator) -> dict[str, str]:

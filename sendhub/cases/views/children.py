@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,8 @@ from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.paging import page_of
+from sendhub.core.params import int_param
 
 
 @requires("cases.view_worklist")
@@ -23,10 +24,9 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     which = request.GET.get("list", "all")
     which = which if which in selectors.WORKLISTS else "all"
-    officer = request.GET.get("officer", "")
-    officer_id = int(officer) if officer.isdigit() else None
+    officer_id = int_param(request.GET, "officer", None, minimum=1)
     rows = selectors.worklist(request.user, today, which, officer_id=officer_id)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = page_of(request, rows, 50)
     query = f"list={which}" + (f"&amp;officer={officer_id}" if officer_id else "")
     counts = selectors.worklist_counts(request.user, today, officer_id=officer_id)
     return render(
@@ -48,7 +48,7 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("cases.view_child")
 def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()
-    page = Paginator(selectors.search_children(request.user, query), 50).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.search_children(request.user, query), 50)
     return render(
         request,
         "cases/child_list.html",
