@@ -14,4 +14,5 @@ urlpatterns = [
     path("admin-users/", views.user_list, name="user_list"),
     path("admin-users/new/", views.user_edit, name="user_create"),
     path("admin-users/<int:pk>/", views.user_edit, name="user_edit"),
+    path("admin-users/<int:pk>/two-step/reset/", views.user_otp_reset, name="user_otp_reset"),
 ]
