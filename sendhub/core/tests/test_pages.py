@@ -42,3 +42,15 @@ def test_built_stylesheet_uses_arial_and_no_gds_font():
     css = (Path(__file__).resolve().parents[1] / "static" / "sendhub" / "app.css").read_text()
     assert "GDS Transport" not in css
     assert "arial" in css.lower()
+
+
+@pytest.mark.django_db
+def test_without_debug_a_404_is_the_services_own_page_and_static_files_are_served(client, settings):
+    settings.DEBUG = False
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    body = missing.content.decode()
+    assert "Page not found" in body and "govuk-generic-header" in body
+    assert "URLconf" not in body and "urlpatterns" not in body
+    css = client.get("/static/sendhub/app.css")
+    assert css.status_code == 200 and "arial" in b"".join(css.streaming_content).decode().lower()

@@ -48,3 +48,12 @@ def test_oidc_needs_its_settings():
     result = run_sendhub("check", SENDHUB_USE_OIDC="true")
     assert result.returncode != 0
     assert "SENDHUB_OIDC_CLIENT_ID" in result.stderr
+
+
+def test_the_demo_runs_with_debug_off_and_plain_http():
+    shown = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT)"
+    result = run_sendhub("shell", "-c", shown, SENDHUB_DEMO="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["False", "False"]
+    on_request = run_sendhub("shell", "-c", shown, SENDHUB_DEMO="true", SENDHUB_DEBUG="true")
+    assert on_request.stdout.strip().splitlines()[-1].split() == ["True", "False"]
