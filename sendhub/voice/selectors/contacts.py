@@ -103,15 +103,3 @@ def duty_line_staff() -> Any:
     return User.objects.filter(is_active=True, role__in=[Role.CASE_OFFICER, Role.TEAM_MANAGER]).order_by(
         "full_name"
     )
-
-
-def recent_contact_times(source_key: str, now: Any) -> list[Any]:
-    """When the same sender (hashed address) last used the public form, for the rate limit."""
-    if not source_key:
-        return []
-    window_start = now - rules.PUBLIC_FORM_WINDOW
-    return list(
-        Contact.objects.filter(source_key=source_key, received_at__gt=window_start).values_list(
-            "received_at", flat=True
-        )
-    )
