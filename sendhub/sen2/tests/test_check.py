@@ -93,6 +93,16 @@ def test_an_entity_reference_inside_a_person_is_explained_not_a_server_error(cli
     assert "could not be read" in body or "could not be checked" in body
 
 
+def test_a_year_in_superscript_digits_is_explained_not_a_server_error(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile(
+        "sen2.xml", broken("<Year>2026</Year>", "<Year>²⁰²⁶</Year>"), "application/xml"
+    )
+    response = client.post(reverse("sen2:check_file"), {"upload-file": upload})
+    assert response.status_code == 200
+    assert "Check &lt;Year&gt; in the header" in response.content.decode()
+
+
 def test_no_file_is_a_form_error(client, login, manager):
     login(client, manager)
     body = client.post(reverse("sen2:check_file"), {}).content.decode()
