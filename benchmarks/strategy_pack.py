@@ -34,13 +34,25 @@ def plan_rows() -> list[dict[str, str]]:
         priority = n % 3 + 1
         month = date(2025, 1, 1) + timedelta(days=31 * (n % 12))
         for step in range(3):
-            rows.append({
-                "strategy": "Benchmark strategy", "year": "2025", "plan_title": "Benchmark plan 2025",
-                "priority": str(priority), "priority_title": f"Priority {priority} of the benchmark",
-                "number": f"{priority}.{n // 3 + 1}", "title": f"Action {n} of the benchmark plan" if step == 0 else "",
-                "owner": "", "partners": "", "outcome": "", "success_criteria": "", "expected_impact": "",
-                "step": f"Step {step} of action {n}", "step_by_when": f"{month:%b-%y}", "step_success_criteria": "",
-            })  # fmt: skip
+            rows.append(
+                {
+                    "strategy": "Benchmark strategy",
+                    "year": "2025",
+                    "plan_title": "Benchmark plan 2025",
+                    "priority": str(priority),
+                    "priority_title": f"Priority {priority} of the benchmark",
+                    "number": f"{priority}.{n // 3 + 1}",
+                    "title": f"Action {n} of the benchmark plan" if step == 0 else "",
+                    "owner": "",
+                    "partners": "",
+                    "outcome": "",
+                    "success_criteria": "",
+                    "expected_impact": "",
+                    "step": f"Step {step} of action {n}",
+                    "step_by_when": f"{month:%b-%y}",
+                    "step_success_criteria": "",
+                }
+            )
     return rows
 
 
@@ -57,23 +69,52 @@ def build() -> dict[str, Any]:
     actions = list(plan.actions.order_by("position"))
     deliveries = ["on_track", "at_risk", "off_track", "complete", "not_started"]
     for n, action in enumerate(actions):
-        record_update(action=action, reported_on=date(2025, 3, 31), delivery=deliveries[n % 5],
-                      progress=f"Progress on action {n}", by=manager)  # fmt: skip
+        record_update(
+            action=action,
+            reported_on=date(2025, 3, 31),
+            delivery=deliveries[n % 5],
+            progress=f"Progress on action {n}",
+            by=manager,
+        )
     organisation = PartnerOrganisation.objects.create(name="Bench partner", kind=OrganisationKind.HEALTH)
     for n in range(MEASURES):
-        pm = PartnerMeasure.objects.create(code=f"bench-{n}", name=f"Bench measure {n}", owner=organisation,
-                                           unit=Unit.COUNT)  # fmt: skip
+        pm = PartnerMeasure.objects.create(
+            code=f"bench-{n}", name=f"Bench measure {n}", owner=organisation, unit=Unit.COUNT
+        )
         for year in (2023, 2024):
-            measures._save_value(measure=pm, by=manager, entry=measures.ValueInput(
-                period_start=date(year, 4, 1), period_end=date(year + 1, 3, 31), value=Decimal(100 + n + year % 2),
-                numerator=None, denominator=None, source="Benchmark"))  # fmt: skip
-        measures.link_measure(action=actions[n % ACTIONS], label=f"Bench measure {n}", partner_measure=pm,
-                              target=Decimal(120), direction="higher", due=date(2025, 12, 31), by=manager)  # fmt: skip
-    meeting = board.schedule_meeting(board="inclusion", held_on=date(2025, 6, 1), attendees="Chair",
-                                     agenda="Plan", by=manager)  # fmt: skip
+            measures._save_value(
+                measure=pm,
+                by=manager,
+                entry=measures.ValueInput(
+                    period_start=date(year, 4, 1),
+                    period_end=date(year + 1, 3, 31),
+                    value=Decimal(100 + n + year % 2),
+                    numerator=None,
+                    denominator=None,
+                    source="Benchmark",
+                ),
+            )
+        measures.link_measure(
+            action=actions[n % ACTIONS],
+            label=f"Bench measure {n}",
+            partner_measure=pm,
+            target=Decimal(120),
+            direction="higher",
+            due=date(2025, 12, 31),
+            by=manager,
+        )
+    meeting = board.schedule_meeting(
+        board="inclusion", held_on=date(2025, 6, 1), attendees="Chair", agenda="Plan", by=manager
+    )
     for n in range(10):
-        board.record_item(meeting=meeting, kind="action", text=f"Board action {n}", owner="Lead",
-                          due=date(2025, 7, 1), by=manager)  # fmt: skip
+        board.record_item(
+            meeting=meeting,
+            kind="action",
+            text=f"Board action {n}",
+            owner="Lead",
+            due=date(2025, 7, 1),
+            by=manager,
+        )
     return {"manager": manager, "plan": plan, "meeting": meeting, "action": actions[0]}
 
 
@@ -101,8 +142,13 @@ def measure() -> dict[str, Any]:
             "meeting_html_pack": f"/strategy/board/{made['meeting'].pk}/",
             "partner_measures": "/strategy/partner-measures/",
         }
-        result: dict[str, Any] = {"database": connection.vendor, "actions": ACTIONS, "measures": MEASURES,
-                                  "pdf_pack_max_ms": round(max(pack), 1), "pdf_pack_goal_ms": 5000}  # fmt: skip
+        result: dict[str, Any] = {
+            "database": connection.vendor,
+            "actions": ACTIONS,
+            "measures": MEASURES,
+            "pdf_pack_max_ms": round(max(pack), 1),
+            "pdf_pack_goal_ms": 5000,
+        }
         for name, url in pages.items():
             assert client.get(url).status_code == 200, url
             result[f"{name}_page_p95_ms"] = round(percentile(timed(getter(client, url), 30), 95), 1)

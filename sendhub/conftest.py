@@ -132,6 +132,11 @@ def ep(make_user: Any) -> User:
 
 
 @pytest.fixture
+def moderator(make_user: Any) -> User:
+    return make_user(Role.MODERATOR, "moderator@example.test")
+
+
+@pytest.fixture
 def admin_user(make_user: Any) -> User:
     return make_user(Role.ADMIN, "admin@example.test")
 

@@ -18,8 +18,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 try:
     DEMO = env_bool("SENDHUB_DEMO", default=False)
-    DEBUG = env_bool("SENDHUB_DEBUG", default=DEMO)
-    HTTPS = env_bool("SENDHUB_HTTPS", default=not DEBUG)
+    # Never on unless asked for: the demo is served to other people, and Django's debug pages list every
+    # URL pattern and setting. Static files come through WhiteNoise either way.
+    DEBUG = env_bool("SENDHUB_DEBUG", default=False)
+    # The demo and development serve plain HTTP on loopback; production is always behind HTTPS.
+    HTTPS = env_bool("SENDHUB_HTTPS", default=not (DEBUG or DEMO))
     VAR_DIR = Path(env_str("SENDHUB_VAR_DIR", str(BASE_DIR / "var")))
     SECRET_KEY_VALUE = env_str("SENDHUB_SECRET_KEY", "")
     ALLOWED_HOSTS = env_list("SENDHUB_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -128,7 +131,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "sendhub.core.middleware.StaffSecondFactorMiddleware",
+    "sendhub.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

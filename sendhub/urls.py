@@ -34,3 +34,5 @@ if settings.SENDHUB_USE_OIDC:
             name="oidc_authentication_callback",
         ),
     ]
+
+handler400 = "sendhub.core.views.bad_request"

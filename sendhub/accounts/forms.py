@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import SetPasswordForm as DjangoSetPasswordForm
 
 from sendhub.accounts.models import Role, Team, User
+from sendhub.core.params import parse_int
 from sendhub.schools.models import School
 
 
@@ -53,7 +54,7 @@ class OtpTokenForm(forms.Form):
 
     def clean_token(self) -> str:
         token = str(self.cleaned_data["token"]).strip()
-        if not token.isdigit():
+        if parse_int(token) is None:
             raise forms.ValidationError("The security code must be 6 digits")
         return token
 

@@ -80,3 +80,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_council_staff(self) -> bool:
         return self.role in COUNCIL_STAFF_ROLES
+
+    @property
+    def is_professional(self) -> bool:
+        """Everyone but parents and carers: council staff, SENCOs, providers and partners (the accounts
+        SENDHUB_REQUIRE_STAFF_OTP puts behind two-step sign-in)."""
+        return self.role != Role.PARENT

@@ -10,11 +10,13 @@ import qrcode
 import qrcode.image.svg
 from django.db import transaction
 from django.http import HttpRequest
+from django_otp import user_has_device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from sendhub.core.audit import record_event
+from sendhub.core.params import parse_int
 
 SESSION_KEY = "sendhub_pending_totp_key"
 
@@ -40,11 +42,27 @@ def qr_svg(device: TOTPDevice) -> str:
     return buffer.getvalue().decode("utf-8").split("?>", 1)[-1]
 
 
+def may_enrol(request: HttpRequest) -> bool:
+    """Set-up (first or again) is open to a session that has given a code from the current authenticator,
+    or to an account with none (never set up, or reset by an administrator). A session signed in with
+    the password alone can never replace an authenticator."""
+    verified = getattr(request.user, "is_verified", lambda: False)()
+    return bool(verified or not user_has_device(request.user, confirmed=True))
+
+
+@transaction.atomic
+def reset_devices(*, user: Any, by: Any) -> int:
+    """An administrator's reset, for a lost phone: the person sets up two-step again at next sign-in."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    record_event(actor=by, action="accounts.otp.reset", target=user, data={"devices": removed})
+    return removed
+
+
 @transaction.atomic
 def confirm_device(*, device: TOTPDevice, token: str, by: Any) -> bool:
     # The device is not saved yet, so check the code directly (django-otp's verify_token saves the device).
     checker = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    if not token.isdigit() or not checker.verify(int(token), device.tolerance):
+    if (number := parse_int(token, minimum=0)) is None or not checker.verify(number, device.tolerance):
         return False
     device.last_t = checker.t()
     TOTPDevice.objects.filter(user=device.user).delete()  # one authenticator app per person

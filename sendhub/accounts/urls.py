@@ -18,4 +18,5 @@ urlpatterns = [
     path("admin-users/teams/", views.team_list, name="team_list"),
     path("admin-users/teams/<int:pk>/", views.team_edit, name="team_edit"),
     path("account/invitation/<uidb64>/<token>/", views.invitation, name="invitation"),
+    path("admin-users/<int:pk>/two-step/reset/", views.user_otp_reset, name="user_otp_reset"),
 ]

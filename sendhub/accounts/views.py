@@ -6,7 +6,6 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from sendhub.accounts.forms import (
 )
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.audit import record_event
+from sendhub.core.paging import page_of
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -67,6 +67,13 @@ password_change = ChangePasswordView.as_view()
 
 @requires("accounts.view_profile")
 def otp_setup(request: HttpRequest) -> HttpResponse:
+    if not otp.may_enrol(request):
+        # Replacing an authenticator needs the current one (or an administrator's reset): someone who
+        # has only the password must not be able to swap in their own.
+        messages.error(
+            request, "Enter a code from your current authenticator app before you set up a new one"
+        )
+        return redirect("accounts:otp_verify")
     device = otp.pending_device(request)
     form = OtpTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +108,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 @requires("accounts.manage_users")
 def user_list(request: HttpRequest) -> HttpResponse:
     users = selectors.users()
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    page = page_of(request, users, 50)
     return render(request, "accounts/user_list.html", {"page_obj": page})
 
 
@@ -117,7 +124,20 @@ def user_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpR
             user = services.save_user(form_data=dict(form.cleaned_data), instance=instance, by=request.user)
             messages.success(request, f"Account saved for {user.email}")
         return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "instance": instance})
+    has_otp = instance is not None and user_has_device(instance, confirmed=True)
+    return render(
+        request, "accounts/user_form.html", {"form": form, "instance": instance, "has_otp": has_otp}
+    )
+
+
+@post_only("accounts.manage_users")
+def user_otp_reset(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = selectors.get_user(pk)
+    otp.reset_devices(user=user, by=request.user)
+    messages.success(
+        request, f"Two-step sign-in reset for {user.email}. They will set it up again when they next sign in."
+    )
+    return redirect("accounts:user_edit", pk=user.pk)
 
 
 @post_only("accounts.manage_users")

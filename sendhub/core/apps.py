@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from sendhub.core import checks, permissions  # noqa: F401  (register the deploy checks and rules)
+        from sendhub.core.admin_audit import audit_every_admin
+
+        audit_every_admin()  # the admin site has registered every app's ModelAdmins by now

@@ -13,6 +13,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 
 from sendhub.core.exceptions import SendHubError
+from sendhub.core.params import parse_date_parts
 
 
 class GovukFormRenderer(DjangoTemplates):
@@ -109,10 +110,10 @@ class GovukDateField(forms.MultiValueField):
                 if not part
             ]
             raise forms.ValidationError(f"The {self.label_text} must include a {' and '.join(missing)}")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise forms.ValidationError(f"The {self.label_text} must be a real date") from None
+        value = parse_date_parts(day, month, year)
+        if value is None:
+            raise forms.ValidationError(f"The {self.label_text} must be a real date")
+        return value
 
 
 def add_refusal(form: forms.BaseForm, error: SendHubError) -> None:

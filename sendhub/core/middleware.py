@@ -1,5 +1,6 @@
-"""Production can make a second factor mandatory for council, health and care staff; public APIs skip
-the browser-oriented middleware."""
+"""Two-step sign-in is enforced for every account that has set it up and, when production requires it
+(SENDHUB_REQUIRE_STAFF_OTP), for every professional account; public APIs skip the browser-oriented
+middleware."""
 
 from __future__ import annotations
 
@@ -11,11 +12,21 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from django_otp import user_has_device
 
 EXEMPT_URL_NAMES = {"accounts:otp_setup", "accounts:otp_verify", "accounts:logout"}
 
 
-class StaffSecondFactorMiddleware:
+def second_factor_required(user: Any) -> bool:
+    """Whether this signed-in person must give a security code before anything else: always once they
+    have a confirmed authenticator (a password alone must never be enough to use an account that has
+    two steps), and for every role but parents and carers when the operator requires it."""
+    if getattr(settings, "SENDHUB_REQUIRE_STAFF_OTP", False) and getattr(user, "is_professional", False):
+        return True
+    return user_has_device(user, confirmed=True)
+
+
+class SecondFactorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
@@ -26,14 +37,16 @@ class StaffSecondFactorMiddleware:
         self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:
         user = request.user
-        if not (settings.SENDHUB_REQUIRE_STAFF_OTP and user.is_authenticated):
-            return None
-        if not getattr(user, "is_council_staff", False) or getattr(user, "is_verified", lambda: False)():
-            return None
-        if getattr(view_func, "login_required", True) is False:
+        if not user.is_authenticated or getattr(user, "is_verified", lambda: False)():
             return None
         match = request.resolver_match
+        # Django's admin marks its views login_not_required (it checks for itself): it is not public.
+        in_admin = match is not None and match.namespace == "admin"
+        if getattr(view_func, "login_required", True) is False and not in_admin:
+            return None
         if match is not None and match.view_name in EXEMPT_URL_NAMES:
+            return None
+        if not second_factor_required(user):
             return None
         return redirect("accounts:otp_verify")
 

@@ -50,3 +50,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit trail is append-only")
+
+
+class RateLimitCounter(models.Model):
+    """How often one client did one limited thing in one time window (core.ratelimit).
+
+    A row in the database, so every gunicorn worker (and every server) counts against the same limit.
+    `key` is a keyed hash of the action and the client's address: it identifies nobody."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_one_counter_per_window")
+        ]
+        indexes = [models.Index(fields=["window_start"], name="ratelimit_by_window")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]} {self.window_start:%Y-%m-%d %H:%M} {self.hits}"

@@ -3,7 +3,6 @@ from __future__ import annotations
 import csv
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -11,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from sendhub.core import health
 from sendhub.core.access import requires
 from sendhub.core.audit_forms import AuditSearchForm
+from sendhub.core.paging import page_of
 from sendhub.core.selectors import AuditFilter, audit_csv_rows, audit_events
 
 
@@ -52,7 +52,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     criteria = form.criteria() if form.is_valid() else AuditFilter()
     events = audit_events(criteria).select_related("actor")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = page_of(request, events, 50)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -76,3 +76,8 @@ def audit_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
     return response
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: the service's own page (Django's default renders without the request)."""
+    return render(request, "400.html", status=400)

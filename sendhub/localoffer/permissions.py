@@ -6,10 +6,12 @@ from typing import Any
 
 import rules
 
-from sendhub.core.predicates import is_admin, is_provider, is_staff_member
+from sendhub.core.predicates import is_admin, is_moderator, is_provider
 
-can_moderate = is_staff_member | is_admin
-can_edit_content = is_staff_member | is_admin
+# Only the named Local Offer moderators (and administrators) decide what the public directory says:
+# other council staff (analysts, health advisers...) neither moderate nor edit services or pages.
+can_moderate = is_moderator | is_admin
+can_edit_content = is_moderator | is_admin
 can_provide = is_provider
 
 

@@ -125,7 +125,7 @@ def read_gias(lines: Iterable[str]) -> Iterator[GiasRow | GiasProblem]:
         return
     for line, row in enumerate(reader, start=2):
         urn = (row.get("URN") or "").strip()
-        if not urn.isdigit():
+        if not (urn.isascii() and urn.isdigit()):  # int() refuses superscript digits
             yield GiasProblem(line, f"URN {urn!r} is not a number")
             continue
         phase = PHASES.get((row.get("PhaseOfEducation (name)") or "").strip().lower())

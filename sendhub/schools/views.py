@@ -1,16 +1,17 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendhub.core.access import requires
+from sendhub.core.paging import page_of
+from sendhub.core.params import search_terms
 from sendhub.schools import selectors
 
 
 @requires("schools.view_schools")
 def school_list(request: HttpRequest) -> HttpResponse:
-    query = (request.GET.get("q") or "").strip()
+    query = " ".join(search_terms(request.GET.get("q")))
     schools = selectors.search_schools(query)
-    page = Paginator(schools, 50).get_page(request.GET.get("page"))
+    page = page_of(request, schools, 50)
     return render(
         request,
         "schools/school_list.html",

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import tempfile
+from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from lxml import etree
 
 from sendhub.core.access import post_only, requires
 from sendhub.sen2 import presenters, schema, services, validation
 from sendhub.sen2.forms import CurrentDataForm, FileForm
+
+UNCHECKABLE = (
+    "The file could not be checked: it uses XML that SEN2 files do not use, such as a <!DOCTYPE> or an entity "
+    "reference like &name; inside a value. Export the file again from your case management system, or "
+    "remove the <!DOCTYPE> and write the values out in full."
+)
 
 
 @requires("sen2.run_return")
@@ -34,8 +42,18 @@ def check_file(request: HttpRequest) -> HttpResponse:
     form = FileForm(request.POST, request.FILES, prefix="upload")
     report = None
     if form.is_valid():
-        report = validation.validate_file(form.cleaned_data["file"], la_code=settings.SENDHUB_LA_CODE)
+        report = _check_upload(form.cleaned_data["file"])
     return _page(request, CurrentDataForm(prefix="current"), form, report, source="uploaded file")
+
+
+def _check_upload(upload: Any) -> validation.Report:
+    """The validator's report on an uploaded file. A file that makes the XML library itself give up
+    (for example an entity reference inside <Person>) is explained on the page, never a server error;
+    the validator's own handling of DTDs and entities lives in sen2.validation."""
+    try:
+        return validation.validate_file(upload, la_code=settings.SENDHUB_LA_CODE)
+    except etree.Error:
+        return validation.Report(fatal=UNCHECKABLE)
 
 
 @post_only("sen2.run_return")

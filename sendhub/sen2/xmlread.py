@@ -153,7 +153,7 @@ def parse_header(el: etree._Element) -> Header:
     except ValueError:
         stamp_value = None
     return Header(
-        year=int(year_text) if year_text.isdigit() else 0,
+        year=int(year_text) if year_text.isascii() and year_text.isdigit() else 0,  # not "²⁰²⁶"
         reference_date=_date(text("CollectionDetails/ReferenceDate")) or date.min,
         lea=text("Source/LEA") or "",
         software_code=text("Source/SoftwareCode") or "",

@@ -21,15 +21,23 @@ def camden_plan_rows() -> list[dict[str, str]]:
         for action in priority["actions"]:
             steps = action["steps"] or [{"text": "", "by_when": "", "success_criteria": ""}]
             for n, step in enumerate(steps):
-                rows.append({
-                    "strategy": data["strategy"], "year": str(data["year"]), "plan_title": data["title"],
-                    "priority": str(priority["number"]), "priority_title": priority["title"],
-                    "number": action["number"], "title": action["title"] if n == 0 else "",
-                    "owner": "", "partners": "",
-                    "outcome": action["outcome"] if n == 0 else "",
-                    "success_criteria": action["success_criteria"] if n == 0 else "",
-                    "expected_impact": action["expected_impact"] if n == 0 else "",
-                    "step": step["text"], "step_by_when": step["by_when"],
-                    "step_success_criteria": step["success_criteria"],
-                })  # fmt: skip
+                rows.append(
+                    {
+                        "strategy": data["strategy"],
+                        "year": str(data["year"]),
+                        "plan_title": data["title"],
+                        "priority": str(priority["number"]),
+                        "priority_title": priority["title"],
+                        "number": action["number"],
+                        "title": action["title"] if n == 0 else "",
+                        "owner": "",
+                        "partners": "",
+                        "outcome": action["outcome"] if n == 0 else "",
+                        "success_criteria": action["success_criteria"] if n == 0 else "",
+                        "expected_impact": action["expected_impact"] if n == 0 else "",
+                        "step": step["text"],
+                        "step_by_when": step["by_when"],
+                        "step_success_criteria": step["success_criteria"],
+                    }
+                )
     return rows

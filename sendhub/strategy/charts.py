@@ -49,9 +49,16 @@ def trend_chart(
     for n, (label, value) in enumerate(points):
         met = value >= target if higher_is_better else value <= target
         columns.append(
-            Column(label, f"{value.normalize():f}{unit}", LEFT + n * slot + slot * 0.2, y(value), slot * 0.6,
-                   baseline - y(value), ON_TARGET if met else OFF_TARGET)
-        )  # fmt: skip
+            Column(
+                label,
+                f"{value.normalize():f}{unit}",
+                LEFT + n * slot + slot * 0.2,
+                y(value),
+                slot * 0.6,
+                baseline - y(value),
+                ON_TARGET if met else OFF_TARGET,
+            )
+        )
     latest = f"latest {points[-1][1].normalize():f}{unit} ({points[-1][0]})" if points else "no values yet"
     summary = f"Target {target.normalize():f}{unit}, {'higher' if higher_is_better else 'lower'} is better; {latest}."
     return TrendChart(

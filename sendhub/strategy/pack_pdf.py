@@ -13,12 +13,14 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from sendhub.strategy.selectors import BoardPack
 
-GRID = TableStyle([
-    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("FONTSIZE", (0, 0), (-1, -1), 9),
-])  # fmt: skip
+GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+    ]
+)
 
 
 def render_pack_pdf(pack: BoardPack) -> bytes:
@@ -37,9 +39,11 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
     story: list[Flowable] = [
         Paragraph(escape(f"{meeting.get_board_display()}: board pack"), styles["Title"]),
         p(f"Meeting of {meeting.held_on:%d %B %Y}. Status as at {pack.today:%d %B %Y}.", body),
-        Paragraph("Attendees", styles["Heading3"]), p(meeting.attendees, body),
-        Paragraph("Agenda", styles["Heading3"]), p(meeting.agenda, body),
-    ]  # fmt: skip
+        Paragraph("Attendees", styles["Heading3"]),
+        p(meeting.attendees, body),
+        Paragraph("Agenda", styles["Heading3"]),
+        p(meeting.agenda, body),
+    ]
     if pack.plan:
         story.append(Paragraph(escape(f"Plan status: {pack.plan}"), styles["Heading2"]))
     for status in pack.priorities:
@@ -48,13 +52,21 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
                 escape(f"Priority {status.priority.number}: {status.priority.title}"), styles["Heading3"]
             )
         )
-        story.append(table([[c[1] for c in status.counts], [str(c[2]) for c in status.counts]],
-                           [40, 40, 40, 40]))  # fmt: skip
+        story.append(
+            table([[c[1] for c in status.counts], [str(c[2]) for c in status.counts]], [40, 40, 40, 40])
+        )
         if status.exceptions:
             rows: list[list[object]] = [["Action", "Title", "RAG", "Why", "By when"]]
             for row in status.exceptions:
-                rows.append([row.action.number, p(row.action.title), row.rag_label, row.status.reason,
-                             row.action.by_when or "-"])  # fmt: skip
+                rows.append(
+                    [
+                        row.action.number,
+                        p(row.action.title),
+                        row.rag_label,
+                        row.status.reason,
+                        row.action.by_when or "-",
+                    ]
+                )
             story += [
                 Spacer(1, 2 * mm),
                 p("Exceptions (red and amber)", body),
@@ -67,17 +79,31 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
         rows = [["Action", "Measure", "Owner", "Latest", "Target", "Due"]]
         for t in pack.off_target:
             latest = f"{t.latest.normalize():f}{t.unit} ({t.points[-1][0]})" if t.latest is not None else "-"
-            rows.append([t.measure.action.number, p(t.measure.label), p(t.owner), latest,
-                         f"{t.measure.target.normalize():f}{t.unit}", f"{t.measure.due:%b %Y}"])  # fmt: skip
+            rows.append(
+                [
+                    t.measure.action.number,
+                    p(t.measure.label),
+                    p(t.owner),
+                    latest,
+                    f"{t.measure.target.normalize():f}{t.unit}",
+                    f"{t.measure.due:%b %Y}",
+                ]
+            )
         story.append(table(rows, [14, 60, 38, 30, 18, 18]))
     else:
         story.append(p("Every measure with a value is on target.", body))
     story.append(Paragraph("Decisions and actions of this meeting", styles["Heading2"]))
     items: list[list[object]] = [["Kind", "What", "Owner", "Due", "Completed"]]
     for item in pack.decisions + pack.actions:
-        items.append([item.get_kind_display(), p(item.text), p(item.owner or "-"),
-                      f"{item.due:%d %b %Y}" if item.due else "-",
-                      f"{item.completed_on:%d %b %Y}" if item.completed_on else "-"])  # fmt: skip
+        items.append(
+            [
+                item.get_kind_display(),
+                p(item.text),
+                p(item.owner or "-"),
+                f"{item.due:%d %b %Y}" if item.due else "-",
+                f"{item.completed_on:%d %b %Y}" if item.completed_on else "-",
+            ]
+        )
     story.append(table(items, [18, 92, 30, 20, 20]) if len(items) > 1 else p("None recorded yet.", body))
     story.append(Paragraph("Open actions from this board", styles["Heading2"]))
     open_rows: list[list[object]] = [["Agreed", "Action", "Owner", "Due"]]
@@ -92,7 +118,14 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
         )
     story.append(table(open_rows, [22, 108, 30, 20]) if len(open_rows) > 1 else p("No open actions.", body))
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, title=f"Board pack {meeting.held_on:%Y-%m-%d}",
-                            leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm)  # fmt: skip
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=f"Board pack {meeting.held_on:%Y-%m-%d}",
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+    )
     doc.build(story)
     return buffer.getvalue()

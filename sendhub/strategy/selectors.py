@@ -219,16 +219,22 @@ def plan_status(plan: Plan, today: date, rows: list[ActionRow] | None = None) ->
     for priority in plan.strategy.priorities.order_by("number"):
         mine = by_priority.get(priority.pk, [])
         counts = Counter(r.status.rag for r in mine)
-        statuses.append(PriorityStatus(
-            priority, [(rag.value, RAG_LABELS[rag], counts[rag], RAG_TAG_CLASSES[rag]) for rag in RAG_ORDER],
-            [r for r in mine if r.status.rag in (Rag.RED, Rag.AMBER)],
-        ))  # fmt: skip
+        statuses.append(
+            PriorityStatus(
+                priority,
+                [(rag.value, RAG_LABELS[rag], counts[rag], RAG_TAG_CLASSES[rag]) for rag in RAG_ORDER],
+                [r for r in mine if r.status.rag in (Rag.RED, Rag.AMBER)],
+            )
+        )
     return statuses
 
 
 def off_target_measures(plan: Plan, today: date) -> list[MeasureTrend]:
-    measures = list(Measure.objects.filter(action__plan=plan).select_related("action", "partner_measure__owner")
-                    .order_by("action__position", "label"))  # fmt: skip
+    measures = list(
+        Measure.objects.filter(action__plan=plan)
+        .select_related("action", "partner_measure__owner")
+        .order_by("action__position", "label")
+    )
     return [t for t in measure_trends(measures, today) if t.met is False]
 
 
@@ -242,9 +248,12 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
     plan = candidates.filter(actions__updates__reported_on__lte=today).first() or candidates.first()
     items = list(meeting.items.order_by("pk"))
     open_actions = list(
-        BoardItem.objects.filter(meeting__board=meeting.board, kind=ItemKind.ACTION, completed_on__isnull=True)
-        .select_related("meeting").order_by("due", "pk")
-    )  # fmt: skip
+        BoardItem.objects.filter(
+            meeting__board=meeting.board, kind=ItemKind.ACTION, completed_on__isnull=True
+        )
+        .select_related("meeting")
+        .order_by("due", "pk")
+    )
     return BoardPack(
         meeting=meeting,
         plan=plan,
@@ -297,8 +306,12 @@ def academic_year(day: date) -> str:
 def adulthood_summary(user: Any) -> AdulthoodSummary:
     """Percentages and counts over every record (aggregates); the list shows only young people the viewer
     may open (`Child.objects.visible_to`)."""
-    facts = [PfaReviewFact(r.ehcp, r.year_group, r.young_person_participated, r.pfa_planning_started,
-                           r.pfa_outcomes_included) for r in PfaReview.objects.all()]  # fmt: skip
+    facts = [
+        PfaReviewFact(
+            r.ehcp, r.year_group, r.young_person_participated, r.pfa_planning_started, r.pfa_outcomes_included
+        )
+        for r in PfaReview.objects.all()
+    ]
     by_year: dict[str, list[int]] = {}
     for i in SupportedInternship.objects.all():
         counts = by_year.setdefault(academic_year(i.start), [0, 0, 0])
@@ -372,12 +385,20 @@ def annual_report(plan: Plan, today: date) -> AnnualReport:
     as_of = min(today, date(plan.year, 12, 31))
     rows = action_rows(plan, as_of)
     statuses = plan_status(plan, as_of, rows)
-    measures = list(Measure.objects.filter(action__plan=plan).select_related("action", "partner_measure__owner")
-                    .order_by("action__position", "label"))  # fmt: skip
+    measures = list(
+        Measure.objects.filter(action__plan=plan)
+        .select_related("action", "partner_measure__owner")
+        .order_by("action__position", "label")
+    )
     summary = adulthood_summary(None)
     return AnnualReport(
-        plan, as_of,
-        [ReportPriority(s.priority, s.counts, [r for r in rows if r.action.priority_id == s.priority.pk])
-         for s in statuses],
-        measure_trends(measures, today), summary.percentages, summary.internships_by_year,
-    )  # fmt: skip
+        plan,
+        as_of,
+        [
+            ReportPriority(s.priority, s.counts, [r for r in rows if r.action.priority_id == s.priority.pk])
+            for s in statuses
+        ],
+        measure_trends(measures, today),
+        summary.percentages,
+        summary.internships_by_year,
+    )

@@ -75,14 +75,24 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action(pk)
     today = timezone.localdate()
     trends = selectors.action_measures(action, today)
-    charts = [(t, trend_chart(t.points, target=t.measure.target, higher_is_better=t.higher_is_better, unit=t.unit))
-              for t in trends]  # fmt: skip
+    charts = [
+        (t, trend_chart(t.points, target=t.measure.target, higher_is_better=t.higher_is_better, unit=t.unit))
+        for t in trends
+    ]
     rows = [r for r in selectors.action_rows(action.plan, today) if r.action.pk == action.pk]
-    return render(request, "strategy/action_detail.html", {
-        "action": action, "row": rows[0], "steps": action.steps.all(), "history": selectors.action_history(action),
-        "charts": charts, "kpi_labels": KPI_LABELS,
-        "can_manage": request.user.has_perm("strategy.manage_plan"),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/action_detail.html",
+        {
+            "action": action,
+            "row": rows[0],
+            "steps": action.steps.all(),
+            "history": selectors.action_history(action),
+            "charts": charts,
+            "kpi_labels": KPI_LABELS,
+            "can_manage": request.user.has_perm("strategy.manage_plan"),
+        },
+    )
 
 
 @requires("strategy.manage_plan")
@@ -131,19 +141,28 @@ def measure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("strategy.view_partner_measures")
 def partner_measure_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "strategy/partner_measure_list.html", {
-        "measures": selectors.partner_measures_for(request.user),
-        "can_enter": request.user.has_perm("strategy.enter_partner_measures"),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/partner_measure_list.html",
+        {
+            "measures": selectors.partner_measures_for(request.user),
+            "can_enter": request.user.has_perm("strategy.enter_partner_measures"),
+        },
+    )
 
 
 @requires("strategy.view_partner_measures")
 def partner_measure_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     measure = selectors.get_partner_measure_for_user(request.user, pk)
-    return render(request, "strategy/partner_measure_detail.html", {
-        "measure": measure, "values": selectors.partner_values(measure),
-        "can_enter": measure_services.can_enter(request.user, measure),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/partner_measure_detail.html",
+        {
+            "measure": measure,
+            "values": selectors.partner_values(measure),
+            "can_enter": measure_services.can_enter(request.user, measure),
+        },
+    )
 
 
 @requires("strategy.enter_partner_measures")
@@ -183,9 +202,14 @@ def value_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("strategy.view_board")
 def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "strategy/meeting_list.html", {
-        "meetings": selectors.meetings(), "can_manage": request.user.has_perm("strategy.manage_board"),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/meeting_list.html",
+        {
+            "meetings": selectors.meetings(),
+            "can_manage": request.user.has_perm("strategy.manage_board"),
+        },
+    )
 
 
 @requires("strategy.manage_board")
@@ -205,10 +229,16 @@ def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting(pk)
     pack = selectors.board_pack(meeting, timezone.localdate())
-    return render(request, "strategy/meeting_detail.html", {
-        "meeting": meeting, "pack": pack, "can_manage": request.user.has_perm("strategy.manage_board"),
-        "complete_form": CompleteItemForm(initial={"completed_on": timezone.localdate()}),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "pack": pack,
+            "can_manage": request.user.has_perm("strategy.manage_board"),
+            "complete_form": CompleteItemForm(initial={"completed_on": timezone.localdate()}),
+        },
+    )
 
 
 @requires("strategy.view_board")
@@ -250,10 +280,14 @@ def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("strategy.view_adulthood")
 def adulthood(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "strategy/adulthood.html", {
-        "summary": selectors.adulthood_summary(request.user),
-        "can_record": request.user.has_perm("strategy.record_adulthood"),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/adulthood.html",
+        {
+            "summary": selectors.adulthood_summary(request.user),
+            "can_record": request.user.has_perm("strategy.record_adulthood"),
+        },
+    )
 
 
 @requires("strategy.record_adulthood")
@@ -284,16 +318,29 @@ def pfa_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("strategy.view_plan")
 def sef(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "strategy/sef.html", {
-        "rows": selectors.sef_rows(timezone.localdate()), "can_manage": request.user.has_perm("strategy.manage_plan"),
-    })  # fmt: skip
+    return render(
+        request,
+        "strategy/sef.html",
+        {
+            "rows": selectors.sef_rows(timezone.localdate()),
+            "can_manage": request.user.has_perm("strategy.manage_plan"),
+        },
+    )
 
 
 @requires("strategy.manage_plan")
 def sef_edit(request: AuthenticatedHttpRequest, theme: str) -> HttpResponse:
     title, section = selectors.get_sef_theme(theme)
-    initial = {"strengths": section.strengths, "areas_for_development": section.areas_for_development,
-               "evidence": section.evidence, "measures": list(section.measures.all())} if section else {}  # fmt: skip
+    initial = (
+        {
+            "strengths": section.strengths,
+            "areas_for_development": section.areas_for_development,
+            "evidence": section.evidence,
+            "measures": list(section.measures.all()),
+        }
+        if section
+        else {}
+    )
     form = SefSectionForm(request.POST or None, initial=initial, measures=selectors.plan_measures())
     if request.method == "POST" and form.is_valid():
         sef_services.save_sef_section(theme=theme, by=request.user, **form.cleaned_data)

@@ -276,6 +276,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:  # noqa: C901 (one st
                 summary=summary,
                 message=f"{summary}. Please can someone let me know?",
                 received_at=received,
+                sender_account=parent,
             )
             made += 1
             if days_ago > 2:

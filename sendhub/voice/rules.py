@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -72,24 +72,6 @@ def replied_in_time(*, due: date, replied_on: date) -> bool:
 
 
 # --- The public contact form's abuse control ------------------------------------------------------
-
-PUBLIC_FORM_LIMIT = 5
-PUBLIC_FORM_WINDOW = timedelta(hours=1)
-
-
-def within_rate_limit(
-    previous: list[datetime],
-    now: datetime,
-    limit: int = PUBLIC_FORM_LIMIT,
-    window: timedelta = PUBLIC_FORM_WINDOW,
-) -> bool:
-    """True if one more message is allowed: fewer than `limit` sent in the `window` before `now`.
-
-    A council policy, not a statute: 5 messages an hour from one sender (address or session) is far
-    more than any family needs, and stops a script flooding the Duty Line queue.
-    """
-    return sum(1 for t in previous if now - window < t <= now) < limit
-
 
 # --- Complaints: LGSCO timescales ----------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from sendhub.cases.selectors.worklist import (
     worklist_counts,
     worklist_schools,
 )
+from sendhub.core.params import search_terms
 
 __all__ = [
     "WORKLISTS",
@@ -103,16 +104,13 @@ def get_letter_for_user(user: User, pk: int) -> Letter:
 
 def search_children(user: User, query: str = "") -> QuerySet[Child]:
     children = Child.objects.visible_to(user).select_related("school", "officer")
-    query = query.strip()
-    if query:
-        words = query.split()
-        for word in words:
-            children = children.filter(
-                Q(first_name__istartswith=word)
-                | Q(last_name__istartswith=word)
-                | Q(reference__iexact=word)
-                | Q(upn__iexact=word)
-            )
+    for word in search_terms(query):
+        children = children.filter(
+            Q(first_name__istartswith=word)
+            | Q(last_name__istartswith=word)
+            | Q(reference__iexact=word)
+            | Q(upn__iexact=word)
+        )
     return children.order_by("last_name", "first_name", "pk")
 
 

@@ -165,30 +165,28 @@ def update_professional(*, professional: Professional, by: User, **fields: Any) 
 def remove_parent(*, parent: ParentCarer, by: User) -> None:
     """Remove a parent or carer recorded in error, or who no longer has a part in the child's case.
 
-    The audit event keeps what was removed, so nothing is lost. A linked portal account loses its
-    view of the child at once (the portal reads these links).
+    The audit event keeps ids and codes only (the audit trail's rule): never the name, email or phone.
+    A linked portal account loses its view of the child at once (the portal reads these links).
     """
-    snapshot = {name: str(getattr(parent, name)) for name in PARENT_FIELDS}
     child, pk, account = parent.child, parent.pk, parent.user_id
     parent.delete()
     record_event(
         actor=by,
         action="cases.parent.removed",
         target=child,
-        data={"parent": pk, "account": account, "removed": snapshot},
+        data={"parent": pk, "account": account},
     )
 
 
 @transaction.atomic
 def remove_professional(*, professional: Professional, by: User) -> None:
-    snapshot = {name: str(getattr(professional, name)) for name in PROFESSIONAL_FIELDS}
     child, pk = professional.child, professional.pk
     professional.delete()
     record_event(
         actor=by,
         action="cases.professional.removed",
         target=child,
-        data={"professional": pk, "removed": snapshot},
+        data={"professional": pk},  # ids only: never the name, email or phone
     )
 
 
@@ -258,8 +256,9 @@ def update_placement(*, placement: Placement, by: User, **fields: Any) -> Placem
 @transaction.atomic
 def remove_placement(*, placement: Placement, by: User) -> None:
     """Remove a placement recorded in error (an ended placement is kept and given an end date instead)."""
-    snapshot = {
-        "setting": str(placement),
+    snapshot = {  # ids and codes only: the school's id, not its name
+        "school": placement.school_id,
+        "sen_setting": placement.sen_setting,
         "start": placement.start.isoformat(),
         "end": placement.end.isoformat() if placement.end else None,
         "rank": placement.rank,

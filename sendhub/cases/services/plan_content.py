@@ -49,11 +49,13 @@ def update_outcome(*, plan: Plan, outcome: Outcome, by: User, **fields: Any) -> 
 def remove_outcome(*, plan: Plan, outcome: Outcome, by: User) -> None:
     """Provision that served the outcome stays in the plan, no longer linked to an outcome."""
     _check_editable(plan, outcome)
-    snapshot = {"description": outcome.description, "area": outcome.area}
-    pk = outcome.pk
+    pk, area = outcome.pk, outcome.area  # ids and codes only: the description may name the child
     outcome.delete()
     record_event(
-        actor=by, action="cases.plan.outcome_removed", target=plan, data={"outcome": pk, "removed": snapshot}
+        actor=by,
+        action="cases.plan.outcome_removed",
+        target=plan,
+        data={"outcome": pk, "removed": {"area": area}},
     )
 
 
@@ -76,7 +78,7 @@ def update_provision(*, plan: Plan, provision: Provision, by: User, **fields: An
 @transaction.atomic
 def remove_provision(*, plan: Plan, provision: Provision, by: User) -> None:
     _check_editable(plan, provision)
-    snapshot = {"section": provision.section, "description": provision.description}
+    snapshot = {"section": provision.section}  # ids and codes only: the description may name the child
     pk = provision.pk
     provision.delete()
     record_event(

@@ -82,19 +82,37 @@ def test_a_one_day_exception_is_allowed() -> None:
     [
         # ends on the day the request was received: it touches the assessment, so it is accepted
         (ExceptionReason.PERSONAL_CIRCUMSTANCES, date(2024, 12, 1), R, []),
-        (ExceptionReason.PERSONAL_CIRCUMSTANCES, date(2024, 12, 1), date(2025, 1, 5),
-         ["The exception ends before the request was received"]),
+        (
+            ExceptionReason.PERSONAL_CIRCUMSTANCES,
+            date(2024, 12, 1),
+            date(2025, 1, 5),
+            ["The exception ends before the request was received"],
+        ),
         # reg 10(4)(a), (c): "a continuous period of not less than 4 weeks"
         (ExceptionReason.ABSENT_FROM_AREA, R, date(2025, 2, 2), []),  # 28 days
-        (ExceptionReason.ABSENT_FROM_AREA, R, date(2025, 2, 1),
-         ["reg 10(4)(c) needs a continuous period of at least 4 weeks"]),
-        (ExceptionReason.SCHOOL_CLOSURE, R, date(2025, 2, 1),
-         ["reg 10(4)(a) needs a continuous period of at least 4 weeks"]),
-        (ExceptionReason.SCHOOL_CLOSURE, date(2024, 12, 1), date(2024, 12, 2),
-         ["The exception ends before the request was received",
-          "reg 10(4)(a) needs a continuous period of at least 4 weeks"]),
+        (
+            ExceptionReason.ABSENT_FROM_AREA,
+            R,
+            date(2025, 2, 1),
+            ["reg 10(4)(c) needs a continuous period of at least 4 weeks"],
+        ),
+        (
+            ExceptionReason.SCHOOL_CLOSURE,
+            R,
+            date(2025, 2, 1),
+            ["reg 10(4)(a) needs a continuous period of at least 4 weeks"],
+        ),
+        (
+            ExceptionReason.SCHOOL_CLOSURE,
+            date(2024, 12, 1),
+            date(2024, 12, 2),
+            [
+                "The exception ends before the request was received",
+                "reg 10(4)(a) needs a continuous period of at least 4 weeks",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_validate_exception_wording(reason, start, end, problems) -> None:  # reg 10(4)
     assert rules.validate_exception(ExceptionPeriod(reason, start, end), received=R) == problems
 
@@ -204,18 +222,34 @@ def _check(age_birth: date, reason: CeaseReason, **kw: bool) -> list[str]:
     [
         # 18 on the day of the decision: reg 29 no longer limits the grounds
         (date(2007, 6, 1), CeaseReason.EMPLOYMENT, []),
-        (date(2007, 6, 2), CeaseReason.EMPLOYMENT,
-         ["Reg 29(1): under 18 a plan may only cease if it is no longer necessary"]),
-        (date(2007, 6, 1), CeaseReason.OVER_18_LEFT_EDUCATION,
-         ["Reg 30(1): review the plan (regs 18-19) before ceasing it"]),
-        (date(2007, 6, 2), CeaseReason.OVER_18_LEFT_EDUCATION,
-         ["Reg 29(1): under 18 a plan may only cease if it is no longer necessary",
-          "Reg 30(1) applies only to young people aged 18 or over"]),
+        (
+            date(2007, 6, 2),
+            CeaseReason.EMPLOYMENT,
+            ["Reg 29(1): under 18 a plan may only cease if it is no longer necessary"],
+        ),
+        (
+            date(2007, 6, 1),
+            CeaseReason.OVER_18_LEFT_EDUCATION,
+            ["Reg 30(1): review the plan (regs 18-19) before ceasing it"],
+        ),
+        (
+            date(2007, 6, 2),
+            CeaseReason.OVER_18_LEFT_EDUCATION,
+            [
+                "Reg 29(1): under 18 a plan may only cease if it is no longer necessary",
+                "Reg 30(1) applies only to young people aged 18 or over",
+            ],
+        ),
         # reg 46: 25th birthday in November 2024, academic year to 31 July 2025
-        (date(1999, 11, 1), CeaseReason.REACHED_25,
-         ["Reg 46: the plan may continue to the end of the academic year in which the young person turns 25"]),
+        (
+            date(1999, 11, 1),
+            CeaseReason.REACHED_25,
+            [
+                "Reg 46: the plan may continue to the end of the academic year in which the young person turns 25"
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_cease_blockers_at_18(
     birth: date, reason: CeaseReason, blockers: list[str]
 ) -> None:  # regs 29, 30, 46

@@ -24,41 +24,143 @@ DRAFT: dict[str, Any] = {**ASSESSED, "draft_issued": date(2025, 9, 15)}
 
 ASSESSMENT_CASES = [
     # (facts, today, stage, next step, next due, overdue, days to due)
-    (Facts(received=R, withdrawn=date(2025, 6, 20), exceptions=EX), date(2025, 7, 1),
-     Stage.WITHDRAWN, "None: request withdrawn", None, False, None),
-    (Facts(received=R, decided_not_to_assess=date(2025, 7, 1), exceptions=EX), date(2025, 7, 2),
-     Stage.NOT_ASSESSED, "None: decided not to assess", None, False, None),
+    (
+        Facts(received=R, withdrawn=date(2025, 6, 20), exceptions=EX),
+        date(2025, 7, 1),
+        Stage.WITHDRAWN,
+        "None: request withdrawn",
+        None,
+        False,
+        None,
+    ),
+    (
+        Facts(received=R, decided_not_to_assess=date(2025, 7, 1), exceptions=EX),
+        date(2025, 7, 2),
+        Stage.NOT_ASSESSED,
+        "None: decided not to assess",
+        None,
+        False,
+        None,
+    ),
     # CFA s.44(1): the first review by the day before the first anniversary of the plan
-    (Facts(**ASSESSED, final_issued=date(2025, 10, 27)), date(2025, 11, 1),
-     Stage.PLAN_MAINTAINED, "First annual review", date(2026, 10, 26), False, 359),
-    (Facts(**ASSESSED, decided_not_to_issue=date(2025, 9, 1)), date(2025, 9, 2),
-     Stage.NOT_ISSUED, "None: decided not to issue", None, False, None),
-    (Facts(received=R, exceptions=EX), date(2025, 7, 1),  # reg 5(1)
-     Stage.AWAITING_DECISION_TO_ASSESS, "Decide whether to assess (reg 5)", date(2025, 7, 14), False, 13),
-    (Facts(**DRAFT), date(2025, 9, 20),  # reg 13(1): inside the 15 days for comments
-     Stage.DRAFT_ISSUED, "Comments on the draft (reg 13(1))", date(2025, 10, 20), False, 30),
-    (Facts(**DRAFT), date(2025, 9, 29),  # reg 13(1)(a): the 15th day, beginning with the day served
-     Stage.DRAFT_ISSUED, "Comments on the draft (reg 13(1))", date(2025, 10, 20), False, 21),
-    (Facts(**DRAFT, setting_consulted=date(2025, 9, 16)), date(2025, 10, 10),  # CFA s.39: awaiting the school
-     Stage.DRAFT_ISSUED, "Consult the requested setting and finalise (reg 13)", date(2025, 10, 20), False, 10),
-    (Facts(**DRAFT, setting_consulted=date(2025, 9, 16), setting_responded=date(2025, 9, 25)),
-     date(2025, 10, 25),  # reg 13(2): the 20 weeks have passed
-     Stage.AWAITING_FINAL, "Issue the final plan (reg 13(2))", date(2025, 10, 20), True, -5),
-    (Facts(**DRAFT), date(2025, 9, 30),  # the day after the comments period
-     Stage.AWAITING_FINAL, "Issue the final plan (reg 13(2))", date(2025, 10, 20), False, 20),
-    (Facts(**ASSESSED, decided_to_issue=date(2025, 9, 1)), date(2025, 9, 2),  # regs 13(1)(a) and 13(2)
-     Stage.AWAITING_DECISION_TO_ISSUE, "Issue the draft plan (reg 13(1))", date(2025, 10, 5), False, 33),
-    (Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8), date(2025, 8, 1)), Advice(date(2025, 7, 10)))),
-     date(2025, 8, 2),  # reg 8(1): the outstanding advice, 6 weeks from asking for it
-     Stage.ASSESSING, "Advice awaited (reg 8)", date(2025, 8, 21), False, 19),
-    (Facts(**ASSESSED, advice=(Advice(date(2025, 7, 20)), Advice(date(2025, 7, 10)))),
-     date(2025, 8, 2),  # the earliest outstanding advice is the one due first
-     Stage.ASSESSING, "Advice awaited (reg 8)", date(2025, 8, 21), False, 19),
-    (Facts(**ASSESSED), date(2025, 7, 8),  # reg 6: no advice asked for yet; reg 10(1) is the next limit
-     Stage.ASSESSING, "Request advice (reg 6)", date(2025, 9, 22), False, 76),
-    (Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8), date(2025, 8, 1)),)), date(2025, 9, 23),  # reg 10(1)
-     Stage.AWAITING_DECISION_TO_ISSUE, "Decide whether to issue a plan (reg 10)", date(2025, 9, 22), True, -1),
-]  # fmt: skip
+    (
+        Facts(**ASSESSED, final_issued=date(2025, 10, 27)),
+        date(2025, 11, 1),
+        Stage.PLAN_MAINTAINED,
+        "First annual review",
+        date(2026, 10, 26),
+        False,
+        359,
+    ),
+    (
+        Facts(**ASSESSED, decided_not_to_issue=date(2025, 9, 1)),
+        date(2025, 9, 2),
+        Stage.NOT_ISSUED,
+        "None: decided not to issue",
+        None,
+        False,
+        None,
+    ),
+    (
+        Facts(received=R, exceptions=EX),
+        date(2025, 7, 1),  # reg 5(1)
+        Stage.AWAITING_DECISION_TO_ASSESS,
+        "Decide whether to assess (reg 5)",
+        date(2025, 7, 14),
+        False,
+        13,
+    ),
+    (
+        Facts(**DRAFT),
+        date(2025, 9, 20),  # reg 13(1): inside the 15 days for comments
+        Stage.DRAFT_ISSUED,
+        "Comments on the draft (reg 13(1))",
+        date(2025, 10, 20),
+        False,
+        30,
+    ),
+    (
+        Facts(**DRAFT),
+        date(2025, 9, 29),  # reg 13(1)(a): the 15th day, beginning with the day served
+        Stage.DRAFT_ISSUED,
+        "Comments on the draft (reg 13(1))",
+        date(2025, 10, 20),
+        False,
+        21,
+    ),
+    (
+        Facts(**DRAFT, setting_consulted=date(2025, 9, 16)),
+        date(2025, 10, 10),  # CFA s.39: awaiting the school
+        Stage.DRAFT_ISSUED,
+        "Consult the requested setting and finalise (reg 13)",
+        date(2025, 10, 20),
+        False,
+        10,
+    ),
+    (
+        Facts(**DRAFT, setting_consulted=date(2025, 9, 16), setting_responded=date(2025, 9, 25)),
+        date(2025, 10, 25),  # reg 13(2): the 20 weeks have passed
+        Stage.AWAITING_FINAL,
+        "Issue the final plan (reg 13(2))",
+        date(2025, 10, 20),
+        True,
+        -5,
+    ),
+    (
+        Facts(**DRAFT),
+        date(2025, 9, 30),  # the day after the comments period
+        Stage.AWAITING_FINAL,
+        "Issue the final plan (reg 13(2))",
+        date(2025, 10, 20),
+        False,
+        20,
+    ),
+    (
+        Facts(**ASSESSED, decided_to_issue=date(2025, 9, 1)),
+        date(2025, 9, 2),  # regs 13(1)(a) and 13(2)
+        Stage.AWAITING_DECISION_TO_ISSUE,
+        "Issue the draft plan (reg 13(1))",
+        date(2025, 10, 5),
+        False,
+        33,
+    ),
+    (
+        Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8), date(2025, 8, 1)), Advice(date(2025, 7, 10)))),
+        date(2025, 8, 2),  # reg 8(1): the outstanding advice, 6 weeks from asking for it
+        Stage.ASSESSING,
+        "Advice awaited (reg 8)",
+        date(2025, 8, 21),
+        False,
+        19,
+    ),
+    (
+        Facts(**ASSESSED, advice=(Advice(date(2025, 7, 20)), Advice(date(2025, 7, 10)))),
+        date(2025, 8, 2),  # the earliest outstanding advice is the one due first
+        Stage.ASSESSING,
+        "Advice awaited (reg 8)",
+        date(2025, 8, 21),
+        False,
+        19,
+    ),
+    (
+        Facts(**ASSESSED),
+        date(2025, 7, 8),  # reg 6: no advice asked for yet; reg 10(1) is the next limit
+        Stage.ASSESSING,
+        "Request advice (reg 6)",
+        date(2025, 9, 22),
+        False,
+        76,
+    ),
+    (
+        Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8), date(2025, 8, 1)),)),
+        date(2025, 9, 23),  # reg 10(1)
+        Stage.AWAITING_DECISION_TO_ISSUE,
+        "Decide whether to issue a plan (reg 10)",
+        date(2025, 9, 22),
+        True,
+        -1,
+    ),
+]
 
 
 @pytest.mark.parametrize(("facts", "today", "stage", "step", "due", "overdue", "days"), ASSESSMENT_CASES)
@@ -93,16 +195,37 @@ def test_no_exception_recorded() -> None:
 
 
 MILESTONES_FULL = (
-    ("decision_to_assess", "Decision whether to assess", "SEND Regs 2014 reg 5(1)", date(2025, 7, 14),
-     date(2025, 7, 20)),
+    (
+        "decision_to_assess",
+        "Decision whether to assess",
+        "SEND Regs 2014 reg 5(1)",
+        date(2025, 7, 14),
+        date(2025, 7, 20),
+    ),
     ("advice_1", "Advice 1 received", "SEND Regs 2014 reg 8(1)", date(2025, 9, 1), date(2025, 8, 20)),
     ("advice_2", "Advice 2 received", "SEND Regs 2014 reg 8(1)", date(2025, 9, 2), None),
-    ("draft_representations", "End of 15 days for comments on the draft", "SEND Regs 2014 reg 13(1)(a)",
-     date(2025, 10, 13), None),
-    ("setting_consultation", "Named setting's response", "CFA 2014 s.39; CoP 9.79", date(2025, 10, 15),
-     date(2025, 10, 10)),
-    ("final_plan", "Final EHC plan issued", "SEND Regs 2014 reg 13(2)", date(2025, 10, 20), date(2025, 10, 17)),
-)  # fmt: skip
+    (
+        "draft_representations",
+        "End of 15 days for comments on the draft",
+        "SEND Regs 2014 reg 13(1)(a)",
+        date(2025, 10, 13),
+        None,
+    ),
+    (
+        "setting_consultation",
+        "Named setting's response",
+        "CFA 2014 s.39; CoP 9.79",
+        date(2025, 10, 15),
+        date(2025, 10, 10),
+    ),
+    (
+        "final_plan",
+        "Final EHC plan issued",
+        "SEND Regs 2014 reg 13(2)",
+        date(2025, 10, 20),
+        date(2025, 10, 17),
+    ),
+)
 
 
 def _milestones(facts: Facts) -> tuple[tuple[object, ...], ...]:
@@ -131,9 +254,14 @@ def test_milestones_when_not_issued() -> None:  # reg 10(1): notice within 16 we
     facts = Facts(received=R, decided_to_assess=date(2025, 7, 1), decided_not_to_issue=date(2025, 9, 1))
     assert _milestones(facts) == (
         (*MILESTONES_FULL[0][:4], date(2025, 7, 1)),
-        ("notice_not_to_issue", "Notice of decision not to issue", "SEND Regs 2014 reg 10(1)",
-         date(2025, 9, 22), date(2025, 9, 1)),
-    )  # fmt: skip
+        (
+            "notice_not_to_issue",
+            "Notice of decision not to issue",
+            "SEND Regs 2014 reg 10(1)",
+            date(2025, 9, 22),
+            date(2025, 9, 1),
+        ),
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,47 +284,172 @@ MADE = date(2024, 3, 15)  # plan made; first review by 14 March 2025 (CFA s.44(1
 MET: dict[str, Any] = {"last_review_meeting": date(2025, 3, 1), "review_report_sent": date(2025, 3, 10)}
 
 PLAN_CASES = [
-    (PlanFacts(issued=MADE, ceased=date(2025, 11, 2)), date(2025, 12, 1),
-     Stage.CEASED, "None: plan ceased", None, False, None),
+    (
+        PlanFacts(issued=MADE, ceased=date(2025, 11, 2)),
+        date(2025, 12, 1),
+        Stage.CEASED,
+        "None: plan ceased",
+        None,
+        False,
+        None,
+    ),
     # Tribunal Procedure Rules r.20: maintained until the 2-month appeal period ends
-    (PlanFacts(issued=MADE, cease_notice=date(2025, 9, 1)), date(2025, 9, 2),
-     Stage.CEASING, "Maintain until the appeal period ends", date(2025, 11, 1), False, 60),
-    (PlanFacts(issued=MADE, last_review_meeting=date(2025, 3, 1)), date(2025, 3, 20),  # reg 20(7): 2 weeks
-     Stage.AWAITING_REVIEW_REPORT, "Review report (reg 20(7))", date(2025, 3, 15), True, -5),
-    (PlanFacts(issued=MADE, **MET), date(2025, 3, 20),  # reg 20(10): 4 weeks
-     Stage.AWAITING_REVIEW_DECISION, "Decide: keep, amend or cease (reg 20(10))", date(2025, 3, 29), False, 9),
-    (PlanFacts(issued=MADE, **MET, review_decision=date(2025, 3, 20), review_outcome=ReviewOutcome.AMEND,
-               amendment_notice=date(2025, 3, 25)), date(2025, 5, 21),  # reg 22(3): 8 weeks
-     Stage.AMENDMENT_PROPOSED, "Issue the amended plan (reg 22(3))", date(2025, 5, 20), True, -1),
+    (
+        PlanFacts(issued=MADE, cease_notice=date(2025, 9, 1)),
+        date(2025, 9, 2),
+        Stage.CEASING,
+        "Maintain until the appeal period ends",
+        date(2025, 11, 1),
+        False,
+        60,
+    ),
+    (
+        PlanFacts(issued=MADE, last_review_meeting=date(2025, 3, 1)),
+        date(2025, 3, 20),  # reg 20(7): 2 weeks
+        Stage.AWAITING_REVIEW_REPORT,
+        "Review report (reg 20(7))",
+        date(2025, 3, 15),
+        True,
+        -5,
+    ),
+    (
+        PlanFacts(issued=MADE, **MET),
+        date(2025, 3, 20),  # reg 20(10): 4 weeks
+        Stage.AWAITING_REVIEW_DECISION,
+        "Decide: keep, amend or cease (reg 20(10))",
+        date(2025, 3, 29),
+        False,
+        9,
+    ),
+    (
+        PlanFacts(
+            issued=MADE,
+            **MET,
+            review_decision=date(2025, 3, 20),
+            review_outcome=ReviewOutcome.AMEND,
+            amendment_notice=date(2025, 3, 25),
+        ),
+        date(2025, 5, 21),  # reg 22(3): 8 weeks
+        Stage.AMENDMENT_PROPOSED,
+        "Issue the amended plan (reg 22(3))",
+        date(2025, 5, 20),
+        True,
+        -1,
+    ),
     # an amended plan issued before these proposals does not answer them
-    (PlanFacts(issued=MADE, **MET, review_decision=date(2025, 3, 20), amendment_notice=date(2025, 3, 25),
-               amended_issued=date(2024, 9, 1)), date(2025, 4, 1),
-     Stage.AMENDMENT_PROPOSED, "Issue the amended plan (reg 22(3))", date(2025, 5, 20), False, 49),
+    (
+        PlanFacts(
+            issued=MADE,
+            **MET,
+            review_decision=date(2025, 3, 20),
+            amendment_notice=date(2025, 3, 25),
+            amended_issued=date(2024, 9, 1),
+        ),
+        date(2025, 4, 1),
+        Stage.AMENDMENT_PROPOSED,
+        "Issue the amended plan (reg 22(3))",
+        date(2025, 5, 20),
+        False,
+        49,
+    ),
     # an amended plan issued on the day of the proposals answers them (CFA s.44(1) next)
-    (PlanFacts(issued=MADE, **MET, review_decision=date(2025, 3, 20), amendment_notice=date(2025, 3, 25),
-               amended_issued=date(2025, 3, 25)), date(2025, 4, 1),
-     Stage.PLAN_MAINTAINED, "Annual review meeting (CFA s.44)", date(2026, 2, 28), False, 333),
+    (
+        PlanFacts(
+            issued=MADE,
+            **MET,
+            review_decision=date(2025, 3, 20),
+            amendment_notice=date(2025, 3, 25),
+            amended_issued=date(2025, 3, 25),
+        ),
+        date(2025, 4, 1),
+        Stage.PLAN_MAINTAINED,
+        "Annual review meeting (CFA s.44)",
+        date(2026, 2, 28),
+        False,
+        333,
+    ),
     # reg 18: the transfer deadline comes before the 8 weeks of reg 22(3)
-    (PlanFacts(issued=MADE, last_review_meeting=date(2025, 11, 1), review_report_sent=date(2025, 11, 10),
-               review_decision=date(2025, 11, 20), review_outcome=ReviewOutcome.AMEND,
-               amendment_notice=date(2026, 1, 5), phase_transfer_due=date(2026, 2, 15)), date(2026, 2, 16),
-     Stage.AMENDMENT_PROPOSED, "Issue the amended plan (reg 22(3))", date(2026, 2, 15), True, -1),
+    (
+        PlanFacts(
+            issued=MADE,
+            last_review_meeting=date(2025, 11, 1),
+            review_report_sent=date(2025, 11, 10),
+            review_decision=date(2025, 11, 20),
+            review_outcome=ReviewOutcome.AMEND,
+            amendment_notice=date(2026, 1, 5),
+            phase_transfer_due=date(2026, 2, 15),
+        ),
+        date(2026, 2, 16),
+        Stage.AMENDMENT_PROPOSED,
+        "Issue the amended plan (reg 22(3))",
+        date(2026, 2, 15),
+        True,
+        -1,
+    ),
     # reg 22(3) comes first when the transfer deadline is later
-    (PlanFacts(issued=MADE, last_review_meeting=date(2025, 11, 1), review_report_sent=date(2025, 11, 10),
-               review_decision=date(2025, 11, 20), review_outcome=ReviewOutcome.AMEND,
-               amendment_notice=date(2025, 11, 25), phase_transfer_due=date(2026, 2, 15)), date(2025, 12, 1),
-     Stage.AMENDMENT_PROPOSED, "Issue the amended plan (reg 22(3))", date(2026, 1, 20), False, 50),
-    (PlanFacts(issued=MADE), date(2025, 3, 14),  # CFA s.44(1): the last day of the 12 months
-     Stage.PLAN_MAINTAINED, "Annual review meeting (CFA s.44)", date(2025, 3, 14), False, 0),
-    (PlanFacts(issued=MADE), date(2025, 3, 15),  # the anniversary: a day late
-     Stage.PLAN_MAINTAINED, "Annual review meeting (CFA s.44)", date(2025, 3, 14), True, -1),
-    (PlanFacts(issued=MADE, phase_transfer_due=date(2025, 2, 15)), date(2025, 1, 10),  # reg 18(1)(a) first
-     Stage.PLAN_MAINTAINED, "Phase transfer review and amended plan (reg 18)", date(2025, 2, 15), False, 36),
-    (PlanFacts(issued=MADE, phase_transfer_due=date(2025, 3, 14)), date(2025, 1, 10),  # same day: the review
-     Stage.PLAN_MAINTAINED, "Annual review meeting (CFA s.44)", date(2025, 3, 14), False, 63),
-    (PlanFacts(issued=MADE, phase_transfer_due=date(2025, 3, 31)), date(2025, 1, 10),  # reg 18(1)(b) after
-     Stage.PLAN_MAINTAINED, "Annual review meeting (CFA s.44)", date(2025, 3, 14), False, 63),
-]  # fmt: skip
+    (
+        PlanFacts(
+            issued=MADE,
+            last_review_meeting=date(2025, 11, 1),
+            review_report_sent=date(2025, 11, 10),
+            review_decision=date(2025, 11, 20),
+            review_outcome=ReviewOutcome.AMEND,
+            amendment_notice=date(2025, 11, 25),
+            phase_transfer_due=date(2026, 2, 15),
+        ),
+        date(2025, 12, 1),
+        Stage.AMENDMENT_PROPOSED,
+        "Issue the amended plan (reg 22(3))",
+        date(2026, 1, 20),
+        False,
+        50,
+    ),
+    (
+        PlanFacts(issued=MADE),
+        date(2025, 3, 14),  # CFA s.44(1): the last day of the 12 months
+        Stage.PLAN_MAINTAINED,
+        "Annual review meeting (CFA s.44)",
+        date(2025, 3, 14),
+        False,
+        0,
+    ),
+    (
+        PlanFacts(issued=MADE),
+        date(2025, 3, 15),  # the anniversary: a day late
+        Stage.PLAN_MAINTAINED,
+        "Annual review meeting (CFA s.44)",
+        date(2025, 3, 14),
+        True,
+        -1,
+    ),
+    (
+        PlanFacts(issued=MADE, phase_transfer_due=date(2025, 2, 15)),
+        date(2025, 1, 10),  # reg 18(1)(a) first
+        Stage.PLAN_MAINTAINED,
+        "Phase transfer review and amended plan (reg 18)",
+        date(2025, 2, 15),
+        False,
+        36,
+    ),
+    (
+        PlanFacts(issued=MADE, phase_transfer_due=date(2025, 3, 14)),
+        date(2025, 1, 10),  # same day: the review
+        Stage.PLAN_MAINTAINED,
+        "Annual review meeting (CFA s.44)",
+        date(2025, 3, 14),
+        False,
+        63,
+    ),
+    (
+        PlanFacts(issued=MADE, phase_transfer_due=date(2025, 3, 31)),
+        date(2025, 1, 10),  # reg 18(1)(b) after
+        Stage.PLAN_MAINTAINED,
+        "Annual review meeting (CFA s.44)",
+        date(2025, 3, 14),
+        False,
+        63,
+    ),
+]
 
 
 @pytest.mark.parametrize(("facts", "today", "stage", "step", "due", "overdue", "days"), PLAN_CASES)

@@ -184,6 +184,35 @@ def test_panel_decision_makes_a_letter_and_pdf(client, login, officer, manager, 
     assert manager.full_name.encode() in detail.content
 
 
+def test_opening_a_letter_pdf_or_a_panel_decision_is_audited(client, login, officer, manager, case):
+    login(client, officer)
+    today = timezone.localdate()
+    response = client.post(
+        reverse("cases:panel_decision", args=[case.pk]),
+        {
+            "question": "assess",
+            "outcome": "no",
+            "reasons": "Needs are being met at SEN Support.",
+            "held_on_0": str(today.day),
+            "held_on_1": str(today.month),
+            "held_on_2": str(today.year),
+        },
+    )
+    letter = Letter.objects.get()
+    login(client, manager)
+    client.get(reverse("cases:letter_pdf", args=[letter.pk]))
+    client.get(response["Location"])
+    views = AuditEvent.objects.filter(action="cases.child.viewed", actor=manager)
+    assert {(e.target_id, tuple(sorted(e.data))) for e in views} == {
+        (str(case.child_id), ("as", "letter")),
+        (str(case.child_id), ("panel_decision",)),
+    }
+    pdf_view = views.get(data__as="pdf")
+    assert pdf_view.data["letter"] == letter.pk and pdf_view.path == reverse(
+        "cases:letter_pdf", args=[letter.pk]
+    )
+
+
 def test_manager_edits_letter_template_and_reassigns(client, login, manager, officer, colleague, case):
     from sendhub.cases.models import LetterTemplate
     from sendhub.cases.services.panel import ensure_default_templates

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
@@ -20,6 +19,8 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.paging import page_of
+from sendhub.core.params import int_param
 
 
 @requires("cases.view_worklist")
@@ -30,13 +31,11 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     which = which if which in selectors.WORKLISTS else "all"
     officers = selectors.officers_for(request.user)
     schools = selectors.worklist_schools(request.user)
-    officer_id = _chosen_id(request.GET.get("officer", ""), officers)
-    school_id = _chosen_id(request.GET.get("school", ""), schools)
+    officer_id = _chosen_id(int_param(request.GET, "officer", None, minimum=1), officers)
+    school_id = _chosen_id(int_param(request.GET, "school", None, minimum=1), schools)
     latest_first = request.GET.get("sort") == "-due"
     narrow = selectors.WorklistFilter(officer_id=officer_id, school_id=school_id, latest_first=latest_first)
-    page = Paginator(selectors.worklist(request.user, today, which, narrow=narrow), 50).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.worklist(request.user, today, which, narrow=narrow), 50)
     filters = (f"&amp;officer={officer_id}" if officer_id else "") + (
         f"&amp;school={school_id}" if school_id else ""
     )
@@ -62,17 +61,17 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _chosen_id(value: str, choices: QuerySet[Any]) -> int | None:
+def _chosen_id(value: int | None, choices: QuerySet[Any]) -> int | None:
     """A filter's chosen id, only when it is one of the choices offered (anything else shows all)."""
-    if not value.isdigit():
+    if value is None:
         return None
-    return int(value) if choices.filter(pk=int(value)).exists() else None
+    return value if choices.filter(pk=value).exists() else None
 
 
 @requires("cases.view_child")
 def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()
-    page = Paginator(selectors.search_children(request.user, query), 50).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.search_children(request.user, query), 50)
     return render(
         request,
         "cases/child_list.html",

@@ -14,7 +14,7 @@ from sendhub.cases.forms.panel import PanelDateForm, PanelListingForm
 from sendhub.cases.services import panel as svc
 from sendhub.cases.services import panel_listing as svc_listing
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.audit import record_view
+from sendhub.core.audit import record_event, record_view
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 
@@ -102,6 +102,13 @@ def panel_decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.manage_panel")
 def panel_decision_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     decision = selectors.get_panel_decision_for_user(request.user, pk)
+    record_event(
+        actor=request.user,
+        action="cases.child.viewed",
+        target=decision.request.child,
+        data={"panel_decision": decision.pk},
+        request=request,
+    )
     return render(
         request, "cases/panel_decision_detail.html", {"decision": decision, "letters": decision.letters.all()}
     )
@@ -119,6 +126,13 @@ def letter_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.view_child")
 def letter_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.get_letter_for_user(request.user, pk)
+    record_event(
+        actor=request.user,
+        action="cases.child.viewed",
+        target=letter.decision.request.child,
+        data={"letter": letter.pk, "as": "pdf"},
+        request=request,
+    )
     response = HttpResponse(svc.letter_pdf(letter, settings.SENDHUB_LA_NAME), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{letter.pk}.pdf"'
     return response

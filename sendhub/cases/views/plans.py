@@ -13,6 +13,7 @@ from sendhub.cases.services import plans as svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
+from sendhub.core.params import int_param
 
 
 @requires("cases.view_child")
@@ -147,8 +148,7 @@ def cease_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def phase_transfers(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     default = rules.reviews.academic_year_start(today) + 1
-    year = request.GET.get("year", "")
-    year_value = int(year) if year.isdigit() and 2015 <= int(year) <= 2100 else default
+    year_value = int_param(request.GET, "year", default, minimum=2015, maximum=2100) or default
     rows = selectors.phase_transfer_cohort(request.user, year_value, today)
     return render(
         request,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -8,11 +7,12 @@ from sendhub.cases import forms, selectors
 from sendhub.cases.services import registers as svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.paging import page_of
 
 
 @requires("cases.view_registers")
 def appeal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(selectors.appeals_register(request.user), 50).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.appeals_register(request.user), 50)
     return render(
         request,
         "cases/appeal_list.html",
@@ -49,7 +49,7 @@ def appeal_outcome(request: AuthenticatedHttpRequest, pk: int, appeal_pk: int) -
 
 @requires("cases.view_registers")
 def transfer_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(selectors.transfers_register(request.user), 50).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.transfers_register(request.user), 50)
     return render(request, "cases/transfer_list.html", {"page_obj": page})
 
 

@@ -23,15 +23,25 @@ class ProviderDown(BaseEmailBackend):
 
 def test_a_message_survives_the_queue_whole():
     message = EmailMultiAlternatives(
-        "Subject", "Plain", "from@example.test", ["a@example.test"], cc=["c@example.test"],
-        reply_to=["r@example.test"], headers={"X-Thing": "1"},
-    )  # fmt: skip
+        "Subject",
+        "Plain",
+        "from@example.test",
+        ["a@example.test"],
+        cc=["c@example.test"],
+        reply_to=["r@example.test"],
+        headers={"X-Thing": "1"},
+    )
     message.attach_alternative("<p>Rich</p>", "text/html")
     message.attach("notes.txt", "some notes", "text/plain")
     back = payload_to_message(message_to_payload(message))
     assert (back.subject, back.body, back.from_email, back.to, back.cc, back.reply_to) == (
-        "Subject", "Plain", "from@example.test", ["a@example.test"], ["c@example.test"], ["r@example.test"],
-    )  # fmt: skip
+        "Subject",
+        "Plain",
+        "from@example.test",
+        ["a@example.test"],
+        ["c@example.test"],
+        ["r@example.test"],
+    )
     assert back.extra_headers == {"X-Thing": "1"}
     assert back.alternatives[0][:2] == ("<p>Rich</p>", "text/html")
     assert back.attachments[0][:3] == ("notes.txt", "some notes", "text/plain")

@@ -71,3 +71,14 @@ def test_sendhub_version_prints_the_package_version():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == sendhub.__version__
     assert re.fullmatch(r"\d+\.\d+\.\d+", sendhub.__version__), "semantic versioning: MAJOR.MINOR.PATCH"
+
+
+def test_without_debug_a_404_is_the_services_own_page_and_static_files_are_served(client, settings):
+    settings.DEBUG = False
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    body = missing.content.decode()
+    assert "Page not found" in body and "govuk-generic-header" in body
+    assert "URLconf" not in body and "urlpatterns" not in body
+    css = client.get("/static/sendhub/app.css")
+    assert css.status_code == 200 and "arial" in b"".join(css.streaming_content).decode().lower()

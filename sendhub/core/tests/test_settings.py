@@ -99,3 +99,12 @@ def test_check_deploy_warns_on_inline_jobs_with_postgresql():
     }
     result = run_sendhub("check", "--deploy", **env)
     assert "sendhub.W002" in result.stderr, result.stderr
+
+
+def test_the_demo_runs_with_debug_off_and_plain_http():
+    shown = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT)"
+    result = run_sendhub("shell", "-c", shown, SENDHUB_DEMO="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["False", "False"]
+    on_request = run_sendhub("shell", "-c", shown, SENDHUB_DEMO="true", SENDHUB_DEBUG="true")
+    assert on_request.stdout.strip().splitlines()[-1].split() == ["True", "False"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from sendhub.core.params import parse_int
 from sendhub.dashboard import selectors
 from sendhub.dashboard.models import Benchmark, NationalIndicator
 from sendhub.dashboard.national.catalogue import BOARDS
@@ -150,7 +151,8 @@ def _years(periods: list[str]) -> list[int]:
 
 
 def _int(raw: str | None, default: int) -> int:
-    return int(raw) if raw and raw.isdigit() else default
+    value = parse_int(raw, minimum=0, maximum=9999)
+    return default if value is None else value
 
 
 def _current(own: Benchmark | None, indicator: NationalIndicator) -> dict[str, str]:

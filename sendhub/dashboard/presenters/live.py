@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sendhub.core.params import parse_int
 from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
 from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios
 from sendhub.dashboard.rules.kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
@@ -16,7 +17,7 @@ ON_REGISTER = {"support", "eng", "ehcp"}
 
 
 def year_choice(raw: str | None, today: date) -> int:
-    return int(raw) if raw and raw.isdigit() and 2014 <= int(raw) <= today.year else today.year
+    return parse_int(raw, minimum=2014, maximum=today.year) or today.year
 
 
 @dataclass

@@ -45,7 +45,7 @@ def benchmark(*, la_code: str, indicator: str, year: str) -> Benchmark | None:
     """One benchmark; `year` is the file's time_period (2023, 202324) or the year an academic period ends."""
     rows = Benchmark.objects.select_related("indicator").filter(la_code=la_code, indicator__name=indicator)
     exact = rows.filter(time_period=year).first()
-    if exact is None and len(year) == 4 and year.isdigit():
+    if exact is None and len(year) == 4 and year.isascii() and year.isdigit():
         exact = rows.filter(year=int(year)).order_by("-time_period").first()
     return exact
 

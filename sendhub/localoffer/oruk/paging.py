@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sendhub.core.paging import MAX_PAGE_NUMBER
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
 
@@ -38,6 +40,6 @@ class PageWindow:
 
 def clamp_paging(page: int | None, per_page: int | None) -> tuple[int, int]:
     """Page numbers start at 1; per_page is 1..MAX_PER_PAGE (bad values fall back to safe ones)."""
-    p = page if page is not None and page >= 1 else 1
+    p = min(page, MAX_PAGE_NUMBER) if page is not None and page >= 1 else 1  # OFFSET stays in 64 bits
     n = per_page if per_page is not None and per_page >= 1 else DEFAULT_PER_PAGE
     return p, min(n, MAX_PER_PAGE)

@@ -5,24 +5,20 @@ from sendhub.localoffer.presenters.pages import (
     CHOICE_LABELS,
     SHORTLIST_KEY,
     SHORTLIST_MAX,
-    CountedList,
     age_text,
     content_blocks,
     field_changes,
     query_without_page,
     record_changes,
-    results_page,
 )
 
 __all__ = [
     "CHOICE_LABELS",
     "SHORTLIST_KEY",
     "SHORTLIST_MAX",
-    "CountedList",
     "age_text",
     "content_blocks",
     "field_changes",
     "query_without_page",
     "record_changes",
-    "results_page",
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
 from sendhub.localoffer import rules
@@ -31,25 +30,6 @@ def content_blocks(body: str) -> list[tuple[str, str]]:
         elif text:
             blocks.append(("p", text))
     return blocks
-
-
-class CountedList(list[Service]):
-    """A page of already-sliced results that reports the real total to Django's paginator."""
-
-    def __init__(self, items: list[Service], total: int, offset: int) -> None:
-        super().__init__([*([None] * offset), *items])  # type: ignore[list-item]
-        self.total = total
-
-    def count(self) -> int:  # type: ignore[override]
-        return self.total
-
-
-def results_page(services: list[Service], total: int, number: int, per_page: int) -> Page:
-    """A Django Page for components/pagination.html, built from one slice of results."""
-    offset = (number - 1) * per_page
-    padded = CountedList(services, total, offset)
-    paginator = Paginator(padded, per_page, allow_empty_first_page=True)
-    return paginator.get_page(number)
 
 
 def query_without_page(params: QueryDict) -> str:

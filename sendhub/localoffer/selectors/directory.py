@@ -12,6 +12,7 @@ from uuid import UUID
 from django.db.models import Avg, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
+from sendhub.core.params import MAX_SEARCH_TERMS, search_terms
 from sendhub.localoffer import documents, geo, rules
 from sendhub.localoffer.models import (
     Area,
@@ -64,7 +65,8 @@ def outward_code(postcode: str) -> str:
 
 def query_expansions(text: str) -> dict[str, dict[str, float]] | None:
     """query word -> {indexed term: match quality}; None when the text has no searchable words."""
-    query = search.Query.parse(text)
+    terms = search_terms(text)  # capped in length and number of words, as every search is
+    query = search.Query(search.Query.parse(" ".join(terms)).words[:MAX_SEARCH_TERMS])
     if not query:
         return None
     return search.expand(query, search_sql.candidate_terms(list(query.words)))

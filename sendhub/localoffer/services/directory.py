@@ -158,6 +158,9 @@ def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> S
         list(Service.objects.select_for_update().filter(pk=revision.service_id))
     revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
     _check_pending(revision)
+    if revision.submitted_by_id is not None and revision.submitted_by_id == getattr(by, "pk", None):
+        # Four eyes: whoever made a change cannot also be the one who publishes it.
+        raise SendHubError("You made this change, so another moderator must approve it")
     service = _apply(revision, today)
     revision.service = service
     revision.status = RevisionStatus.APPROVED

@@ -32,7 +32,7 @@ def test_every_service_has_documents_equal_to_a_fresh_rendering():
     assert ServiceDocument.objects.count() == Service.objects.count() == 30
 
 
-def test_approved_change_is_served_at_once(client, provider, manager):
+def test_approved_change_is_served_at_once(client, provider, moderator):
     service = Service.objects.select_related("organisation")[0]
     before = client.get(f"{BASE}/services/{service.pk}")
     assert listed_names(client, search="kayak") == []  # now cached by the worker
@@ -40,7 +40,7 @@ def test_approved_change_is_served_at_once(client, provider, manager):
     revision = services.submit_revision(
         organisation=service.organisation, service=service, data=data, by=provider
     )
-    services.approve_revision(revision=revision, by=manager, today=TODAY)
+    services.approve_revision(revision=revision, by=moderator, today=TODAY)
     after = client.get(f"{BASE}/services/{service.pk}", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and after.json()["name"] == "Kayak club for everyone"
     assert after["ETag"] != before["ETag"]

@@ -23,7 +23,7 @@ def own_service(provider):
     return service
 
 
-def test_provider_edit_is_not_public_until_approved(client, login, provider, manager, own_service):
+def test_provider_edit_is_not_public_until_approved(client, login, provider, moderator, own_service):
     login(client, provider)
     form = services.service_snapshot(own_service) | {"name": "Renamed quiet swim", "term_ids": []}
     form = {k: v for k, v in form.items() if v is not None}
@@ -32,7 +32,7 @@ def test_provider_edit_is_not_public_until_approved(client, login, provider, man
     own_service.refresh_from_db()
     assert own_service.name != "Renamed quiet swim"
     revision = ServiceRevision.objects.get()
-    login(client, manager)
+    login(client, moderator)
     assert "Renamed quiet swim" in client.get(reverse("localoffer:moderation_queue")).content.decode()
     client.post(reverse("localoffer:revision_detail", args=[revision.pk]), {"approve": "1"})
     own_service.refresh_from_db()
@@ -48,19 +48,19 @@ def test_provider_cannot_edit_another_organisations_service(client, login, provi
     assert client.get(reverse("localoffer:provider_service_edit", args=[other.pk])).status_code == 403
 
 
-def test_reject_needs_a_reason_and_cannot_be_decided_twice(manager, own_service):
+def test_reject_needs_a_reason_and_cannot_be_decided_twice(moderator, own_service):
     revision = services.submit_revision(
         organisation=own_service.organisation, service=own_service, data={"name": "X"}, by=None
     )
     with pytest.raises(SendHubError):
-        services.reject_revision(revision=revision, reason="  ", by=manager)
-    services.reject_revision(revision=revision, reason="Name too short", by=manager)
+        services.reject_revision(revision=revision, reason="  ", by=moderator)
+    services.reject_revision(revision=revision, reason="Name too short", by=moderator)
     assert ServiceRevision.objects.get().status == RevisionStatus.REJECTED
     with pytest.raises(CaseStateError):
-        services.approve_revision(revision=revision, by=manager, today=TODAY)
+        services.approve_revision(revision=revision, by=moderator, today=TODAY)
 
 
-def test_bulk_approve_publishes_new_services_and_keeps_every_version(manager, own_service):
+def test_bulk_approve_publishes_new_services_and_keeps_every_version(moderator, own_service):
     org = own_service.organisation
     data = services.service_snapshot(own_service)
     first = services.submit_revision(
@@ -69,11 +69,11 @@ def test_bulk_approve_publishes_new_services_and_keeps_every_version(manager, ow
     new = services.submit_revision(
         organisation=org, service=None, data=data | {"name": "Brand new club"}, by=None
     )
-    assert services.bulk_approve(revisions=[first, new], by=manager, today=TODAY) == 2
+    assert services.bulk_approve(revisions=[first, new], by=moderator, today=TODAY) == 2
     second = services.submit_revision(
         organisation=org, service=own_service, data=data | {"fees": "£3"}, by=None
     )
-    services.approve_revision(revision=second, by=manager, today=TODAY)
+    services.approve_revision(revision=second, by=moderator, today=TODAY)
     kept = own_service.revisions.filter(status=RevisionStatus.APPROVED).order_by("number")
     assert [r.number for r in kept] == [2, 3] and kept[0].data["fees"] == "£2"
     assert Service.objects.filter(name="Brand new club", approved_version=1).exists()
@@ -98,12 +98,12 @@ def test_content_page_edit_keeps_history_and_refuses_stale_versions(admin_user):
         services.edit_content_page(page=page, title="Old", summary="x", body="y", version=1, by=admin_user)
 
 
-def test_a_refusal_that_names_a_field_is_shown_beside_that_field(client, login, manager, monkeypatch):
+def test_a_refusal_that_names_a_field_is_shown_beside_that_field(client, login, moderator, monkeypatch):
     def refuse(**_: object) -> None:
         raise SendHubError("Choose a title no other page has", field="title")
 
     monkeypatch.setattr(services, "edit_content_page", refuse)
-    login(client, manager)
+    login(client, moderator)
     page = ContentPage.objects.get(slug="glossary")
     form = {"title": "Glossary", "summary": "Words", "body": "Text", "version": page.version}
     response = client.post(reverse("localoffer:content_page_edit", args=["glossary"]), form)
@@ -113,8 +113,8 @@ def test_a_refusal_that_names_a_field_is_shown_beside_that_field(client, login, 
     assert "Choose a title no other page has" in beside[1].split("</p>", 1)[0]
 
 
-def test_staff_pages_render(client, login, manager):
-    login(client, manager)
+def test_staff_pages_render(client, login, moderator):
+    login(client, moderator)
     for name, args in [
         ("localoffer:moderation_queue", []),
         ("localoffer:reviews_due", []),
@@ -126,19 +126,19 @@ def test_staff_pages_render(client, login, manager):
         assert client.get(reverse(name, args=args)).status_code == 200, name
 
 
-def test_problem_report_can_be_marked_dealt_with_once(client, login, manager):
+def test_problem_report_can_be_marked_dealt_with_once(client, login, moderator):
     service = Service.objects.all()[0]
     report = services.report_problem(service=service, what_is_wrong="Wrong phone number")
-    login(client, manager)
+    login(client, moderator)
     assert "Wrong phone number" in client.get(reverse("localoffer:problem_reports")).content.decode()
     client.post(reverse("localoffer:resolve_problem", args=[report.pk]))
     assert "Wrong phone number" not in client.get(reverse("localoffer:problem_reports")).content.decode()
     report.refresh_from_db()
     with pytest.raises(CaseStateError):
-        services.resolve_problem_report(report=report, by=manager)
+        services.resolve_problem_report(report=report, by=moderator)
 
 
-def test_provider_and_moderator_pages_are_valid_html(client, login, provider, manager, own_service):
+def test_provider_and_moderator_pages_are_valid_html(client, login, provider, moderator, own_service):
     login(client, provider)
     assert own_service.name in client.get(reverse("localoffer:provider_services")).content.decode()
     assert client.get(reverse("localoffer:provider_service_edit", args=[own_service.pk])).status_code == 200
@@ -161,7 +161,7 @@ def test_provider_and_moderator_pages_are_valid_html(client, login, provider, ma
     revision = services.submit_revision(
         organisation=own_service.organisation, service=own_service, data={"fees": "£1"}, by=provider
     )
-    login(client, manager)
+    login(client, moderator)
     page = client.get(reverse("localoffer:revision_detail", args=[revision.pk])).content.decode()
     assert "£1" in page and "Approve and publish" in page
     rejected = client.post(

@@ -97,9 +97,9 @@ def _public(client, service):
     return client.get(reverse("localoffer:service_detail", args=[service.pk])).content.decode()
 
 
-def _approve_latest(client, login, manager):
+def _approve_latest(client, login, moderator):
     revision = ServiceRevision.objects.get(status=RevisionStatus.PENDING)
-    login(client, manager)
+    login(client, moderator)
     page = client.get(reverse("localoffer:revision_detail", args=[revision.pk])).content.decode()
     response = client.post(reverse("localoffer:revision_detail", args=[revision.pk]), {"approve": "1"})
     assert response.status_code == 302
@@ -108,7 +108,7 @@ def _approve_latest(client, login, manager):
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_add_change_and_remove_each_kind_through_moderation(
-    client, login, provider, manager, own_service, kind
+    client, login, provider, moderator, own_service, kind
 ):
     model, new, new_text, changed, changed_text = KINDS[kind]
     before = model._default_manager.filter(service=own_service).count()
@@ -121,7 +121,7 @@ def test_add_change_and_remove_each_kind_through_moderation(
         new_text in client.get(reverse("localoffer:provider_service", args=[own_service.pk])).content.decode()
     )
 
-    page, revision = _approve_latest(client, login, manager)
+    page, revision = _approve_latest(client, login, moderator)
     assert "Added" in page and new_text in page  # the moderator sees the change in words
     assert revision.status == RevisionStatus.APPROVED and revision.number == 2
     assert model._default_manager.filter(service=own_service).count() == before + 1
@@ -135,7 +135,7 @@ def test_add_change_and_remove_each_kind_through_moderation(
             == 200
         )
         client.post(reverse("localoffer:record_change", args=[own_service.pk, kind, item_id]), changed)
-        page, _ = _approve_latest(client, login, manager)
+        page, _ = _approve_latest(client, login, moderator)
         assert "Changed" in page and changed_text in page
         assert changed_text in _public(client, own_service)
         login(client, provider)
@@ -147,7 +147,7 @@ def test_add_change_and_remove_each_kind_through_moderation(
     assert (
         model._default_manager.filter(service=own_service).count() == before + 1
     )  # still published until approved
-    page, revision = _approve_latest(client, login, manager)
+    page, revision = _approve_latest(client, login, moderator)
     assert "Removed" in page
     assert model._default_manager.filter(service=own_service).count() == before
     own_service.refresh_from_db()
@@ -156,7 +156,7 @@ def test_add_change_and_remove_each_kind_through_moderation(
     assert any(new_text in str(r.data[kind]) for r in kept)  # every approved version is kept whole
 
 
-def test_a_new_place_is_created_once_approved_and_an_existing_one_can_be_chosen(manager, own_service):
+def test_a_new_place_is_created_once_approved_and_an_existing_one_can_be_chosen(moderator, own_service):
     services.submit_record_change(
         service=own_service,
         kind="places",
@@ -171,26 +171,28 @@ def test_a_new_place_is_created_once_approved_and_an_existing_one_can_be_chosen(
         },
     )
     assert not Location.objects.filter(name="Riverside").exists()
-    services.approve_revision(revision=ServiceRevision.objects.get(), by=manager, today=TODAY)
+    services.approve_revision(revision=ServiceRevision.objects.get(), by=moderator, today=TODAY)
     riverside = Location.objects.get(name="Riverside")
     other = Service.objects.exclude(pk=own_service.pk).filter(organisation=own_service.organisation).first()
     other = other or Service.objects.exclude(pk=own_service.pk)[0]
     item = {"location_id": str(riverside.pk), "name": "", "address_1": "", "city": "", "postcode": ""}
     services.submit_record_change(service=other, kind="places", item_id=None, values=item, by=None)
-    services.approve_revision(revision=ServiceRevision.objects.get(status="pending"), by=manager, today=TODAY)
+    services.approve_revision(
+        revision=ServiceRevision.objects.get(status="pending"), by=moderator, today=TODAY
+    )
     assert Location.objects.filter(name="Riverside").count() == 1
     assert other.service_at_locations.filter(location=riverside).exists()
 
 
 def test_rejected_change_is_not_published_and_the_provider_sees_why(
-    client, login, provider, manager, own_service
+    client, login, provider, moderator, own_service
 ):
     login(client, provider)
     client.post(
         reverse("localoffer:record_add", args=[own_service.pk, "costs"]), {"option": "Gold", "amount": "900"}
     )
     revision = ServiceRevision.objects.get()
-    login(client, manager)
+    login(client, moderator)
     client.post(
         reverse("localoffer:revision_detail", args=[revision.pk]),
         {"reject": "1", "reason": "Price looks wrong"},
@@ -200,7 +202,7 @@ def test_rejected_change_is_not_published_and_the_provider_sees_why(
     assert "Price looks wrong" in client.get(reverse("localoffer:provider_services")).content.decode()
 
 
-def test_later_changes_build_on_the_waiting_one_and_replace_it_in_the_queue(manager, own_service):
+def test_later_changes_build_on_the_waiting_one_and_replace_it_in_the_queue(moderator, own_service):
     first = services.submit_record_change(
         service=own_service, kind="languages", item_id=None, values={"name": "Somali", "code": "so"}, by=None
     )
@@ -210,11 +212,11 @@ def test_later_changes_build_on_the_waiting_one_and_replace_it_in_the_queue(mana
     first.refresh_from_db()
     assert first.status == RevisionStatus.SUPERSEDED
     assert list(ServiceRevision.objects.filter(status="pending")) == [second]
-    services.approve_revision(revision=second, by=manager, today=TODAY)
+    services.approve_revision(revision=second, by=moderator, today=TODAY)
     own_service.refresh_from_db()
     assert own_service.fees == "£1 a session" and own_service.languages.filter(name="Somali").exists()
     with pytest.raises(CaseStateError):  # the replaced change can no longer be approved
-        services.approve_revision(revision=first, by=manager, today=TODAY)
+        services.approve_revision(revision=first, by=moderator, today=TODAY)
 
 
 def test_bad_input_shows_gov_uk_errors(client, login, provider, own_service):
@@ -260,9 +262,9 @@ def test_unknown_kinds_and_records_are_not_found(client, login, provider, own_se
 
 
 def test_moderators_can_change_any_service_and_their_change_is_moderated_too(
-    client, login, manager, parent, own_service
+    client, login, moderator, parent, own_service
 ):
-    login(client, manager)
+    login(client, moderator)
     url = reverse("localoffer:record_add", args=[own_service.pk, "languages"])
     assert client.post(url, {"name": "Urdu", "code": "ur"}).status_code == 302
     assert ServiceRevision.objects.get().status == RevisionStatus.PENDING
@@ -271,7 +273,7 @@ def test_moderators_can_change_any_service_and_their_change_is_moderated_too(
     assert client.get(reverse("localoffer:provider_service", args=[own_service.pk])).status_code == 403
 
 
-def test_public_api_shows_only_approved_records(client, manager, own_service):
+def test_public_api_shows_only_approved_records(client, moderator, own_service):
     revision = services.submit_record_change(
         service=own_service,
         kind="contacts",
@@ -281,7 +283,7 @@ def test_public_api_shows_only_approved_records(client, manager, own_service):
     )
     body = client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
     assert own_service.name in body and "Sam Moderated" not in body
-    services.approve_revision(revision=revision, by=manager, today=TODAY)
+    services.approve_revision(revision=revision, by=moderator, today=TODAY)
     assert "Sam Moderated" in client.get(f"/api/oruk/services/{own_service.pk}").content.decode()
 
 

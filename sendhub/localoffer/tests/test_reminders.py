@@ -42,7 +42,7 @@ def test_is_reminder_due(last_reminded, today, due):
     assert (last_reminded is None or last_reminded <= rules.reminder_cutoff(today)) == due
 
 
-def test_reminders_are_not_repeated_within_four_weeks_and_stop_once_checked(provider, manager, overdue):
+def test_reminders_are_not_repeated_within_four_weeks_and_stop_once_checked(provider, moderator, overdue):
     assert services.send_review_reminders(today=TODAY) == 1
     assert mail.outbox[0].to == [provider.email] and overdue.name in mail.outbox[0].body
     for days in (0, 1, 27):
@@ -52,7 +52,7 @@ def test_reminders_are_not_repeated_within_four_weeks_and_stop_once_checked(prov
     revision = services.submit_revision(
         organisation=overdue.organisation, service=overdue, data={}, by=provider
     )
-    services.approve_revision(revision=revision, by=manager, today=TODAY + dt.timedelta(days=30))
+    services.approve_revision(revision=revision, by=moderator, today=TODAY + dt.timedelta(days=30))
     assert services.send_review_reminders(today=TODAY + dt.timedelta(days=60)) == 0
 
 

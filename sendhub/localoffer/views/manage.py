@@ -10,6 +10,7 @@ from django.utils import timezone
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.params import uuid_params
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm
 from sendhub.localoffer.selectors import editing as selectors_editing
@@ -22,7 +23,9 @@ def moderation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @post_only("localoffer.moderate")
 def bulk_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
-    chosen = list(selectors.moderation_queue().filter(pk__in=request.POST.getlist("revision")))
+    chosen = list(
+        selectors.moderation_queue().filter(pk__in=uuid_params(request.POST.getlist("revision"), "revision"))
+    )
     try:
         count = services.bulk_approve(revisions=chosen, by=request.user, today=timezone.localdate())
     except SendHubError as e:

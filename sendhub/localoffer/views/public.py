@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from sendhub.core import paging, ratelimit
+from sendhub.core.params import parse_uuid
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ProblemReportForm, SearchForm, ShortlistEmailForm
 
@@ -34,12 +36,15 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def service_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    number = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
-    total, found = selectors.search_services(form.filters(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+    filters, number = form.filters(), paging.requested_page(request)
+    total, found = selectors.search_services(filters, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+    if number > (last := paging.bounded_number(number, total, PER_PAGE)):  # past the end: the last page
+        number = last
+        total, found = selectors.search_services(filters, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
     context = {
         "form": form,
         "total": total,
-        "page_obj": presenters.results_page(found, total, number, PER_PAGE),
+        "page_obj": paging.window_page(found, total, number, PER_PAGE),
         "services": found,
         "query": presenters.query_without_page(request.GET),
         "shortlist": _shortlist(request),
@@ -66,6 +71,8 @@ def report_problem(request: HttpRequest, pk: str) -> HttpResponse:
     service = get_object_or_404(selectors.all_services(), pk=pk)
     form = ProblemReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if refusal := ratelimit.refuse(request, "problem_report"):
+            return refusal
         services.report_problem(service=service, **form.cleaned_data)
         messages.success(request, "Thank you. We will check the page and correct it.")
         return redirect("localoffer:service_detail", pk=service.pk)
@@ -82,7 +89,7 @@ def shortlist(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_POST
 def shortlist_add(request: HttpRequest) -> HttpResponse:
-    service = get_object_or_404(selectors.all_services(), pk=request.POST.get("service", ""))
+    service = get_object_or_404(selectors.all_services(), pk=parse_uuid(request.POST.get("service")))
     ids = _shortlist(request)
     if str(service.pk) not in ids and len(ids) < presenters.SHORTLIST_MAX:
         request.session[presenters.SHORTLIST_KEY] = [*ids, str(service.pk)]
@@ -105,6 +112,8 @@ def shortlist_email(request: HttpRequest) -> HttpResponse:
     chosen = list(selectors.service_detail_queryset().filter(pk__in=_shortlist(request)).order_by("name"))
     form = ShortlistEmailForm(request.POST or None)
     if request.method == "POST" and chosen and form.is_valid():
+        if refusal := ratelimit.refuse(request, "shortlist_email"):
+            return refusal
         body = render_to_string(
             "localoffer/shortlist_email.txt",
             {"services": chosen, "base": request.build_absolute_uri("/")[:-1]},

@@ -91,6 +91,27 @@ def test_an_upload_with_a_dtd_entity_is_explained_not_a_500(client, login, manag
     assert "could not be read" in body and "document type declaration" in body
 
 
+def test_an_entity_reference_inside_a_person_is_explained_not_a_server_error(client, login, manager):
+    login(client, manager)
+    xml = VALID_2026.replace("<Message>", '<!DOCTYPE Message [<!ENTITY nm "Zed">]>\n<Message>', 1)
+    xml = xml.replace("<Forename>Ada</Forename>", "<Forename>&nm;</Forename>")
+    upload = SimpleUploadedFile("sen2.xml", xml.encode(), "application/xml")
+    response = client.post(reverse("sen2:check_file"), {"upload-file": upload})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "could not be read" in body or "could not be checked" in body
+
+
+def test_a_year_in_superscript_digits_is_explained_not_a_server_error(client, login, manager):
+    login(client, manager)
+    upload = SimpleUploadedFile(
+        "sen2.xml", broken("<Year>2026</Year>", "<Year>²⁰²⁶</Year>"), "application/xml"
+    )
+    response = client.post(reverse("sen2:check_file"), {"upload-file": upload})
+    assert response.status_code == 200
+    assert "Check &lt;Year&gt; in the header" in response.content.decode()
+
+
 def test_no_file_is_a_form_error(client, login, manager):
     login(client, manager)
     body = client.post(reverse("sen2:check_file"), {}).content.decode()

@@ -30,12 +30,22 @@ def record_internship(
         )
     if end is not None and end < start:
         raise SendHubError("The internship must end on or after its start", field="end")
-    internship = SupportedInternship(young_person=_child(by, reference), employer=employer, provider=provider,
-                                     start=start, end=end, outcome=outcome)  # fmt: skip
+    internship = SupportedInternship(
+        young_person=_child(by, reference),
+        employer=employer,
+        provider=provider,
+        start=start,
+        end=end,
+        outcome=outcome,
+    )
     internship.full_clean()
     internship.save()
-    record_event(actor=by, action="strategy.internship.recorded", target=internship.young_person,
-                 data={"internship": internship.pk, "outcome": outcome})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.internship.recorded",
+        target=internship.young_person,
+        data={"internship": internship.pk, "outcome": outcome},
+    )
     return internship
 
 

@@ -32,18 +32,34 @@ def can_enter(user: Any, measure: PartnerMeasure) -> bool:
 
 @transaction.atomic
 def link_measure(
-    *, action: Action, label: str, target: Decimal, direction: str, due: date, by: Any,
-    kpi_key: str = "", partner_measure: PartnerMeasure | None = None,
-) -> Measure:  # fmt: skip
+    *,
+    action: Action,
+    label: str,
+    target: Decimal,
+    direction: str,
+    due: date,
+    by: Any,
+    kpi_key: str = "",
+    partner_measure: PartnerMeasure | None = None,
+) -> Measure:
     measure = Measure(
-        action=action, label=label, target=target, direction=direction, due=due,
+        action=action,
+        label=label,
+        target=target,
+        direction=direction,
+        due=due,
         source=MeasureSource.PARTNER if partner_measure else MeasureSource.KPI,
-        kpi_key="" if partner_measure else kpi_key, partner_measure=partner_measure,
-    )  # fmt: skip
+        kpi_key="" if partner_measure else kpi_key,
+        partner_measure=partner_measure,
+    )
     measure.full_clean()
     measure.save()
-    record_event(actor=by, action="strategy.measure.linked", target=action,
-                 data={"measure": measure.pk, "source": measure.source})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.measure.linked",
+        target=action,
+        data={"measure": measure.pk, "source": measure.source},
+    )
     return measure
 
 
@@ -70,8 +86,9 @@ def _checked_value(measure: PartnerMeasure, entry: ValueInput) -> Decimal:
         assert value is not None
         return value
     if entry.numerator is not None or entry.denominator is not None:
-        raise SendHubError(f"{measure.name} is a single figure: leave numerator and denominator blank",
-                           field="numerator")  # fmt: skip
+        raise SendHubError(
+            f"{measure.name} is a single figure: leave numerator and denominator blank", field="numerator"
+        )
     if entry.value is None:
         raise SendHubError(f"Enter the value of {measure.name}", field="value")
     return entry.value
@@ -86,10 +103,15 @@ def _save_value(*, measure: PartnerMeasure, entry: ValueInput, by: Any) -> Partn
             field="period_start",
         )
     row = PartnerMeasureValue(
-        measure=measure, period_start=entry.period_start, period_end=entry.period_end,
-        value=_checked_value(measure, entry), numerator=entry.numerator, denominator=entry.denominator,
-        source=entry.source, entered_by=by,
-    )  # fmt: skip
+        measure=measure,
+        period_start=entry.period_start,
+        period_end=entry.period_end,
+        value=_checked_value(measure, entry),
+        numerator=entry.numerator,
+        denominator=entry.denominator,
+        source=entry.source,
+        entered_by=by,
+    )
     row.full_clean()
     row.save()
     return row

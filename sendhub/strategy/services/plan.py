@@ -33,13 +33,24 @@ def record_update(
         )
     status = rag_status(delivery=Delivery(delivery), due=action.due, today=reported_on)
     update = Update(
-        action=action, reported_on=reported_on, delivery=delivery, rag=status.rag, rag_reason=status.reason,
-        progress=progress, next_steps=next_steps, evidence=evidence, entered_by=by,
-    )  # fmt: skip
+        action=action,
+        reported_on=reported_on,
+        delivery=delivery,
+        rag=status.rag,
+        rag_reason=status.reason,
+        progress=progress,
+        next_steps=next_steps,
+        evidence=evidence,
+        entered_by=by,
+    )
     update.full_clean()
     update.save()
-    record_event(actor=by, action="strategy.update.recorded", target=action,
-                 data={"update": update.pk, "delivery": delivery, "rag": status.rag})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.update.recorded",
+        target=action,
+        data={"update": update.pk, "delivery": delivery, "rag": status.rag},
+    )
     return update
 
 
@@ -55,28 +66,47 @@ def carry_forward_action(*, action: Action, by_when: str, by: Any) -> Action:
         raise CaseStateError(f"Action {action.number} is complete: there is nothing to carry forward")
     old_plan = action.plan
     plan, _ = Plan.objects.get_or_create(
-        strategy=old_plan.strategy, year=old_plan.year + 1,
+        strategy=old_plan.strategy,
+        year=old_plan.year + 1,
         defaults={"title": f"Implementation plan ({old_plan.year + 1})"},
-    )  # fmt: skip
+    )
     if plan.actions.filter(number=action.number).exists():
         raise CaseStateError(f"The {plan.year} plan already has an action {action.number}")
     position = (plan.actions.aggregate(top=Max("position"))["top"] or 0) + 1
     carried = Action(
-        plan=plan, priority=action.priority, number=action.number, position=position, title=action.title,
-        owner=action.owner, partners=action.partners, by_when=by_when, due=by_when_date(by_when),
-        outcome=action.outcome, success_criteria=action.success_criteria,
-        expected_impact=action.expected_impact, carried_from=action,
-    )  # fmt: skip
+        plan=plan,
+        priority=action.priority,
+        number=action.number,
+        position=position,
+        title=action.title,
+        owner=action.owner,
+        partners=action.partners,
+        by_when=by_when,
+        due=by_when_date(by_when),
+        outcome=action.outcome,
+        success_criteria=action.success_criteria,
+        expected_impact=action.expected_impact,
+        carried_from=action,
+    )
     carried.full_clean()
     carried.save()
     for step in action.steps.all():
-        Step.objects.create(action=carried, position=step.position, text=step.text, by_when=step.by_when,
-                            success_criteria=step.success_criteria)  # fmt: skip
+        Step.objects.create(
+            action=carried,
+            position=step.position,
+            text=step.text,
+            by_when=step.by_when,
+            success_criteria=step.success_criteria,
+        )
     for measure in action.measures.all():
         measure.pk = None
         measure.action = carried
         measure.full_clean()
         measure.save()
-    record_event(actor=by, action="strategy.action.carried_forward", target=carried,
-                 data={"from": action.pk, "year": plan.year})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.action.carried_forward",
+        target=carried,
+        data={"from": action.pk, "year": plan.year},
+    )
     return carried

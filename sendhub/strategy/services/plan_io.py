@@ -29,8 +29,14 @@ PRIORITY_COLUMNS = ["priority", "priority_title"]
 ACTION_COLUMNS = ["number", "title", "owner", "partners", "outcome", "success_criteria", "expected_impact"]
 STEP_COLUMNS = ["step", "step_by_when", "step_success_criteria"]
 COLUMNS = PLAN_COLUMNS + PRIORITY_COLUMNS + ACTION_COLUMNS + STEP_COLUMNS
-LIMITS = {"strategy": 200, "plan_title": 200, "priority_title": 300, "owner": 200, "partners": 500,
-          "step_by_when": 40}  # fmt: skip
+LIMITS = {
+    "strategy": 200,
+    "plan_title": 200,
+    "priority_title": 300,
+    "owner": 200,
+    "partners": 500,
+    "step_by_when": 40,
+}
 NUMBER = re.compile(r"^(\d+)\.(\d+)$")
 
 
@@ -193,17 +199,32 @@ def import_plan(*, rows: list[dict[str, str]], by: Any) -> Plan:
     plan.save()
     for position, row in enumerate(parsed.actions, start=1):
         by_when = action_by_when(row.steps)
-        action = Action(plan=plan, priority=priorities[row.priority], position=position, by_when=by_when,
-                        due=by_when_date(by_when), **row.fields)  # fmt: skip
+        action = Action(
+            plan=plan,
+            priority=priorities[row.priority],
+            position=position,
+            by_when=by_when,
+            due=by_when_date(by_when),
+            **row.fields,
+        )
         action.full_clean()
         action.save()
         for n, step_row in enumerate(row.steps, start=1):
-            step = Step(action=action, position=n, text=step_row.text, by_when=step_row.by_when,
-                        success_criteria=step_row.success_criteria)  # fmt: skip
+            step = Step(
+                action=action,
+                position=n,
+                text=step_row.text,
+                by_when=step_row.by_when,
+                success_criteria=step_row.success_criteria,
+            )
             step.full_clean()
             step.save()
-    record_event(actor=by, action="strategy.plan.imported", target=plan,
-                 data={"year": plan.year, "actions": len(parsed.actions)})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.plan.imported",
+        target=plan,
+        data={"year": plan.year, "actions": len(parsed.actions)},
+    )
     return plan
 
 

@@ -24,6 +24,10 @@ def save_sef_section(
     section.full_clean()
     section.save()
     section.measures.set(measures)
-    record_event(actor=by, action="strategy.sef.saved", target=section, data={"theme": theme,
-                 "measures": sorted(m.pk for m in measures)})  # fmt: skip
+    record_event(
+        actor=by,
+        action="strategy.sef.saved",
+        target=section,
+        data={"theme": theme, "measures": sorted(m.pk for m in measures)},
+    )
     return section

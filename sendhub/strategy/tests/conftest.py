@@ -54,21 +54,29 @@ def forum_officer(make_user: Any, forum_org: PartnerOrganisation) -> Any:
 
 @pytest.fixture
 def health_checks(health_org: PartnerOrganisation) -> PartnerMeasure:
-    return PartnerMeasure.objects.create(code="annual-health-checks-14", name="Annual health checks 14+",
-                                         owner=health_org, unit=Unit.PERCENT, has_denominator=True)  # fmt: skip
+    return PartnerMeasure.objects.create(
+        code="annual-health-checks-14",
+        name="Annual health checks 14+",
+        owner=health_org,
+        unit=Unit.PERCENT,
+        has_denominator=True,
+    )
 
 
 @pytest.fixture
 def forum_events(forum_org: PartnerOrganisation) -> PartnerMeasure:
-    return PartnerMeasure.objects.create(code="engagement-events", name="Engagement events held",
-                                         owner=forum_org, unit=Unit.COUNT)  # fmt: skip
+    return PartnerMeasure.objects.create(
+        code="engagement-events", name="Engagement events held", owner=forum_org, unit=Unit.COUNT
+    )
 
 
 @pytest.fixture
 def health_checks_linked(plan: Plan, health_checks: PartnerMeasure, health_officer: Any) -> PartnerMeasure:
     """Two years of values for 3.12, both below its 75% target."""
-    for start, end, num, den in [(date(2023, 4, 1), date(2024, 3, 31), 120, 200),
-                                 (date(2024, 4, 1), date(2025, 3, 31), 140, 200)]:  # fmt: skip
+    for start, end, num, den in [
+        (date(2023, 4, 1), date(2024, 3, 31), 120, 200),
+        (date(2024, 4, 1), date(2025, 3, 31), 140, 200),
+    ]:
         measures.record_partner_value(
             measure=health_checks,
             by=health_officer,
@@ -81,7 +89,13 @@ def health_checks_linked(plan: Plan, health_checks: PartnerMeasure, health_offic
                 source="GP returns",
             ),
         )
-    measures.link_measure(action=plan.actions.get(number="3.12"), label="14+ with an annual health check",
-                          partner_measure=health_checks, target=Decimal(75), direction="higher",
-                          due=date(2025, 3, 31), by=None)  # fmt: skip
+    measures.link_measure(
+        action=plan.actions.get(number="3.12"),
+        label="14+ with an annual health check",
+        partner_measure=health_checks,
+        target=Decimal(75),
+        direction="higher",
+        due=date(2025, 3, 31),
+        by=None,
+    )
     return health_checks

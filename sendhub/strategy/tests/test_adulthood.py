@@ -9,8 +9,15 @@ REVIEW = {"held_on_0": "3", "held_on_1": "3", "held_on_2": "2025", "year_group":
 def test_reviews_entered_give_the_3_8_percentages(client, login, officer):
     mine = [ChildFactory(officer=officer, reference=f"YP-{n}") for n in range(3)]
     login(client, officer)
-    for child, answers in zip(mine, [{"young_person_participated": "on", "pfa_planning_started": "on"},
-                                     {"young_person_participated": "on"}, {}], strict=True):  # fmt: skip
+    for child, answers in zip(
+        mine,
+        [
+            {"young_person_participated": "on", "pfa_planning_started": "on"},
+            {"young_person_participated": "on"},
+            {},
+        ],
+        strict=True,
+    ):
         page = client.post(
             "/strategy/adulthood/reviews/new/", REVIEW | {"reference": child.reference} | answers
         )
@@ -37,11 +44,21 @@ def test_a_review_of_a_young_person_the_officer_does_not_work_with_is_refused(
 def test_an_internship_is_recorded_and_counted_by_academic_year(client, login, officer, analyst):
     child = ChildFactory(officer=officer, reference="YP-9")
     login(client, officer)
-    page = client.post("/strategy/adulthood/internships/new/", {
-        "reference": "YP-9", "employer": "Synthetic Hotel Group", "provider": "Synthetic College",
-        "start_0": "9", "start_1": "9", "start_2": "2024", "end_0": "11", "end_1": "7", "end_2": "2025",
-        "outcome": "employed",
-    })  # fmt: skip
+    page = client.post(
+        "/strategy/adulthood/internships/new/",
+        {
+            "reference": "YP-9",
+            "employer": "Synthetic Hotel Group",
+            "provider": "Synthetic College",
+            "start_0": "9",
+            "start_1": "9",
+            "start_2": "2024",
+            "end_0": "11",
+            "end_1": "7",
+            "end_2": "2025",
+            "outcome": "employed",
+        },
+    )
     assert page.status_code == 302
     assert SupportedInternship.objects.get().young_person == child
     row = (
@@ -57,9 +74,20 @@ def test_an_internship_is_recorded_and_counted_by_academic_year(client, login, o
 
 def test_an_ongoing_internship_has_no_end_date(client, login, officer):
     ChildFactory(officer=officer, reference="YP-10")
-    page = login(client, officer).post("/strategy/adulthood/internships/new/", {
-        "reference": "YP-10", "employer": "E", "provider": "P", "start_0": "9", "start_1": "9", "start_2": "2024",
-        "end_0": "1", "end_1": "6", "end_2": "2025", "outcome": "ongoing",
-    })  # fmt: skip
+    page = login(client, officer).post(
+        "/strategy/adulthood/internships/new/",
+        {
+            "reference": "YP-10",
+            "employer": "E",
+            "provider": "P",
+            "start_0": "9",
+            "start_1": "9",
+            "start_2": "2024",
+            "end_0": "1",
+            "end_1": "6",
+            "end_2": "2025",
+            "outcome": "ongoing",
+        },
+    )
     assert "Enter the end date when the internship has an outcome, and only then" in page.content.decode()
     assert not SupportedInternship.objects.exists()

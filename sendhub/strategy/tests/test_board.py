@@ -12,15 +12,26 @@ from sendhub.strategy.services.plan import record_update
 
 
 def _meeting(manager):
-    return board.schedule_meeting(board="inclusion", held_on=date(2025, 1, 22), attendees="Chair\nDCO",
-                                  agenda="Plan report\nMeasures", by=manager)  # fmt: skip
+    return board.schedule_meeting(
+        board="inclusion",
+        held_on=date(2025, 1, 22),
+        attendees="Chair\nDCO",
+        agenda="Plan report\nMeasures",
+        by=manager,
+    )
 
 
 @time_machine.travel(date(2025, 1, 15))
-def test_the_pdf_pack_has_each_priority_and_the_measures_off_target(client, login, manager, plan,
-                                                                     health_checks_linked):  # fmt: skip
-    record_update(action=plan.actions.get(number="2.1"), reported_on=date(2024, 12, 31), delivery="off_track",
-                  progress="No pilot site", by=manager)  # fmt: skip
+def test_the_pdf_pack_has_each_priority_and_the_measures_off_target(
+    client, login, manager, plan, health_checks_linked
+):
+    record_update(
+        action=plan.actions.get(number="2.1"),
+        reported_on=date(2024, 12, 31),
+        delivery="off_track",
+        progress="No pilot site",
+        by=manager,
+    )
     meeting = _meeting(manager)
     page = login(client, manager).get(f"/strategy/board/{meeting.pk}/pack.pdf")
     assert page.status_code == 200 and page["Content-Type"] == "application/pdf"
@@ -38,8 +49,9 @@ def test_the_pdf_pack_has_each_priority_and_the_measures_off_target(client, logi
 
 
 @time_machine.travel(date(2025, 1, 15))
-def test_the_html_pack_shows_rag_counts_exceptions_and_off_target(client, login, officer, manager, plan,
-                                                                 health_checks_linked):  # fmt: skip
+def test_the_html_pack_shows_rag_counts_exceptions_and_off_target(
+    client, login, officer, manager, plan, health_checks_linked
+):
     meeting = _meeting(manager)
     body = login(client, officer).get(f"/strategy/board/{meeting.pk}/").content.decode()
     assert "Priority 3: Enable young adults with SEND to build a good life locally" in body
@@ -51,16 +63,27 @@ def test_the_html_pack_shows_rag_counts_exceptions_and_off_target(client, login,
 def test_actions_are_tracked_to_completion(client, login, manager):
     meeting = _meeting(manager)
     login(client, manager)
-    page = client.post(f"/strategy/board/{meeting.pk}/items/new/", {"kind": "action", "text": "Report on waits",
-                       "owner": "DCO", "due_0": "28", "due_1": "2", "due_2": "2025"})  # fmt: skip
+    page = client.post(
+        f"/strategy/board/{meeting.pk}/items/new/",
+        {
+            "kind": "action",
+            "text": "Report on waits",
+            "owner": "DCO",
+            "due_0": "28",
+            "due_1": "2",
+            "due_2": "2025",
+        },
+    )
     assert page.status_code == 302
     item = BoardItem.objects.get()
     assert (
         "Report on waits"
         in client.get(f"/strategy/board/{meeting.pk}/").content.decode().split("Open actions")[1]
     )
-    done = client.post(f"/strategy/board/items/{item.pk}/complete/",
-                       {"completed_on_0": "20", "completed_on_1": "2", "completed_on_2": "2025"})  # fmt: skip
+    done = client.post(
+        f"/strategy/board/items/{item.pk}/complete/",
+        {"completed_on_0": "20", "completed_on_1": "2", "completed_on_2": "2025"},
+    )
     assert done.status_code == 302
     item.refresh_from_db()
     assert item.completed_on == date(2025, 2, 20)
@@ -70,16 +93,26 @@ def test_actions_are_tracked_to_completion(client, login, manager):
 
 def test_an_action_needs_an_owner_and_a_due_date(client, login, manager):
     meeting = _meeting(manager)
-    page = login(client, manager).post(f"/strategy/board/{meeting.pk}/items/new/",
-                                       {"kind": "action", "text": "Something"})  # fmt: skip
+    page = login(client, manager).post(
+        f"/strategy/board/{meeting.pk}/items/new/", {"kind": "action", "text": "Something"}
+    )
     assert "An action needs an owner and a due date" in page.content.decode()
     assert not BoardItem.objects.exists()
 
 
 def test_only_managers_schedule_meetings(client, login, officer, manager):
     assert login(client, officer).get("/strategy/board/new/").status_code == 403
-    page = login(client, manager).post("/strategy/board/new/", {"board": "inclusion", "held_on_0": "19",
-                                       "held_on_1": "3", "held_on_2": "2025", "attendees": "Chair", "agenda": "Plan"})  # fmt: skip
+    page = login(client, manager).post(
+        "/strategy/board/new/",
+        {
+            "board": "inclusion",
+            "held_on_0": "19",
+            "held_on_1": "3",
+            "held_on_2": "2025",
+            "attendees": "Chair",
+            "agenda": "Plan",
+        },
+    )
     assert page.status_code == 302 and BoardMeeting.objects.get().held_on == date(2025, 3, 19)
 
 

@@ -7,15 +7,25 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sendhub.strategy.models import PartnerMeasureValue
 
-VALUE = {"period_start_0": "1", "period_start_1": "4", "period_start_2": "2024", "period_end_0": "31",
-         "period_end_1": "3", "period_end_2": "2025", "value": "", "source": "GP practice returns"}  # fmt: skip
+VALUE = {
+    "period_start_0": "1",
+    "period_start_1": "4",
+    "period_start_2": "2024",
+    "period_end_0": "31",
+    "period_end_1": "3",
+    "period_end_2": "2025",
+    "value": "",
+    "source": "GP practice returns",
+}
 
 
 def test_the_owning_partner_enters_a_value_as_numerator_and_denominator(
     client, login, health_officer, health_checks
 ):
-    page = login(client, health_officer).post(f"/strategy/partner-measures/{health_checks.pk}/values/new/",
-                                              VALUE | {"numerator": "150", "denominator": "200"})  # fmt: skip
+    page = login(client, health_officer).post(
+        f"/strategy/partner-measures/{health_checks.pk}/values/new/",
+        VALUE | {"numerator": "150", "denominator": "200"},
+    )
     assert page.status_code == 302
     row = PartnerMeasureValue.objects.get()
     assert (row.value, row.numerator, row.denominator, row.entered_by) == (75, 150, 200, health_officer)
@@ -23,15 +33,18 @@ def test_the_owning_partner_enters_a_value_as_numerator_and_denominator(
     assert "1 Apr 2024 to 31 Mar 2025" in body and ">75<" in body and "GP practice returns" in body
 
 
-def test_a_partner_sees_only_its_own_measures_and_gets_404_for_anothers(client, login, forum_officer,
-                                                                        health_checks, forum_events):  # fmt: skip
+def test_a_partner_sees_only_its_own_measures_and_gets_404_for_anothers(
+    client, login, forum_officer, health_checks, forum_events
+):
     login(client, forum_officer)
     listing = client.get("/strategy/partner-measures/").content.decode()
     assert "Engagement events held" in listing and "Annual health checks 14+" not in listing
     assert client.get(f"/strategy/partner-measures/{health_checks.pk}/").status_code == 404
     assert client.get(f"/strategy/partner-measures/{health_checks.pk}/values/new/").status_code == 404
-    page = client.post(f"/strategy/partner-measures/{health_checks.pk}/values/new/",
-                       VALUE | {"numerator": "1", "denominator": "2"})  # fmt: skip
+    page = client.post(
+        f"/strategy/partner-measures/{health_checks.pk}/values/new/",
+        VALUE | {"numerator": "1", "denominator": "2"},
+    )
     assert page.status_code == 404
     assert not PartnerMeasureValue.objects.exists()
 
@@ -76,21 +89,28 @@ HEADER = "measure,period_start,period_end,value,numerator,denominator,source\n"
 
 def test_a_csv_upload_saves_every_row(client, login, forum_officer, forum_events):
     login(client, forum_officer)
-    page = _upload(client, HEADER + "engagement-events,2023-04-01,2024-03-31,14,,,Forum records\n"
-                   "engagement-events,2024-04-01,2025-03-31,17,,,Forum records\n")  # fmt: skip
+    page = _upload(
+        client,
+        HEADER + "engagement-events,2023-04-01,2024-03-31,14,,,Forum records\n"
+        "engagement-events,2024-04-01,2025-03-31,17,,,Forum records\n",
+    )
     assert page.status_code == 302
     assert [v.value for v in PartnerMeasureValue.objects.order_by("period_start")] == [14, 17]
 
 
-def test_a_csv_with_any_wrong_row_saves_nothing_and_names_each_row_and_column(client, login, forum_officer,
-                                                                              forum_events, health_checks):  # fmt: skip
+def test_a_csv_with_any_wrong_row_saves_nothing_and_names_each_row_and_column(
+    client, login, forum_officer, forum_events, health_checks
+):
     login(client, forum_officer)
-    page = _upload(client, HEADER
-                   + "engagement-events,2023-04-01,2024-03-31,14,,,Forum records\n"
-                   + "annual-health-checks-14,2023-04-01,2024-03-31,,1,2,GP\n"
-                   + "engagement-events,2024-13-01,2025-03-31,17,,,Forum records\n"
-                   + "engagement-events,2024-04-01,2025-03-31,lots,,,\n"
-                   + "engagement-events,2025-04-01,2025-03-31,3,,,Forum\n")  # fmt: skip
+    page = _upload(
+        client,
+        HEADER
+        + "engagement-events,2023-04-01,2024-03-31,14,,,Forum records\n"
+        + "annual-health-checks-14,2023-04-01,2024-03-31,,1,2,GP\n"
+        + "engagement-events,2024-13-01,2025-03-31,17,,,Forum records\n"
+        + "engagement-events,2024-04-01,2025-03-31,lots,,,\n"
+        + "engagement-events,2025-04-01,2025-03-31,3,,,Forum\n",
+    )
     body = page.content.decode()
     assert page.status_code == 200 and "Nothing was saved: 5 problem(s)" in body
     assert (

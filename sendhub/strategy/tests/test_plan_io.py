@@ -111,8 +111,23 @@ def _write(tmp_path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-ROW = ["SEND Strategy", "2025", "Plan 2025", "1", "Families", "1.1", "Publish standards", "", "", "", "", "",
-       "Draft them", "Oct-25", ""]  # fmt: skip
+ROW = [
+    "SEND Strategy",
+    "2025",
+    "Plan 2025",
+    "1",
+    "Families",
+    "1.1",
+    "Publish standards",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "Draft them",
+    "Oct-25",
+    "",
+]
 
 
 @pytest.mark.django_db

@@ -42,10 +42,18 @@ def test_people_outside_council_staff_cannot_see_the_plan(client, login, make_us
 @time_machine.travel(date(2024, 11, 15))
 def test_an_update_is_recorded_with_the_rag_the_rule_gives(client, login, manager, plan):
     action = plan.actions.get(number="2.4")  # Jul-24: overdue by November
-    page = login(client, manager).post(f"/strategy/actions/{action.pk}/update/", {
-        "reported_on_0": "14", "reported_on_1": "11", "reported_on_2": "2024", "delivery": "on_track",
-        "progress": "Grants agreed for 29 schools", "next_steps": "Finish 8 projects", "evidence": "",
-    })  # fmt: skip
+    page = login(client, manager).post(
+        f"/strategy/actions/{action.pk}/update/",
+        {
+            "reported_on_0": "14",
+            "reported_on_1": "11",
+            "reported_on_2": "2024",
+            "delivery": "on_track",
+            "progress": "Grants agreed for 29 schools",
+            "next_steps": "Finish 8 projects",
+            "evidence": "",
+        },
+    )
     assert page.status_code == 302
     update = Update.objects.get(action=action)
     assert (update.rag, update.rag_reason, update.entered_by) == ("red", "Overdue", manager)
@@ -66,8 +74,9 @@ def test_an_update_without_progress_is_refused_with_a_govuk_error(client, login,
     assert not Update.objects.exists()
 
 
-def test_the_action_page_shows_steps_and_the_measures_trend_against_target(client, login, manager, plan,
-                                                                           health_checks_linked):  # fmt: skip
+def test_the_action_page_shows_steps_and_the_measures_trend_against_target(
+    client, login, manager, plan, health_checks_linked
+):
     action = plan.actions.get(number="3.12")
     body = login(client, manager).get(f"/strategy/actions/{action.pk}/").content.decode()
     assert "Continue to increase the proportion of 14+ having annual health checks" in body
@@ -79,8 +88,13 @@ def test_the_action_page_shows_steps_and_the_measures_trend_against_target(clien
 
 def test_an_unfinished_action_is_carried_into_next_year_with_its_history(client, login, manager, plan):
     action = plan.actions.get(number="1.9")
-    record_update(action=action, reported_on=date(2024, 12, 31), delivery="off_track",
-                  progress="Work carried forward to year 3", by=manager)  # fmt: skip
+    record_update(
+        action=action,
+        reported_on=date(2024, 12, 31),
+        delivery="off_track",
+        progress="Work carried forward to year 3",
+        by=manager,
+    )
     page = login(client, manager).post(f"/strategy/actions/{action.pk}/carry-forward/", {"by_when": "Dec-25"})
     assert page.status_code == 302
     carried = Action.objects.get(plan__year=2025, number="1.9")
@@ -111,12 +125,23 @@ def test_the_plan_downloads_as_the_xlsx_template(client, login, officer, plan):
 
 
 @time_machine.travel(date(2025, 5, 1))
-def test_the_progress_report_gives_each_items_end_of_year_narrative_and_measures(client, login, officer, manager,
-                                                                               plan, health_checks_linked):  # fmt: skip
-    record_update(action=plan.actions.get(number="3.12"), reported_on=date(2024, 12, 31), delivery="on_track",
-                  progress="Health Checks continue to be widely promoted to 14+", by=manager)  # fmt: skip
-    record_update(action=plan.actions.get(number="3.12"), reported_on=date(2025, 2, 1), delivery="at_risk",
-                  progress="Written after the year ended", by=manager)  # fmt: skip
+def test_the_progress_report_gives_each_items_end_of_year_narrative_and_measures(
+    client, login, officer, manager, plan, health_checks_linked
+):
+    record_update(
+        action=plan.actions.get(number="3.12"),
+        reported_on=date(2024, 12, 31),
+        delivery="on_track",
+        progress="Health Checks continue to be widely promoted to 14+",
+        by=manager,
+    )
+    record_update(
+        action=plan.actions.get(number="3.12"),
+        reported_on=date(2025, 2, 1),
+        delivery="at_risk",
+        progress="Written after the year ended",
+        by=manager,
+    )
     body = login(client, officer).get("/strategy/annual-report/?year=2024").content.decode()
     assert "as at 31 December 2024" in body
     row = body.split(">3.12<", 1)[1].split("</tr>", 1)[0]

@@ -76,17 +76,42 @@ def test_on_target(value, target, direction, met):
 
 def test_pfa_percentages_follow_appendix_c_3_8():
     reviews = [
-        PfaReviewFact(ehcp=True, year_group=9, young_person_participated=True, pfa_planning_started=True,
-                      pfa_outcomes_included=True),
-        PfaReviewFact(ehcp=True, year_group=9, young_person_participated=False, pfa_planning_started=False,
-                      pfa_outcomes_included=True),
-        PfaReviewFact(ehcp=True, year_group=11, young_person_participated=True, pfa_planning_started=True,
-                      pfa_outcomes_included=False),
-        PfaReviewFact(ehcp=False, year_group=9, young_person_participated=True, pfa_planning_started=False,
-                      pfa_outcomes_included=False),
-        PfaReviewFact(ehcp=True, year_group=8, young_person_participated=True, pfa_planning_started=True,
-                      pfa_outcomes_included=True),  # before year 9: not counted
-    ]  # fmt: skip
+        PfaReviewFact(
+            ehcp=True,
+            year_group=9,
+            young_person_participated=True,
+            pfa_planning_started=True,
+            pfa_outcomes_included=True,
+        ),
+        PfaReviewFact(
+            ehcp=True,
+            year_group=9,
+            young_person_participated=False,
+            pfa_planning_started=False,
+            pfa_outcomes_included=True,
+        ),
+        PfaReviewFact(
+            ehcp=True,
+            year_group=11,
+            young_person_participated=True,
+            pfa_planning_started=True,
+            pfa_outcomes_included=False,
+        ),
+        PfaReviewFact(
+            ehcp=False,
+            year_group=9,
+            young_person_participated=True,
+            pfa_planning_started=False,
+            pfa_outcomes_included=False,
+        ),
+        PfaReviewFact(
+            ehcp=True,
+            year_group=8,
+            young_person_participated=True,
+            pfa_planning_started=True,
+            pfa_outcomes_included=True,
+        ),  # before year 9: not counted
+    ]
     result = pfa_percentages(reviews)
     assert result.reviews == 4
     assert result.participated == Decimal("75.0")

@@ -107,6 +107,11 @@ class Contact(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     source_key = models.CharField(max_length=64, blank=True, help_text="Hash of the sender's IP address")
+    # The account the family sent it from, signed in: what "Your messages" shows. An email address typed
+    # on the public form proves nothing, so it never links a message to an account.
+    sender_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="own_contacts"
+    )
     version = models.PositiveIntegerField(default=1)
 
     objects = ContactQuerySet.as_manager()

@@ -80,10 +80,11 @@ def child_visible_to(user: Any, contact: Contact) -> bool:
 
 
 def own_contacts(user: Any) -> QuerySet[Contact]:
-    """A signed-in parent's own contacts: those sent from their account's email address."""
-    if not getattr(user, "email", ""):
+    """A signed-in parent's own contacts: those they sent while signed in to this account. Never matched
+    by email address: anyone can type a parent's address on the public form."""
+    if not getattr(user, "is_authenticated", False):
         return Contact.objects.none()
-    return Contact.objects.filter(email__iexact=user.email).order_by("-received_at", "-pk")
+    return Contact.objects.filter(sender_account=user).order_by("-received_at", "-pk")
 
 
 def get_own_contact(user: Any, pk: int) -> Contact:
@@ -101,16 +102,4 @@ def duty_line_staff() -> Any:
 
     return User.objects.filter(is_active=True, role__in=[Role.CASE_OFFICER, Role.TEAM_MANAGER]).order_by(
         "full_name"
-    )
-
-
-def recent_contact_times(source_key: str, now: Any) -> list[Any]:
-    """When the same sender (hashed address) last used the public form, for the rate limit."""
-    if not source_key:
-        return []
-    window_start = now - rules.PUBLIC_FORM_WINDOW
-    return list(
-        Contact.objects.filter(source_key=source_key, received_at__gt=window_start).values_list(
-            "received_at", flat=True
-        )
     )

@@ -82,6 +82,7 @@ def log_contact(
     by: Any = None,
     source_key: str = "",
     quoted_reference: str = "",
+    sender_account: Any = None,
 ) -> Contact:
     """Record a contact, give it a reference and a reply-due day, and email the reference if we can."""
     local = _local(received_at)
@@ -104,6 +105,7 @@ def log_contact(
         logged_by=by,
         source_key=source_key,
         follows=_quoted(quoted_reference),
+        sender_account=sender_account,
     )
     contact.full_clean()
     contact.save()

@@ -220,7 +220,7 @@ def test_assign_a_contact(client, login, officer, colleague) -> None:
 
 
 def test_parent_sees_own_messages_and_replies_but_not_notes(client, login, parent, officer) -> None:
-    mine = make_contact(email=parent.email.upper())
+    mine = make_contact(email=parent.email, sender_account=parent)
     other = make_contact(email="someone.else@example.test")
     services.reply_to_contact(contact=mine, body="We have booked the review", by=officer, version=1)
     services.add_note(contact=mine, body="Internal: check the school", by=officer)

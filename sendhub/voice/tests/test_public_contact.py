@@ -54,7 +54,41 @@ def test_rate_limit_per_address(client) -> None:
         client.cookies.clear()  # a new session each time: the address limit still applies
     response = client.post(reverse("voice:contact_public"), GOOD)
     assert Contact.objects.count() == 5
-    assert b"You have sent 5 messages in the last hour" in response.content
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Sorry, there have been too many attempts" in body and "You have sent a message 5 times" in body
+    assert "Try again in " in body and "minute" in body
+
+
+def test_the_confirmation_email_never_repeats_what_was_typed(client) -> None:
+    from django.core import mail
+
+    phishing = {
+        **GOOD,
+        "name": "Your account is suspended: visit evil.example",
+        "email": "victim@example.test",
+        "message": "Click http://evil.example/login to keep your benefits",
+    }
+    client.post(reverse("voice:contact_public"), phishing)
+    (sent,) = mail.outbox
+    assert sent.to == ["victim@example.test"]
+    text = f"{sent.subject}{sent.body}"
+    assert "evil.example" not in text and "suspended" not in text
+    assert Contact.objects.get().reference in text
+
+
+def test_a_public_message_with_a_parents_email_is_not_in_their_messages(client, login, parent) -> None:
+    client.post(reverse("voice:contact_public"), {**GOOD, "email": parent.email})
+    stranger = Contact.objects.get()
+    login(client, parent)
+    assert stranger.reference not in client.get(reverse("voice:own_contact_list")).content.decode()
+    assert client.get(reverse("voice:own_contact_detail", args=[stranger.pk])).status_code == 404
+    # Sent while signed in, it is theirs.
+    client.post(reverse("voice:contact_public"), {**GOOD, "email": parent.email})
+    own = Contact.objects.exclude(pk=stranger.pk).get()
+    assert own.sender_account == parent
+    listing = client.get(reverse("voice:own_contact_list")).content.decode()
+    assert own.reference in listing and stranger.reference not in listing
 
 
 def test_sent_page_without_a_message_goes_back_to_the_form(client) -> None:

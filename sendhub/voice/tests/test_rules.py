@@ -27,7 +27,6 @@ from sendhub.voice.rules import (
     response_rate,
     satisfaction_rate,
     step_timeliness,
-    within_rate_limit,
 )
 
 
@@ -199,11 +198,3 @@ def test_parse_reference_refuses_other_text(text: str) -> None:
     with pytest.raises(ReferenceError, match="SEN-2026-000123"):
         parse_reference(text)
     assert not is_reference(text)
-
-
-def test_within_rate_limit_counts_only_the_last_hour() -> None:
-    now = datetime(2026, 11, 23, 12, 0)
-    four = [datetime(2026, 11, 23, 11, m) for m in (5, 10, 20, 30)]
-    assert within_rate_limit(four, now)
-    assert not within_rate_limit([*four, datetime(2026, 11, 23, 11, 59)], now)
-    assert within_rate_limit([*four, datetime(2026, 11, 23, 11, 0)], now)  # exactly an hour ago has expired

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils import timezone
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.paging import page_of
 from sendhub.voice import rules
 from sendhub.voice.forms import AdvanceComplaintForm, ComplimentForm, OpenComplaintForm
 from sendhub.voice.selectors.complaints import complaints_for, compliments, get_complaint_for_user
@@ -20,7 +20,7 @@ from sendhub.voice.services import complaints as services
 
 @requires("voice.view_complaints")
 def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(complaints_for(request.user), 25).get_page(request.GET.get("page"))
+    page = page_of(request, complaints_for(request.user), 25)
     return render(request, "voice/complaint_list.html", {"page_obj": page, "today": timezone.localdate()})
 
 
@@ -75,7 +75,7 @@ def complaint_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 @requires("voice.log_compliments")
 def compliment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(compliments(), 25).get_page(request.GET.get("page"))
+    page = page_of(request, compliments(), 25)
     return render(request, "voice/compliment_list.html", {"page_obj": page})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.paging import page_of
 from sendhub.voice.forms import (
     AssignForm,
     FindReferenceForm,
@@ -42,7 +42,7 @@ def contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     queue = request.GET.get("queue", "open")
     queue = queue if queue in QUEUES else "open"
-    page = Paginator(duty_queue(request.user, today, queue), 25).get_page(request.GET.get("page"))
+    page = page_of(request, duty_queue(request.user, today, queue), 25)
     return render(
         request,
         "voice/contact_list.html",
@@ -175,7 +175,7 @@ def contact_assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("voice.view_own_contacts")
 def own_contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(own_contacts(request.user), 25).get_page(request.GET.get("page"))
+    page = page_of(request, own_contacts(request.user), 25)
     return render(request, "voice/own_contact_list.html", {"page_obj": page, "today": timezone.localdate()})
 
 

@@ -9,27 +9,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from sendhub.core import ratelimit
+from sendhub.core.clientip import client_address
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
-from sendhub.voice import rules
 from sendhub.voice.forms import BookingForm, PublicContactForm, answer_form_class
-from sendhub.voice.selectors.contacts import recent_contact_times
 from sendhub.voice.selectors.surgeries import bookable_sessions, free_slots, get_booking_by_token, get_session
 from sendhub.voice.selectors.surveys import get_invitation_by_token, published_you_said_we_did
 from sendhub.voice.services import contacts as contact_services
 from sendhub.voice.services import surgeries as surgery_services
 from sendhub.voice.services import surveys as survey_services
 
-SESSION_TIMES = "voice_contact_times"
 SESSION_REFERENCE = "voice_contact_reference"
-
-
-def _rate_limited(request: HttpRequest, source_key: str, now: datetime) -> bool:
-    session_times = [datetime.fromisoformat(t) for t in request.session.get(SESSION_TIMES, [])]
-    return not (
-        rules.within_rate_limit(recent_contact_times(source_key, now), now)
-        and rules.within_rate_limit(session_times, now)
-    )
 
 
 @login_not_required
@@ -38,17 +29,15 @@ def contact_public(request: HttpRequest) -> HttpResponse:
     show_honeypot = False
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        source_key = contact_services.source_key_for(request.META.get("REMOTE_ADDR"))
+        source_key = contact_services.source_key_for(client_address(request))
         if form.is_spam:
             show_honeypot = True  # a person whose browser filled it in can see it, clear it and send
             form.add_error(
                 None,
                 "Your message was not sent. Clear the box labelled 'Leave this empty' and send it again.",
             )
-        elif _rate_limited(request, source_key, now):
-            form.add_error(
-                None, "You have sent 5 messages in the last hour. Wait an hour, or phone the SEND service."
-            )
+        elif refusal := ratelimit.refuse(request, "contact"):
+            return refusal
         else:
             data = form.cleaned_data
             contact = contact_services.log_contact(
@@ -64,8 +53,8 @@ def contact_public(request: HttpRequest) -> HttpResponse:
                 received_at=now,
                 source_key=source_key,
                 quoted_reference=data["quoted_reference"],
+                sender_account=request.user if request.user.is_authenticated else None,
             )
-            request.session[SESSION_TIMES] = [*request.session.get(SESSION_TIMES, [])[-9:], now.isoformat()]
             request.session[SESSION_REFERENCE] = [contact.reference, contact.reply_due.isoformat()]
             return redirect("voice:contact_public_sent")
     return render(request, "voice/contact_public.html", {"form": form, "show_honeypot": show_honeypot})
@@ -122,6 +111,8 @@ def surgery_book(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No free times in this session")
     form = BookingForm(request.POST or None, slots=slots)
     if request.method == "POST" and form.is_valid():
+        if refusal := ratelimit.refuse(request, "surgery_booking"):
+            return refusal
         data = form.cleaned_data
         slot = next(s for s in slots if s.pk == data.pop("slot"))
         try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.paging import page_of
 from sendhub.voice.forms import SessionCancelForm, SessionDetailsForm, SessionForm
 from sendhub.voice.rules import SATISFACTION_TARGET
 from sendhub.voice.selectors import reports
@@ -23,7 +23,7 @@ from sendhub.voice.services import surgeries as services
 
 @requires("voice.manage_surgeries")
 def surgery_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(sessions_for_staff(timezone.localdate()), 20).get_page(request.GET.get("page"))
+    page = page_of(request, sessions_for_staff(timezone.localdate()), 20)
     return render(request, "voice/surgery_list.html", {"page_obj": page})
 
 
@@ -103,7 +103,7 @@ def surgery_booking_cancel(request: AuthenticatedHttpRequest, pk: int, booking: 
 
 @requires("voice.view_outbox")
 def outbox_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = Paginator(outbox_messages(), 50).get_page(request.GET.get("page"))
+    page = page_of(request, outbox_messages(), 50)
     return render(request, "voice/outbox_list.html", {"page_obj": page})
 
 
