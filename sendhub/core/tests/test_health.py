@@ -73,3 +73,37 @@ def test_jobs_health_fails_without_a_worker_on_postgresql(settings):
     with connection.cursor() as cursor:
         cursor.execute("INSERT INTO procrastinate_workers (last_heartbeat) VALUES (now())")
     call_command("jobs", "health")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_prune_removes_only_finished_jobs_older_than_the_limit(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("procrastinate's job tables exist on PostgreSQL only")
+    from sendhub.core.jobs import prune_finished_jobs
+
+    settings.SENDHUB_JOBS_INLINE = False
+    with connection.cursor() as cursor:
+        for task, status, age in [
+            ("old.done", "succeeded", 40),
+            ("new.done", "succeeded", 2),
+            ("old.todo", "todo", 40),
+        ]:
+            cursor.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args, status) VALUES ('default', %s, '{}', 'todo') RETURNING id",
+                [task],
+            )
+            (job_id,) = cursor.fetchone()
+            if status != "todo":
+                cursor.execute("UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", [job_id])
+                cursor.execute("UPDATE procrastinate_jobs SET status = %s WHERE id = %s", [status, job_id])
+            cursor.execute(
+                "UPDATE procrastinate_events SET at = now() - make_interval(days => %s) WHERE job_id = %s",
+                [age, job_id],
+            )
+        assert prune_finished_jobs(days=30) == 1
+        cursor.execute("SELECT task_name FROM procrastinate_jobs ORDER BY task_name")
+        assert [row[0] for row in cursor.fetchall()] == ["new.done", "old.todo"]
+    call_command("jobs", "prune", "--days", "1")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT task_name FROM procrastinate_jobs")
+        assert [row[0] for row in cursor.fetchall()] == ["old.todo"]
