@@ -27,6 +27,9 @@ rules.add_perm("cases.reassign_case", is_team_manager | is_admin)
 rules.add_perm("cases.view_phase_transfers", casework)
 rules.add_perm("cases.audit_plans", is_team_manager | is_admin)
 rules.add_perm("cases.view_registers", casework)
+# Documents are seen by whoever sees the child (the download view scopes by Child.objects.visible_to).
+rules.add_perm("cases.upload_document", casework)
+rules.add_perm("cases.remove_document", casework)
 
 
 def can_edit_case(user: Any, child: Any) -> bool:

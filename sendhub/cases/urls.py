@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.cases.views import children, panel, plan_content, plans, registers, requests
+from sendhub.cases.views import children, documents, panel, plan_content, plans, registers, requests
 
 app_name = "cases"
 
@@ -47,6 +47,10 @@ urlpatterns = [
         children.placement_remove,
         name="placement_remove",
     ),
+    path("cases/children/<int:pk>/documents/", documents.document_list, name="document_list"),
+    path("cases/children/<int:pk>/documents/new/", documents.document_upload, name="document_upload"),
+    path("cases/documents/<int:pk>/", documents.document_download, name="document_download"),
+    path("cases/documents/<int:pk>/remove/", documents.document_remove, name="document_remove"),
     path("cases/requests/new/", children.request_new, name="request_new"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("cases/requests/<int:pk>/decision/", requests.request_decision, name="request_decision"),

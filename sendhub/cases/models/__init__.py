@@ -21,6 +21,7 @@ from sendhub.cases.models.children import (
     Sex,
     TimelineEntry,
 )
+from sendhub.cases.models.documents import Document, DocumentKind, ScanStatus
 from sendhub.cases.models.plans import (
     AnnualReview,
     Grade,
@@ -54,6 +55,8 @@ __all__ = [
     "Child",
     "ChildQuerySet",
     "ContactPreference",
+    "Document",
+    "DocumentKind",
     "Grade",
     "Letter",
     "LetterTemplate",
@@ -71,6 +74,7 @@ __all__ = [
     "Provision",
     "QualityAudit",
     "RequestStatus",
+    "ScanStatus",
     "SenStatus",
     "Sex",
     "TimelineEntry",
