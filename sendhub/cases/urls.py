@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.cases.views import children, documents, panel, plan_content, plans, registers, requests
+from sendhub.cases.views import children, documents, letters, panel, plan_content, plans, registers, requests
 
 app_name = "cases"
 
@@ -70,8 +70,13 @@ urlpatterns = [
     path("cases/panel/requests/<int:pk>/list/", panel.panel_listing, name="panel_listing"),
     path("cases/panel/requests/<int:pk>/", panel.panel_decision, name="panel_decision"),
     path("cases/panel/decisions/<int:pk>/", panel.panel_decision_detail, name="panel_decision_detail"),
-    path("cases/letters/<int:pk>/", panel.letter_detail, name="letter_detail"),
-    path("cases/letters/<int:pk>/pdf/", panel.letter_pdf, name="letter_pdf"),
+    path("cases/letters/<int:pk>/", letters.letter_detail, name="letter_detail"),
+    path("cases/letters/<int:pk>/pdf/", letters.letter_pdf, name="letter_pdf"),
+    path("cases/letters/print-queue/", letters.print_queue, name="print_queue"),
+    path("cases/letters/print-queue/pdf/", letters.print_queue_pdf, name="print_queue_pdf"),
+    path("cases/letters/batches/", letters.letter_batch_new, name="letter_batch_new"),
+    path("cases/letters/batches/<int:pk>/", letters.letter_batch_detail, name="letter_batch_detail"),
+    path("cases/plans/<int:pk>/review-invitation/", letters.review_invitation, name="review_invitation"),
     path("cases/letter-templates/", panel.letter_template_list, name="letter_template_list"),
     path("cases/letter-templates/<int:pk>/", panel.letter_template_edit, name="letter_template_edit"),
     path("cases/plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
@@ -79,6 +84,14 @@ urlpatterns = [
         "cases/plans/<int:pk>/versions/<int:number>/", plans.plan_version_detail, name="plan_version_detail"
     ),
     path("cases/plans/<int:pk>/versions/<int:number>/audit/", plans.qa_audit_new, name="qa_audit_new"),
+    path(
+        "cases/plans/<int:pk>/versions/<int:number>/document/",
+        letters.plan_version_document,
+        name="plan_version_document",
+    ),
+    path(
+        "cases/plans/<int:pk>/versions/<int:number>/pdf/", letters.plan_version_pdf, name="plan_version_pdf"
+    ),
     path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/report/", plans.review_report, name="review_report"),
     path(

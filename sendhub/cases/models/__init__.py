@@ -2,8 +2,6 @@ from sendhub.cases.models.assessments import (
     AdviceRequest,
     AssessmentException,
     AssessmentRequest,
-    Letter,
-    LetterTemplate,
     PanelDecision,
     PanelMeeting,
     PanelOutcome,
@@ -22,6 +20,14 @@ from sendhub.cases.models.children import (
     TimelineEntry,
 )
 from sendhub.cases.models.documents import Document, DocumentKind, ScanStatus
+from sendhub.cases.models.letters import (
+    BatchStatus,
+    Delivery,
+    Letter,
+    LetterBatch,
+    LetterTemplate,
+    Recipient,
+)
 from sendhub.cases.models.plans import (
     AnnualReview,
     Grade,
@@ -52,13 +58,16 @@ __all__ = [
     "AreaTransfer",
     "AssessmentException",
     "AssessmentRequest",
+    "BatchStatus",
     "Child",
     "ChildQuerySet",
     "ContactPreference",
+    "Delivery",
     "Document",
     "DocumentKind",
     "Grade",
     "Letter",
+    "LetterBatch",
     "LetterTemplate",
     "Outcome",
     "PanelDecision",
@@ -73,6 +82,7 @@ __all__ = [
     "Professional",
     "Provision",
     "QualityAudit",
+    "Recipient",
     "RequestStatus",
     "ScanStatus",
     "SenStatus",

@@ -134,7 +134,10 @@ def store_document(
     document.file.save(original_name, upload, save=False)
     try:
         with transaction.atomic():
-            document.full_clean()
+            # The related records are loaded objects (checked above to be the child's): no query apiece.
+            document.full_clean(
+                exclude=["child", "request", "advice", "plan_version", "review", "uploaded_by"]
+            )
             document.save()
             record_event(
                 actor=by,
