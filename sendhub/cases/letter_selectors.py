@@ -58,6 +58,7 @@ def plans_with_review_due(user: User, month: date) -> list[Plan]:
         )
         .annotate(last_review=Max("reviews__meeting"))
         .select_related("child__officer", "named_setting")
+        .prefetch_related("child__parents")
         .order_by("child__last_name", "child__first_name", "pk")
     )
     return [

@@ -213,13 +213,11 @@ def make_letter(
         batch=batch,
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    # The related records are loaded objects already: validating each key again would cost a query apiece.
-    letter.full_clean(exclude=[*LETTER_KEYS, "document"])
-    letter.save()
+    # The PDF is made from the letter's fields and kept first, so the letter is written once, with it.
     letter.document = store_generated(
         child=child,
         content=letters_pdf([letter], officer=full),
-        filename=f"{template.key}-{today:%Y-%m-%d}-{letter.pk}.pdf",
+        filename=f"{template.key}-{today:%Y-%m-%d}.pdf",
         kind=DocumentKind.LETTER,
         title=f"{template.name}: {addressee.name}"[:200],
         by=by,
@@ -228,7 +226,9 @@ def make_letter(
         plan_version=plan_version,
         review=review,
     )
-    letter.save(update_fields=["document"])
+    # The related records are loaded objects already: validating each key again would cost a query apiece.
+    letter.full_clean(exclude=[*LETTER_KEYS, "document"])
+    letter.save()
     record_event(
         actor=by,
         action="cases.letter.generated",

@@ -439,8 +439,12 @@ def _plain(value: Any) -> Any:
 def send_review_invitation(*, plan: Plan, by: User | None, today: date, batch: Any = None) -> list[Any]:
     """CFA s.44(1), regs 19-20: tell the family the annual review is due, and by when."""
     _live(plan)
-    last = plan.reviews.order_by("-meeting").first()
-    due = rules.annual_review_due(plan.start_date or today, last.meeting if last else None)
+    if hasattr(plan, "last_review"):  # annotated by letter_selectors.plans_with_review_due for a batch
+        last_meeting = plan.last_review
+    else:
+        last = plan.reviews.order_by("-meeting").first()
+        last_meeting = last.meeting if last else None
+    due = rules.annual_review_due(plan.start_date or today, last_meeting)
     made = letters.for_step(
         "review-invitation",
         child=plan.child,
