@@ -278,11 +278,17 @@ def for_step(
 
 def send_letter_email(letter_pk: int) -> None:
     """Email the letter (text in the body, PDF attached); on failure it goes on the print queue."""
-    letter = Letter.objects.select_related("document").get(pk=letter_pk)
+    letter = Letter.objects.select_related("document__plan_version__plan__child").get(pk=letter_pk)
     message = EmailMessage(subject=letter.subject, body=letter.body, to=[letter.recipient_email])
     if letter.document is not None:
         with letter.document.file.open("rb") as handle:
             message.attach(letter.document.original_name, handle.read(), "application/pdf")
+        version = letter.document.plan_version
+        if version is not None:  # a covering letter: the plan (draft, final or amended) goes with it
+            from sendhub.cases.services.plan_document import plan_pdf
+
+            name = f"ehc-plan-{version.plan.child.reference}-v{version.number}.pdf"
+            message.attach(name, plan_pdf(version), "application/pdf")
     try:
         message.send()
     except Exception:  # any mail failure: the letter must still reach the family, by post

@@ -101,6 +101,11 @@ def test_every_step_of_an_assessment_makes_its_letters(officer, child, django_ca
         letter.subject for letter in letters.filter(recipient_email="jo@example.test").order_by("id")
     ]
     assert to_jo[0].attachments[0][2] == "application/pdf"
+    # A covering letter brings the plan itself: the draft, then the final plan, with Sam's name in it.
+    draft_mail = next(m for m in to_jo if m.subject.startswith("The draft EHC plan"))
+    plan_name, plan_content, _ = draft_mail.attachments[1]
+    assert plan_name.endswith("-v1.pdf") and "Sam O'Neill" in pdf_text(plan_content)
+    assert len(next(m for m in to_jo if m.subject.startswith("The final EHC plan")).attachments) == 2
     assert all(letter.emailed_at for letter in letters.filter(delivery="email"))
     posted = letters.filter(delivery="post")
     assert sorted(posted.values_list("recipient_name", flat=True)) == [
