@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "sendhub.dashboard",
     "sendhub.localoffer",
     "sendhub.voice",
+    "sendhub.funding",
 ]
 if SENDHUB_USE_OIDC:
     INSTALLED_APPS.append("mozilla_django_oidc")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("sendhub.dashboard.urls")),
     path("", include("sendhub.localoffer.urls")),
     path("", include("sendhub.voice.urls")),
+    path("", include("sendhub.funding.urls")),
 ]
 
 if settings.SENDHUB_USE_OIDC:
