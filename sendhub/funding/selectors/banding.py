@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 
-from sendhub.cases.selectors_funding import plan_summaries
+from sendhub.accounts.models import User
+from sendhub.cases.selectors_funding import live_plans_for_banding, plan_summaries
 from sendhub.funding import rules
 from sendhub.funding.models import Band, BandingFramework, BandSetting, BandValue, FundingYear, PlanBand
 
@@ -71,7 +73,7 @@ def moderation(year: FundingYear) -> list[ModerationRow]:
     ]
 
 
-def current_bands(year: FundingYear, limit: int = 50) -> list[tuple[PlanBand, dict[str, str]]]:
+def current_bands(year: FundingYear, limit: int = 50) -> list[tuple[PlanBand, dict[str, Any]]]:
     fy = rules.financial_year(year.start_year)
     bands = list(
         PlanBand.objects.filter(Q(end__isnull=True) | Q(end__gte=fy.start), start__lte=fy.end)
@@ -80,6 +82,11 @@ def current_bands(year: FundingYear, limit: int = 50) -> list[tuple[PlanBand, di
     )
     plans = plan_summaries([b.plan_id for b in bands])
     return [(b, plans.get(b.plan_id, {})) for b in bands]
+
+
+def bandable_plan_ids(user: User, plan_ids: list[int]) -> set[int]:
+    """Which of these plans the user may band (the plans they may open)."""
+    return set(live_plans_for_banding(user).filter(pk__in=plan_ids).values_list("pk", flat=True))
 
 
 def plan_band_history(plan_id: int) -> list[PlanBand]:

@@ -49,7 +49,21 @@ def band_value(year: FundingYear, code: str, setting: str) -> BandValue:
 
 
 @pytest.fixture
-def world(db: Any, make_user: Any, team: Any) -> World:
+def quick_user(db: Any) -> Any:
+    """A user without a password hash to compute (tests sign in with force_login): keeps setup fast."""
+
+    def make(role: str, email: str, **extra: Any) -> User:
+        user = User(email=email, full_name=f"Test {role}", role=role, **extra)
+        user.set_unusable_password()
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def world(db: Any, quick_user: Any, team: Any) -> World:
+    make_user = quick_user
     school = SchoolFactory.create(name="Rhyl Test Primary")
     other = SchoolFactory.create(name="Netley Test Primary")
     senco = make_user(Role.SENCO, "senco@school.test")

@@ -31,6 +31,8 @@ def test_banding_page_shows_the_threshold_top_up_and_moderation(client, login, w
 def test_manager_records_a_band_from_the_plan(client, login, world) -> None:
     plan = world.plans["special"]
     login(client, world.manager)
+    banding_page = client.get("/funding/banding/?year=2026").content.decode()
+    assert f'href="/funding/plans/{plan.pk}/band/?year=2026"' in banding_page  # a plan of the manager's team
     value = band_value(world.year, "A", "mainstream")
     response = client.post(
         f"/funding/plans/{plan.pk}/band/?year=2026",
@@ -51,6 +53,7 @@ def test_manager_records_a_band_from_the_plan(client, login, world) -> None:
 
 def test_finance_may_not_band_a_plan(client, login, world) -> None:
     login(client, world.finance)
+    assert "/band/" not in client.get("/funding/banding/?year=2026").content.decode()
     assert client.get(f"/funding/plans/{world.plans['special'].pk}/band/").status_code == 403
 
 

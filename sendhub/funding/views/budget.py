@@ -46,6 +46,12 @@ def banding_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     bands = banding.band_table(framework, year.notional_threshold) if framework else []
     moderation = banding.moderation(year)
     table = presenters.moderation_table(year, moderation)
+    recent = banding.current_bands(year)
+    bandable = (
+        banding.bandable_plan_ids(request.user, [b.plan_id for b, _ in recent])
+        if request.user.has_perm("funding.record_band")
+        else set()
+    )
     return download(request, table) or render(
         request,
         "funding/banding.html",
@@ -54,7 +60,8 @@ def banding_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             "framework": framework,
             "bands": bands,
             "moderation": moderation,
-            "recent": banding.current_bands(year),
+            "recent": recent,
+            "bandable": bandable,
             "years": forecast.funding_years(),
         },
     )
