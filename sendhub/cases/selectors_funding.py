@@ -28,16 +28,14 @@ class PlanPeriod:
     live: bool
 
 
-def plan_periods(plan_ids: list[int] | None = None) -> dict[int, PlanPeriod]:
-    """The maintained period of each plan (all plans with a start date, or those listed)."""
+def plan_periods(*, maintained_after: date | None = None) -> dict[int, PlanPeriod]:
+    """The maintained period of every issued plan (those ceased before `maintained_after` left out)."""
     plans = Plan.objects.filter(start_date__isnull=False)
-    if plan_ids is not None:
-        plans = plans.filter(pk__in=plan_ids)
+    if maintained_after is not None:
+        plans = plans.filter(Q(ceased__isnull=True) | Q(ceased__gte=maintained_after))
     return {
         pk: PlanPeriod(start, ceased, status in LIVE_PLAN_STATUSES)
-        for pk, start, ceased, status in plans.values_list("pk", "start_date", "ceased", "status").iterator(
-            chunk_size=5000
-        )
+        for pk, start, ceased, status in plans.values_list("pk", "start_date", "ceased", "status")
     }
 
 

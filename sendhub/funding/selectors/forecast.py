@@ -117,22 +117,23 @@ def exact_commitments(funding_year: FundingYear) -> dict[str, list[Decimal]]:
             "plan_id", "start", "end", "value__setting", "value__annual_value"
         )
     )
-    periods = plan_periods(sorted({b[0] for b in bands}))
+    periods = plan_periods(maintained_after=year.start)
     threshold = funding_year.notional_threshold
+    rates: dict[tuple[str, Decimal], Decimal] = {}  # a framework has few values: divide once for each
     for plan_id, start, end, setting, value in bands:
         period = periods.get(plan_id)
         if period is None or period.start is None:
             continue  # a draft plan is not yet funded
-        if setting == BandSetting.MAINSTREAM:
-            value = rules.mainstream_top_up(value, threshold)
+        rate = rates.get((setting, value))
+        if rate is None:
+            top_up = rules.mainstream_top_up(value, threshold) if setting == BandSetting.MAINSTREAM else value
+            rate = rates[(setting, value)] = rules.daily_rate(top_up, rules.Frequency.ANNUAL, year)
         first = max(start, period.start)
         ends = [d for d in (end, period.end) if d is not None]
         last = min(ends) if ends else None
         if last is not None and last < first:
             continue
-        costs[LINE_OF_SETTING[setting]].append(
-            rules.DailyCost(rules.daily_rate(value, rules.Frequency.ANNUAL, year), first, last)
-        )
+        costs[LINE_OF_SETTING[setting]].append(rules.DailyCost(rate, first, last))
 
     grants = EngDecision.objects.filter(
         outcome__in=FUNDED_OUTCOMES, start__lte=year.end, end__gte=year.start
