@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 PENNY = Decimal("0.01")
 ZERO = Decimal("0")
@@ -310,9 +311,9 @@ def _term_bounds(name: str, year_start: int) -> tuple[date, date]:
 # Month-by-month profiles (the forecast's one pass over every commitment)
 
 
-@dataclass(frozen=True)
-class DailyCost:
-    """A cost as a rate a day between two dates (inclusive; `end` None runs on)."""
+class DailyCost(NamedTuple):
+    """A cost as a rate a day between two dates (inclusive; `end` None runs on). A named tuple: the
+    forecast makes one for each band, grant and package, so it is cheap to create."""
 
     rate: Decimal
     start: date
@@ -332,18 +333,17 @@ def monthly_profile(costs: Iterable[DailyCost], year: FinancialYear) -> list[Dec
     Each item adds its rate for the days it covers; a difference array over the year's days keeps this
     one pass over the items plus one over the days, whatever the number of items.
     """
+    year_start, year_end = year.start, year.end
     change = [ZERO] * (year.days + 1)
-    for cost in costs:
-        if cost.end is not None and cost.end < cost.start:
-            raise FundingError(
-                f"The end date {cost.end:%d/%m/%Y} is before the start date {cost.start:%d/%m/%Y}"
-            )
-        first = max(cost.start, year.start)
-        last = min(cost.end or year.end, year.end)
+    for rate, start, end in costs:
+        if end is not None and end < start:
+            raise FundingError(f"The end date {end:%d/%m/%Y} is before the start date {start:%d/%m/%Y}")
+        first = start if start > year_start else year_start
+        last = end if end is not None and end < year_end else year_end
         if last < first:
             continue
-        change[(first - year.start).days] += cost.rate
-        change[(last - year.start).days + 1] -= cost.rate
+        change[(first - year_start).days] += rate
+        change[(last - year_start).days + 1] -= rate
     months = []
     running = ZERO
     day = 0
