@@ -15,6 +15,7 @@ urlpatterns = [
     path("funding/applications/<int:pk>/", eng.application_detail, name="application_detail"),
     path("funding/applications/<int:pk>/decide/", eng.application_decide, name="application_decide"),
     path("funding/applications/<int:pk>/review/", eng.grant_review, name="grant_review"),
+    path("funding/payments/<int:pk>/paid/", eng.payment_record, name="payment_record"),
     path("funding/packages/", places.package_list, name="package_list"),
     path("funding/packages/new/", places.package_create, name="package_create"),
     path("funding/places/", places.places, name="places"),

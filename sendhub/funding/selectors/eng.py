@@ -26,6 +26,7 @@ from sendhub.funding.models import (
     ClusterPanel,
     EngApplication,
     EngDecision,
+    EngPayment,
 )
 
 ZERO = Decimal(0)
@@ -138,3 +139,10 @@ def outcome_counts(cluster: Cluster) -> dict[str, int]:
     for outcome in EngDecision.objects.filter(application__cluster=cluster).values_list("outcome", flat=True):
         counts[outcome] = counts.get(outcome, 0) + 1
     return counts
+
+
+def get_payment(pk: int) -> EngPayment:
+    payment = EngPayment.objects.select_related("decision__application").filter(pk=pk).first()
+    if payment is None:
+        raise Http404("No such payment")
+    return payment

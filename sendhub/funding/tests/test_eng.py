@@ -149,3 +149,20 @@ def test_finance_sees_the_grant_without_the_childs_name(client, login, world) ->
     row = clusters.split("Kentish Town cluster", 1)[1].split("</tr>", 1)[0]
     assert "£50,000.00" in row and "£1,742.47" in row and "£48,257.53" in row
     assert client.get(f"/funding/applications/{world.application.pk}/decide/").status_code == 403
+
+
+def test_finance_records_a_termly_payment_once(client, login, world) -> None:
+    payment = EngPayment.objects.get(decision=world.application.decision, term="autumn")
+    url = f"/funding/payments/{payment.pk}/paid/"
+    login(client, world.senco)
+    assert client.post(url).status_code == 403
+    login(client, world.finance)
+    page = client.get(f"/funding/applications/{world.application.pk}/").content.decode()
+    assert url in page
+    assert client.post(url).status_code == 302
+    payment.refresh_from_db()
+    assert payment.paid_on is not None
+    assert AuditEvent.objects.filter(action="funding.eng.paid", target_id=str(payment.pk)).exists()
+    client.post(url)  # a second time is refused, not recorded again
+    assert AuditEvent.objects.filter(action="funding.eng.paid", target_id=str(payment.pk)).count() == 1
+    assert client.get(url).status_code == 405

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from sendhub.accounts.models import Role
 from sendhub.cases.selectors_funding import child_summaries, children_at_schools
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.funding import presenters
@@ -93,6 +94,7 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "can_decide": request.user.has_perm("funding.decide_eng")
             and selectors.leads_cluster(request.user, application.cluster),
             "show_name": request.user.role == Role.SENCO,
+            "can_pay": request.user.has_perm("funding.manage_budget"),
         },
     )
 
@@ -135,3 +137,14 @@ def grant_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect(application)
     return render(request, "funding/grant_review.html", {"application": application, "form": form})
+
+
+@post_only("funding.manage_budget")
+def payment_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Finance records a term's payment as made (today)."""
+    payment = selectors.get_payment(pk)
+    try:
+        services.record_payment(payment=payment, paid_on=timezone.localdate(), by=request.user)
+    except SendHubError as e:
+        messages.error(request, str(e))
+    return redirect(payment.decision.application)
