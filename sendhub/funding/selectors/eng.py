@@ -120,8 +120,9 @@ def panels(cluster: Cluster) -> QuerySet[ClusterPanel]:
     return cluster.panels.order_by("-meets_on")
 
 
-def agenda(panel: ClusterPanel) -> list[EngApplication]:
-    return list(panel.agenda.select_related("school", "decision").order_by("submitted_on", "pk"))
+def agenda(user: User, panel: ClusterPanel) -> list[EngApplication]:
+    """The panel's agenda as the user may see it (a member school's SENCO: their own applications)."""
+    return list(applications_for(user).filter(panel=panel).order_by("submitted_on", "pk"))
 
 
 def eng_totals(start_year: int) -> dict[str, Any]:

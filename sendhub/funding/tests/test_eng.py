@@ -166,3 +166,16 @@ def test_finance_records_a_termly_payment_once(client, login, world) -> None:
     client.post(url)  # a second time is refused, not recorded again
     assert AuditEvent.objects.filter(action="funding.eng.paid", target_id=str(payment.pk)).count() == 1
     assert client.get(url).status_code == 405
+
+
+def test_a_member_senco_sees_only_their_schools_items_on_the_panel_agenda(client, login, world) -> None:
+    other_child = ChildFactory.create(school=world.other_school)
+    eng.submit_application(
+        cluster=world.cluster, school_id=world.other_school.pk, child_id=other_child.pk, needs="n", provision="p",
+        graduated_approach="g", evidence="", amount_requested=D("4321"), on=date(2026, 6, 2), by=world.lead,
+    )  # fmt: skip
+    login(client, world.senco)
+    page = client.get(f"/funding/clusters/{world.cluster.pk}/").content.decode()
+    assert "£3,000.00" in page and "£4,321.00" not in page
+    login(client, world.lead)
+    assert "£4,321.00" in client.get(f"/funding/clusters/{world.cluster.pk}/").content.decode()

@@ -43,7 +43,7 @@ def cluster_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "cluster": cluster,
             "rows": selectors.with_children(applications),
-            "panels": [(p, selectors.agenda(p)) for p in selectors.panels(cluster)[:6]],
+            "panels": [(p, selectors.agenda(request.user, p)) for p in selectors.panels(cluster)[:6]],
             "outcomes": selectors.outcome_counts(cluster),
             "can_apply": request.user.has_perm("funding.apply_eng"),
             "can_decide": request.user.has_perm("funding.decide_eng")
