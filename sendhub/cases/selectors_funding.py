@@ -128,15 +128,15 @@ def live_plans_to_band() -> list[PlanToBand]:
     ]
 
 
-def children_for_grants(school_ids: list[int]) -> list[tuple[int, int, str]]:
-    """Children at the given schools without an EHC plan, as (child id, school id, SEN status): ENG
-    children first, then SEN Support."""
+def children_for_grants(school_ids: list[int]) -> list[tuple[int, int, str, str]]:
+    """Children at the given schools without an EHC plan, as (child id, school id, SEN status, primary
+    need): ENG children first, then SEN Support."""
     rows = (
         Child.objects.filter(school_id__in=school_ids, sen_status__in=["eng", "support"])
-        .values_list("pk", "school_id", "sen_status")
+        .values_list("pk", "school_id", "sen_status", "primary_need")
         .order_by("sen_status", "pk")
     )
-    return [(pk, school, status) for pk, school, status in rows if school is not None]
+    return [(pk, school, status, need) for pk, school, status, need in rows if school is not None]
 
 
 def children_without_school(limit: int) -> list[tuple[int, str, date]]:

@@ -188,14 +188,14 @@ def _clusters_and_grants(
     decider = {c.pk: (c.leads.first() or managers[0]) for c, _ in clusters}
     applicant = {c.pk: (c.leads.first() or managers[0]) for c, _ in clusters}
     granted = 0
-    for index, (child_id, school_id, _status) in enumerate(candidates[: wanted + 60]):
+    for index, (child_id, school_id, _status, need) in enumerate(candidates[: wanted + 60]):
         cluster = cluster_of[school_id]
         asked = D(rng.choice([1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000]))
         submitted = year.start + timedelta(
             days=rng.randint(0, max(1, min(200, (today - year.start).days - 20)))
         )
         application = eng.submit_application(
-            cluster=cluster, school_id=school_id, child_id=child_id, needs=f"{rng.choice(NEEDS)}: needs beyond ordinarily available provision",
+            cluster=cluster, school_id=school_id, child_id=child_id, needs=f"{need or rng.choice(NEEDS)}: needs beyond ordinarily available provision",
             provision=rng.choice(["Small-group intervention three times a week", "Individual support at lunch and transitions",
                                   "Speech and language programme delivered by a trained assistant", "Specialist teaching, two hours a week"]),
             graduated_approach="Two cycles of assess, plan, do, review with the SENCO and an advisory teacher",
