@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from sendhub.core.forms import GovukDateField
-from sendhub.funding.models import Outcome, PackageKind, ReviewOutcome
+from sendhub.funding.models import Line, Outcome, PackageKind, ReviewOutcome
 
 
 def money_field(label: str, message: str, **kwargs: Any) -> forms.DecimalField:
@@ -171,4 +171,42 @@ class PackageForm(forms.Form):
             self.add_error("end", "The end date must be on or after the start date")
         if data.get("start") and data.get("review_date") and data["review_date"] < data["start"]:
             self.add_error("review_date", "The review date must be on or after the start date")
+        return data
+
+
+class ScenarioForm(forms.Form):
+    name = text("Name", "Enter a name for the scenario", max_length=100)
+    description = text("Description", "", required=False, max_length=300)
+    line = forms.ChoiceField(
+        label="Budget line it changes",
+        choices=Line.choices,
+        error_messages={"required": "Select a budget line"},
+    )
+    percent = forms.DecimalField(
+        label="Change to the line's forecast (%)",
+        max_digits=5,
+        decimal_places=1,
+        min_value=Decimal("-100"),
+        max_value=Decimal("500"),
+        required=False,
+        help_text="For example, -10 for 10% fewer placements",
+        error_messages={
+            "invalid": "The change must be a number, like -10",
+            "min_value": "The change cannot be below -100%",
+            "max_value": "The change must be 500% or less",
+        },
+    )
+    places = forms.IntegerField(
+        label="New places", min_value=0, max_value=1000, required=False,
+        error_messages={"invalid": "New places must be a whole number", "min_value": "New places cannot be negative"},
+    )  # fmt: skip
+    value_per_place = money_field("Annual cost of a place", "", required=False)
+    places_from = GovukDateField(label="Places open on", label_text="date the places open", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("percent") and not data.get("places"):
+            self.add_error("percent", "Enter a change to the line or a number of new places")
+        if data.get("places") and not data.get("value_per_place"):
+            self.add_error("value_per_place", "Enter the annual cost of a place")
         return data

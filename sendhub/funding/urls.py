@@ -7,6 +7,7 @@ app_name = "funding"
 urlpatterns = [
     path("funding/", budget.position, name="position"),
     path("funding/scenarios/", budget.scenarios, name="scenarios"),
+    path("funding/scenarios/new/", budget.scenario_create, name="scenario_create"),
     path("funding/banding/", budget.banding_page, name="banding"),
     path("funding/plans/<int:plan_id>/band/", budget.plan_band, name="plan_band"),
     path("funding/clusters/", eng.cluster_list, name="cluster_list"),

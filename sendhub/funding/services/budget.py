@@ -84,7 +84,9 @@ def add_adjustment(
 def add_scenario(
     *, year: FundingYear, name: str, description: str, changes: list[dict[str, object]], by: User | None
 ) -> Scenario:
-    scenario = Scenario(year=year, name=name, description=description)
+    if Scenario.objects.filter(year=year, name__iexact=name.strip()).exists():
+        raise SendHubError(f"There is already a scenario called {name.strip()!r} for this year", field="name")
+    scenario = Scenario(year=year, name=name.strip(), description=description)
     scenario.full_clean()
     scenario.save()
     for fields in changes:

@@ -177,3 +177,28 @@ def test_an_unknown_year_is_not_found(client, login, world) -> None:
     login(client, world.finance)
     assert client.get("/funding/?year=2031").status_code == 404
     assert client.get("/funding/?year=abc").status_code == 404
+
+
+def test_finance_adds_a_scenario_and_sees_it_beside_the_forecast(client, login, world) -> None:
+    login(client, world.manager)
+    assert client.get("/funding/scenarios/new/?year=2026").status_code == 403
+    login(client, world.finance)
+    form = {
+        "name": "New ARP", "description": "Autism ARP", "line": "top_up_arp", "percent": "", "places": "12",
+        "value_per_place": "20000", "places_from_0": "1", "places_from_1": "9", "places_from_2": "2026",
+    }  # fmt: skip
+    response = client.post("/funding/scenarios/new/?year=2026", form)
+    assert response.status_code == 302
+    page = client.get("/funding/scenarios/?year=2026").content.decode()
+    row = (
+        page.split('id="scenarios"', 1)[1]
+        .split("additionally resourced provision", 1)[1]
+        .split("</tr>", 1)[0]
+    )
+    assert "£139,397.26" in row  # 12 x 20,000 x 212 / 365
+    again = client.post("/funding/scenarios/new/?year=2026", form).content.decode()
+    assert "There is already a scenario called" in again
+    empty = client.post(
+        "/funding/scenarios/new/?year=2026", {**form, "name": "Other", "places": ""}
+    ).content.decode()
+    assert "Enter a change to the line or a number of new places" in empty

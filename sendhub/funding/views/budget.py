@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases import selectors as case_selectors
@@ -11,9 +14,10 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.funding import presenters
-from sendhub.funding.forms import PlanBandForm
+from sendhub.funding.forms import PlanBandForm, ScenarioForm
 from sendhub.funding.selectors import banding, forecast
 from sendhub.funding.services import banding as banding_services
+from sendhub.funding.services import budget as budget_services
 from sendhub.funding.views.common import download, year_asked
 
 
@@ -99,3 +103,31 @@ def plan_band(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
         "funding/plan_band.html",
         {"plan": plan, "form": form, "year": year, "history": banding.plan_band_history(plan.pk)},
     )
+
+
+@requires("funding.manage_budget")
+def scenario_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    year = forecast.get_funding_year(year_asked(request))
+    form = ScenarioForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        change = {
+            "line": data["line"],
+            "percent": data["percent"] or Decimal(0),
+            "places": data["places"] or 0,
+            "value_per_place": data["value_per_place"] or Decimal(0),
+            "places_from": data["places_from"],
+        }
+        try:
+            budget_services.add_scenario(
+                year=year,
+                name=data["name"],
+                description=data["description"],
+                changes=[change],
+                by=request.user,
+            )
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect(f"{reverse('funding:scenarios')}?year={year.start_year}")
+    return render(request, "funding/scenario_create.html", {"form": form, "year": year})
