@@ -3,14 +3,14 @@
 Finance officers see the funding pages (the block, bands, grants, packages, places, capital) with no
 child detail beyond what a grant needs (a case reference, not a name). SENCOs make and see their schools'
 ENG applications; a SENCO who leads a cluster sees and decides the cluster's (selectors.applications_for
-scopes the rows, selectors.get_application_for_user each record).
+scopes the rows, selectors.get_application_for_user each record). Analysts have no funding pages: some
+list case references, and analysts see aggregates only.
 """
 
 import rules
 
 from sendhub.accounts.predicates import (
     is_admin,
-    is_analyst,
     is_case_officer,
     is_finance,
     is_senco,
@@ -19,7 +19,7 @@ from sendhub.accounts.predicates import (
 
 funding_staff = is_finance | is_team_manager | is_admin
 
-rules.add_perm("funding.view_funding", funding_staff | is_analyst)
+rules.add_perm("funding.view_funding", funding_staff)
 rules.add_perm("funding.manage_budget", is_finance | is_admin)
 rules.add_perm("funding.record_band", is_team_manager | is_admin)
 rules.add_perm("funding.view_eng", funding_staff | is_case_officer | is_senco)

@@ -165,6 +165,7 @@ def test_capital_register(client, login, world) -> None:
         (Role.PROVIDER, "/funding/places/", 403),
         (Role.CASE_OFFICER, "/funding/packages/new/", 200),
         (Role.CASE_OFFICER, "/funding/", 403),
+        (Role.ANALYST, "/funding/banding/", 403),
     ],
 )
 def test_key_access_decisions(client, login, make_user, world, role: str, path: str, status: int) -> None:
