@@ -210,3 +210,7 @@ class ScenarioForm(forms.Form):
         if data.get("places") and not data.get("value_per_place"):
             self.add_error("value_per_place", "Enter the annual cost of a place")
         return data
+
+
+class PackageEndForm(forms.Form):
+    end = GovukDateField(label="Last day of the package", label_text="last day of the package")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("funding/payments/<int:pk>/paid/", eng.payment_record, name="payment_record"),
     path("funding/packages/", places.package_list, name="package_list"),
     path("funding/packages/new/", places.package_create, name="package_create"),
+    path("funding/packages/<int:pk>/end/", places.package_end, name="package_end"),
     path("funding/places/", places.places, name="places"),
     path("funding/referrals/<int:pk>/move/", places.referral_move, name="referral_move"),
     path("funding/capital/", places.capital, name="capital"),

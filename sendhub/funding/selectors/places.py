@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
 
 from sendhub.cases.selectors_funding import child_summaries, placed_counts
 from sendhub.funding import rules
@@ -30,6 +31,13 @@ def live_packages(today: date) -> QuerySet[Package]:
     return Package.objects.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today).order_by(
         "kind", "start"
     )
+
+
+def get_package(pk: int) -> Package:
+    package = Package.objects.filter(pk=pk).first()
+    if package is None:
+        raise Http404("No such package")
+    return package
 
 
 def package_rows(today: date) -> list[tuple[Package, dict[str, Any]]]:

@@ -171,3 +171,26 @@ def test_capital_register(client, login, world) -> None:
 def test_key_access_decisions(client, login, make_user, world, role: str, path: str, status: int) -> None:
     login(client, make_user(role))
     assert client.get(path).status_code == status
+
+
+def test_an_officer_ends_a_package_of_a_child_they_may_see(client, login, world, quick_user) -> None:
+    child = ChildFactory.create(team=world.manager.team)
+    package = places.add_package(
+        child_id=child.pk, kind="eotas", provider="Forest School", hours_per_week=D("10"), weekly_cost=D("850"),
+        start=date(2026, 1, 5), end=None, reason="EOTAS named in the plan", review_date=date(2026, 4, 1), by=world.manager,
+    )  # fmt: skip
+    outsider = quick_user(Role.CASE_OFFICER, "other-officer@council.test")
+    login(client, outsider)
+    assert client.get(f"/funding/packages/{package.pk}/end/").status_code == 404
+    login(client, world.manager)
+    assert f"/funding/packages/{package.pk}/end/" in client.get("/funding/packages/").content.decode()
+    before = client.post(
+        f"/funding/packages/{package.pk}/end/", {"end_0": "1", "end_1": "1", "end_2": "2025"}
+    ).content.decode()
+    assert "A package cannot end before it starts" in before
+    response = client.post(
+        f"/funding/packages/{package.pk}/end/", {"end_0": "31", "end_1": "3", "end_2": "2026"}
+    )
+    assert response.status_code == 302
+    package.refresh_from_db()
+    assert package.end == date(2026, 3, 31)

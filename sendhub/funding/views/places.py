@@ -6,16 +6,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sendhub.cases.selectors_funding import child_by_reference, live_plan_counts
+from sendhub.cases.selectors_funding import child_by_reference, child_for_user, live_plan_counts
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.funding import presenters
-from sendhub.funding.forms import PackageForm
+from sendhub.funding.forms import PackageEndForm, PackageForm
 from sendhub.funding.models import AdmissionReferral, ReferralStatus
 from sendhub.funding.selectors import places as selectors
 from sendhub.funding.services import places as services
@@ -49,6 +49,22 @@ def package_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 return redirect("funding:package_list")
     return render(request, "funding/package_create.html", {"form": form})
+
+
+@requires("funding.manage_packages")
+def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    package = selectors.get_package(pk)
+    if child_for_user(request.user, package.child_id) is None:
+        raise Http404("No such package")
+    form = PackageEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_package(package=package, end=form.cleaned_data["end"], by=request.user)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            return redirect("funding:package_list")
+    return render(request, "funding/package_end.html", {"package": package, "form": form})
 
 
 def plan_growth_percent(today: date) -> Decimal:
