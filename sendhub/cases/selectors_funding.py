@@ -143,3 +143,8 @@ def children_without_school(limit: int) -> list[tuple[int, str, date]]:
     """Children (with or without plans) for demo packages outside school: id, primary need, birth date."""
     rows = Child.objects.order_by("pk").values_list("pk", "primary_need", "birth_date")[:limit]
     return list(rows)
+
+
+def visible_child_ids(user: User, child_ids: list[int]) -> set[int]:
+    """Which of these children the user may open."""
+    return set(Child.objects.visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))

@@ -194,3 +194,14 @@ def test_an_officer_ends_a_package_of_a_child_they_may_see(client, login, world,
     assert response.status_code == 302
     package.refresh_from_db()
     assert package.end == date(2026, 3, 31)
+
+
+def test_the_end_link_shows_only_for_children_the_user_may_open(client, login, world, quick_user) -> None:
+    package = places.add_package(
+        child_id=ChildFactory.create().pk, kind="tuition", provider="Tutor", hours_per_week=D("5"),
+        weekly_cost=D("250"), start=date(2026, 1, 5), end=None, reason="No place", review_date=date(2026, 2, 1),
+        by=world.manager,
+    )  # fmt: skip
+    login(client, quick_user(Role.CASE_OFFICER, "another-officer@council.test"))
+    page = client.get("/funding/packages/").content.decode()
+    assert "Tutor" in page and f"/funding/packages/{package.pk}/end/" not in page

@@ -10,7 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sendhub.cases.selectors_funding import child_by_reference, child_for_user, live_plan_counts
+from sendhub.cases.selectors_funding import (
+    child_by_reference,
+    child_for_user,
+    live_plan_counts,
+    visible_child_ids,
+)
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
@@ -26,10 +31,16 @@ from sendhub.funding.views.common import download
 def package_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     targets = selectors.targets(today)
+    rows = selectors.package_rows(today)
+    endable = (
+        visible_child_ids(request.user, [p.child_id for p, _ in rows])
+        if request.user.has_perm("funding.manage_packages")
+        else set()
+    )
     return download(request, presenters.targets_table(targets)) or render(
         request,
         "funding/package_list.html",
-        {"targets": targets, "rows": selectors.package_rows(today), "today": today},
+        {"targets": targets, "rows": rows, "today": today, "endable": endable},
     )
 
 
