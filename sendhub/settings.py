@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "sendhub.dashboard",
     "sendhub.localoffer",
     "sendhub.voice",
+    "sendhub.funding",
     "sendhub.strategy",
 ]
 if SENDHUB_USE_OIDC:

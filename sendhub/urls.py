@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sendhub.dashboard.urls")),
     path("", include("sendhub.localoffer.urls")),
     path("", include("sendhub.voice.urls")),
+    path("", include("sendhub.funding.urls")),
     path("", include("sendhub.strategy.urls")),
 ]
 

@@ -1,0 +1,93 @@
+"""Reads for the banding framework and the moderation of banding decisions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+
+from sendhub.accounts.models import User
+from sendhub.cases.selectors.funding import live_plans_for_banding, plan_summaries
+from sendhub.funding import rules
+from sendhub.funding.models import Band, BandingFramework, BandSetting, BandValue, FundingYear, PlanBand
+
+ZERO = Decimal(0)
+
+
+def framework_for(year: FundingYear) -> BandingFramework | None:
+    return BandingFramework.objects.filter(year=year).first()
+
+
+@dataclass(frozen=True)
+class BandRow:
+    band: Band
+    values: dict[str, Decimal | None]
+    mainstream_top_up: Decimal | None
+
+
+def band_table(framework: BandingFramework, notional_threshold: Decimal) -> list[BandRow]:
+    rows = []
+    for band in framework.bands.prefetch_related("values"):
+        values: dict[str, Decimal | None] = dict.fromkeys(BandSetting.values)
+        values.update({v.setting: v.annual_value for v in band.values.all()})
+        mainstream = values.get(BandSetting.MAINSTREAM)
+        top_up = None if mainstream is None else rules.mainstream_top_up(mainstream, notional_threshold)
+        rows.append(BandRow(band, values, top_up))
+    return rows
+
+
+def band_values(framework: BandingFramework) -> list[BandValue]:
+    return list(
+        BandValue.objects.filter(band__framework=framework)
+        .select_related("band")
+        .order_by("band__order", "setting")
+    )
+
+
+@dataclass(frozen=True)
+class ModerationRow:
+    band: str
+    setting: str
+    decided_by: str
+    count: int
+    amount: Decimal
+
+
+def moderation(year: FundingYear) -> list[ModerationRow]:
+    """Banding decisions made in the year: counts and annual amounts by band, setting and decision-maker."""
+    fy = rules.financial_year(year.start_year)
+    decisions = PlanBand.objects.filter(decided_on__gte=fy.start, decided_on__lte=fy.end).values_list(
+        "value__band__code", "value__setting", "decided_by__full_name", "value__annual_value"
+    )
+    groups: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
+    for code, setting, who, value in decisions:
+        if setting == BandSetting.MAINSTREAM:
+            value = rules.mainstream_top_up(value, year.notional_threshold)
+        groups[(code, setting, who)].append(value)
+    return [
+        ModerationRow(code, BandSetting(setting).label, who, len(values), sum(values, ZERO))
+        for (code, setting, who), values in sorted(groups.items())
+    ]
+
+
+def current_bands(year: FundingYear, limit: int = 50) -> list[tuple[PlanBand, dict[str, Any]]]:
+    fy = rules.financial_year(year.start_year)
+    bands = list(
+        PlanBand.objects.filter(Q(end__isnull=True) | Q(end__gte=fy.start), start__lte=fy.end)
+        .select_related("value__band", "decided_by")
+        .order_by("-decided_on", "-pk")[:limit]
+    )
+    plans = plan_summaries([b.plan_id for b in bands])
+    return [(b, plans.get(b.plan_id, {})) for b in bands]
+
+
+def bandable_plan_ids(user: User, plan_ids: list[int]) -> set[int]:
+    """Which of these plans the user may band (the plans they may open)."""
+    return set(live_plans_for_banding(user).filter(pk__in=plan_ids).values_list("pk", flat=True))
+
+
+def plan_band_history(plan_id: int) -> list[PlanBand]:
+    return list(PlanBand.objects.filter(plan_id=plan_id).select_related("value__band", "decided_by"))

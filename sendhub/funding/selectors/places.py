@@ -1,0 +1,215 @@
+"""Reads for packages outside school against their targets, specialist places and capital grants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
+
+from sendhub.cases.selectors.funding import child_summaries, placed_counts
+from sendhub.funding import rules
+from sendhub.funding.models import (
+    WAITING,
+    AdmissionReferral,
+    CapitalGrant,
+    Package,
+    PackageKind,
+    ProvisionKind,
+    ReductionTarget,
+    ReferralStatus,
+    SpecialistProvision,
+)
+
+ZERO = Decimal(0)
+
+
+def live_packages(today: date) -> QuerySet[Package]:
+    return Package.objects.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today).order_by(
+        "kind", "start"
+    )
+
+
+def get_package(pk: int) -> Package:
+    package = Package.objects.filter(pk=pk).first()
+    if package is None:
+        raise Http404("No such package")
+    return package
+
+
+def package_rows(today: date) -> list[tuple[Package, dict[str, Any]]]:
+    packages = list(live_packages(today))
+    children = child_summaries([p.child_id for p in packages])
+    return [(p, children.get(p.child_id, {})) for p in packages]
+
+
+def live_count(kind: str, on: date) -> int:
+    return (
+        Package.objects.filter(kind=kind, start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on)).count()
+    )
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    kind: str
+    label: str
+    baseline_on: date
+    baseline: int
+    target: int
+    target_on: date
+    current: int
+    achieved: Decimal
+    reduction_percent: Decimal
+    weekly_cost: Decimal
+    annual_cost: Decimal
+    on_track: bool
+    trend: list[tuple[date, int]]
+
+
+def targets(today: date) -> list[TargetRow]:
+    """Counts and costs against the 50% (tuition) and 40% (EOTAS) reduction targets, with the count at
+    the start of each quarter since the baseline."""
+    year = rules.financial_year_of(today)
+    rows = []
+    for target in ReductionTarget.objects.order_by("kind"):
+        baseline = live_count(target.kind, target.baseline_on)
+        current = live_count(target.kind, today)
+        live = live_packages(today).filter(kind=target.kind)
+        weekly = live.aggregate(total=Sum("weekly_cost"))["total"] or ZERO
+        annual = sum(
+            (
+                rules.pro_rata_to_year(p.weekly_cost, rules.Frequency.WEEKLY, p.start, p.end, year)
+                for p in live
+            ),
+            ZERO,
+        )
+        goal = rules.reduction_target(baseline, target.reduction_percent)
+        # On track: at least the share of the reduction that the share of the time elapsed calls for.
+        span = (target.target_on - target.baseline_on).days
+        elapsed = min(max((today - target.baseline_on).days, 0), span)
+        expected = baseline - (baseline - goal) * elapsed / span if span else goal
+        trend = []
+        point = target.baseline_on.replace(day=1)
+        while point <= today:
+            trend.append((point, live_count(target.kind, point)))
+            month = point.month + 3
+            point = point.replace(year=point.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
+        rows.append(
+            TargetRow(
+                kind=target.kind,
+                label=PackageKind(target.kind).label,
+                baseline_on=target.baseline_on,
+                baseline=baseline,
+                target=goal,
+                target_on=target.target_on,
+                current=current,
+                achieved=rules.reduction_achieved(baseline, current),
+                reduction_percent=target.reduction_percent,
+                weekly_cost=weekly,
+                annual_cost=rules.round_penny(annual),
+                on_track=current <= expected,
+                trend=trend,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ProvisionRow:
+    provision: SpecialistProvision
+    placed: int
+    vacancies: int
+    waiting: int
+
+
+def provision_rows(today: date) -> list[ProvisionRow]:
+    provisions = list(SpecialistProvision.objects.select_related("school").order_by("kind", "name"))
+    school_ids = [p.school_id for p in provisions]
+    placed_all = placed_counts(school_ids, today)
+    placed_resourced = placed_counts(school_ids, today, resourced_only=True)
+    waiting = Counter(
+        AdmissionReferral.objects.filter(status__in=WAITING).values_list("provision_id", flat=True)
+    )
+    rows = []
+    for p in provisions:
+        placed = placed_resourced[p.school_id] if p.kind == ProvisionKind.ARP else placed_all[p.school_id]
+        rows.append(ProvisionRow(p, placed, max(0, p.commissioned_places - placed), waiting[p.pk]))
+    return rows
+
+
+def waiting_list_by_need_and_phase() -> list[tuple[str, str, int]]:
+    counts = Counter(AdmissionReferral.objects.filter(status__in=WAITING).values_list("need", "phase"))
+    return sorted((need, phase, n) for (need, phase), n in counts.items())
+
+
+def referrals() -> list[tuple[AdmissionReferral, dict[str, Any]]]:
+    rows = list(
+        AdmissionReferral.objects.select_related("provision", "panel").order_by("status", "referred_on", "pk")
+    )
+    children = child_summaries([r.child_id for r in rows])
+    return [(r, children.get(r.child_id, {})) for r in rows]
+
+
+@dataclass(frozen=True)
+class SufficiencyRow:
+    kind: str
+    places: int
+    demand: dict[int, int]
+
+
+def sufficiency(today: date, growth_percent: Decimal, years: int = 5) -> list[SufficiencyRow]:
+    """Places against demand (children placed plus waiting) grown by the plans' yearly growth rate."""
+    rows = []
+    for row_kind in ProvisionKind:
+        kind_rows = [r for r in provision_rows(today) if r.provision.kind == row_kind]
+        places = sum(r.provision.commissioned_places for r in kind_rows)
+        base = sum(r.placed + r.waiting for r in kind_rows)
+        demand = {}
+        for n in range(1, years + 1):
+            grown = Decimal(base) * (1 + growth_percent / 100) ** n
+            demand[today.year + n] = int(grown.to_integral_value())
+        rows.append(SufficiencyRow(row_kind.label, places, demand))
+    return rows
+
+
+def capital_grants() -> QuerySet[CapitalGrant]:
+    return CapitalGrant.objects.select_related("school").order_by("school__name")
+
+
+def capital_totals() -> dict[str, Any]:
+    grants = CapitalGrant.objects.all()
+    return {
+        "amount": grants.aggregate(total=Sum("amount"))["total"] or ZERO,
+        "schools": grants.values("school_id").distinct().count(),
+        "completed": grants.filter(status="completed").count(),
+        "places": grants.aggregate(total=Sum("places_delivered"))["total"] or 0,
+    }
+
+
+# The steps an admissions referral can be moved to from the places page, in the order offered.
+REFERRAL_MOVES = (
+    ReferralStatus.AGREED,
+    ReferralStatus.OFFERED,
+    ReferralStatus.ACCEPTED,
+    ReferralStatus.DECLINED,
+    ReferralStatus.WITHDRAWN,
+)
+
+
+def referral_moves() -> list[tuple[str, str]]:
+    return [(s.value, s.label) for s in REFERRAL_MOVES]
+
+
+def is_referral_move(status: str) -> bool:
+    return status in ReferralStatus.values
+
+
+def get_referral(pk: int) -> AdmissionReferral:
+    try:
+        return AdmissionReferral.objects.get(pk=pk)
+    except AdmissionReferral.DoesNotExist:
+        raise Http404("No such referral") from None
