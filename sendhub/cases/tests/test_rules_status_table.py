@@ -474,3 +474,35 @@ def test_plan_status_in_full(facts, today, stage, step, due, overdue, days) -> N
         days,
     )
     assert (status.exception_recorded, status.timeliness, status.milestones) == (False, None, ())
+
+
+def test_a_request_not_issued_drops_advice_never_received() -> None:  # reg 10(1): nothing left to do
+    facts = Facts(
+        received=R,
+        decided_to_assess=date(2025, 7, 1),
+        advice=(Advice(date(2025, 7, 2)),),
+        decided_not_to_issue=date(2025, 9, 1),
+    )
+    assert [m.key for m in rules.ehc_milestones(facts, date(2025, 9, 2))] == [
+        "decision_to_assess",
+        "decision_to_issue",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("facts", "headline", "summary"),
+    [
+        (Facts(received=R, withdrawn=date(2025, 6, 20)), "", "Request withdrawn"),
+        (Facts(received=R), "", "Awaiting decision to assess"),
+        (Facts(**ASSESSED), "Assessing: no advice requested yet", "Assessing: no advice requested yet"),
+        (Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8)),)), "", "Assessing: advice requested"),
+        (
+            Facts(**ASSESSED, decided_to_issue=date(2025, 9, 1)),
+            "Decided to issue a plan: draft to be issued",
+            "Decided to issue a plan: draft to be issued",
+        ),
+    ],
+)
+def test_the_banner_headline_says_where_the_request_stands(facts, headline, summary) -> None:  # regs 5, 6, 10
+    status = rules.assessment_status(facts, date(2025, 7, 9))
+    assert (status.headline, status.summary) == (headline, summary)
