@@ -192,13 +192,24 @@ def ehc_milestones(f: AssessmentFacts, today: date | None = None) -> tuple[Miles
             )
         )
     if f.decided_not_to_assess is None:
+        # Reg 10(1)'s 16 weeks bind only a decision *not* to issue. Once the authority has decided
+        # to issue, the decision is bounded only by the draft it precedes (regs 13(1)(a) and 13(2)),
+        # so a decision to issue in week 17 with the draft in time is not late.
+        to_issue = f.decided_to_issue or f.draft_issued or f.final_issued
+        if f.decided_not_to_issue is None and to_issue is not None:
+            regulation, decision_due = (
+                "SEND Regs 2014 reg 13(1)-(2)",
+                a.latest_draft_for_final_on_time(f.received),
+            )
+        else:
+            regulation, decision_due = "SEND Regs 2014 reg 10(1)", a.notice_not_to_issue_due(f.received)
         steps.append(
             Milestone(
                 "decision_to_issue",
                 "Decision whether to issue a plan (notice if not)",
-                "SEND Regs 2014 reg 10(1)",
-                a.notice_not_to_issue_due(f.received),
-                f.decided_to_issue or f.decided_not_to_issue or f.draft_issued or f.final_issued,
+                regulation,
+                decision_due,
+                f.decided_not_to_issue or to_issue,
                 "Decide whether to issue a plan (reg 10)"
                 if f.advice
                 else "Request advice (reg 6), then decide whether to issue a plan (reg 10)",
@@ -239,7 +250,7 @@ def ehc_milestones(f: AssessmentFacts, today: date | None = None) -> tuple[Miles
                 "CFA 2014 s.39; CoP 9.79",
                 a.setting_consultation_due(f.setting_consulted),
                 f.setting_responded,
-                "Consult the requested setting (CFA s.39)",
+                "Requested setting's response awaited (CFA s.39)",
             )
         )
     if issuing:

@@ -72,30 +72,30 @@ ASSESSMENT_CASES = [
     ),
     (
         Facts(**DRAFT),
-        date(2025, 9, 20),  # reg 13(1): inside the 15 days for comments
+        date(2025, 9, 20),  # reg 13(1)(a): inside the 15 days for comments, which end first (29 Sep)
         Stage.DRAFT_ISSUED,
         "Comments on the draft (reg 13(1))",
-        date(2025, 10, 20),
+        date(2025, 9, 29),
         False,
-        30,
+        9,
     ),
     (
         Facts(**DRAFT),
-        date(2025, 9, 29),  # reg 13(1)(a): the 15th day, beginning with the day served
+        date(2025, 9, 29),  # reg 13(1)(a): the 15th day, beginning with the day served: due today
         Stage.DRAFT_ISSUED,
         "Comments on the draft (reg 13(1))",
-        date(2025, 10, 20),
+        date(2025, 9, 29),
         False,
-        21,
+        0,
     ),
     (
         Facts(**DRAFT, setting_consulted=date(2025, 9, 16)),
-        date(2025, 10, 10),  # CFA s.39: awaiting the school
+        date(2025, 10, 10),  # CFA s.39; CoP 9.79: the school's 15 days ended 1 Oct, before reg 13(2)
         Stage.DRAFT_ISSUED,
-        "Consult the requested setting and finalise (reg 13)",
-        date(2025, 10, 20),
-        False,
-        10,
+        "Requested setting's response awaited (CFA s.39)",
+        date(2025, 10, 1),
+        True,
+        -9,
     ),
     (
         Facts(**DRAFT, setting_consulted=date(2025, 9, 16), setting_responded=date(2025, 9, 25)),
@@ -144,9 +144,9 @@ ASSESSMENT_CASES = [
     ),
     (
         Facts(**ASSESSED),
-        date(2025, 7, 8),  # reg 6: no advice asked for yet; reg 10(1) is the next limit
+        date(2025, 7, 8),  # reg 6 sets no limit of its own; reg 10(1)'s 16 weeks are the next one
         Stage.ASSESSING,
-        "Request advice (reg 6)",
+        "Request advice (reg 6), then decide whether to issue a plan (reg 10)",
         date(2025, 9, 22),
         False,
         76,
@@ -174,7 +174,7 @@ def test_assessment_status_in_full(facts, today, stage, step, due, overdue, days
         days,
     )
     assert status.exception_recorded  # every row records the reg 10(4) exception
-    assert status.milestones == rules.ehc_milestones(facts)
+    assert status.milestones == rules.ehc_milestones(facts, today)  # the banner and the table: one source
     assert status.due_within_14_days is (days is not None and 0 <= days <= 14)
     if facts.final_issued is None:
         assert status.timeliness is None
@@ -203,13 +203,23 @@ MILESTONES_FULL = (
         date(2025, 7, 20),
     ),
     ("advice_1", "Advice 1 received", "SEND Regs 2014 reg 8(1)", date(2025, 9, 1), date(2025, 8, 20)),
-    ("advice_2", "Advice 2 received", "SEND Regs 2014 reg 8(1)", date(2025, 9, 2), None),
+    # advice 2 was never received: a finished request lists only the steps that were done
+    # reg 10(1)'s 16 weeks bind only a decision not to issue; a decision to issue (shown by the draft of
+    # 29 Sep, week 17) is bounded by the latest draft for the 20 weeks (regs 13(1)(a), 13(2)): not late
     (
+        "decision_to_issue",
+        "Decision whether to issue a plan (notice if not)",
+        "SEND Regs 2014 reg 13(1)-(2)",
+        date(2025, 10, 5),
+        date(2025, 9, 29),
+    ),
+    ("draft_plan", "Draft plan issued", "SEND Regs 2014 reg 13(1)-(2)", date(2025, 10, 5), date(2025, 9, 29)),
+    (  # reg 13(1)(a): a period; done on its last day, which passed before the final plan
         "draft_representations",
         "End of 15 days for comments on the draft",
         "SEND Regs 2014 reg 13(1)(a)",
         date(2025, 10, 13),
-        None,
+        date(2025, 10, 13),
     ),
     (
         "setting_consultation",
@@ -243,6 +253,7 @@ def test_milestones_of_a_whole_assessment() -> None:  # regs 5(1), 8(1), 13(1)(a
         final_issued=date(2025, 10, 17),
     )
     assert _milestones(facts) == MILESTONES_FULL
+    assert all(m.on_time() for m in rules.ehc_milestones(facts)[1:])  # only the decision to assess was late
 
 
 def test_milestones_when_not_assessed() -> None:  # reg 5(1): the decision is the only step
@@ -255,8 +266,8 @@ def test_milestones_when_not_issued() -> None:  # reg 10(1): notice within 16 we
     assert _milestones(facts) == (
         (*MILESTONES_FULL[0][:4], date(2025, 7, 1)),
         (
-            "notice_not_to_issue",
-            "Notice of decision not to issue",
+            "decision_to_issue",
+            "Decision whether to issue a plan (notice if not)",
             "SEND Regs 2014 reg 10(1)",
             date(2025, 9, 22),
             date(2025, 9, 1),
@@ -463,3 +474,35 @@ def test_plan_status_in_full(facts, today, stage, step, due, overdue, days) -> N
         days,
     )
     assert (status.exception_recorded, status.timeliness, status.milestones) == (False, None, ())
+
+
+def test_a_request_not_issued_drops_advice_never_received() -> None:  # reg 10(1): nothing left to do
+    facts = Facts(
+        received=R,
+        decided_to_assess=date(2025, 7, 1),
+        advice=(Advice(date(2025, 7, 2)),),
+        decided_not_to_issue=date(2025, 9, 1),
+    )
+    assert [m.key for m in rules.ehc_milestones(facts, date(2025, 9, 2))] == [
+        "decision_to_assess",
+        "decision_to_issue",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("facts", "headline", "summary"),
+    [
+        (Facts(received=R, withdrawn=date(2025, 6, 20)), "", "Request withdrawn"),
+        (Facts(received=R), "", "Awaiting decision to assess"),
+        (Facts(**ASSESSED), "Assessing: no advice requested yet", "Assessing: no advice requested yet"),
+        (Facts(**ASSESSED, advice=(Advice(date(2025, 7, 8)),)), "", "Assessing: advice requested"),
+        (
+            Facts(**ASSESSED, decided_to_issue=date(2025, 9, 1)),
+            "Decided to issue a plan: draft to be issued",
+            "Decided to issue a plan: draft to be issued",
+        ),
+    ],
+)
+def test_the_banner_headline_says_where_the_request_stands(facts, headline, summary) -> None:  # regs 5, 6, 10
+    status = rules.assessment_status(facts, date(2025, 7, 9))
+    assert (status.headline, status.summary) == (headline, summary)
