@@ -7,10 +7,17 @@ from datetime import date
 from typing import Any
 
 from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
-from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios
-from sendhub.dashboard.rules.kpis import ChildFact, Kpi, caseload_breakdowns, compute_kpis
+from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios_from_counts
+from sendhub.dashboard.rules.kpis import Facts, Kpi, caseload_breakdowns, compute_kpis
 from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count, suppress_rate
-from sendhub.dashboard.selectors.live import casework_facts, plan_spells
+from sendhub.dashboard.selectors.live import (
+    casework_facts,
+    child_facts,
+    plan_rates_by,
+    plan_spells,
+    request_facts,
+    sen_status_counts,
+)
 
 ON_REGISTER = {"support", "eng", "ehcp"}
 
@@ -28,11 +35,11 @@ class KpiPage:
 
 
 def kpi_page(*, year: int, today: date) -> KpiPage:
-    facts = casework_facts(today=today, years=range(year, year + 1))
+    facts = casework_facts(today=today, years=range(year, year + 1), children=False)
     kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
-    return KpiPage(
-        year, list(range(today.year, today.year - 6, -1)), kpis, caseload_breakdowns(facts.children)
-    )
+    breakdowns = caseload_breakdowns(child_facts(today=today, statuses=("ehcp",)))
+    breakdowns["SEN status"] = sorted(sen_status_counts().items(), key=lambda kv: (-kv[1], kv[0]))
+    return KpiPage(year, list(range(today.year, today.year - 6, -1)), kpis, breakdowns)
 
 
 def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, frozenset[int]] | None:
@@ -44,25 +51,20 @@ def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, froz
 
 
 ATTRIBUTES = {
-    "ethnicity": ("Ethnicity", lambda c: c.ethnicity),
-    "sex": ("Sex", lambda c: c.sex),
-    "fsm": ("Free school meals", lambda c: "Eligible" if c.free_school_meals else "Not eligible"),
-    "looked_after": ("Looked after", lambda c: "Looked after" if c.looked_after else "Not looked after"),
-    "need": ("Primary need", lambda c: c.need or "Not recorded"),
+    "ethnicity": "Ethnicity",
+    "sex": "Sex",
+    "fsm": "Free school meals",
+    "looked_after": "Looked after",
+    "need": "Primary need",
 }
 
 
 def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]]]:
     """Rate of having an EHC plan among children on the SEN register, by each characteristic."""
-    cohort: list[ChildFact] = [
-        c for c in casework_facts(today=today, years=range(0)).children if c.sen_status in ON_REGISTER
-    ]
+    register = tuple(sorted(ON_REGISTER))
     return [
-        (
-            label,
-            risk_ratios(cohort, attribute=label, group_of=group_of, outcome=lambda c: c.sen_status == "ehcp"),
-        )
-        for label, group_of in ATTRIBUTES.values()
+        (label, risk_ratios_from_counts(plan_rates_by(key, statuses=register), attribute=label))
+        for key, label in ATTRIBUTES.items()
     ]
 
 
@@ -74,9 +76,9 @@ def age_forecast(*, today: date) -> CohortForecast:
 
 def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
     """Live aggregates for the public page, with DfE-style small-number suppression."""
-    facts = casework_facts(today=today, years=range(today.year, today.year + 1))
-    plans = sum(1 for c in facts.children if c.sen_status == "ehcp")
-    support = sum(1 for c in facts.children if c.sen_status == "support")
+    counts = sen_status_counts()
+    plans, support = counts.get("ehcp", 0), counts.get("support", 0)
+    facts = Facts(requests=request_facts(today=today))
     kpis = {k.key: k for k in compute_kpis(facts, start=date(today.year, 1, 1), end=today)}
     timely = kpis["twenty_week_incl"]
     rate = suppress_rate(timely.numerator_count, timely.denominator_count)
