@@ -10,7 +10,14 @@ from sendhub.dashboard import selectors
 from sendhub.dashboard.models import Benchmark, NationalIndicator
 from sendhub.dashboard.national.catalogue import BOARDS
 from sendhub.dashboard.presenters.charts import PALETTE, BarChart, bar_chart
-from sendhub.dashboard.rules.boards import BoardTable, build_board, format_value, ordinal_of, trend_word
+from sendhub.dashboard.rules.boards import (
+    BoardTable,
+    build_board,
+    format_value,
+    ordinal_of,
+    period_label,
+    trend_word,
+)
 from sendhub.dashboard.rules.cohort import AGE_BANDS, CohortForecast
 
 DEFAULT_INDICATOR = "ehcp_20_week_incl_exceptions"
@@ -107,7 +114,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
     to_year = _int(params.get("to"), years[-1] if years else 9999)
     history = [
         {
-            "period": b.time_period,
+            "period": period_label(b.time_period),
             "value": format_value(b.value, indicator.unit, b.marker),
             "sn_average": format_value(b.sn_average, indicator.unit),
             "england": format_value(b.england, indicator.unit),
@@ -116,6 +123,8 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "trend": trend_word(
                 None if b.value is None or b.previous_value is None else b.value - b.previous_value,
                 indicator.polarity,
+                unit=indicator.unit,
+                previous=b.previous_value,
             ),
         }
         for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
