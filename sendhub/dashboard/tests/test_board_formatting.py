@@ -19,7 +19,7 @@ from sendhub.dashboard.rules.boards import (
 )
 
 
-def _table(unit: str, la: float, england: float) -> list[str]:
+def _table(unit: str, la: float, england: float) -> dict[str, str]:
     row = BoardRow("i", "Indicator", unit, "High", la={2025: Cell(la)}, england={2025: Cell(england)})
     row.latest_year = 2025
     row.latest_period = "202425"
