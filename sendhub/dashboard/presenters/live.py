@@ -78,7 +78,7 @@ def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
     """Live aggregates for the public page, with DfE-style small-number suppression."""
     counts = sen_status_counts()
     plans, support = counts.get("ehcp", 0), counts.get("support", 0)
-    facts = Facts(requests=request_facts(today=today))
+    facts = Facts(requests=request_facts(today=today, since=date(today.year, 1, 1)))
     kpis = {k.key: k for k in compute_kpis(facts, start=date(today.year, 1, 1), end=today)}
     timely = kpis["twenty_week_incl"]
     rate = suppress_rate(timely.numerator_count, timely.denominator_count)

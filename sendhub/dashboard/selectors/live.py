@@ -55,13 +55,23 @@ def _settings_by_child() -> dict[int, str]:
     return current
 
 
-def request_facts(*, today: date) -> list[RequestFact]:
+def request_facts(*, today: date, since: date | None = None) -> list[RequestFact]:
+    """Requests received by `today`; with `since`, only those with an event (received, decided or
+    plan issued) on or after it, which is all a period's KPIs count."""
+    requests = AssessmentRequest.objects.exclude(received__gt=today)
+    if since is not None:
+        requests = requests.filter(
+            Q(received__gte=since)
+            | Q(decided_to_assess__gte=since)
+            | Q(decided_not_to_assess__gte=since)
+            | Q(final_issued__gte=since)
+        )
     exceptions: dict[int, list[ExceptionPeriod]] = {}
-    for request_id, reason, start, end in AssessmentException.objects.values_list(
-        "request_id", "reason", "start", "end"
-    ):
+    for request_id, reason, start, end in AssessmentException.objects.filter(
+        request__in=requests
+    ).values_list("request_id", "reason", "start", "end"):
         exceptions.setdefault(request_id, []).append(ExceptionPeriod(REASONS[reason], start, end))
-    rows = AssessmentRequest.objects.exclude(received__gt=today).values_list(
+    rows = requests.values_list(
         "pk", "child_id", "received", "decided_to_assess", "decided_not_to_assess", "final_issued"
     )
     return [
@@ -183,7 +193,7 @@ def casework_facts(*, today: date, years: range, children: bool = True) -> Facts
     """The facts the KPIs count, read with one query per table as plain values (no model instances)."""
     since = date(min(years), 1, 1) if years else today
     return Facts(
-        request_facts(today=today),
+        request_facts(today=today, since=since),
         review_facts(since=since),
         transfer_facts(years=years),
         child_facts(today=today) if children else [],

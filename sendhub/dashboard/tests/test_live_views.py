@@ -75,3 +75,25 @@ def test_forecast_splits_by_age_from_casework(client, login, analyst, casework, 
     html = client.get(reverse("dashboard:forecast")).content.decode()
     assert "EHC plans by age in January" in html and "5 to 10" in html
     assert "2030 (forecast)" in html
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_counts_annual_reviews_due_not_held(client, login, analyst, casework):
+    """The plan made 29 February 2024 was due for review by 27 February 2025 and never reviewed: one review
+    due, none on time (before, with no review held, the KPI had no denominator at all)."""
+    login(client, analyst)
+    html = client.get(reverse("dashboard:kpis") + "?year=2025").content.decode()
+    row = html[html.index("Annual reviews on time") :]
+    row = row[: row.index("</tr>")]
+    assert "Reviews due" in row and "0.0%" in row
+    assert ">0<" in row.replace("\n", "") or "0<br>" in row
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_public_page_counts_plans_from_casework(client):
+    for _ in range(6):
+        ChildFactory(sen_status="ehcp")
+    ChildFactory(sen_status="support")
+    html = client.get(reverse("dashboard:public")).content.decode()
+    plans = html[html.index("Children and young people with an EHC plan") :]
+    assert ">6<" in plans[: plans.index("</tr>")].replace(" ", "")
