@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sendhub.dashboard.presenters.exports import Sheet
 from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
 from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios_from_counts
 from sendhub.dashboard.rules.kpis import Facts, Kpi, caseload_breakdowns, compute_kpis
@@ -95,3 +96,54 @@ def _text(value: Any, suffix: str = "") -> str:
     if value == SUPPRESSED:
         return "fewer than 5 (not shown)"
     return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"
+
+
+def kpi_sheets(page: KpiPage) -> list[Sheet]:
+    """The KPI page's tables for CSV and XLSX downloads: the same figures as on the page."""
+    kpis = [
+        [
+            k.label,
+            k.numerator_count,
+            k.denominator_count if k.denominator_count is not None else "",
+            k.percent if k.percent is not None else "",
+            k.definition,
+            k.source,
+        ]
+        for k in page.kpis
+    ]
+    header = ["Measure", "Number", "Out of", "Percent", "Definition", "Source"]
+    sheets: list[Sheet] = [(f"Live figures from casework, {page.year}", header, kpis)]
+    for title, rows in page.breakdowns.items():
+        sheets.append((title, [title, "Children"], [[label, count] for label, count in rows]))
+    return sheets
+
+
+def disproportionality_sheets(tables: list[tuple[str, list[RiskRatio]]]) -> list[Sheet]:
+    header = [
+        "Group",
+        "Children on the register",
+        "With an EHC plan",
+        "Rate (%)",
+        "Risk ratio",
+        "95% CI low",
+        "95% CI high",
+    ]
+    return [
+        (
+            title,
+            header,
+            [
+                [
+                    r.group,
+                    r.group_size,
+                    r.group_outcomes,
+                    "" if r.group_rate is None else round(r.group_rate, 1),
+                    "" if r.ratio is None else round(r.ratio, 2),
+                    "" if r.low is None else round(r.low, 2),
+                    "" if r.high is None else round(r.high, 2),
+                ]
+                for r in rows
+            ],
+        )
+        for title, rows in tables
+    ]

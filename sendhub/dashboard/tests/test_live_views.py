@@ -97,3 +97,38 @@ def test_public_page_counts_plans_from_casework(client):
     html = client.get(reverse("dashboard:public")).content.decode()
     plans = html[html.index("Children and young people with an EHC plan") :]
     assert ">6<" in plans[: plans.index("</tr>")].replace(" ", "")
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_downloads_as_csv_and_xlsx(client, login, analyst, casework):
+    import io
+
+    from openpyxl import load_workbook
+
+    login(client, analyst)
+    url = reverse("dashboard:kpis") + "?year=2025&format="
+    response = client.get(url + "csv")
+    assert response["Content-Disposition"] == 'attachment; filename="send-live-figures-2025.csv"'
+    text = response.content.decode("utf-8-sig")
+    assert "EHC plans issued within 20 weeks (including exceptions),1,2,50.0," in text
+    book = load_workbook(io.BytesIO(client.get(url + "xlsx").content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert ("EHC plans issued within 20 weeks (including exceptions)", 1, 2, 50.0) in [r[:4] for r in rows]
+    assert client.get(url + "pdf").status_code == 404
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_disproportionality_and_public_downloads(client, login, analyst, casework):
+    login(client, analyst)
+    text = client.get(reverse("dashboard:disproportionality") + "?format=csv").content.decode("utf-8-sig")
+    assert "Sex\r\nGroup,Children on the register,With an EHC plan" in text
+    public = client.get(reverse("dashboard:public") + "?format=csv").content.decode("utf-8-sig")
+    assert "Children and young people with an EHC plan,fewer than 5 (not shown)" in public
+    assert "Mine" not in public
+
+
+@pytest.mark.parametrize("role", [Role.SENCO, Role.PARENT])
+def test_kpi_download_keeps_the_page_access_rule(client, login, make_user, role):
+    login(client, make_user(role))
+    assert client.get(reverse("dashboard:kpis") + "?format=csv").status_code == 403
+    assert client.get(reverse("dashboard:disproportionality") + "?format=xlsx").status_code == 403
