@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from sendhub.dashboard import selectors
 from sendhub.dashboard.models import Benchmark, NationalIndicator
 from sendhub.dashboard.national.catalogue import BOARDS
-from sendhub.dashboard.presenters.charts import PALETTE, BarChart, bar_chart
+from sendhub.dashboard.presenters.charts import PALETTE, BarChart, TrendChart, bar_chart, trend_chart
 from sendhub.dashboard.rules.boards import (
     BoardTable,
     build_board,
@@ -34,6 +34,7 @@ class BenchmarkPage:
     headline: dict[str, Any] | None
     comparators: list[dict[str, Any]]
     chart: BarChart
+    trend: TrendChart | None
     history: list[dict[str, str]]
     indicators: list[NationalIndicator]
     authorities: list[tuple[str, str]]
@@ -112,6 +113,22 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
     years = sorted(set(_years(periods)))
     from_year = _int(params.get("from"), years[0] if years else 0)
     to_year = _int(params.get("to"), years[-1] if years else 9999)
+    shown = [
+        b
+        for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
+        if from_year <= b.year <= to_year
+    ]
+    la_label = names.get(la_code, la_code)
+    trend = trend_chart(
+        [period_label(b.time_period) for b in shown],
+        [
+            (la_label, "la", [b.value for b in shown]),
+            ("Statistical neighbours average", "sn_average", [b.sn_average for b in shown]),
+            ("England", "england", [b.england for b in shown]),
+        ],
+        unit=indicator.unit,
+        summary=f"{indicator.label}: {la_label}, its statistical neighbours and England over time.",
+    )
     history = [
         {
             "period": period_label(b.time_period),
@@ -127,8 +144,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
                 previous=b.previous_value,
             ),
         }
-        for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
-        if from_year <= b.year <= to_year
+        for b in shown
     ]
     addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
     return BenchmarkPage(
@@ -140,6 +156,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
         headline,
         comparators,
         chart,
+        trend if shown else None,
         history,
         indicators,
         authorities,
