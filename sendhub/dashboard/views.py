@@ -130,7 +130,8 @@ def kpis(request: HttpRequest) -> HttpResponse:
     if download is not None:
         return download
     can_drill = request.user.has_perm("dashboard.view_kpi_cases")
-    return render(request, "dashboard/kpis.html", {"page": page, "can_drill": can_drill})
+    context = {"page": page, "can_drill": can_drill, "trend_header": live_presenters.TREND_HEADER}
+    return render(request, "dashboard/kpis.html", context)
 
 
 @requires("dashboard.view_kpi_cases")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sendhub.dashboard.presenters.charts import TrendChart, trend_chart
 from sendhub.dashboard.presenters.exports import Sheet
 from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
 from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios_from_counts
@@ -33,6 +34,51 @@ class KpiPage:
     years: list[int]
     kpis: list[Kpi]
     breakdowns: dict[str, list[tuple[str, int]]]
+    trend: TrendChart | None = None
+    trend_rows: list[list[str]] = field(default_factory=list)
+
+
+TREND_KPIS = ("twenty_week_incl", "twenty_week_excl")
+TREND_HEADER = [
+    "Year of issue",
+    "Within 20 weeks, including exceptions",
+    "Within 20 weeks, excluding exceptions",
+]
+
+
+def timeliness_trend(*, years: list[int], today: date) -> tuple[TrendChart, list[list[str]]]:
+    """20-week timeliness by calendar year of issue (DfE's basis) from casework, for the trend chart and
+    its table. Reads only the requests, once, for every year shown."""
+    first, last = min(years), max(years)
+    facts = Facts(requests=request_facts(today=today, since=date(first, 1, 1)))
+    by_year: dict[int, dict[str, Kpi]] = {}
+    for year in range(first, last + 1):
+        kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
+        by_year[year] = {k.key: k for k in kpis if k.key in TREND_KPIS}
+    ordered = list(range(first, last + 1))
+    chart = trend_chart(
+        [f"{y} (so far)" if y == today.year else str(y) for y in ordered],
+        [
+            ("Including exceptions", "la", [by_year[y]["twenty_week_incl"].percent for y in ordered]),
+            ("Excluding exceptions", "sn_average", [by_year[y]["twenty_week_excl"].percent for y in ordered]),
+        ],
+        unit="percent",
+        summary="EHC plans issued within 20 weeks of the request, by calendar year of issue, from casework.",
+    )
+    rows = [
+        [
+            str(y),
+            *(
+                "\u2013"
+                if by_year[y][key].percent is None
+                else f"{by_year[y][key].percent}% ({by_year[y][key].numerator_count} of "
+                f"{by_year[y][key].denominator_count})"
+                for key in TREND_KPIS
+            ),
+        ]
+        for y in ordered
+    ]
+    return chart, rows
 
 
 def kpi_page(*, year: int, today: date) -> KpiPage:
@@ -40,7 +86,9 @@ def kpi_page(*, year: int, today: date) -> KpiPage:
     kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
     breakdowns = caseload_breakdowns(child_facts(today=today, statuses=("ehcp",)))
     breakdowns["SEN status"] = sorted(sen_status_counts().items(), key=lambda kv: (-kv[1], kv[0]))
-    return KpiPage(year, list(range(today.year, today.year - 6, -1)), kpis, breakdowns)
+    years = list(range(today.year, today.year - 6, -1))
+    trend, trend_rows = timeliness_trend(years=years, today=today)
+    return KpiPage(year, years, kpis, breakdowns, trend, trend_rows)
 
 
 def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, frozenset[int]] | None:
@@ -113,6 +161,7 @@ def kpi_sheets(page: KpiPage) -> list[Sheet]:
     ]
     header = ["Measure", "Number", "Out of", "Percent", "Definition", "Source"]
     sheets: list[Sheet] = [(f"Live figures from casework, {page.year}", header, kpis)]
+    sheets.append(("20-week timeliness by year", TREND_HEADER, [list(r) for r in page.trend_rows]))
     for title, rows in page.breakdowns.items():
         sheets.append((title, [title, "Children"], [[label, count] for label, count in rows]))
     return sheets

@@ -132,3 +132,16 @@ def test_kpi_download_keeps_the_page_access_rule(client, login, make_user, role)
     login(client, make_user(role))
     assert client.get(reverse("dashboard:kpis") + "?format=csv").status_code == 403
     assert client.get(reverse("dashboard:disproportionality") + "?format=xlsx").status_code == 403
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_draws_the_20_week_trend_with_its_table(client, login, analyst, casework):
+    RequestFactory(received=date(2023, 1, 9), final_issued=date(2023, 5, 1), status="issued")
+    login(client, analyst)
+    html = client.get(reverse("dashboard:kpis") + "?year=2025").content.decode()
+    chart = html[html.index('id="timeliness-trend-title"') : html.index("</svg>")]
+    assert "Including exceptions, 2025 (so far): 50.0%" in chart
+    assert "Including exceptions, 2023: 100.0%" in chart
+    assert "Including exceptions, 2024" not in chart  # no plan issued in 2024: no point, no zero
+    table = html[html.index("EHC plans issued within 20 weeks: the figures") :]
+    assert "50.0% (1 of 2)" in table and "100.0% (1 of 1)" in table
