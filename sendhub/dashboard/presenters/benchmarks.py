@@ -46,6 +46,16 @@ class BenchmarkPage:
     to_year: int | None = None
     palette: dict[str, str] = field(default_factory=lambda: PALETTE)
 
+    @property
+    def indicator_groups(self) -> list[tuple[str, list[NationalIndicator]]]:
+        """The picker's options grouped by LAIT's (or the DfE release's) topic, topics and labels A to Z."""
+        groups: dict[str, list[NationalIndicator]] = {}
+        for i in self.indicators:
+            groups.setdefault(i.topic or "Other", []).append(i)
+        return [
+            (topic, sorted(items, key=lambda i: i.label.lower())) for topic, items in sorted(groups.items())
+        ]
+
 
 def _codes(values: list[str], known: dict[str, str]) -> list[str]:
     seen: list[str] = []

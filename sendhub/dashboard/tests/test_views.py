@@ -139,3 +139,14 @@ def test_history_periods_read_as_academic_years(analyst_client, loaded):
     html = analyst_client.get(url).content.decode()
     assert '<th scope="row" class="govuk-table__header">2024/25</th>' in html
     assert '<th scope="row" class="govuk-table__header">202425</th>' not in html
+
+
+def test_indicator_picker_is_grouped_by_topic(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023"
+    html = analyst_client.get(url).content.decode()
+    picker = html[html.index('<select class="govuk-select" id="indicator"') :]
+    picker = picker[: picker.index("</select>")]
+    timeliness = picker[picker.index('<optgroup label="EHC plan timeliness">') :]
+    timeliness = timeliness[: timeliness.index("</optgroup>")]
+    assert "New EHC plans issued within 20 weeks, including exceptions" in timeliness
+    assert picker.count("<optgroup") > 5
