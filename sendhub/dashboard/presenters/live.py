@@ -81,18 +81,20 @@ def timeliness_trend(*, years: list[int], today: date) -> tuple[TrendChart, list
     return chart, rows
 
 
-def kpi_page(*, year: int, today: date) -> KpiPage:
+def kpi_page(*, year: int, today: date, with_trend: bool = True) -> KpiPage:
     facts = casework_facts(today=today, years=range(year, year + 1), children=False)
     kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
     breakdowns = caseload_breakdowns(child_facts(today=today, statuses=("ehcp",)))
     breakdowns["SEN status"] = sorted(sen_status_counts().items(), key=lambda kv: (-kv[1], kv[0]))
     years = list(range(today.year, today.year - 6, -1))
+    if not with_trend:
+        return KpiPage(year, years, kpis, breakdowns)
     trend, trend_rows = timeliness_trend(years=years, today=today)
     return KpiPage(year, years, kpis, breakdowns, trend, trend_rows)
 
 
 def kpi_cases(*, key: str, part: str, year: int, today: date) -> tuple[Kpi, frozenset[int]] | None:
-    for kpi in kpi_page(year=year, today=today).kpis:
+    for kpi in kpi_page(year=year, today=today, with_trend=False).kpis:
         if kpi.key == key:
             ids = kpi.numerator if part == "numerator" else kpi.denominator
             return (kpi, ids) if ids is not None else None
