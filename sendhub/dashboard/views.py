@@ -13,7 +13,14 @@ from sendhub.dashboard import presenters, selectors
 from sendhub.dashboard.national.catalogue import BOARDS
 from sendhub.dashboard.presenters import live as live_presenters
 from sendhub.dashboard.presenters import public
-from sendhub.dashboard.presenters.exports import board_csv, board_pdf, board_xlsx
+from sendhub.dashboard.presenters.exports import (
+    Sheet,
+    board_csv,
+    board_pdf,
+    board_xlsx,
+    sheets_csv,
+    sheets_xlsx,
+)
 from sendhub.dashboard.selectors import live
 
 EXPORTS = {
@@ -21,6 +28,22 @@ EXPORTS = {
     "xlsx": (board_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "pdf": (board_pdf, "application/pdf"),
 }
+
+
+def _download(request: HttpRequest, name: str, sheets: list[Sheet]) -> HttpResponse | None:
+    """`?format=csv` or `?format=xlsx` on a dashboard page: its tables as a file (None: show the page)."""
+    fmt = request.GET.get("format")
+    if fmt is None:
+        return None
+    if fmt == "csv":
+        body, content_type = sheets_csv(sheets), EXPORTS["csv"][1]
+    elif fmt == "xlsx":
+        body, content_type = sheets_xlsx(sheets), EXPORTS["xlsx"][1]
+    else:
+        raise Http404("Unknown format")
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="send-{name}.{fmt}"'
+    return response
 
 
 @requires("dashboard.view_dashboard")
@@ -80,11 +103,18 @@ def forecast(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def public_dashboard(request: HttpRequest) -> HttpResponse:
-    context = {
-        "page": public.public_page(settings.SENDHUB_LA_CODE),
-        "live": live_presenters.public_live_figures(today=_today()),
-        "load": selectors.latest_load(),
-    }
+    page = public.public_page(settings.SENDHUB_LA_CODE)
+    live_figures = live_presenters.public_live_figures(today=_today())
+    header = ["Measure", "Year", page.la_name, "Similar areas", "England"]
+    published = [[f.label, f.period, f.value, f.sn_average, f.england] for f in page.figures]
+    sheets: list[Sheet] = [
+        ("Education, health and care plans", header, published),
+        ("Up-to-date figures from our SEND service", ["Measure", "Figure"], [list(f) for f in live_figures]),
+    ]
+    download = _download(request, "public-dashboard", sheets)
+    if download is not None:
+        return download
+    context = {"page": page, "live": live_figures, "load": selectors.latest_load()}
     return render(request, "dashboard/public.html", context)
 
 
@@ -96,8 +126,12 @@ def _today() -> date:
 def kpis(request: HttpRequest) -> HttpResponse:
     year = live_presenters.year_choice(request.GET.get("year"), _today())
     page = live_presenters.kpi_page(year=year, today=_today())
+    download = _download(request, f"live-figures-{year}", live_presenters.kpi_sheets(page))
+    if download is not None:
+        return download
     can_drill = request.user.has_perm("dashboard.view_kpi_cases")
-    return render(request, "dashboard/kpis.html", {"page": page, "can_drill": can_drill})
+    context = {"page": page, "can_drill": can_drill, "trend_header": live_presenters.TREND_HEADER}
+    return render(request, "dashboard/kpis.html", context)
 
 
 @requires("dashboard.view_kpi_cases")
@@ -118,4 +152,7 @@ def kpi_cases(request: HttpRequest) -> HttpResponse:
 @requires("dashboard.view_dashboard")
 def disproportionality(request: HttpRequest) -> HttpResponse:
     tables = live_presenters.disproportionality_tables(today=_today())
+    download = _download(request, "disproportionality", live_presenters.disproportionality_sheets(tables))
+    if download is not None:
+        return download
     return render(request, "dashboard/disproportionality.html", {"tables": tables})

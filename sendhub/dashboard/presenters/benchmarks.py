@@ -10,8 +10,15 @@ from sendhub.core.params import parse_int
 from sendhub.dashboard import selectors
 from sendhub.dashboard.models import Benchmark, NationalIndicator
 from sendhub.dashboard.national.catalogue import BOARDS
-from sendhub.dashboard.presenters.charts import PALETTE, BarChart, bar_chart
-from sendhub.dashboard.rules.boards import BoardTable, build_board, format_value, ordinal_of, trend_word
+from sendhub.dashboard.presenters.charts import PALETTE, BarChart, TrendChart, bar_chart, trend_chart
+from sendhub.dashboard.rules.boards import (
+    BoardTable,
+    build_board,
+    format_value,
+    ordinal_of,
+    period_label,
+    trend_word,
+)
 from sendhub.dashboard.rules.cohort import AGE_BANDS, CohortForecast
 
 DEFAULT_INDICATOR = "ehcp_20_week_incl_exceptions"
@@ -28,6 +35,7 @@ class BenchmarkPage:
     headline: dict[str, Any] | None
     comparators: list[dict[str, Any]]
     chart: BarChart
+    trend: TrendChart | None
     history: list[dict[str, str]]
     indicators: list[NationalIndicator]
     authorities: list[tuple[str, str]]
@@ -38,6 +46,16 @@ class BenchmarkPage:
     from_year: int | None = None
     to_year: int | None = None
     palette: dict[str, str] = field(default_factory=lambda: PALETTE)
+
+    @property
+    def indicator_groups(self) -> list[tuple[str, list[NationalIndicator]]]:
+        """The picker's options grouped by LAIT's (or the DfE release's) topic, topics and labels A to Z."""
+        groups: dict[str, list[NationalIndicator]] = {}
+        for i in self.indicators:
+            groups.setdefault(i.topic or "Other", []).append(i)
+        return [
+            (topic, sorted(items, key=lambda i: i.label.lower())) for topic, items in sorted(groups.items())
+        ]
 
 
 def _codes(values: list[str], known: dict[str, str]) -> list[str]:
@@ -106,9 +124,25 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
     years = sorted(set(_years(periods)))
     from_year = _int(params.get("from"), years[0] if years else 0)
     to_year = _int(params.get("to"), years[-1] if years else 9999)
+    shown = [
+        b
+        for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
+        if from_year <= b.year <= to_year
+    ]
+    la_label = names.get(la_code, la_code)
+    trend = trend_chart(
+        [period_label(b.time_period) for b in shown],
+        [
+            (la_label, "la", [b.value for b in shown]),
+            ("Statistical neighbours average", "sn_average", [b.sn_average for b in shown]),
+            ("England", "england", [b.england for b in shown]),
+        ],
+        unit=indicator.unit,
+        summary=f"{indicator.label}: {la_label}, its statistical neighbours and England over time.",
+    )
     history = [
         {
-            "period": b.time_period,
+            "period": period_label(b.time_period),
             "value": format_value(b.value, indicator.unit, b.marker),
             "sn_average": format_value(b.sn_average, indicator.unit),
             "england": format_value(b.england, indicator.unit),
@@ -117,10 +151,11 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
             "trend": trend_word(
                 None if b.value is None or b.previous_value is None else b.value - b.previous_value,
                 indicator.polarity,
+                unit=indicator.unit,
+                previous=b.previous_value,
             ),
         }
-        for b in selectors.la_history(la_code=la_code, indicator_names=[indicator.name])
-        if from_year <= b.year <= to_year
+        for b in shown
     ]
     addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
     return BenchmarkPage(
@@ -132,6 +167,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
         headline,
         comparators,
         chart,
+        trend if shown else None,
         history,
         indicators,
         authorities,

@@ -95,3 +95,92 @@ def bar_chart(
     ticks = [(x(low + span * i / 4), format_value(low + span * i / 4, unit)) for i in range(5)]
     height = 10 + len(items) * (bar_height + gap) + 30
     return BarChart(bars, bands, height, plot_left, plot_width, bar_height, summary, ticks)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    x: float
+    y: float
+    label: str  # the period
+    text: str  # the value as shown in the table
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    name: str
+    colour: str
+    dash: str  # SVG stroke-dasharray: each line differs by pattern as well as colour
+    points: list[TrendPoint]
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    lines: list[TrendLine]
+    x_labels: list[tuple[float, str]]
+    ticks: list[tuple[float, str]]
+    height: float
+    width: float
+    plot_left: float
+    plot_right: float
+    plot_top: float
+    plot_bottom: float
+    summary: str
+
+
+DASHES = {"la": "", "sn_average": "6 3", "england": "2 3", "comparator": "8 2 2 2"}
+
+
+def trend_chart(
+    periods: list[str],
+    series: list[tuple[str, str, list[float | None]]],
+    *,
+    unit: str,
+    summary: str = "",
+    width: float = 640,
+    height: float = 260,
+) -> TrendChart:
+    """A line per series over the periods. `series`: (name, kind, one value or None per period); a missing
+    value leaves a gap in the points (no line is drawn through a year without a figure's point)."""
+    values = [v for _, _, vs in series for v in vs if v is not None]
+    low = min([0.0, *values]) if values else 0.0
+    high = max(values) if values else 1.0
+    span = (high - low) or 1.0
+    left, right, top, bottom = 70.0, width - 20.0, 15.0, height - 45.0
+    step = (right - left) / max(len(periods) - 1, 1)
+
+    def x(i: int) -> float:
+        return left + i * step if len(periods) > 1 else (left + right) / 2
+
+    def y(v: float) -> float:
+        return bottom - (v - low) / span * (bottom - top)
+
+    lines = [
+        TrendLine(
+            name,
+            PALETTE.get(kind, PALETTE["comparator"]),
+            DASHES.get(kind, ""),
+            [
+                TrendPoint(x(i), y(v), periods[i], format_value(v, unit))
+                for i, v in enumerate(vs)
+                if v is not None
+            ],
+        )
+        for name, kind, vs in series
+    ]
+    ticks = [(y(low + span * i / 4), format_value(low + span * i / 4, unit)) for i in range(5)]
+    return TrendChart(
+        lines,
+        [(x(i), p) for i, p in enumerate(periods)],
+        ticks,
+        height,
+        width,
+        left,
+        right,
+        top,
+        bottom,
+        summary,
+    )

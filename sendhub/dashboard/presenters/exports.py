@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -50,6 +51,53 @@ def board_xlsx(table: BoardTable) -> bytes:
     for index in range(2, len(table.header()) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 14
     sheet.freeze_panes = "B3"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+Sheet = tuple[str, list[str], list[list[Any]]]  # (title, header, rows)
+
+
+def sheets_csv(sheets: list[Sheet]) -> bytes:
+    """Tables one after another in one CSV, each under its title and separated by a blank line."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for index, (title, header, rows) in enumerate(sheets):
+        if index:
+            writer.writerow([])
+        writer.writerow([title])
+        writer.writerow(header)
+        writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def sheets_xlsx(sheets: list[Sheet], *, note: str = "") -> bytes:
+    """One worksheet per table (Excel's 31-character sheet names, made unique)."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    used: set[str] = set()
+    for title, header, rows in sheets:
+        name = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
+        while name in used:
+            name = f"{name[:28]}_{len(used)}"
+        used.add(name)
+        sheet = book.create_sheet(name)
+        sheet.append([title])
+        sheet["A1"].font = Font(bold=True, size=14)
+        sheet.append(header)
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        if note:
+            sheet.append([])
+            sheet.append([note])
+        sheet.column_dimensions["A"].width = 50
+    if not book.worksheets:
+        book.create_sheet("Empty")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

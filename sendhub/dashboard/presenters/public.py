@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sendhub.dashboard import selectors
-from sendhub.dashboard.rules.boards import format_value
+from sendhub.dashboard.rules.boards import format_value, period_label
 from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count
 
 PUBLIC_INDICATORS = (
@@ -57,7 +57,7 @@ def public_page(la_code: str) -> PublicPage:
         figures.append(
             PublicFigure(
                 latest.indicator.label,
-                latest.time_period,
+                period_label(latest.time_period),
                 _shown(latest.value, unit, latest.marker),
                 _shown(latest.england, unit),
                 _shown(latest.sn_average, unit),

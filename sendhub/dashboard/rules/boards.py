@@ -61,7 +61,11 @@ class BoardRow:
 
     @property
     def trend(self) -> str:
-        return trend_word(self.change, self.polarity)
+        latest = self.la.get(self.latest_year) if self.latest_year else None
+        previous = None
+        if latest is not None and latest.value is not None and self.change is not None:
+            previous = latest.value - self.change
+        return trend_word(self.change, self.polarity, unit=self.unit, previous=previous)
 
 
 @dataclass
@@ -98,14 +102,14 @@ class BoardTable:
                     r.label,
                     *(r.la.get(y, Cell(None)).text(r.unit) for y in self.years),
                     r.trend,
-                    r.latest_period,
+                    period_label(r.latest_period),
                     format_value(r.sn_average, r.unit),
                     ordinal_of(r.sn_rank, r.sn_rank_of),
-                    format_value(r.diff_sn, r.unit, signed=True),
+                    format_gap(r.diff_sn, r.unit),
                     *(r.england.get(y, Cell(None)).text(r.unit) for y in self.years),
                     ordinal_of(r.rank, r.rank_of),
                     r.quartile or "\u2013",
-                    format_value(r.diff_england, r.unit, signed=True),
+                    format_gap(r.diff_england, r.unit),
                 ]
             )
         return out
@@ -117,8 +121,14 @@ class BoardTable:
         return [f"{m}: {describe_marker(m)}" for m in markers]
 
 
+# DfE's suppression markers ("c" confidential, "x" not available in LAIT's usage) read as a word.
+SUPPRESSION_MARKERS = {"c", "x"}
+
+
 def format_value(value: float | None, unit: str, marker: str = "", *, signed: bool = False) -> str:
     if value is None:
+        if marker in SUPPRESSION_MARKERS:
+            return "suppressed"
         return marker if marker and marker != "-" else "\u2013"
     sign = "+" if signed and value > 0 else ""
     if unit == "count":
@@ -127,6 +137,27 @@ def format_value(value: float | None, unit: str, marker: str = "", *, signed: bo
         return f"{'-' if value < 0 else sign}£{abs(value):,.0f}"
     decimals = 2 if unit == "score" else 1
     return f"{sign}{value:,.{decimals}f}{UNIT_SUFFIX.get(unit, '')}"
+
+
+def format_gap(value: float | None, unit: str) -> str:
+    """A difference between two figures, for people: percentages differ by percentage points, and a
+    difference between two counts (an LA's and England's, say) says nothing, so none is shown."""
+    if value is None or unit in ("count", "pounds"):
+        return "\u2013"
+    if unit == "percent":
+        sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+        return f"{sign}{abs(value):,.1f} points"
+    return format_value(value, unit, signed=True)
+
+
+def period_label(time_period: str) -> str:
+    """DfE's time period codes as people write them: "202425" -> "2024/25", "2024" stays "2024";
+    a provisional figure keeps its mark: "202425 (prov)" -> "2024/25 (provisional)"."""
+    code, _, rest = time_period.partition(" ")
+    if len(code) == 6 and code.isdigit():
+        code = f"{code[:4]}/{code[4:]}"
+    provisional = "prov" in rest.lower()
+    return f"{code} (provisional)" if provisional else code
 
 
 def ordinal(n: int) -> str:
@@ -138,11 +169,24 @@ def ordinal_of(rank: int | None, of: int | None) -> str:
     return "\u2013" if rank is None else f"{ordinal(rank)} of {of}"
 
 
-def trend_word(change: float | None, polarity: str) -> str:
+# A change smaller than this is within the noise of the published figures: "No real change".
+# Percentages, rates and scores: half a point (DfE publishes them to one decimal place, so 0.1 is
+# rounding). Counts and money: 1% of the previous figure.
+TREND_THRESHOLD_POINTS = 0.5
+TREND_THRESHOLD_SHARE = 0.01
+
+
+def trend_word(
+    change: float | None, polarity: str, *, unit: str = "percent", previous: float | None = None
+) -> str:
     if change is None:
         return "\u2013"
-    if change == 0:
-        return "No change"
+    if unit in ("count", "pounds"):
+        small = abs(change) < TREND_THRESHOLD_SHARE * abs(previous) if previous else change == 0
+    else:
+        small = abs(change) < TREND_THRESHOLD_POINTS
+    if small:
+        return "No real change"
     if polarity not in ("High", "Low"):
         return "Up" if change > 0 else "Down"
     better = (change > 0) == (polarity == "High")

@@ -60,15 +60,19 @@ def risk_ratio(a: int, n1: int, c: int, n2: int) -> tuple[float | None, float | 
 def risk_ratios(
     cohort: Iterable[T], *, attribute: str, group_of: Callable[[T], str], outcome: Callable[[T], bool]
 ) -> list[RiskRatio]:
-    rows = list(cohort)
-    total = len(rows)
-    total_outcomes = sum(1 for r in rows if outcome(r))
-    groups: dict[str, list[T]] = {}
-    for r in rows:
-        groups.setdefault(group_of(r), []).append(r)
+    counts: dict[str, tuple[int, int]] = {}
+    for r in cohort:
+        size, outcomes = counts.get(group_of(r), (0, 0))
+        counts[group_of(r)] = (size + 1, outcomes + (1 if outcome(r) else 0))
+    return risk_ratios_from_counts(counts, attribute=attribute)
+
+
+def risk_ratios_from_counts(counts: dict[str, tuple[int, int]], *, attribute: str) -> list[RiskRatio]:
+    """The same from counts already made (say, by the database): group -> (size, outcomes)."""
+    total = sum(size for size, _ in counts.values())
+    total_outcomes = sum(outcomes for _, outcomes in counts.values())
     result = []
-    for group, members in sorted(groups.items()):
-        a, n1 = sum(1 for m in members if outcome(m)), len(members)
+    for group, (n1, a) in sorted(counts.items()):
         c, n2 = total_outcomes - a, total - n1
         ratio, low, high = risk_ratio(a, n1, c, n2)
         result.append(RiskRatio(attribute, group, n1, a, n2, c, ratio, low, high))

@@ -31,11 +31,53 @@ class RequestFact:
 
 @dataclass(frozen=True)
 class ReviewFact:
+    """One EHC plan's review history: when it started, when it ceased, and each review meeting held
+    (with the date the decision after it was notified)."""
+
     child_id: int
     plan_start: date
-    previous_review: date | None
-    meeting: date
-    decision_on: date | None
+    ceased: date | None
+    meetings: tuple[tuple[date, date | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    child_id: int
+    due: date
+    held: date | None
+
+    @property
+    def on_time(self) -> bool:
+        return self.held is not None and self.held <= self.due
+
+
+def reviews_due(plan: ReviewFact, *, until: date) -> list[ReviewDue]:
+    """Every s.44(1) review deadline of a plan up to `until`, each with the meeting that answered it.
+
+    CFA 2014 s.44(1): a review in the 12 months starting with the date the plan was made, then in each
+    12 months starting with the last review. Each meeting answers the deadline then running (on time if
+    held by it); a deadline with no meeting is missed, and the next 12 months start the day after it.
+    A plan that ceased on or before a deadline owes no review for it.
+    """
+    meetings = sorted(m for m, _ in plan.meetings if m >= plan.plan_start)
+    result: list[ReviewDue] = []
+    last: date | None = None
+    index = 0
+    while True:
+        due = annual_review_due(plan.plan_start, last)
+        if plan.ceased is not None and plan.ceased <= due:
+            break
+        if index < len(meetings):
+            held = meetings[index]
+            index += 1
+            result.append(ReviewDue(plan.child_id, due, held))
+            last = held
+        elif due <= until:
+            result.append(ReviewDue(plan.child_id, due, None))
+            last = due + timedelta(days=1)
+        else:
+            break
+    return result
 
 
 @dataclass(frozen=True)
@@ -111,13 +153,15 @@ def compute_kpis(facts: Facts, *, start: date, end: date) -> list[Kpi]:
     on_time = [r for r in issued if timely[id(r)].on_time]
     no_exception = [r for r in issued if not timely[id(r)].exception_applies]
     on_time_ex = [r for r in no_exception if timely[id(r)].on_time]
-    reviews = [v for v in facts.reviews if _within(v.meeting, start, end)]
-    reviews_on_time = [v for v in reviews if v.meeting <= annual_review_due(v.plan_start, v.previous_review)]
-    decisions_4 = [
-        v
-        for v in reviews
-        if v.decision_on and v.decision_on <= v.meeting + timedelta(weeks=REVIEW_DECISION_WEEKS)
+    due = [d for plan in facts.reviews for d in reviews_due(plan, until=end) if _within(d.due, start, end)]
+    reviews_on_time = [d for d in due if d.on_time]
+    reviews = [
+        (plan.child_id, meeting, decision_on)
+        for plan in facts.reviews
+        for meeting, decision_on in plan.meetings
+        if _within(meeting, start, end)
     ]
+    decisions_4 = [v for v in reviews if v[2] and v[2] <= v[1] + timedelta(weeks=REVIEW_DECISION_WEEKS)]
     transfers = [t for t in facts.transfers if _within(t.transfer.amended_plan_due, start, end)]
     transfers_on_time = [
         t for t in transfers if t.amended_issued and t.amended_issued <= t.transfer.amended_plan_due
@@ -126,7 +170,7 @@ def compute_kpis(facts: Facts, *, start: date, end: date) -> list[Kpi]:
     refusals = [r for r in decided if r.decided_to_assess is False]
 
     def ids(rows: Iterable[object]) -> frozenset[int]:
-        return frozenset(getattr(r, "child_id") for r in rows)  # noqa: B009
+        return frozenset(r[0] if isinstance(r, tuple) else getattr(r, "child_id") for r in rows)  # noqa: B009
 
     def kpi(
         key: str,
@@ -210,18 +254,20 @@ def compute_kpis(facts: Facts, *, start: date, end: date) -> list[Kpi]:
         ),
         kpi(
             "reviews_on_time",
-            "Annual reviews held on time",
-            "Review meetings in the period held within 12 months of the plan or the last review.",
-            "Children and Families Act 2014 s.44(1)",
-            "Held on time",
+            "Annual reviews on time",
+            "Reviews due in the period (the last day of the 12 months starting with the plan or the last "
+            "review falls in it, the plan still maintained) that were held by that day, out of all "
+            "reviews due; a review not held counts as late.",
+            "Children and Families Act 2014 s.44(1); DfE SEN2 annual reviews",
+            "Held by the due date",
             reviews_on_time,
-            "Reviews held",
-            reviews,
+            "Reviews due",
+            due,
         ),
         kpi(
             "review_decisions",
             "Review decisions within 4 weeks",
-            "Decisions notified within 4 weeks of the review meeting.",
+            "Review meetings held in the period whose decision was notified within 4 weeks.",
             "SEND Regulations 2014 reg 20(10), 21(9)",
             "Decided within 4 weeks",
             decisions_4,

@@ -4,10 +4,11 @@ to the children the viewer may open (`Child.objects.visible_to`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from sendhub.cases.models import (
     AnnualReview,
@@ -22,6 +23,7 @@ from sendhub.cases.rules.assessment import ExceptionPeriod, ExceptionReason
 from sendhub.cases.rules.reviews import amended_for_phase_transfer, in_transfer_cohort
 from sendhub.dashboard.rules.cohort import Spell
 from sendhub.dashboard.rules.kpis import AppealFact, ChildFact, Facts, RequestFact, ReviewFact, TransferFact
+from sendhub.schools.models import School
 
 REASONS = {reason.value: reason for reason in ExceptionReason}
 NEED_LABELS = dict(Child._meta.get_field("primary_need").choices or [])
@@ -32,66 +34,171 @@ def _age(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+SEX_LABELS = dict(Child._meta.get_field("sex").choices or [])
+SETTING_LABELS = dict(School._meta.get_field("setting_type").choices or [])
+SEN_SETTING_LABELS = dict(Placement._meta.get_field("sen_setting").choices or [])
+
+
 def _settings_by_child() -> dict[int, str]:
     current: dict[int, str] = {}
-    rows = Placement.objects.filter(end__isnull=True, rank=1).select_related("school").order_by("start")
-    for p in rows:
-        current[p.child_id] = p.school.get_setting_type_display() if p.school else p.get_sen_setting_display()
+    rows = (
+        Placement.objects.filter(end__isnull=True, rank=1)
+        .order_by("start")
+        .values_list("child_id", "school__setting_type", "sen_setting")
+    )
+    for child_id, setting_type, sen_setting in rows:
+        current[child_id] = (
+            SETTING_LABELS.get(setting_type, setting_type)
+            if setting_type
+            else SEN_SETTING_LABELS.get(sen_setting, sen_setting)
+        )
     return current
 
 
-def casework_facts(*, today: date, years: range) -> Facts:
+def request_facts(*, today: date, since: date | None = None) -> list[RequestFact]:
+    """Requests received by `today`; with `since`, only those with an event (received, decided or
+    plan issued) on or after it, which is all a period's KPIs count."""
+    requests = AssessmentRequest.objects.exclude(received__gt=today)
+    if since is not None:
+        requests = requests.filter(
+            Q(received__gte=since)
+            | Q(decided_to_assess__gte=since)
+            | Q(decided_not_to_assess__gte=since)
+            | Q(final_issued__gte=since)
+        )
     exceptions: dict[int, list[ExceptionPeriod]] = {}
-    for e in AssessmentException.objects.all():
-        exceptions.setdefault(e.request_id, []).append(ExceptionPeriod(REASONS[e.reason], e.start, e.end))
-    requests = [
+    for request_id, reason, start, end in AssessmentException.objects.filter(
+        request__in=requests
+    ).values_list("request_id", "reason", "start", "end"):
+        exceptions.setdefault(request_id, []).append(ExceptionPeriod(REASONS[reason], start, end))
+    rows = requests.values_list(
+        "pk", "child_id", "received", "decided_to_assess", "decided_not_to_assess", "final_issued"
+    )
+    return [
         RequestFact(
-            child_id=r.child_id,
-            received=r.received,
-            decided_on=r.decided_to_assess or r.decided_not_to_assess,
-            decided_to_assess=True if r.decided_to_assess else False if r.decided_not_to_assess else None,
-            final_issued=r.final_issued,
-            exceptions=tuple(exceptions.get(r.pk, ())),
+            child_id=child_id,
+            received=received,
+            decided_on=to_assess or not_to_assess,
+            decided_to_assess=True if to_assess else False if not_to_assess else None,
+            final_issued=final_issued,
+            exceptions=tuple(exceptions.get(pk, ())),
         )
-        for r in AssessmentRequest.objects.exclude(received__gt=today)
+        for pk, child_id, received, to_assess, not_to_assess, final_issued in rows
     ]
-    reviews = []
-    previous: dict[int, date] = {}
-    for v in AnnualReview.objects.select_related("plan").order_by("plan_id", "meeting"):
-        if v.plan.start_date:
-            reviews.append(
-                ReviewFact(
-                    v.plan.child_id, v.plan.start_date, previous.get(v.plan_id), v.meeting, v.decision_on
-                )
-            )
-        previous[v.plan_id] = v.meeting
+
+
+def review_facts(*, since: date) -> list[ReviewFact]:
+    """Every plan maintained on or after `since`, with its review meetings (for reviews due and held)."""
+    meetings: dict[int, list[tuple[date, date | None]]] = {}
+    for plan_id, meeting, decision_on in AnnualReview.objects.filter(
+        plan__start_date__isnull=False
+    ).values_list("plan_id", "meeting", "decision_on"):
+        meetings.setdefault(plan_id, []).append((meeting, decision_on))
+    plans = (
+        Plan.objects.exclude(start_date__isnull=True)
+        .exclude(ceased__lt=since)
+        .values_list("pk", "child_id", "start_date", "ceased")
+    )
+    return [
+        ReviewFact(child_id, start, ceased, tuple(sorted(meetings.get(pk, ()))))
+        for pk, child_id, start, ceased in plans
+        if start is not None
+    ]
+
+
+def transfer_facts(*, years: range) -> list[TransferFact]:
     transfers = []
-    plans = Plan.objects.exclude(start_date__isnull=True).select_related("child")
-    for plan in plans:
+    plans = Plan.objects.exclude(start_date__isnull=True).values_list(
+        "child_id", "child__birth_date", "start_date", "amended_issued"
+    )
+    for child_id, birth, start, amended in plans:
         for year in years:
-            transfer = in_transfer_cohort(plan.child.birth_date, year)
-            if transfer and plan.start_date and plan.start_date <= transfer.amended_plan_due:
-                amended = plan.amended_issued
+            transfer = in_transfer_cohort(birth, year)
+            if transfer and start is not None and start <= transfer.amended_plan_due:
                 in_window = amended if amended_for_phase_transfer(amended, year) else None
-                transfers.append(TransferFact(plan.child_id, transfer, in_window))
-    settings_by_child = _settings_by_child()
-    children = [
+                transfers.append(TransferFact(child_id, transfer, in_window))
+    return transfers
+
+
+def child_facts(
+    *, today: date, with_settings: bool = True, statuses: tuple[str, ...] | None = None
+) -> list[ChildFact]:
+    settings_by_child = _settings_by_child() if with_settings else {}
+    children = Child.objects.filter(sen_status__in=statuses) if statuses else Child.objects.all()
+    rows = children.values_list(
+        "pk",
+        "sen_status",
+        "birth_date",
+        "primary_need",
+        "ward",
+        "ethnicity",
+        "sex",
+        "free_school_meals",
+        "looked_after",
+    )
+    return [
         ChildFact(
-            child_id=c.pk,
-            sen_status=c.sen_status,
-            age=_age(c.birth_date, today),
-            need=NEED_LABELS.get(c.primary_need, ""),
-            setting=settings_by_child.get(c.pk, ""),
-            ward=c.ward,
-            ethnicity=ETHNICITY_LABELS.get(c.ethnicity, c.ethnicity),
-            sex=c.get_sex_display(),
-            free_school_meals=c.free_school_meals,
-            looked_after=c.looked_after,
+            child_id=pk,
+            sen_status=status,
+            age=_age(birth, today),
+            need=NEED_LABELS.get(need, ""),
+            setting=settings_by_child.get(pk, ""),
+            ward=ward,
+            ethnicity=ETHNICITY_LABELS.get(ethnicity, ethnicity),
+            sex=SEX_LABELS.get(sex, sex),
+            free_school_meals=fsm,
+            looked_after=looked_after,
         )
-        for c in Child.objects.all()
+        for pk, status, birth, need, ward, ethnicity, sex, fsm, looked_after in rows
     ]
-    appeals = [AppealFact(a.child_id, a.lodged, a.kind) for a in Appeal.objects.all()]
-    return Facts(requests, reviews, transfers, children, appeals)
+
+
+def appeal_facts() -> list[AppealFact]:
+    return [AppealFact(*row) for row in Appeal.objects.values_list("child_id", "lodged", "kind")]
+
+
+def sen_status_counts() -> dict[str, int]:
+    rows = Child.objects.order_by().values_list("sen_status").annotate(n=Count("pk"))
+    return dict(rows)
+
+
+GROUPINGS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "ethnicity": ("ethnicity", lambda v: ETHNICITY_LABELS.get(v, v)),
+    "sex": ("sex", lambda v: SEX_LABELS.get(v, v)),
+    "fsm": ("free_school_meals", lambda v: "Eligible" if v else "Not eligible"),
+    "looked_after": ("looked_after", lambda v: "Looked after" if v else "Not looked after"),
+    "need": ("primary_need", lambda v: NEED_LABELS.get(v, "") or "Not recorded"),
+}
+
+
+def plan_rates_by(key: str, *, statuses: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Children on the register by one characteristic: group -> (children, with an EHC plan), counted
+    by the database in one grouped query."""
+    column, label_of = GROUPINGS[key]
+    rows = (
+        Child.objects.filter(sen_status__in=statuses)
+        .order_by()
+        .values_list(column)
+        .annotate(n=Count("pk"), with_plan=Count("pk", filter=Q(sen_status="ehcp")))
+    )
+    counts: dict[str, tuple[int, int]] = {}
+    for value, n, with_plan in rows:
+        group = label_of(value)
+        size, outcomes = counts.get(group, (0, 0))
+        counts[group] = (size + n, outcomes + with_plan)
+    return counts
+
+
+def casework_facts(*, today: date, years: range, children: bool = True) -> Facts:
+    """The facts the KPIs count, read with one query per table as plain values (no model instances)."""
+    since = date(min(years), 1, 1) if years else today
+    return Facts(
+        request_facts(today=today, since=since),
+        review_facts(since=since),
+        transfer_facts(years=years),
+        child_facts(today=today) if children else [],
+        appeal_facts(),
+    )
 
 
 def visible_children(user: Any, ids: frozenset[int]) -> QuerySet[Child]:

@@ -110,5 +110,12 @@ def neighbours_of(la_code: str) -> list[str]:
 
 
 def local_authorities() -> list[tuple[str, str]]:
-    """(code, name) of every LA in the loaded data, by name."""
-    return list(LocalAuthority.objects.order_by("name").values_list("code", "name"))
+    """(code, name) of every current LA in the loaded data, by name.
+
+    LAIT keeps rows for authorities abolished by local government reorganisation, named "(Pre LG)"
+    (Poole, Bournemouth); they have no current figures, so they are not offered to pick."""
+    return list(
+        LocalAuthority.objects.exclude(name__icontains="(Pre LG)")
+        .order_by("name")
+        .values_list("code", "name")
+    )

@@ -15,6 +15,7 @@ from sendhub.dashboard.rules.kpis import (
     TransferFact,
     caseload_breakdowns,
     compute_kpis,
+    reviews_due,
 )
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
@@ -88,14 +89,42 @@ def test_annual_reviews_on_time_and_decisions_within_4_weeks():  # CFA 2014 s.44
     facts = Facts(
         reviews=[
             # the 12 months starting with 1 March 2024 end on 28 February 2025: a review on 1 March is late
-            ReviewFact(1, date(2024, 3, 1), None, date(2025, 2, 28), date(2025, 3, 28)),
-            ReviewFact(2, date(2024, 3, 1), None, date(2025, 3, 1), date(2025, 3, 31)),
+            ReviewFact(1, date(2024, 3, 1), None, ((date(2025, 2, 28), date(2025, 3, 28)),)),
+            ReviewFact(2, date(2024, 3, 1), None, ((date(2025, 3, 1), date(2025, 3, 31)),)),
         ]
     )
     result = kpis(facts)
     assert result["reviews_on_time"].numerator == frozenset({1})
     assert result["review_decisions"].numerator == frozenset({1})
     assert result["reviews_on_time"].percent == 50.0
+
+
+def test_reviews_on_time_divide_by_reviews_due_not_held():  # CFA 2014 s.44(1); DfE SEN2
+    """A review due in the year and never held is late: it is in the denominator, not left out.
+    (Before, the KPI divided by reviews held, so plans never reviewed made the rate look better.)"""
+    facts = Facts(
+        reviews=[
+            ReviewFact(1, date(2024, 3, 1), None, ((date(2025, 2, 20), None),)),  # due 28 Feb, on time
+            ReviewFact(2, date(2024, 5, 10), None, ()),  # due 9 May 2025, never held: late
+            ReviewFact(3, date(2024, 6, 1), date(2025, 1, 31), ()),  # ceased before its review fell due
+            ReviewFact(4, date(2025, 6, 1), None, ()),  # first review due in 2026: not in 2025
+        ]
+    )
+    result = kpis(facts)["reviews_on_time"]
+    assert (result.numerator_count, result.denominator_count) == (1, 2)
+    assert result.denominator == frozenset({1, 2})
+    assert result.denominator_label == "Reviews due"
+
+
+def test_reviews_due_chain_from_each_meeting_and_from_a_missed_deadline():  # CFA 2014 s.44(1)
+    plan = ReviewFact(7, date(2022, 3, 15), None, ((date(2023, 3, 1), None), (date(2024, 4, 1), None)))
+    dues = reviews_due(plan, until=date(2026, 12, 31))
+    assert [(d.due, d.held, d.on_time) for d in dues] == [
+        (date(2023, 3, 14), date(2023, 3, 1), True),
+        (date(2024, 2, 29), date(2024, 4, 1), False),  # 12 months starting 1 March 2023
+        (date(2025, 3, 31), None, False),  # 12 months starting 1 April 2024, missed
+        (date(2026, 3, 31), None, False),  # the next 12 months start the day after the missed deadline
+    ]
 
 
 def test_phase_transfers_by_15_february_and_31_march():  # reg 18(1)

@@ -75,3 +75,73 @@ def test_forecast_splits_by_age_from_casework(client, login, analyst, casework, 
     html = client.get(reverse("dashboard:forecast")).content.decode()
     assert "EHC plans by age in January" in html and "5 to 10" in html
     assert "2030 (forecast)" in html
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_counts_annual_reviews_due_not_held(client, login, analyst, casework):
+    """The plan made 29 February 2024 was due for review by 27 February 2025 and never reviewed: one review
+    due, none on time (before, with no review held, the KPI had no denominator at all)."""
+    login(client, analyst)
+    html = client.get(reverse("dashboard:kpis") + "?year=2025").content.decode()
+    row = html[html.index("Annual reviews on time") :]
+    row = row[: row.index("</tr>")]
+    assert "Reviews due" in row and "0.0%" in row
+    assert ">0<" in row.replace("\n", "") or "0<br>" in row
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_public_page_counts_plans_from_casework(client):
+    for _ in range(6):
+        ChildFactory(sen_status="ehcp")
+    ChildFactory(sen_status="support")
+    html = client.get(reverse("dashboard:public")).content.decode()
+    plans = html[html.index("Children and young people with an EHC plan") :]
+    assert ">6<" in plans[: plans.index("</tr>")].replace(" ", "")
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_downloads_as_csv_and_xlsx(client, login, analyst, casework):
+    import io
+
+    from openpyxl import load_workbook
+
+    login(client, analyst)
+    url = reverse("dashboard:kpis") + "?year=2025&format="
+    response = client.get(url + "csv")
+    assert response["Content-Disposition"] == 'attachment; filename="send-live-figures-2025.csv"'
+    text = response.content.decode("utf-8-sig")
+    assert "EHC plans issued within 20 weeks (including exceptions),1,2,50.0," in text
+    book = load_workbook(io.BytesIO(client.get(url + "xlsx").content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert ("EHC plans issued within 20 weeks (including exceptions)", 1, 2, 50.0) in [r[:4] for r in rows]
+    assert client.get(url + "pdf").status_code == 404
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_disproportionality_and_public_downloads(client, login, analyst, casework):
+    login(client, analyst)
+    text = client.get(reverse("dashboard:disproportionality") + "?format=csv").content.decode("utf-8-sig")
+    assert "Sex\r\nGroup,Children on the register,With an EHC plan" in text
+    public = client.get(reverse("dashboard:public") + "?format=csv").content.decode("utf-8-sig")
+    assert "Children and young people with an EHC plan,fewer than 5 (not shown)" in public
+    assert "Mine" not in public
+
+
+@pytest.mark.parametrize("role", [Role.SENCO, Role.PARENT])
+def test_kpi_download_keeps_the_page_access_rule(client, login, make_user, role):
+    login(client, make_user(role))
+    assert client.get(reverse("dashboard:kpis") + "?format=csv").status_code == 403
+    assert client.get(reverse("dashboard:disproportionality") + "?format=xlsx").status_code == 403
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_kpi_page_draws_the_20_week_trend_with_its_table(client, login, analyst, casework):
+    RequestFactory(received=date(2023, 1, 9), final_issued=date(2023, 5, 1), status="issued")
+    login(client, analyst)
+    html = client.get(reverse("dashboard:kpis") + "?year=2025").content.decode()
+    chart = html[html.index('id="timeliness-trend-title"') : html.index("</svg>")]
+    assert "Including exceptions, 2025 (so far): 50.0%" in chart
+    assert "Including exceptions, 2023: 100.0%" in chart
+    assert "Including exceptions, 2024" not in chart  # no plan issued in 2024: no point, no zero
+    table = html[html.index("EHC plans issued within 20 weeks: the figures") :]
+    assert "50.0% (1 of 2)" in table and "100.0% (1 of 1)" in table

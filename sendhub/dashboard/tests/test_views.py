@@ -119,3 +119,34 @@ def test_benchmark_page_shows_money_and_a_no_sen_comparator(analyst_client, load
     assert "£135" in html  # LAIT SENFinance, Camden 2024-25
     url = reverse("dashboard:benchmark") + "?indicator=ks4_attainment8_no_sen&la=202"
     assert analyst_client.get(url).status_code == 200
+
+
+def test_benchmark_page_draws_the_trend_with_its_table(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023"
+    html = analyst_client.get(url + "&from=2022&to=2023").content.decode()
+    chart = html[
+        html.index('id="trend-chart-title"') : html.index("</svg>", html.index('id="trend-chart-title"'))
+    ]
+    assert "<polyline" in chart
+    # one point per line per year, each titled with its figure as in the table
+    assert chart.count("<circle") == 6
+    assert "Camden, 2023: 96.7%" in chart and "England, 2023: 49.1%" in chart
+    assert "Camden, 2019" not in chart
+
+
+def test_history_periods_read_as_academic_years(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_caseload&la=202&period=202425"
+    html = analyst_client.get(url).content.decode()
+    assert '<th scope="row" class="govuk-table__header">2024/25</th>' in html
+    assert '<th scope="row" class="govuk-table__header">202425</th>' not in html
+
+
+def test_indicator_picker_is_grouped_by_topic(analyst_client, loaded):
+    url = reverse("dashboard:benchmark") + "?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023"
+    html = analyst_client.get(url).content.decode()
+    picker = html[html.index('<select class="govuk-select" id="indicator"') :]
+    picker = picker[: picker.index("</select>")]
+    timeliness = picker[picker.index('<optgroup label="EHC plan timeliness">') :]
+    timeliness = timeliness[: timeliness.index("</optgroup>")]
+    assert "New EHC plans issued within 20 weeks, including exceptions" in timeliness
+    assert picker.count("<optgroup") > 5
