@@ -91,6 +91,11 @@ try:
     # Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
     SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
     DB_CONN_MAX_AGE = env_int("SENDHUB_DB_CONN_MAX_AGE", 60)
+    # Retention schedule in years (sendhub.privacy; docs/security.md gives the legal basis of each).
+    SENDHUB_RETENTION_EHC_YEARS = env_int("SENDHUB_RETENTION_EHC_YEARS", 31)
+    SENDHUB_RETENTION_LOOKED_AFTER_YEARS = env_int("SENDHUB_RETENTION_LOOKED_AFTER_YEARS", 75)
+    SENDHUB_RETENTION_SUPPORT_YEARS = env_int("SENDHUB_RETENTION_SUPPORT_YEARS", 25)
+    SENDHUB_RETENTION_CONTACT_YEARS = env_int("SENDHUB_RETENTION_CONTACT_YEARS", 6)
     if SENDHUB_USE_OIDC:
         OIDC_RP_CLIENT_ID = env_str("SENDHUB_OIDC_CLIENT_ID", "")
         OIDC_RP_CLIENT_SECRET = env_str("SENDHUB_OIDC_CLIENT_SECRET", "")
@@ -143,6 +148,7 @@ INSTALLED_APPS = [
     "sendhub.voice",
     "sendhub.funding",
     "sendhub.strategy",
+    "sendhub.privacy",
 ]
 if SENDHUB_USE_OIDC:
     INSTALLED_APPS.append("mozilla_django_oidc")

@@ -117,13 +117,34 @@ def _setting_from_words(kind: str) -> str:
     return "other"
 
 
+def _csv_rows(reader: csv.DictReader[str]) -> Iterator[dict[str, str] | GiasProblem]:
+    """The rows, or one problem where the file stops being CSV (a stray carriage return, a huge field)."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield GiasProblem(reader.line_num, f"This line cannot be read as CSV ({e})")
+            return
+        yield row
+
+
 def read_gias(lines: Iterable[str]) -> Iterator[GiasRow | GiasProblem]:
     reader = csv.DictReader(lines)
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as e:
+        yield GiasProblem(1, f"The first line cannot be read as CSV ({e})")
+        return
+    missing = [c for c in REQUIRED_COLUMNS if c not in fieldnames]
     if missing:
         yield GiasProblem(1, f"The file is missing the GIAS column(s): {', '.join(missing)}")
         return
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(_csv_rows(reader), start=2):
+        if isinstance(row, GiasProblem):
+            yield row
+            return
         urn = (row.get("URN") or "").strip()
         if not (urn.isascii() and urn.isdigit()):  # int() refuses superscript digits
             yield GiasProblem(line, f"URN {urn!r} is not a number")

@@ -125,3 +125,13 @@ def test_a_urn_twice_rejects_the_file():
         import_gias(lines=rows)
     assert caught.value.errors == ["URN 900301 appears more than once"]
     assert not School.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_line_that_is_not_csv_is_refused_with_its_line_not_a_crash():
+    # A stray carriage return inside a line (found by the property test in core/tests/test_properties.py).
+    lines = gias("900101,202,Camden,Test Primary,Community school,Open,Primary,10000001,ZZ9 1AA,Belsize,")
+    with pytest.raises(ImportRejected) as rejected:
+        import_gias(lines=[*lines, "\r0\n"])
+    assert any("cannot be read as CSV" in problem for problem in rejected.value.errors)
+    assert not School.objects.exists()
