@@ -55,6 +55,42 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+HEADER_ROWS = """() => {
+  const items = [...document.querySelectorAll('.govuk-service-navigation__item')];
+  const tops = new Set(items.map(item => Math.round(item.getBoundingClientRect().top)));
+  const list = document.querySelector('#navigation');
+  const toggle = document.querySelector('.govuk-service-navigation__toggle');
+  return {items: items.length, rows: tops.size, listShown: !!list && list.offsetHeight > 0 && !list.hidden,
+          toggleShown: !!toggle && !toggle.hidden && toggle.offsetHeight > 0,
+          width: document.documentElement.scrollWidth};
+}"""
+
+
+def header_problems(browser: Any, session: Any, live_url: str, role: str) -> list[str]:
+    """The role's home page: the header's items fit one row at 1280 px; at 390 px they sit behind the Menu
+    button, which opens them."""
+    problems = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": c.name, "value": c.value or "", "url": live_url} for c in session.cookies])
+    page = context.new_page()
+    page.goto(live_url + "/")
+    wide = page.evaluate(HEADER_ROWS)
+    if wide["items"] and (wide["rows"] != 1 or not wide["listShown"] or wide["toggleShown"]):
+        problems.append(f"header as {role} at 1280 px: {wide}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    narrow = page.evaluate(HEADER_ROWS)
+    if narrow["items"] and (narrow["listShown"] or not narrow["toggleShown"]):
+        problems.append(f"header as {role} at 390 px does not collapse behind the Menu button: {narrow}")
+    elif narrow["items"]:
+        page.click(".govuk-service-navigation__toggle")
+        if not page.evaluate(HEADER_ROWS)["listShown"]:
+            problems.append(f"header as {role} at 390 px: the Menu button does not open the menu")
+    if narrow["width"] > 390:
+        problems.append(f"home page as {role} is {narrow['width']} px wide at 390 px")
+    context.close()
+    return problems
+
+
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, screenshots):
     session = signed_in_session(live_url, ROLES[role], DEMO_PASSWORD)
@@ -77,6 +113,8 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
             if violations:
                 problems.append(f"{path} ({name}) as {role}:\n{describe(violations)}")
         context.close()
+    if ROLES[role]:
+        problems.extend(header_problems(browser, session, live_url, role))
     assert not problems, f"{len(problems)} problem(s) as {role}:\n" + "\n".join(problems)
 
 
