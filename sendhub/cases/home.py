@@ -33,5 +33,7 @@ def home_panels(user: User, today: date) -> list[HomePanel]:
         )
         for child in selectors.worklist(user, today, "all")[:NEXT_COUNT]
     ]
-    title = "Your team's casework" if user.role == "team_manager" else "Your casework today"
+    title = {"case_officer": "Your casework today", "team_manager": "Your team's casework"}.get(
+        user.role, "Casework today"
+    )
     return [HomePanel(title, 10, figures, "Next by due date", upcoming)]
