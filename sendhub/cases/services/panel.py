@@ -24,6 +24,7 @@ from sendhub.cases.services import requests as request_services
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
+from sendhub.lib.dates import long_date
 
 # Letter bodies are edited by staff: a separate engine with no template directories or loaders, so
 # a body cannot include other templates; autoescaping is on and the context holds only PLACEHOLDERS.
@@ -107,10 +108,10 @@ def letter_context(decision: PanelDecision, la_name: str) -> dict[str, Any]:
     return {
         "child_name": child.full_name,
         "child_reference": child.reference,
-        "received": f"{request.received:%d %B %Y}",
+        "received": f"{long_date(request.received)}",
         "decision": f"{decision.get_question_display()}: {decision.get_outcome_display()}",
         "reasons": decision.reasons,
-        "panel_date": f"{decision.meeting.held_on:%d %B %Y}",
+        "panel_date": f"{long_date(decision.meeting.held_on)}",
         "officer": child.officer.full_name if child.officer else "the SEND team",
         "la_name": la_name,
     }
