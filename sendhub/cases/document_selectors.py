@@ -14,6 +14,7 @@ from sendhub.accounts.models import User
 from sendhub.cases.models import AdviceRequest, AnnualReview, AssessmentRequest, Child, PlanVersion
 from sendhub.cases.models.documents import Document
 from sendhub.core.exceptions import SendHubError
+from sendhub.lib.dates import long_date
 
 _RELATED = ("child", "request", "advice", "plan_version__plan", "review", "uploaded_by", "removed_by")
 
@@ -61,7 +62,7 @@ def attach_choices(child: Child) -> list[tuple[str, str]]:
     for request in AssessmentRequest.objects.filter(child=child).order_by("-received", "-id"):
         choices.append((f"request:{request.pk}", str(request)))
         for advice in request.advice.all():
-            choices.append((f"advice:{advice.pk}", f"{advice} (request of {request.received:%d %B %Y})"))
+            choices.append((f"advice:{advice.pk}", f"{advice} (request of {long_date(request.received)})"))
     versions = (
         PlanVersion.objects.filter(plan__child=child).select_related("plan").order_by("-plan_id", "-number")
     )

@@ -1,7 +1,9 @@
 from sendhub.core.navigation import NavItem
 
+AREA = "casework"  # the header area these items fall in (sendhub.core.navigation.AREAS)
+
 NAV_ITEMS = [
-    NavItem("Casework", "cases:worklist", "cases.view_worklist", order=10),
+    NavItem("Worklist", "cases:worklist", "cases.view_worklist", order=10),
     NavItem("Children", "cases:child_list", "cases.view_child", order=11),
     NavItem("Panel", "cases:panel_agenda", "cases.manage_panel", order=12),
     NavItem("Phase transfers", "cases:phase_transfers", "cases.view_phase_transfers", order=13),

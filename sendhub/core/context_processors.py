@@ -4,15 +4,19 @@ from django.conf import settings
 from django.http import HttpRequest
 
 import sendhub
-from sendhub.core.navigation import nav_for
+from sendhub.core.navigation import areas_for
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
+    nav_areas = areas_for(getattr(request, "user", None), request.path)
+    current_area = next((area for area in nav_areas if area["active"]), None)
     return {
         "service_name": settings.SENDHUB_SERVICE_NAME,
         "la_name": settings.SENDHUB_LA_NAME,
         "la_code": settings.SENDHUB_LA_CODE,
-        "nav_links": nav_for(getattr(request, "user", None), request.path),
+        "nav_areas": nav_areas,
+        # Inside an area of two or more items, its items are the sub-navigation under the header.
+        "sub_nav": current_area if current_area and len(current_area["items"]) > 1 else None,
         "demo_mode": settings.DEMO,
         "oidc_enabled": settings.SENDHUB_USE_OIDC,
         # Staff see the release in the footer (to report a problem or check an upgrade); the public do not.

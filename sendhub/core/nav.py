@@ -1,6 +1,4 @@
 from sendhub.core.navigation import NavItem
 
-NAV_ITEMS = [
-    NavItem("Home", "core:home", "core.view_home", order=0),
-    NavItem("Audit trail", "core:audit_log", "core.view_audit", order=90),
-]
+# Home is not an item: the service name in the header leads home.
+NAV_ITEMS = [NavItem("Audit trail", "core:audit_log", "core.view_audit", order=90, area="admin")]

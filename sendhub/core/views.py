@@ -3,20 +3,35 @@ from __future__ import annotations
 import csv
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from sendhub.core import health
 from sendhub.core.access import requires
 from sendhub.core.audit_forms import AuditSearchForm
+from sendhub.core.homepage import panels_for
+from sendhub.core.navigation import area_by_key, items_for
 from sendhub.core.paging import page_of
 from sendhub.core.selectors import AuditFilter, audit_csv_rows, audit_events
 
 
 @requires("core.view_home")
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """What needs the person today (each app's home panels), then every area they may use."""
+    today = timezone.localdate()
+    return render(request, "core/home.html", {"panels": panels_for(request.user, today), "today": today})
+
+
+@requires("core.view_home")
+def area(request: HttpRequest, key: str) -> HttpResponse:
+    """An area's page: the items of the area the person may use (the header links here for areas of two or more)."""
+    found = area_by_key(key)
+    items = [link for link in items_for(request.user) if found and link["area"].key == key]
+    if found is None or not items:
+        raise Http404("No such area")
+    return render(request, "core/area.html", {"area": found, "items": items})
 
 
 @login_not_required

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from sendhub.core.audit import record_event
 from sendhub.core.models import AuditEvent
+from sendhub.lib.dates import long_date
 from sendhub.privacy.rules import RetentionPeriods
 from sendhub.privacy.selectors import DueForErasure, Holding, audit_of, due_for_erasure, holding_for
 
@@ -90,7 +91,7 @@ def _summary_pdf(title: str, sections: list[dict[str, Any]], audit: list[dict[st
         story.append(Spacer(1, 8))
     story.append(Paragraph("Who viewed or changed these records", styles["Heading2"]))
     for e in audit:
-        line = f"{e['at']:%d %B %Y %H:%M} {e['who']}: {e['action']} {e['record']}"
+        line = f"{long_date(e['at'])} {e['at']:%H:%M} {e['who']}: {e['action']} {e['record']}"
         story.append(Paragraph(escape(line), styles["Normal"]))
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)

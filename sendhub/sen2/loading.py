@@ -28,6 +28,7 @@ from sendhub.cases.models import (
     SenStatus,
 )
 from sendhub.core.exceptions import ImportRejected
+from sendhub.lib.dates import long_date
 from sendhub.schools.models import School
 from sendhub.sen2 import xmlmodel as x
 
@@ -187,7 +188,7 @@ def _import_request(
         summary.count("requests", created)
         if a is not None and a.week20 == "1" and not request.exceptions.exists():
             summary.notes.append(
-                f"{person.key}: the request of {req.received_date:%d %B %Y} says a 20-week exception applied. "
+                f"{person.key}: the request of {long_date(req.received_date)} says a 20-week exception applied. "
                 "The return does not say which or when, so record it on the request (reg 10(4))."
             )
     if request is not None:
@@ -306,7 +307,8 @@ def _note_indicators_on_types(person: x.Person, plan: x.NamedPlan, summary: Impo
             and "1" in (d.sen_unit_indicator, d.resourced_provision_indicator)
         ):
             summary.notes.append(
-                f"{person.key}: the plan started {plan.start_date:%d %B %Y} names a type of setting "
+                f"{person.key}: the plan started "
+                f"{long_date(plan.start_date) if plan.start_date else 'on a date not given'} names a type of setting "
                 f"({d.sen_setting}) as a SEN unit or resourced provision. Casework records these only for a "
                 "named school, so they were not kept: name the school on the plan if there is one."
             )

@@ -1,5 +1,7 @@
 from sendhub.core.navigation import NavItem
 
+AREA = "strategy"  # the header area these items fall in (sendhub.core.navigation.AREAS)
+
 NAV_ITEMS = [
     NavItem("Strategy", "strategy:action_list", "strategy.view_plan", order=45),
     NavItem("Partner measures", "strategy:partner_measure_list", "strategy.view_partner_measures", order=46),

@@ -11,6 +11,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from sendhub.lib.dates import long_date, short_date
 from sendhub.strategy.selectors import BoardPack
 
 GRID = TableStyle(
@@ -38,7 +39,7 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
     meeting = pack.meeting
     story: list[Flowable] = [
         Paragraph(escape(f"{meeting.get_board_display()}: board pack"), styles["Title"]),
-        p(f"Meeting of {meeting.held_on:%d %B %Y}. Status as at {pack.today:%d %B %Y}.", body),
+        p(f"Meeting of {long_date(meeting.held_on)}. Status as at {long_date(pack.today)}.", body),
         Paragraph("Attendees", styles["Heading3"]),
         p(meeting.attendees, body),
         Paragraph("Agenda", styles["Heading3"]),
@@ -100,8 +101,8 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
                 item.get_kind_display(),
                 p(item.text),
                 p(item.owner or "-"),
-                f"{item.due:%d %b %Y}" if item.due else "-",
-                f"{item.completed_on:%d %b %Y}" if item.completed_on else "-",
+                f"{short_date(item.due)}" if item.due else "-",
+                f"{short_date(item.completed_on)}" if item.completed_on else "-",
             ]
         )
     story.append(table(items, [18, 92, 30, 20, 20]) if len(items) > 1 else p("None recorded yet.", body))
@@ -110,10 +111,10 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
     for item in pack.open_actions:
         open_rows.append(
             [
-                f"{item.meeting.held_on:%d %b %Y}",
+                f"{short_date(item.meeting.held_on)}",
                 p(item.text),
                 p(item.owner),
-                f"{item.due:%d %b %Y}" if item.due else "-",
+                f"{short_date(item.due)}" if item.due else "-",
             ]
         )
     story.append(table(open_rows, [22, 108, 30, 20]) if len(open_rows) > 1 else p("No open actions.", body))

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from sendhub.cases import vocab
 from sendhub.cases.rules import ExceptionReason, RequestSource
+from sendhub.lib.dates import long_date
 
 
 class RequestStatus(models.TextChoices):
@@ -89,7 +90,7 @@ class AssessmentRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Request received {self.received:%d %B %Y}"
+        return f"Request received {long_date(self.received)}"
 
     def get_absolute_url(self) -> str:
         return reverse("cases:request_detail", args=[self.pk])
@@ -131,7 +132,7 @@ class AdviceRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} requested {self.requested_on:%d %B %Y}"
+        return f"{self.get_kind_display()} requested {long_date(self.requested_on)}"
 
 
 class AssessmentException(models.Model):
@@ -183,7 +184,7 @@ class PanelMeeting(models.Model):
         ordering = ["-held_on"]
 
     def __str__(self) -> str:
-        return f"Panel {self.held_on:%d %B %Y}"
+        return f"Panel {long_date(self.held_on)}"
 
 
 class PanelDecision(models.Model):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from sendhub.cases import vocab
 from sendhub.cases.rules import ReviewOutcome
+from sendhub.lib.dates import long_date
 
 
 class PlanStatus(models.TextChoices):
@@ -274,7 +275,7 @@ class AnnualReview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review {self.meeting:%d %B %Y}"
+        return f"Review {long_date(self.meeting)}"
 
 
 class Grade(models.TextChoices):

@@ -16,6 +16,7 @@ from sendhub.cases.services.common import add_timeline, apply_fields, check_and_
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.records import set_fields
+from sendhub.lib.dates import long_date
 
 
 def possible_duplicates(
@@ -223,7 +224,7 @@ def add_placement(*, child: Child, by: User, **fields: Any) -> Placement:
         child,
         on=placement.start,
         kind="placement",
-        summary=f"Placement from {placement.start:%d %B %Y}",
+        summary=f"Placement from {long_date(placement.start)}",
         by=by,
     )
     record_event(actor=by, action="cases.placement.added", target=child, data={"placement": placement.pk})

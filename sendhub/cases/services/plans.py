@@ -28,6 +28,7 @@ from sendhub.cases.services.requests import _new_version
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
+from sendhub.lib.dates import long_date
 
 
 def _live(plan: Plan) -> None:
@@ -261,7 +262,7 @@ def record_ceased(*, plan: Plan, ceased_on: date, by: User, today: date, appeal_
         raise CaseStateError("The plan is maintained until the appeal is decided")
     end = rules.plan_maintained_until(plan.cease_notice, appeal_lodged=False)
     if end is not None and ceased_on <= end:
-        raise CaseStateError(f"The plan must be maintained until the appeal period ends ({end:%d %B %Y})")
+        raise CaseStateError(f"The plan must be maintained until the appeal period ends ({long_date(end)})")
     plan.status, plan.ceased = PlanStatus.CEASED, ceased_on
     plan.full_clean()
     plan.save(update_fields=["status", "ceased"])

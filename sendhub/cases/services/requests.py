@@ -29,6 +29,7 @@ from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
+from sendhub.lib.dates import long_date
 
 
 def _open(request: AssessmentRequest) -> None:
@@ -38,7 +39,7 @@ def _open(request: AssessmentRequest) -> None:
 
 def _not_before(when: date, earliest: date | None, what: str) -> None:
     if earliest is not None and when < earliest:
-        raise CaseStateError(f"The date cannot be before {what} ({earliest:%d %B %Y})")
+        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})")
 
 
 def _not_future(when: date, today: date) -> None:

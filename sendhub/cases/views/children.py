@@ -21,6 +21,7 @@ from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.core.paging import page_of
 from sendhub.core.params import int_param
+from sendhub.lib.dates import long_date
 
 
 @requires("cases.view_worklist")
@@ -283,7 +284,7 @@ def placement_remove(request: AuthenticatedHttpRequest, pk: int, placement_pk: i
         request,
         confirm_form(request),
         child,
-        f"Remove the placement at {placement} from {placement.start:%d %B %Y}? "
+        f"Remove the placement at {placement} from {long_date(placement.start)}? "
         "Only do this if it was recorded in error: to end a placement, change it and give its end date.",
         lambda d: child_services.remove_placement(placement=placement, by=request.user),
         button="Yes, remove",

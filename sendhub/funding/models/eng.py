@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from sendhub.funding.models.budget import money_field
+from sendhub.lib.dates import long_date
 
 
 class Cluster(models.Model):
@@ -67,7 +68,7 @@ class ClusterPanel(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cluster} panel, {self.meets_on:%d %B %Y}"
+        return f"{self.cluster} panel, {long_date(self.meets_on)}"
 
 
 class ApplicationStatus(models.TextChoices):

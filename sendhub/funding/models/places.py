@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from sendhub.funding.models.budget import money_field
+from sendhub.lib.dates import long_date
 
 
 class PackageKind(models.TextChoices):
@@ -103,7 +104,7 @@ class AdmissionsPanel(models.Model):
         ordering = ["-meets_on"]
 
     def __str__(self) -> str:
-        return f"Admissions panel, {self.meets_on:%d %B %Y}"
+        return f"Admissions panel, {long_date(self.meets_on)}"
 
 
 class ReferralStatus(models.TextChoices):

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from sendhub.lib.dates import long_date
+
 
 class BoardKind(models.TextChoices):
     INCLUSION = "inclusion", "SEND Inclusion Board"
@@ -27,7 +29,7 @@ class BoardMeeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_board_display()}, {self.held_on:%d %B %Y}"
+        return f"{self.get_board_display()}, {long_date(self.held_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:meeting_detail", args=[self.pk])

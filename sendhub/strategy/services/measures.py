@@ -14,6 +14,7 @@ from django.db import transaction
 
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected, SendHubError
+from sendhub.lib.dates import short_date
 from sendhub.strategy.models import Action, Measure, MeasureSource, PartnerMeasure, PartnerMeasureValue
 from sendhub.strategy.rules import percent
 
@@ -99,7 +100,7 @@ def _save_value(*, measure: PartnerMeasure, entry: ValueInput, by: Any) -> Partn
         measure=measure, period_start=entry.period_start, period_end=entry.period_end
     ).exists():
         raise SendHubError(
-            f"{measure.name} already has a value for {entry.period_start:%d %b %Y} to {entry.period_end:%d %b %Y}",
+            f"{measure.name} already has a value for {short_date(entry.period_start)} to {short_date(entry.period_end)}",
             field="period_start",
         )
     row = PartnerMeasureValue(

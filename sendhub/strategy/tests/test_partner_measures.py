@@ -73,7 +73,7 @@ def test_a_duplicate_period_is_refused_on_its_field(client, login, forum_officer
     login(client, forum_officer)
     client.post(f"/strategy/partner-measures/{forum_events.pk}/values/new/", VALUE | {"value": "3"})
     page = client.post(f"/strategy/partner-measures/{forum_events.pk}/values/new/", VALUE | {"value": "4"})
-    assert "already has a value for 01 Apr 2024 to 31 Mar 2025" in page.content.decode()
+    assert "already has a value for 1 Apr 2024 to 31 Mar 2025" in page.content.decode()
     assert PartnerMeasureValue.objects.get().value == 3
 
 

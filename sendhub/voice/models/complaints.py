@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from sendhub.lib.dates import long_date
 from sendhub.voice.models.contacts import Channel
 
 
@@ -125,4 +126,4 @@ class Compliment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Compliment {self.received_on:%d %B %Y} about {self.about}"
+        return f"Compliment {long_date(self.received_on)} about {self.about}"

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from sendhub.lib.dates import long_date
+
 
 class SurgerySession(models.Model):
     title = models.CharField(max_length=200)
@@ -26,7 +28,7 @@ class SurgerySession(models.Model):
         indexes = [models.Index(fields=["on"], name="surgery_by_day")]
 
     def __str__(self) -> str:
-        return f"{self.title} on {self.on:%d %B %Y}"
+        return f"{self.title} on {long_date(self.on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("voice:surgery_detail", args=[self.pk])

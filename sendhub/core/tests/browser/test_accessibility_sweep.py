@@ -1,6 +1,7 @@
 """Sign in as every role, follow every link reachable from the navigation, and run axe-core (WCAG 2.2 AA)
-in Debian chromium on each kind of page. Fails on any violation, any server error or broken link, and
-any private page no role could reach.
+in Debian chromium on each kind of page. Fails on any violation, any page wider than a 390 px phone screen,
+any server error or broken link, and any private page no role could reach. For each signed-in role, the
+header's items must fit one row at 1280 px and fold behind the Menu button at 390 px.
 
 Links are followed over plain HTTP (fast); each kind of page is then opened in the browser once, with the
 same signed-in session, for axe and a screenshot in var/screenshots/.
@@ -20,6 +21,8 @@ from sendhub.core.tests.routes import all_routes, is_public
 
 pytestmark = pytest.mark.browser
 
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Private GET routes that no link leads to, each with the reason. Keep this short.
 NOT_CRAWLABLE: dict[str, str] = {
@@ -55,6 +58,42 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+HEADER_ROWS = """() => {
+  const items = [...document.querySelectorAll('.govuk-service-navigation__item')];
+  const tops = new Set(items.map(item => Math.round(item.getBoundingClientRect().top)));
+  const list = document.querySelector('#navigation');
+  const toggle = document.querySelector('.govuk-service-navigation__toggle');
+  return {items: items.length, rows: tops.size, listShown: !!list && list.offsetHeight > 0 && !list.hidden,
+          toggleShown: !!toggle && !toggle.hidden && toggle.offsetHeight > 0,
+          width: document.documentElement.scrollWidth};
+}"""
+
+
+def header_problems(browser: Any, session: Any, live_url: str, role: str) -> list[str]:
+    """The role's home page: the header's items fit one row at 1280 px; at 390 px they sit behind the Menu
+    button, which opens them."""
+    problems = []
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_cookies([{"name": c.name, "value": c.value or "", "url": live_url} for c in session.cookies])
+    page = context.new_page()
+    page.goto(live_url + "/")
+    wide = page.evaluate(HEADER_ROWS)
+    if wide["items"] and (wide["rows"] != 1 or not wide["listShown"] or wide["toggleShown"]):
+        problems.append(f"header as {role} at 1280 px: {wide}")
+    page.set_viewport_size(PHONE)
+    narrow = page.evaluate(HEADER_ROWS)
+    if narrow["items"] and (narrow["listShown"] or not narrow["toggleShown"]):
+        problems.append(f"header as {role} at 390 px does not collapse behind the Menu button: {narrow}")
+    elif narrow["items"]:
+        page.click(".govuk-service-navigation__toggle")
+        if not page.evaluate(HEADER_ROWS)["listShown"]:
+            problems.append(f"header as {role} at 390 px: the Menu button does not open the menu")
+    if narrow["width"] > 390:
+        problems.append(f"home page as {role} is {narrow['width']} px wide at 390 px")
+    context.close()
+    return problems
+
+
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, screenshots):
     session = signed_in_session(live_url, ROLES[role], DEMO_PASSWORD)
@@ -64,7 +103,7 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
     to_check = {name: path for name, path in result.visited.items() if name not in CHECKED}
     problems = list(result.problems)
     if to_check:
-        context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
         context.add_cookies(
             [{"name": c.name, "value": c.value or "", "url": live_url} for c in session.cookies]
         )
@@ -76,7 +115,15 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
             page.screenshot(path=str(screenshots / f"{role}-{name.replace(':', '-')}.png"), full_page=True)
             if violations:
                 problems.append(f"{path} ({name}) as {role}:\n{describe(violations)}")
+            # On a phone no page is wider than the screen (tables scroll inside themselves).
+            page.set_viewport_size(PHONE)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                problems.append(f"{path} ({name}) as {role} is {width} px wide at {PHONE['width']} px")
+            page.set_viewport_size(DESKTOP)
         context.close()
+    if ROLES[role]:
+        problems.extend(header_problems(browser, session, live_url, role))
     assert not problems, f"{len(problems)} problem(s) as {role}:\n" + "\n".join(problems)
 
 

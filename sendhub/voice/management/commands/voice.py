@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from sendhub.lib.dates import short_date
 from sendhub.voice.services.contacts import escalate_overdue_contacts
 from sendhub.voice.services.key_points import invite_at_key_points
 from sendhub.voice.services.surgeries import send_surgery_reminders
@@ -40,14 +41,14 @@ class Command(BaseCommand):
                 raise CommandError("--since must not be in the future")
             due = invite_at_key_points(since=since, today=today, dry_run=dry_run)
             for point in due:
-                self.stdout.write(f"{point.trigger} child {point.child.pk} on {point.on:%d %b %Y}")
+                self.stdout.write(f"{point.trigger} child {point.child.pk} on {short_date(point.on)}")
             verb = "would be sent" if dry_run else "sent"
             self.stdout.write(self.style.SUCCESS(f"Done: {len(due)} survey invitation(s) {verb}"))
             return
         if action == "escalate":
             overdue = escalate_overdue_contacts(today=timezone.localdate(), dry_run=dry_run)
             for contact in overdue:
-                self.stdout.write(f"{contact.reference} due {contact.reply_due:%d %b %Y}")
+                self.stdout.write(f"{contact.reference} due {short_date(contact.reply_due)}")
             verb = "would be escalated" if dry_run else "escalated"
             self.stdout.write(self.style.SUCCESS(f"Done: {len(overdue)} overdue contact(s) {verb}"))
         else:

@@ -1,0 +1,59 @@
+"""The home page's panels: each domain app may say what needs the person today in `<app>/home.py`.
+
+An app's home.py defines `home_panels(user, today) -> list[HomePanel]`; core finds them the way it finds
+nav.py (no import of any app here). Each figure is counted by the selector behind the list it links to, so
+the home page and the list always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any, Protocol
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    label: str
+    url: str
+    due: date | None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    title: str
+    order: int
+    figures: list[Figure] = field(default_factory=list)
+    upcoming_title: str = ""
+    upcoming: list[Upcoming] = field(default_factory=list)
+
+
+class _PanelSource(Protocol):
+    def __call__(self, user: Any, today: date) -> list[HomePanel]: ...
+
+
+@cache
+def _sources() -> tuple[_PanelSource, ...]:
+    found = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("sendhub.") and find_spec(f"{config.name}.home"):
+            found.append(import_module(f"{config.name}.home").home_panels)
+    return tuple(found)
+
+
+def panels_for(user: Any, today: date) -> list[HomePanel]:
+    panels = [panel for source in _sources() for panel in source(user, today)]
+    return sorted(panels, key=lambda panel: panel.order)

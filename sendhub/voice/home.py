@@ -1,0 +1,37 @@
+"""Family voice on the home page: the Duty Line's queues (the same selector as the queue's tabs), and for a
+family, their own messages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from sendhub.core.homepage import Figure, HomePanel
+from sendhub.voice.selectors.contacts import QUEUES, duty_queue, own_contacts
+
+HOME_QUEUES = ("overdue", "due_today", "open")
+
+
+def home_panels(user: Any, today: date) -> list[HomePanel]:
+    panels = []
+    if user.has_perm("voice.view_contacts"):
+        url = reverse("voice:contact_list")
+        figures = [
+            Figure(
+                f"Messages: {QUEUES[key].lower()}", duty_queue(user, today, key).count(), f"{url}?queue={key}"
+            )
+            for key in HOME_QUEUES
+        ]
+        panels.append(HomePanel("Duty Line", 20, figures))
+    if user.has_perm("voice.view_own_contacts"):
+        figures = [
+            Figure(
+                "Your messages to the SEND service",
+                own_contacts(user).count(),
+                reverse("voice:own_contact_list"),
+            )
+        ]
+        panels.append(HomePanel("Your messages", 20, figures))
+    return panels
