@@ -60,6 +60,33 @@ try:
         raise EnvError(f"SENDHUB_LOG_FORMAT must be text or json (got {LOG_FORMAT!r})")
     # How many reverse proxies stand in front of gunicorn (0: clients connect directly). See core.clientip.
     SENDHUB_TRUSTED_PROXY_COUNT = env_int("SENDHUB_TRUSTED_PROXY_COUNT", 0)
+    # Documents on a case: the largest upload, and ClamAV's daemon (a socket path or tcp://host:port).
+    SENDHUB_MAX_UPLOAD_MB = env_int("SENDHUB_MAX_UPLOAD_MB", 20)
+    if SENDHUB_MAX_UPLOAD_MB < 1:
+        raise EnvError(f"SENDHUB_MAX_UPLOAD_MB must be 1 or more (got {SENDHUB_MAX_UPLOAD_MB})")
+    SENDHUB_CLAMAV_SOCKET = env_str("SENDHUB_CLAMAV_SOCKET", "")
+    # Where documents are kept: "filesystem" (MEDIA_ROOT under the var folder) or "s3" (a bucket).
+    SENDHUB_STORAGE = env_str("SENDHUB_STORAGE", "filesystem").strip().lower()
+    if SENDHUB_STORAGE not in ("filesystem", "s3"):
+        raise EnvError(f"SENDHUB_STORAGE must be filesystem or s3 (got {SENDHUB_STORAGE!r})")
+    S3_BUCKET = env_str("SENDHUB_S3_BUCKET", "")
+    S3_ENDPOINT_URL = env_str("SENDHUB_S3_ENDPOINT_URL", "")
+    S3_REGION = env_str("SENDHUB_S3_REGION", "")
+    S3_ACCESS_KEY_ID = env_str("SENDHUB_S3_ACCESS_KEY_ID", "")
+    S3_SECRET_ACCESS_KEY = env_str("SENDHUB_S3_SECRET_ACCESS_KEY", "")
+    # The council's details on every letter (Regs 2014 require the appeal, mediation and IASS details).
+    SENDHUB_COUNCIL_ADDRESS = env_str("SENDHUB_COUNCIL_ADDRESS", "SEND Service, Town Hall, London")
+    SENDHUB_COUNCIL_PHONE = env_str("SENDHUB_COUNCIL_PHONE", "020 7974 0000")
+    SENDHUB_COUNCIL_EMAIL = env_str("SENDHUB_COUNCIL_EMAIL", "send@example.gov.uk")
+    SENDHUB_COUNCIL_IASS_NAME = env_str(
+        "SENDHUB_COUNCIL_IASS_NAME", "SEND Information, Advice and Support Service"
+    )
+    SENDHUB_COUNCIL_IASS_PHONE = env_str("SENDHUB_COUNCIL_IASS_PHONE", "020 7974 0001")
+    SENDHUB_COUNCIL_IASS_WEB = env_str("SENDHUB_COUNCIL_IASS_WEB", "https://iass.example.org.uk")
+    SENDHUB_COUNCIL_MEDIATION = env_str(
+        "SENDHUB_COUNCIL_MEDIATION",
+        "Independent SEND mediation service, 0300 000 0000, mediation@example.org.uk",
+    )
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
     # Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
     SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
@@ -232,8 +259,28 @@ SHORT_DATE_FORMAT = "j M Y"
 STATIC_URL = "/static/"
 # Where `collectstatic` puts the files (the container image collects them at build time, outside the volume).
 STATIC_ROOT = STATIC_ROOT_PATH if SENDHUB_COLLECTSTATIC else None
+MEDIA_ROOT = VAR_DIR / "media"
+if SENDHUB_STORAGE == "s3":
+    if not S3_BUCKET:
+        raise ImproperlyConfigured("SENDHUB_STORAGE=s3 needs SENDHUB_S3_BUCKET")
+    # django-storages; credentials from the settings or, when empty, boto3's own chain (instance role).
+    _default_storage: dict[str, object] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            "access_key": S3_ACCESS_KEY_ID or None,
+            "secret_key": S3_SECRET_ACCESS_KEY or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if SENDHUB_COLLECTSTATIC
@@ -241,7 +288,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not SENDHUB_COLLECTSTATIC
-MEDIA_ROOT = VAR_DIR / "media"
 
 SENDHUB_EMAIL_DELIVERY_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",

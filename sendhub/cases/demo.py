@@ -26,7 +26,6 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
-    Letter,
     LetterTemplate,
     Outcome,
     PanelDecision,
@@ -172,6 +171,16 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     counts = _cases(population.children, saved, rng, today)
     _list_for_next_panel(today)
     _family(population.children, saved, rng)
+    # After the families: the letters go to each parent, by email or post as they prefer.
+    _panels(
+        list(
+            AssessmentRequest.objects.filter(child__reference__startswith="DEMO-")
+            .select_related("child__officer")
+            .order_by("pk")
+        ),
+        today,
+    )
+    _review_invitations(today)
     stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
 
 
@@ -315,7 +324,6 @@ def _cases(
     AssessmentException.objects.bulk_create(exceptions)
     Plan.objects.bulk_create([p for p, _ in plans], batch_size=1000)
     _plan_rows(plans, rng, today)
-    _panels(requests, today)
     TimelineEntry.objects.bulk_create(timeline, batch_size=2000)
     return {"requests": len(requests), "plans": len(plans)}
 
@@ -560,12 +568,8 @@ def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: rand
 
 def _panels(requests: list[AssessmentRequest], today: date) -> None:
     """Panel decisions and their letters for the last eight weeks of decisions whether to assess."""
-    from sendhub.cases.services.panel import (
-        ensure_default_templates,
-        letter_context,
-        render_template_text,
-        template_key_for,
-    )
+    from sendhub.cases.services import letters
+    from sendhub.cases.services.panel import ensure_default_templates, letter_context, template_key_for
 
     members = list(
         User.objects.filter(
@@ -599,12 +603,34 @@ def _panels(requests: list[AssessmentRequest], today: date) -> None:
             ),
         )
         template = templates.get(template_key_for(decision))
-        if template is not None:
+        if template is not None:  # as the decision's service does: one letter per parent, kept as a PDF
             context = letter_context(decision, settings.SENDHUB_LA_NAME)
-            Letter.objects.create(
-                decision=decision,
-                template=template,
-                created_by=chair,
-                subject=render_template_text(template.subject, context)[:200],
-                body=render_template_text(template.body, context),
-            )
+            for addressee in letters.parent_addressees(request.child):
+                letters.make_letter(
+                    template=template,
+                    child=request.child,
+                    addressee=addressee,
+                    context=context,
+                    by=chair,
+                    today=decided,
+                    request=request,
+                    decision=decision,
+                )
+
+
+def _review_invitations(today: date) -> None:
+    """The bulk-letters job as a team manager runs it: next month's annual review invitations."""
+    from sendhub.cases.models import LetterBatch
+    from sendhub.cases.rules.periods import add_months
+    from sendhub.cases.services.letter_batches import run_batch
+
+    manager = User.objects.filter(role=Role.TEAM_MANAGER, email__endswith="@demo.sendhub.test").first()
+    if manager is None:
+        return
+    batch = LetterBatch.objects.create(
+        template_key="review-invitation",
+        month=add_months(today.replace(day=1), 1),
+        requested_by=manager,
+        team=manager.team,
+    )
+    run_batch(batch.pk, today)

@@ -7,4 +7,6 @@ NAV_ITEMS = [
     NavItem("Phase transfers", "cases:phase_transfers", "cases.view_phase_transfers", order=13),
     NavItem("Caseloads", "cases:caseloads", "cases.view_caseloads", order=15),
     NavItem("Plan quality", "cases:qa_overview", "cases.audit_plans", order=14),
+    NavItem("Print queue", "cases:print_queue", "cases.manage_print_queue", order=15),
+    NavItem("Bulk letters", "cases:letter_batch_new", "cases.run_letter_batches", order=16),
 ]

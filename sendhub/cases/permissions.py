@@ -28,6 +28,11 @@ rules.add_perm("cases.view_caseloads", is_team_manager | is_admin)  # their team
 rules.add_perm("cases.view_phase_transfers", casework)
 rules.add_perm("cases.audit_plans", is_team_manager | is_admin)
 rules.add_perm("cases.view_registers", casework)
+# Documents are seen by whoever sees the child (the download view scopes by Child.objects.visible_to).
+rules.add_perm("cases.upload_document", casework)
+rules.add_perm("cases.remove_document", casework)
+rules.add_perm("cases.manage_print_queue", casework)
+rules.add_perm("cases.run_letter_batches", is_team_manager | is_admin)
 
 
 def can_edit_case(user: Any, child: Any) -> bool:

@@ -14,3 +14,11 @@ from sendhub.core.jobs import app
 def refresh_statuses(timestamp: int) -> int:
     _checked, changed = refresh_all_statuses(timezone.localdate())
     return changed
+
+
+@app.task(name="cases.letter_batch")
+def run_letter_batch(batch_id: int) -> int:
+    """Letters for many children at once (services.letter_batches); progress is kept on the batch."""
+    from sendhub.cases.services.letter_batches import run_batch
+
+    return run_batch(batch_id).done

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from sendhub.cases.views import caseloads, children, panel, plan_content, plans, registers, requests
+from sendhub.cases.views import (
+    caseloads,
+    children,
+    documents,
+    letters,
+    panel,
+    plan_content,
+    plans,
+    registers,
+    requests,
+)
 
 app_name = "cases"
 
@@ -48,6 +58,10 @@ urlpatterns = [
         children.placement_remove,
         name="placement_remove",
     ),
+    path("cases/children/<int:pk>/documents/", documents.document_list, name="document_list"),
+    path("cases/children/<int:pk>/documents/new/", documents.document_upload, name="document_upload"),
+    path("cases/documents/<int:pk>/", documents.document_download, name="document_download"),
+    path("cases/documents/<int:pk>/remove/", documents.document_remove, name="document_remove"),
     path("cases/requests/new/", children.request_new, name="request_new"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("cases/requests/<int:pk>/decision/", requests.request_decision, name="request_decision"),
@@ -67,8 +81,13 @@ urlpatterns = [
     path("cases/panel/requests/<int:pk>/list/", panel.panel_listing, name="panel_listing"),
     path("cases/panel/requests/<int:pk>/", panel.panel_decision, name="panel_decision"),
     path("cases/panel/decisions/<int:pk>/", panel.panel_decision_detail, name="panel_decision_detail"),
-    path("cases/letters/<int:pk>/", panel.letter_detail, name="letter_detail"),
-    path("cases/letters/<int:pk>/pdf/", panel.letter_pdf, name="letter_pdf"),
+    path("cases/letters/<int:pk>/", letters.letter_detail, name="letter_detail"),
+    path("cases/letters/<int:pk>/pdf/", letters.letter_pdf, name="letter_pdf"),
+    path("cases/letters/print-queue/", letters.print_queue, name="print_queue"),
+    path("cases/letters/print-queue/pdf/", letters.print_queue_pdf, name="print_queue_pdf"),
+    path("cases/letters/batches/", letters.letter_batch_new, name="letter_batch_new"),
+    path("cases/letters/batches/<int:pk>/", letters.letter_batch_detail, name="letter_batch_detail"),
+    path("cases/plans/<int:pk>/review-invitation/", letters.review_invitation, name="review_invitation"),
     path("cases/letter-templates/", panel.letter_template_list, name="letter_template_list"),
     path("cases/letter-templates/<int:pk>/", panel.letter_template_edit, name="letter_template_edit"),
     path("cases/plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
@@ -76,6 +95,14 @@ urlpatterns = [
         "cases/plans/<int:pk>/versions/<int:number>/", plans.plan_version_detail, name="plan_version_detail"
     ),
     path("cases/plans/<int:pk>/versions/<int:number>/audit/", plans.qa_audit_new, name="qa_audit_new"),
+    path(
+        "cases/plans/<int:pk>/versions/<int:number>/document/",
+        letters.plan_version_document,
+        name="plan_version_document",
+    ),
+    path(
+        "cases/plans/<int:pk>/versions/<int:number>/pdf/", letters.plan_version_pdf, name="plan_version_pdf"
+    ),
     path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/report/", plans.review_report, name="review_report"),
     path(

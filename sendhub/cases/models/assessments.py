@@ -207,37 +207,3 @@ class PanelDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_question_display()}: {self.get_outcome_display()}"
-
-
-class LetterTemplate(models.Model):
-    """An editable decision letter; the body uses {{ placeholders }} listed on the edit page."""
-
-    key = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=120)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Letter(models.Model):
-    """A letter generated from a template for a panel decision; kept exactly as sent."""
-
-    decision = models.ForeignKey(PanelDecision, models.PROTECT, related_name="letters")
-    template = models.ForeignKey(LetterTemplate, models.PROTECT, related_name="+")
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.subject

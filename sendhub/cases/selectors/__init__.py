@@ -95,9 +95,7 @@ def get_plan_for_user(user: User, pk: int, *, write: bool = False) -> Plan:
 def get_letter_for_user(user: User, pk: int) -> Letter:
     visible = Child.objects.visible_to(user)
     return get_object_or_404(
-        Letter.objects.select_related("decision__request__child", "decision__meeting").filter(
-            decision__request__child__in=visible
-        ),
+        Letter.objects.select_related("child__officer", "template", "document").filter(child__in=visible),
         pk=pk,
     )
 

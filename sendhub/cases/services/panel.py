@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
-from html import escape
 from typing import Any
 
 from django.db import transaction
-from django.template import Context, Engine, TemplateSyntaxError
 
 from sendhub.accounts.models import User
+from sendhub.cases.letter_defaults import DEFAULT_LETTERS
 from sendhub.cases.models import (
     AssessmentRequest,
-    Letter,
-    LetterTemplate,
     PanelDecision,
     PanelMeeting,
     PanelOutcome,
     PanelQuestion,
 )
+from sendhub.cases.services import letters
 from sendhub.cases.services import requests as request_services
-from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.cases.services.common import add_timeline
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
 
-# Letter bodies are edited by staff: a separate engine with no template directories or loaders, so
-# a body cannot include other templates; autoescaping is on and the context holds only PLACEHOLDERS.
-LETTER_ENGINE = Engine(autoescape=True, libraries={}, builtins=[])
-PLACEHOLDERS = [
-    "child_name",
-    "child_reference",
-    "received",
-    "decision",
-    "reasons",
-    "panel_date",
-    "officer",
-    "la_name",
-]
+# The merge fields a letter body may use (the letter templates pages list them).
+PLACEHOLDERS = letters.MERGE_FIELD_NAMES
 
 
 @transaction.atomic
@@ -77,6 +63,8 @@ def record_panel_decision(
                 decided_on=meeting.held_on,
                 by=by,
                 today=today,
+                reasons=decision.reasons,
+                decision=decision,
             )
         else:
             request_services.record_issue_decision(
@@ -85,6 +73,8 @@ def record_panel_decision(
                 decided_on=meeting.held_on,
                 by=by,
                 today=today,
+                reasons=decision.reasons,
+                decision=decision,
             )
     else:  # heard but not decided: off this agenda, to be listed again for a later panel
         AssessmentRequest.objects.filter(pk=request.pk).update(panel_on=None)
@@ -102,132 +92,32 @@ def record_panel_decision(
 
 
 def letter_context(decision: PanelDecision, la_name: str) -> dict[str, Any]:
+    """The merge fields of a panel decision's letter (plain text; escaped where shown)."""
     request = decision.request
     child = request.child
     return {
-        "child_name": child.full_name,
-        "child_reference": child.reference,
-        "received": f"{request.received:%d %B %Y}",
-        "decision": f"{decision.get_question_display()}: {decision.get_outcome_display()}",
-        "reasons": decision.reasons,
-        "panel_date": f"{decision.meeting.held_on:%d %B %Y}",
-        "officer": child.officer.full_name if child.officer else "the SEND team",
+        **letters.council_details(),
+        **letters.child_context(child),
         "la_name": la_name,
+        "received": letters.long_date(request.received),
+        "decision_date": letters.long_date(decision.meeting.held_on),
+        "reasons": decision.reasons,
     }
 
 
 def render_template_text(text: str, context: dict[str, Any]) -> str:
-    return LETTER_ENGINE.from_string(text).render(Context(context))
+    return letters.render_text(text, context)
 
 
-@transaction.atomic
-def generate_letter(*, decision: PanelDecision, template: LetterTemplate, by: User, la_name: str) -> Letter:
-    """Fill the template for this decision and keep the result exactly as sent."""
-    context = letter_context(decision, la_name)
-    letter = Letter(
-        decision=decision,
-        template=template,
-        created_by=by,
-        subject=render_template_text(template.subject, context)[:200],
-        body=render_template_text(template.body, context),
-    )
-    letter.full_clean()
-    letter.save()
-    record_event(
-        actor=by,
-        action="cases.letter.generated",
-        target=decision.request,
-        data={"letter": letter.pk, "template": template.key},
-    )
-    return letter
-
-
-@transaction.atomic
-def update_letter_template(
-    *, template: LetterTemplate, subject: str, body: str, by: User, expected_version: int
-) -> LetterTemplate:
-    try:
-        LETTER_ENGINE.from_string(body)
-        LETTER_ENGINE.from_string(subject)
-    except TemplateSyntaxError as e:
-        raise CaseStateError(f"The letter has a placeholder error: {e}") from None
-    check_and_bump_version(template, expected_version)
-    template.subject, template.body = subject, body
-    template.full_clean()
-    template.save(update_fields=["subject", "body", "updated_at"])
-    record_event(actor=by, action="cases.letter_template.updated", target=template)
-    return template
-
-
-def letter_pdf(letter: Letter, la_name: str) -> bytes:
-    """The letter as a PDF (reportlab), paragraphs as in the HTML version."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, title=letter.subject, author=f"{la_name} Council")
-    styles = getSampleStyleSheet()
-    story: list[Any] = [
-        Paragraph(escape(f"{la_name} Council - SEND service"), styles["Title"]),
-        Paragraph(escape(letter.subject), styles["Heading2"]),
-        Spacer(1, 12),
-    ]
-    for paragraph in letter.body.split("\n\n"):
-        story.append(Paragraph(escape(paragraph).replace("\n", "<br/>"), styles["BodyText"]))
-        story.append(Spacer(1, 6))
-    doc.build(story)
-    return buffer.getvalue()
-
-
+# The four panel letters' default text, as migration cases/0002 reads it (the texts are in letter_defaults).
 DEFAULT_TEMPLATES = {
-    "assess-yes": (
-        "Decision to assess",
-        "We will carry out an EHC needs assessment for {{ child_name }}",
-        "Dear parent or carer,\n\nThe SEND panel met on {{ panel_date }} to consider the request "
-        "received on {{ received }} for an education, health and care needs assessment for "
-        "{{ child_name }} (reference {{ child_reference }}).\n\nThe panel decided to carry out the "
-        "assessment. {{ reasons }}\n\nWe will now ask for advice from the people who know "
-        "{{ child_name }}. Your case officer is {{ officer }}.\n\nYours sincerely,\n\n"
-        "{{ la_name }} SEND service",
-    ),
-    "assess-no": (
-        "Decision not to assess",
-        "Decision about an EHC needs assessment for {{ child_name }}",
-        "Dear parent or carer,\n\nThe SEND panel met on {{ panel_date }} to consider the request "
-        "received on {{ received }} for an education, health and care needs assessment for "
-        "{{ child_name }} (reference {{ child_reference }}).\n\nThe panel decided not to carry out "
-        "an assessment at this time, for these reasons: {{ reasons }}\n\nYou have the right to appeal "
-        "to the First-tier Tribunal (SEND) within 2 months of this letter, or 1 month after a "
-        "mediation certificate if that is later. Before appealing you must contact a mediation "
-        "adviser. Free, impartial information, advice and support is available from the SEND "
-        "information, advice and support service.\n\nYours sincerely,\n\n{{ la_name }} SEND service",
-    ),
-    "issue-no": (
-        "Decision not to issue a plan",
-        "Decision about an EHC plan for {{ child_name }}",
-        "Dear parent or carer,\n\nFollowing the EHC needs assessment for {{ child_name }}, the panel "
-        "met on {{ panel_date }} and decided not to issue an EHC plan. Reasons: {{ reasons }}\n\n"
-        "You have the right to appeal to the First-tier Tribunal (SEND) within 2 months of this "
-        "letter. You must contact a mediation adviser first.\n\nYours sincerely,\n\n"
-        "{{ la_name }} SEND service",
-    ),
-    "issue-yes": (
-        "Decision to issue a plan",
-        "We will issue an EHC plan for {{ child_name }}",
-        "Dear parent or carer,\n\nThe panel met on {{ panel_date }} and decided to issue an EHC plan "
-        "for {{ child_name }}. {{ reasons }}\n\nWe will send you the draft plan. You will have at "
-        "least 15 days to comment on it and to ask for a particular school or college to be named."
-        "\n\nYours sincerely,\n\n{{ la_name }} SEND service",
-    ),
+    key: (DEFAULT_LETTERS[key].name, DEFAULT_LETTERS[key].subject, DEFAULT_LETTERS[key].body)
+    for key in ("assess-yes", "assess-no", "issue-no", "issue-yes")
 }
 
 
 def ensure_default_templates() -> None:
-    for key, (name, subject, body) in DEFAULT_TEMPLATES.items():
-        LetterTemplate.objects.get_or_create(
-            key=key, defaults={"name": name, "subject": subject, "body": body}
-        )
+    letters.ensure_all_templates()
 
 
 def template_key_for(decision: PanelDecision) -> str:
@@ -266,8 +156,5 @@ def decide_at_panel(
         today=today,
         members=list(members),
     )
-    if outcome != PanelOutcome.DEFER:
-        ensure_default_templates()
-        template = LetterTemplate.objects.get(key=template_key_for(decision))
-        generate_letter(decision=decision, template=template, by=by, la_name=la_name)
+    # A yes or no records the statutory decision, whose service makes the letters (with the reasons).
     return decision

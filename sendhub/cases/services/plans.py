@@ -22,6 +22,7 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.rules.settings import NamedSetting
+from sendhub.cases.services import letters
 from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.cases.services.requests import _new_version
 from sendhub.cases.services.status import refresh_status
@@ -108,6 +109,18 @@ def record_review_decision(
         data={"outcome": outcome, "late": decided_on > rules.review_decision_due(review.meeting)},
     )
     refresh_status(review.plan.child, today)
+    letters.for_step(
+        f"review-{review.outcome}",
+        child=review.plan.child,
+        by=by,
+        today=today,
+        plan=review.plan,
+        review=review,
+        context={
+            "review_meeting": letters.long_date(review.meeting),
+            "decision_date": letters.long_date(decided_on),
+        },
+    )
     return review
 
 
@@ -134,6 +147,18 @@ def propose_amendments(
         actor=by, action="cases.plan.amendments_proposed", target=plan, data={"version": version.number}
     )
     refresh_status(plan.child, today)
+    letters.for_step(
+        "amendments-proposed",
+        child=plan.child,
+        by=by,
+        today=today,
+        plan=plan,
+        plan_version=version,
+        context={
+            "issued_on": letters.long_date(notice_sent),
+            "comments_due": letters.long_date(rules.amendment_representations_end(notice_sent)),
+        },
+    )
     return version
 
 
@@ -167,6 +192,19 @@ def issue_amended(
         data={"late": issued_on > rules.amended_plan_due(plan.amendment_notice)},
     )
     refresh_status(plan.child, today)
+    last_review = plan.reviews.order_by("-meeting").first()
+    letters.for_step(
+        "phase-transfer" if last_review is not None and last_review.phase_transfer else "amended-final",
+        child=plan.child,
+        by=by,
+        today=today,
+        plan=plan,
+        plan_version=version,
+        context={
+            "issued_on": letters.long_date(issued_on),
+            "setting_name": plan.named_setting_label() or "the school or college in section I",
+        },
+    )
     return version
 
 
@@ -204,6 +242,14 @@ def give_cease_notice(
     )
     record_event(actor=by, action="cases.plan.cease_notice", target=plan, data={"reason": sen2_reason})
     refresh_status(plan.child, today)
+    letters.for_step(
+        "cease-notice",
+        child=plan.child,
+        by=by,
+        today=today,
+        plan=plan,
+        context={"reasons": plan.get_cease_reason_display(), "decision_date": letters.long_date(notice)},
+    )
     return plan
 
 
@@ -395,3 +441,26 @@ def _named(fields: dict[str, Any], name: str) -> NamedSetting:
 
 def _plain(value: Any) -> Any:
     return value.pk if hasattr(value, "pk") else value
+
+
+@transaction.atomic
+def send_review_invitation(*, plan: Plan, by: User | None, today: date, batch: Any = None) -> list[Any]:
+    """CFA s.44(1), regs 19-20: tell the family the annual review is due, and by when."""
+    _live(plan)
+    if hasattr(plan, "last_review"):  # annotated by letter_selectors.plans_with_review_due for a batch
+        last_meeting = plan.last_review
+    else:
+        last = plan.reviews.order_by("-meeting").first()
+        last_meeting = last.meeting if last else None
+    due = rules.annual_review_due(plan.start_date or today, last_meeting)
+    made = letters.for_step(
+        "review-invitation",
+        child=plan.child,
+        by=by,
+        today=today,
+        plan=plan,
+        batch=batch,
+        context={"review_due": letters.long_date(due)},
+    )
+    add_timeline(plan.child, on=today, kind="review", summary="Annual review invitation sent", by=by)
+    return made

@@ -15,6 +15,7 @@ from sendhub.cases.models import (
     AssessmentRequest,
     Child,
     Outcome,
+    PanelDecision,
     Plan,
     PlanStatus,
     PlanVersion,
@@ -23,6 +24,7 @@ from sendhub.cases.models import (
     SenStatus,
     VersionKind,
 )
+from sendhub.cases.services import letters
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
@@ -66,6 +68,17 @@ def record_request(
         actor=by, action="cases.request.created", target=request, data={"child": child.pk, "source": source}
     )
     refresh_status(child, today)
+    letters.for_step(
+        "request-acknowledgement",
+        child=child,
+        by=by,
+        today=today,
+        request=request,
+        context={
+            "received": letters.long_date(received),
+            "decision_date": letters.long_date(rules.decision_to_assess_due(received)),
+        },
+    )
     return request
 
 
@@ -78,8 +91,10 @@ def record_assessment_decision(
     by: User,
     today: date,
     expected_version: int | None = None,
+    reasons: str = "",
+    decision: PanelDecision | None = None,
 ) -> AssessmentRequest:
-    """Reg 5(1): decide whether to assess, and notify, within 6 weeks of the request."""
+    """Reg 5(1): decide whether to assess, and notify, within 6 weeks of the request (the letter with it)."""
     _open(request)
     if request.decided_to_assess or request.decided_not_to_assess:
         raise CaseStateError("A decision whether to assess has already been recorded")
@@ -109,7 +124,34 @@ def record_assessment_decision(
         data={"assess": assess, "late": late},
     )
     refresh_status(request.child, today)
+    _decision_letters(
+        "assess-yes" if assess else "assess-no", request, decided_on, reasons, decision, by, today
+    )
     return request
+
+
+def _decision_letters(
+    key: str,
+    request: AssessmentRequest,
+    decided_on: date,
+    reasons: str,
+    decision: PanelDecision | None,
+    by: User,
+    today: date,
+) -> None:
+    letters.for_step(
+        key,
+        child=request.child,
+        by=by,
+        today=today,
+        request=request,
+        decision=decision,
+        context={
+            "received": letters.long_date(request.received),
+            "decision_date": letters.long_date(decided_on),
+            "reasons": reasons,
+        },
+    )
 
 
 @transaction.atomic
@@ -146,6 +188,18 @@ def request_advice(
         actor=by, action="cases.advice.requested", target=request, data={"advice": advice.pk, "kind": kind}
     )
     refresh_status(request.child, today)
+    letters.for_step(
+        "advice-request",
+        child=request.child,
+        by=by,
+        today=today,
+        request=request,
+        advice=advice,
+        context={
+            "advice_kind": advice.get_kind_display().lower(),
+            "advice_due": letters.long_date(advice.due),
+        },
+    )
     return advice
 
 
@@ -197,7 +251,14 @@ def record_exception(
 
 @transaction.atomic
 def record_issue_decision(
-    *, request: AssessmentRequest, issue: bool, decided_on: date, by: User, today: date
+    *,
+    request: AssessmentRequest,
+    issue: bool,
+    decided_on: date,
+    by: User,
+    today: date,
+    reasons: str = "",
+    decision: PanelDecision | None = None,
 ) -> AssessmentRequest:
     """Reg 10(1): a decision not to issue is notified within 16 weeks; otherwise draft the plan (reg 13)."""
     _open(request)
@@ -223,6 +284,7 @@ def record_issue_decision(
     )
     record_event(actor=by, action="cases.request.issue_decision", target=request, data={"issue": issue})
     refresh_status(request.child, today)
+    _decision_letters("issue-yes" if issue else "issue-no", request, decided_on, reasons, decision, by, today)
     return request
 
 
@@ -281,6 +343,19 @@ def issue_draft(
     add_timeline(request.child, on=issued_on, kind="plan", summary="Draft EHC plan issued", by=by)
     record_event(actor=by, action="cases.plan.draft_issued", target=plan, data={"version": version.number})
     refresh_status(request.child, today)
+    letters.for_step(
+        "draft-plan",
+        child=request.child,
+        by=by,
+        today=today,
+        request=request,
+        plan=plan,
+        plan_version=version,
+        context={
+            "issued_on": letters.long_date(issued_on),
+            "comments_due": letters.long_date(rules.draft_representations_end(issued_on)),
+        },
+    )
     return version
 
 
@@ -291,6 +366,7 @@ def record_consultation(
     """CFA s.39: consultation with the requested setting (15 days to respond)."""
     _open(request)
     _not_before(consulted, request.draft_issued, "the draft plan")
+    first_recorded = request.setting_consulted is None
     if responded is not None:
         _not_before(responded, consulted, "the consultation")
         _not_future(responded, today)
@@ -300,6 +376,21 @@ def record_consultation(
         actor=by, action="cases.request.consultation", target=request, data={"responded": bool(responded)}
     )
     refresh_status(request.child, today)
+    if first_recorded:  # the letter goes when the consultation starts, not when the answer is recorded
+        plan = Plan.objects.filter(request=request).first()
+        setting = (plan.named_setting if plan else None) or request.child.school
+        letters.for_step(
+            "consultation",
+            child=request.child,
+            by=by,
+            today=today,
+            request=request,
+            setting=setting,
+            context={
+                "setting_name": str(setting) if setting else "your school or college",
+                "response_due": letters.long_date(rules.setting_consultation_due(consulted)),
+            },
+        )
     return request
 
 
@@ -346,6 +437,19 @@ def issue_final(
         data={"within_20_weeks": t.on_time, "exception": t.exception_applies},
     )
     refresh_status(child, today)
+    letters.for_step(
+        "final-plan",
+        child=child,
+        by=by,
+        today=today,
+        request=request,
+        plan=plan,
+        plan_version=version,
+        context={
+            "issued_on": letters.long_date(issued_on),
+            "setting_name": plan.named_setting_label() or "the school or college in section I",
+        },
+    )
     return version
 
 

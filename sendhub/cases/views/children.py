@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sendhub.cases import forms, selectors
+from sendhub.cases import document_selectors, forms, selectors
 from sendhub.cases.presenters import child_summary, worklist_rows
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
@@ -88,9 +88,10 @@ def child_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def child_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     child = selectors.get_child_for_user(request.user, pk)
     record_view(request, child)
-    return render(
-        request, "cases/child_detail.html", child_summary(child, request.user, timezone.localdate())
-    )
+    context = child_summary(child, request.user, timezone.localdate())
+    context["documents"] = document_selectors.child_documents(child)[:5]
+    context["document_count"] = document_selectors.child_documents(child).count()
+    return render(request, "cases/child_detail.html", context)
 
 
 @requires("cases.edit_child")

@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from sendhub.cases import forms, rules, selectors
 from sendhub.cases.forms.panel import PanelDateForm, PanelListingForm
+from sendhub.cases.letter_defaults import MERGE_FIELDS
+from sendhub.cases.services import letters
 from sendhub.cases.services import panel as svc
 from sendhub.cases.services import panel_listing as svc_listing
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.audit import record_event, record_view
+from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 
@@ -114,36 +116,12 @@ def panel_decision_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     )
 
 
-@requires("cases.view_child")
-def letter_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    letter = selectors.get_letter_for_user(request.user, pk)
-    record_view(request, letter.decision.request.child)
-    return render(
-        request, "cases/letter_detail.html", {"letter": letter, "paragraphs": letter.body.split("\n\n")}
-    )
-
-
-@requires("cases.view_child")
-def letter_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    letter = selectors.get_letter_for_user(request.user, pk)
-    record_event(
-        actor=request.user,
-        action="cases.child.viewed",
-        target=letter.decision.request.child,
-        data={"letter": letter.pk, "as": "pdf"},
-        request=request,
-    )
-    response = HttpResponse(svc.letter_pdf(letter, settings.SENDHUB_LA_NAME), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="letter-{letter.pk}.pdf"'
-    return response
-
-
 @requires("cases.edit_letter_templates")
 def letter_template_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/letter_template_list.html",
-        {"templates": selectors.letter_templates(), "placeholders": svc.PLACEHOLDERS},
+        {"templates": selectors.letter_templates(), "merge_fields": MERGE_FIELDS},
     )
 
 
@@ -156,7 +134,7 @@ def letter_template_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     )
     if request.method == "POST" and form.is_valid():
         try:
-            svc.update_letter_template(
+            letters.update_template(
                 template=template,
                 by=request.user,
                 subject=form.cleaned_data["subject"],
@@ -170,5 +148,5 @@ def letter_template_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     return render(
         request,
         "cases/letter_template_edit.html",
-        {"template": template, "form": form, "placeholders": svc.PLACEHOLDERS},
+        {"template": template, "form": form, "merge_fields": MERGE_FIELDS},
     )

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sendhub.cases import forms, rules, selectors
+from sendhub.cases import document_selectors, forms, rules, selectors
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
@@ -20,7 +20,9 @@ from sendhub.core.params import int_param
 def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
     record_view(request, plan.child)
-    return render(request, "cases/plan_detail.html", plan_summary(plan, request.user, timezone.localdate()))
+    context = plan_summary(plan, request.user, timezone.localdate())
+    context["documents"] = document_selectors.plan_documents(plan.pk)
+    return render(request, "cases/plan_detail.html", context)
 
 
 @requires("cases.view_child")
@@ -40,6 +42,8 @@ def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int)
             "version": version,
             "sections": selectors.version_sections(version),
             "changeable": changeable,
+            "documents": document_selectors.version_documents(version),
+            "can_edit": can_edit_case(request.user, plan.child),
         },
     )
 

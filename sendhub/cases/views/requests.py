@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sendhub.cases import forms, selectors
+from sendhub.cases import document_selectors, forms, selectors
+from sendhub.cases.forms.documents import AdviceReceivedForm
 from sendhub.cases.presenters import request_summary
+from sendhub.cases.services import documents as document_services
 from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import requests as svc
 from sendhub.cases.views.common import step as _step
@@ -30,9 +33,9 @@ def child_request_new(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.get_request_for_user(request.user, pk)
     record_view(request, assessment.child)
-    return render(
-        request, "cases/request_detail.html", request_summary(assessment, request.user, timezone.localdate())
-    )
+    context = request_summary(assessment, request.user, timezone.localdate())
+    context["documents"] = document_selectors.request_documents(assessment)
+    return render(request, "cases/request_detail.html", context)
 
 
 @requires("cases.edit_child")
@@ -72,14 +75,16 @@ def advice_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def advice_received(request: AuthenticatedHttpRequest, pk: int, advice_pk: int) -> HttpResponse:
     a = selectors.get_request_for_user(request.user, pk, write=True)
     advice = selectors.get_advice(a, advice_pk)
-    form = forms.DateForm(request.POST or None, label="Date the advice was received")
+    form = AdviceReceivedForm(
+        request.POST or None, request.FILES or None, max_mb=settings.SENDHUB_MAX_UPLOAD_MB
+    )
     return _step(
         request,
         form,
         a,
         f"{advice.get_kind_display()} received",
-        lambda d: svc.record_advice_received(
-            advice=advice, received_on=d["on"], by=request.user, today=timezone.localdate()
+        lambda d: document_services.receive_advice(
+            advice=advice, received_on=d["on"], upload=d["file"], by=request.user, today=timezone.localdate()
         ),
     )
 

@@ -108,3 +108,34 @@ def test_the_demo_runs_with_debug_off_and_plain_http():
     assert result.stdout.strip().splitlines()[-1].split() == ["False", "False"]
     on_request = run_sendhub("shell", "-c", shown, SENDHUB_DEMO="true", SENDHUB_DEBUG="true")
     assert on_request.stdout.strip().splitlines()[-1].split() == ["True", "False"]
+
+
+def test_document_storage_in_a_bucket_needs_its_bucket():
+    result = run_sendhub("check", SENDHUB_STORAGE="s3")
+    assert result.returncode != 0
+    assert "SENDHUB_STORAGE=s3 needs SENDHUB_S3_BUCKET" in result.stderr
+    assert run_sendhub("check", SENDHUB_STORAGE="cloud").returncode != 0
+
+
+def test_document_storage_in_a_bucket_goes_through_django_storages():
+    result = run_sendhub(
+        "shell",
+        "-c",
+        'from django.core.files.storage import storages; s = storages["default"]; '
+        "print(type(s).__module__, s.bucket_name, s.endpoint_url)",
+        SENDHUB_STORAGE="s3",
+        SENDHUB_S3_BUCKET="send-documents",
+        SENDHUB_S3_ENDPOINT_URL="https://s3.example.test",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "storages.backends.s3",
+        "send-documents",
+        "https://s3.example.test",
+    ]
+
+
+def test_upload_limit_must_be_positive():
+    result = run_sendhub("check", SENDHUB_MAX_UPLOAD_MB="0")
+    assert result.returncode != 0
+    assert "SENDHUB_MAX_UPLOAD_MB must be 1 or more" in result.stderr
