@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from sendhub.cases import letter_selectors, selectors
 from sendhub.cases.forms.letters import LetterBatchForm, MarkPrintedForm
-from sendhub.cases.models.plans import EDITABLE_KINDS
 from sendhub.cases.rules.periods import add_months
 from sendhub.cases.services import letter_batches, plan_document
 from sendhub.cases.services import letters as svc
@@ -143,8 +142,5 @@ def plan_version_pdf(request: AuthenticatedHttpRequest, pk: int, number: int) ->
     record_event(actor=request.user, action="cases.plan.pdf_downloaded", target=plan.child, request=request,
                  data={"plan": plan.pk, "version": version.number})  # fmt: skip
     response = HttpResponse(plan_document.plan_pdf(version), content_type="application/pdf")
-    suffix = "-draft" if version.kind in EDITABLE_KINDS else ""
-    response["Content-Disposition"] = (
-        f'attachment; filename="ehc-plan-{plan.child.reference}-v{version.number}{suffix}.pdf"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{plan_document.plan_pdf_filename(version)}"'
     return response
