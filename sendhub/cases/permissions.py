@@ -33,6 +33,8 @@ rules.add_perm("cases.upload_document", casework)
 rules.add_perm("cases.remove_document", casework)
 rules.add_perm("cases.manage_print_queue", casework)
 rules.add_perm("cases.run_letter_batches", is_team_manager | is_admin)
+# The advice inbox (/advice/): the adviser's own requests only (selectors.advice scopes by adviser).
+rules.add_perm("cases.give_advice", is_advice_giver)
 
 
 def can_edit_case(user: Any, child: Any) -> bool:

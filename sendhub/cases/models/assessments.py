@@ -112,12 +112,25 @@ class AdviceRequest(models.Model):
     requested_on = models.DateField()
     due = models.DateField()
     received_on = models.DateField(null=True, blank=True)
+    # Advice given through the adviser's inbox (/advice/) as text; a document may come with it or instead.
+    advice_text = models.TextField(blank=True)
+    # An adviser may decline (for example "not known to the service"); the officer then asks elsewhere.
+    declined_on = models.DateField(null=True, blank=True)
+    decline_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["requested_on", "id"]
         constraints = [
             models.CheckConstraint(
                 name="advice_kind_valid", condition=Q(kind__in=vocab.codes(vocab.ADVICE_KINDS))
+            ),
+            models.CheckConstraint(
+                name="advice_given_or_declined_not_both",
+                condition=Q(received_on__isnull=True) | Q(declined_on__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="advice_declined_with_reason",
+                condition=Q(declined_on__isnull=True) | ~Q(decline_reason=""),
             ),
             models.CheckConstraint(
                 name="advice_received_after_request",
