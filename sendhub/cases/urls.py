@@ -64,6 +64,7 @@ urlpatterns = [
     path("cases/documents/<int:pk>/", documents.document_download, name="document_download"),
     path("cases/documents/<int:pk>/remove/", documents.document_remove, name="document_remove"),
     path("cases/requests/new/", children.request_new, name="request_new"),
+    path("cases/requests/from-your-school/", children.school_requests, name="school_requests"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("advice/", advice.inbox, name="advice_inbox"),
     path("advice/<int:pk>/", advice.advice_detail, name="advice_detail"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -93,6 +95,13 @@ class AssessmentRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:request_detail", args=[self.pk])
+
+    @property
+    def decision_due(self) -> date:
+        """Reg 5(1): the decision whether to assess is due 6 weeks after the request."""
+        from sendhub.cases.rules import decision_to_assess_due
+
+        return decision_to_assess_due(self.received)
 
 
 class AdviceRequest(models.Model):
@@ -220,3 +229,30 @@ class PanelDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_question_display()}: {self.get_outcome_display()}"
+
+
+class SchoolRequestEvidence(models.Model):
+    """A school's request for assessment (CFA s.36(1)) with the evidence of its graduated approach
+    (SEND Code of Practice 6.44-6.56, 9.14): assess-plan-do-review cycles, SEN support plan, the
+    school's notional SEN budget spent on the child."""
+
+    request = models.OneToOneField(AssessmentRequest, models.CASCADE, related_name="school_evidence")
+    school = models.ForeignKey("schools.School", models.PROTECT, related_name="assessment_requests_made")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    review_cycles = models.PositiveSmallIntegerField(help_text="Assess-plan-do-review cycles completed")
+    support_plan = models.BooleanField(help_text="An SEN support plan is in place")
+    notional_budget_used = models.DecimalField(max_digits=9, decimal_places=2)
+    summary = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="school_evidence_budget_not_negative", condition=Q(notional_budget_used__gte=0)
+            ),
+            models.CheckConstraint(
+                name="school_evidence_cycles_at_most_99", condition=Q(review_cycles__lte=99)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Graduated approach evidence for request {self.request_id}"
