@@ -23,6 +23,8 @@ from sendhub.cases.services.common import add_timeline
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
 
+ADVICE_REMINDER_WORKING_DAYS = 5
+
 
 def _still_asked(advice: AdviceRequest) -> None:
     if advice.received_on is not None:
@@ -91,3 +93,41 @@ def _tell_officer(advice: AdviceRequest, what: str) -> None:
     EmailMessage(
         subject=f"{settings.SENDHUB_SERVICE_NAME}: advice update", body=body, to=[officer.email]
     ).send()
+
+
+def remind_advice_due(today: date) -> int:
+    """Email each adviser whose advice is due in 5 working days (run daily, so once per request).
+
+    The email names no child: the adviser signs in to their inbox to see which request it is."""
+    from sendhub.cases.models import RequestStatus
+    from sendhub.lib.workdays import add_working_days
+
+    due_on = add_working_days(today, ADVICE_REMINDER_WORKING_DAYS)
+    waiting = (
+        AdviceRequest.objects.filter(
+            due=due_on,
+            received_on__isnull=True,
+            declined_on__isnull=True,
+            request__status=RequestStatus.OPEN,
+            adviser__is_active=True,
+        )
+        .exclude(adviser__email="")
+        .select_related("adviser")
+    )
+    counts: dict[User, int] = {}
+    for advice in waiting:
+        if advice.adviser is None:  # excluded by the query; for the type checker
+            continue
+        counts[advice.adviser] = counts.get(advice.adviser, 0) + 1
+    link = settings.SENDHUB_SITE_URL.rstrip("/") + reverse("cases:advice_inbox")
+    for adviser, count in counts.items():
+        asked = "1 request for advice is" if count == 1 else f"{count} requests for advice are"
+        EmailMessage(
+            subject=f"{settings.SENDHUB_SERVICE_NAME}: advice due on {due_on:%-d %B %Y}",
+            body=(
+                f"Hello {adviser.full_name},\n\n{asked} due on {due_on:%A %-d %B %Y}, in 5 working days.\n\n"
+                f"See them in your inbox:\n{link}\n\n{settings.SENDHUB_SERVICE_NAME}"
+            ),
+            to=[adviser.email],
+        ).send()
+    return len(counts)

@@ -168,3 +168,27 @@ def test_advice_on_a_closed_request_is_refused(client, login, ep, officer):
     response = client.post(reverse("cases:advice_detail", args=[advice.pk]), {"text": "Advice"})
     assert response.status_code == 200
     assert AdviceRequest.objects.get(pk=advice.pk).received_on is None
+
+
+def test_advisers_are_reminded_of_advice_due_in_5_working_days(ep, officer, make_user):
+    from datetime import date
+
+    monday = date(2026, 3, 2)  # no bank holidays that week
+    due_next_monday = AdviceFactory.create(
+        request=RequestFactory.create(child=ChildFactory.create(first_name="Ana", officer=officer)),
+        adviser=ep,
+        requested_on=monday - timedelta(weeks=5),
+        due=date(2026, 3, 9),
+    )
+    AdviceFactory.create(adviser=ep, requested_on=monday - timedelta(weeks=5), due=date(2026, 3, 10))
+    health = make_user(Role.HEALTH, email="health@example.org")
+    AdviceFactory.create(adviser=health, requested_on=monday, due=date(2026, 3, 9), received_on=monday)
+    assert advice_services.remind_advice_due(monday) == 1
+    [email] = mail.outbox
+    assert email.to == [ep.email]
+    assert "1 request for advice is due on Monday 9 March 2026" in email.body
+    assert reverse("cases:advice_inbox") in email.body and "Ana" not in email.body
+    due_next_monday.request.status = "withdrawn"
+    due_next_monday.request.save(update_fields=["status"])
+    mail.outbox.clear()
+    assert advice_services.remind_advice_due(monday) == 0 and not mail.outbox
