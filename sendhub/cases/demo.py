@@ -171,6 +171,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     counts = _cases(population.children, saved, rng, today)
     _list_for_next_panel(today)
     _family(population.children, saved, rng)
+    _demo_family(today)
     # After the families: the letters go to each parent, by email or post as they prefer.
     _panels(
         list(
@@ -532,15 +533,11 @@ def _plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, toda
 
 
 def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: random.Random) -> None:
-    parent_user = User.objects.filter(email="parent@demo.sendhub.test").first()
     parents, professionals = [], []
-    linked = 0
     for sc in population:
         child = saved[sc.key]
         mother = rng.random() < 0.8
         first = rng.choice(names.FIRST_NAMES_F if mother else names.FIRST_NAMES_M)
-        link = parent_user is not None and linked < 2 and sc.sen_status == "ehcp"
-        linked += link
         parents.append(
             ParentCarer(
                 child=child,
@@ -550,7 +547,6 @@ def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: rand
                 contact_preference=rng.choice(["email", "email", "phone", "text", "post"]),
                 language=sc.first_language if sc.first_language != "Other" else "English",
                 interpreter_needed=sc.first_language not in {"English", "Other"} and rng.random() < 0.3,
-                user=parent_user if link else None,
             )
         )
         if sc.sen_status == "ehcp":
@@ -564,6 +560,41 @@ def _family(population: list[SyntheticChild], saved: dict[str, Child], rng: rand
             )
     ParentCarer.objects.bulk_create(parents, batch_size=2000)
     Professional.objects.bulk_create(professionals, batch_size=2000)
+
+
+def _demo_family(today: date) -> None:
+    """The demo parent account IS the recorded parent (same name and email) of its children: one whose draft
+    plan is inside the 15 days for comments and naming a setting (reg 13(1), CFA s.38), one with a plan."""
+    parent_user = User.objects.filter(email="parent@demo.sendhub.test").first()
+    if parent_user is None:
+        return
+    demo = Child.objects.filter(reference__startswith="DEMO-")
+    in_draft = (
+        demo.filter(
+            requests__status=RequestStatus.OPEN,
+            requests__draft_issued__gt=today - timedelta(days=15),
+            requests__draft_issued__lte=today,
+            requests__final_issued__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    with_plan = (
+        demo.filter(plans__status=PlanStatus.ACTIVE)
+        .exclude(pk__in=[in_draft.pk] if in_draft else [])
+        .order_by("pk")
+        .first()
+    )
+    for child in (c for c in (in_draft, with_plan) if c is not None):
+        record = child.parents.order_by("pk").first()
+        if record is None:
+            continue
+        record.name = parent_user.full_name
+        record.relationship = "Mother"
+        record.email = parent_user.email
+        record.user = parent_user
+        record.full_clean()
+        record.save()
 
 
 def _panels(requests: list[AssessmentRequest], today: date) -> None:

@@ -11,4 +11,6 @@ NAV_ITEMS = [
     NavItem("Plan quality", "cases:qa_overview", "cases.audit_plans", order=14),
     NavItem("Print queue", "cases:print_queue", "cases.manage_print_queue", order=15),
     NavItem("Bulk letters", "cases:letter_batch_new", "cases.run_letter_batches", order=16),
+    NavItem("Advice asked of you", "cases:advice_inbox", "cases.give_advice", order=9),
+    NavItem("Requests from your school", "cases:school_requests", "cases.view_school_requests", order=12),
 ]

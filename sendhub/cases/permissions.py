@@ -33,6 +33,11 @@ rules.add_perm("cases.upload_document", casework)
 rules.add_perm("cases.remove_document", casework)
 rules.add_perm("cases.manage_print_queue", casework)
 rules.add_perm("cases.run_letter_batches", is_team_manager | is_admin)
+# The advice inbox (/advice/): the adviser's own requests only (selectors.advice scopes by adviser).
+rules.add_perm("cases.give_advice", is_advice_giver)
+# A SENCO asks for an assessment for their schools' pupils (CFA s.36(1)); staff record anyone's request.
+rules.add_perm("cases.make_request", casework | is_senco)
+rules.add_perm("cases.view_school_requests", is_senco)
 
 
 def can_edit_case(user: Any, child: Any) -> bool:

@@ -22,3 +22,12 @@ def run_letter_batch(batch_id: int) -> int:
     from sendhub.cases.services.letter_batches import run_batch
 
     return run_batch(batch_id).done
+
+
+# 07:30 UTC, before the working day: advisers hear of advice due in 5 working days (reg 8(1)).
+@app.periodic(cron="30 7 * * *")
+@app.task(queueing_lock="cases_advice_reminders", name="cases.advice_reminders")
+def advice_reminders(timestamp: int) -> int:
+    from sendhub.cases.services.advice import remind_advice_due
+
+    return remind_advice_due(timezone.localdate())

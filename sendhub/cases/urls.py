@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sendhub.cases.views import (
+    advice,
     caseloads,
     children,
     documents,
@@ -63,7 +64,11 @@ urlpatterns = [
     path("cases/documents/<int:pk>/", documents.document_download, name="document_download"),
     path("cases/documents/<int:pk>/remove/", documents.document_remove, name="document_remove"),
     path("cases/requests/new/", children.request_new, name="request_new"),
+    path("cases/requests/from-your-school/", children.school_requests, name="school_requests"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("advice/", advice.inbox, name="advice_inbox"),
+    path("advice/<int:pk>/", advice.advice_detail, name="advice_detail"),
+    path("advice/<int:pk>/decline/", advice.advice_decline, name="advice_decline"),
     path("cases/requests/<int:pk>/decision/", requests.request_decision, name="request_decision"),
     path("cases/requests/<int:pk>/advice/new/", requests.advice_new, name="advice_new"),
     path(

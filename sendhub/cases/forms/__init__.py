@@ -33,6 +33,7 @@ from sendhub.cases.forms.requests import (
     ExceptionForm,
     FinalForm,
     RequestForm,
+    SchoolRequestForm,
     SectionsForm,
 )
 
@@ -67,6 +68,7 @@ __all__ = [
     "RequestForm",
     "ReviewMeetingForm",
     "ReviewOutcomeForm",
+    "SchoolRequestForm",
     "SectionsForm",
     "TransferForm",
     "date_field",

@@ -62,3 +62,40 @@ class DocumentRemoveForm(forms.Form):
         help_text="For example, uploaded to the wrong child. The file is kept for the audit trail.",
         error_messages={"required": "Say why the document is being removed"},
     )
+
+
+class GiveAdviceForm(forms.Form):
+    """An adviser's advice from their inbox: written here, attached as a document, or both."""
+
+    text = forms.CharField(
+        label="Your advice",
+        required=False,
+        max_length=50000,
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 12}),
+        help_text="The child's needs, the outcomes to aim for and the provision needed to meet them.",
+    )
+
+    def __init__(self, *args: Any, max_mb: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"] = forms.FileField(
+            label="Attach your advice as a document (optional)",
+            required=False,
+            help_text=f"{ACCEPTED_LABELS}, {max_mb} MB at most",
+            widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("text") or "").strip() and not data.get("file") and not self.errors:
+            self.add_error("text", "Write your advice or attach it as a document")
+        return data
+
+
+class DeclineAdviceForm(forms.Form):
+    reason = forms.CharField(
+        label="Why can you not give this advice?",
+        max_length=500,
+        help_text="For example, the child is not known to the service. The case officer sees this.",
+        error_messages={"required": "Say why you cannot give this advice"},
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 3}),
+    )

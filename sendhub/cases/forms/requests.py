@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
@@ -10,6 +11,7 @@ from sendhub.accounts.models import Role, User
 from sendhub.cases import vocab
 from sendhub.cases.forms.fields import YES_NO, date_field
 from sendhub.cases.models.assessments import EXCEPTION_CHOICES, SOURCE_CHOICES
+from sendhub.cases.models.children import Child
 from sendhub.core.forms import GovukDateField
 from sendhub.schools.models import School
 
@@ -105,3 +107,60 @@ class FinalForm(SectionsForm):
 class ConsultationForm(forms.Form):
     consulted = date_field("Date the setting was consulted", "date the setting was consulted")
     responded = date_field("Date the setting responded", "date the setting responded", required=False)
+
+
+class SchoolRequestForm(forms.Form):
+    """A SENCO's request for an EHC needs assessment, with the evidence of the graduated approach."""
+
+    child = forms.ModelChoiceField(
+        label="Which pupil is the request for?",
+        queryset=Child.objects.none(),
+        error_messages={
+            "required": "Select the pupil",
+            "invalid_choice": "Select one of your school's pupils",
+        },
+    )
+    review_cycles = forms.IntegerField(
+        label="How many assess-plan-do-review cycles has the school completed?",
+        min_value=0,
+        max_value=99,
+        error_messages={"required": "Enter the number of cycles, 0 if none"},
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric"}),
+    )
+    support_plan = forms.TypedChoiceField(
+        label="Is there an SEN support plan?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes or no"},
+    )
+    notional_budget_used = forms.DecimalField(
+        label="Notional SEN budget spent on the pupil this year, in pounds",
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=2,
+        help_text="Schools meet the first £6,000 of additional support from their notional SEN budget.",
+        error_messages={
+            "required": "Enter the amount spent, 0 if none",
+            "invalid": "Enter an amount, like 6000",
+        },
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}),
+    )
+    summary = forms.CharField(
+        label="What has the school tried, and why is it not enough?",
+        max_length=20000,
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 8}),
+        error_messages={"required": "Describe the support tried and the progress made"},
+    )
+
+    def __init__(self, *args: Any, pupils: Any, max_mb: int, **kwargs: Any) -> None:
+        from sendhub.lib.filecheck import ACCEPTED_LABELS
+
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["child"]).queryset = pupils
+        self.fields["file"] = forms.FileField(
+            label="Evidence document (optional)",
+            required=False,
+            help_text=f"For example the SEN support plan or the latest review. {ACCEPTED_LABELS}, {max_mb} MB at most",
+            widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+        )

@@ -7,6 +7,7 @@ from sendhub.cases.models.assessments import (
     PanelOutcome,
     PanelQuestion,
     RequestStatus,
+    SchoolRequestEvidence,
 )
 from sendhub.cases.models.children import (
     Child,
@@ -85,6 +86,7 @@ __all__ = [
     "Recipient",
     "RequestStatus",
     "ScanStatus",
+    "SchoolRequestEvidence",
     "SenStatus",
     "Sex",
     "TimelineEntry",

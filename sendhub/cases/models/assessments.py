@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -95,6 +97,13 @@ class AssessmentRequest(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cases:request_detail", args=[self.pk])
 
+    @property
+    def decision_due(self) -> date:
+        """Reg 5(1): the decision whether to assess is due 6 weeks after the request."""
+        from sendhub.cases.rules import decision_to_assess_due
+
+        return decision_to_assess_due(self.received)
+
 
 class AdviceRequest(models.Model):
     """A request for advice under reg 6(1); due 6 weeks from the request (reg 8(1))."""
@@ -113,12 +122,25 @@ class AdviceRequest(models.Model):
     requested_on = models.DateField()
     due = models.DateField()
     received_on = models.DateField(null=True, blank=True)
+    # Advice given through the adviser's inbox (/advice/) as text; a document may come with it or instead.
+    advice_text = models.TextField(blank=True)
+    # An adviser may decline (for example "not known to the service"); the officer then asks elsewhere.
+    declined_on = models.DateField(null=True, blank=True)
+    decline_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["requested_on", "id"]
         constraints = [
             models.CheckConstraint(
                 name="advice_kind_valid", condition=Q(kind__in=vocab.codes(vocab.ADVICE_KINDS))
+            ),
+            models.CheckConstraint(
+                name="advice_given_or_declined_not_both",
+                condition=Q(received_on__isnull=True) | Q(declined_on__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="advice_declined_with_reason",
+                condition=Q(declined_on__isnull=True) | ~Q(decline_reason=""),
             ),
             models.CheckConstraint(
                 name="advice_received_after_request",
@@ -208,3 +230,30 @@ class PanelDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_question_display()}: {self.get_outcome_display()}"
+
+
+class SchoolRequestEvidence(models.Model):
+    """A school's request for assessment (CFA s.36(1)) with the evidence of its graduated approach
+    (SEND Code of Practice 6.44-6.56, 9.14): assess-plan-do-review cycles, SEN support plan, the
+    school's notional SEN budget spent on the child."""
+
+    request = models.OneToOneField(AssessmentRequest, models.CASCADE, related_name="school_evidence")
+    school = models.ForeignKey("schools.School", models.PROTECT, related_name="assessment_requests_made")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    review_cycles = models.PositiveSmallIntegerField(help_text="Assess-plan-do-review cycles completed")
+    support_plan = models.BooleanField(help_text="An SEN support plan is in place")
+    notional_budget_used = models.DecimalField(max_digits=9, decimal_places=2)
+    summary = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="school_evidence_budget_not_negative", condition=Q(notional_budget_used__gte=0)
+            ),
+            models.CheckConstraint(
+                name="school_evidence_cycles_at_most_99", condition=Q(review_cycles__lte=99)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Graduated approach evidence for request {self.request_id}"

@@ -108,6 +108,12 @@ def plan_document(version: PlanVersion) -> PlanDocument:
     )
 
 
+def plan_pdf_filename(version: PlanVersion) -> str:
+    """The download's name: the child's reference and the version, marked draft until final."""
+    suffix = "-draft" if version.kind in EDITABLE_KINDS else ""
+    return f"ehc-plan-{version.plan.child.reference}-v{version.number}{suffix}.pdf"
+
+
 def plan_pdf(version: PlanVersion) -> bytes:
     """The plan version as a tagged-title PDF (reportlab), "DRAFT" across every page until final."""
     from reportlab.lib import colors

@@ -211,6 +211,8 @@ def record_advice_received(
     _open(advice.request)
     if advice.received_on is not None:
         raise CaseStateError("This advice has already been recorded as received")
+    if advice.declined_on is not None:
+        raise CaseStateError("The adviser declined this request; ask for the advice again")
     _not_before(received_on, advice.requested_on, "the request for advice")
     _not_future(received_on, today)
     advice.received_on = received_on

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
 from django.db.models import QuerySet
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
@@ -10,8 +12,10 @@ from django.utils import timezone
 
 from sendhub.cases import document_selectors, forms, selectors
 from sendhub.cases.presenters import child_summary, worklist_rows
+from sendhub.cases.selectors import schools as school_selectors
 from sendhub.cases.services import children as child_services
 from sendhub.cases.services import requests as request_services
+from sendhub.cases.services import school_requests as school_request_services
 from sendhub.cases.services.children import PARENT_FIELDS, PROFESSIONAL_FIELDS
 from sendhub.cases.views.common import confirm_form
 from sendhub.cases.views.common import step as _step
@@ -113,9 +117,13 @@ def child_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/child_edit.html", {"child": child, "form": form})
 
 
-@requires("cases.record_request")
+@requires("cases.make_request")
 def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Intake: a new request, with a duplicates check before a new child record is made."""
+    """Intake: a new request, with a duplicates check before a new child record is made.
+
+    A SENCO (who may make a request but not record others') asks for one of their school's pupils."""
+    if not request.user.has_perm("cases.record_request"):
+        return _school_request_new(request)
     form = forms.IntakeForm(request.POST or None)
     duplicates, hidden = None, 0
     if request.method == "POST" and form.is_valid():
@@ -138,6 +146,40 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request, "cases/request_new.html", {"form": form, "duplicates": duplicates, "hidden": hidden}
     )
+
+
+def _school_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = forms.SchoolRequestForm(
+        request.POST or None,
+        request.FILES or None,
+        pupils=school_selectors.pupils_for_request(request.user),
+        max_mb=settings.SENDHUB_MAX_UPLOAD_MB,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            school_request_services.request_assessment_for_pupil(
+                child=data["child"],
+                review_cycles=data["review_cycles"],
+                support_plan=data["support_plan"],
+                notional_budget_used=data["notional_budget_used"],
+                summary=data["summary"],
+                upload=data["file"],
+                by=request.user,
+                today=timezone.localdate(),
+            )
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, "Your request has been sent to the council's SEND team.")
+            return redirect("cases:school_requests")
+    return render(request, "cases/school_request_new.html", {"form": form})
+
+
+@requires("cases.view_school_requests")
+def school_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = page_of(request, school_selectors.requests_made_by_schools(request.user), 50)
+    return render(request, "cases/school_requests.html", {"page_obj": page})
 
 
 @requires("cases.reassign_case")

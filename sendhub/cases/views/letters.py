@@ -156,8 +156,5 @@ def plan_version_pdf(request: AuthenticatedHttpRequest, pk: int, number: int) ->
         data={"plan": plan.pk, "version": version.number},
     )
     response = HttpResponse(plan_document.plan_pdf(version), content_type="application/pdf")
-    suffix = "-draft" if plan_document.is_draft(version) else ""
-    response["Content-Disposition"] = (
-        f'attachment; filename="ehc-plan-{plan.child.reference}-v{version.number}{suffix}.pdf"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{plan_document.plan_pdf_filename(version)}"'
     return response
