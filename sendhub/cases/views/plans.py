@@ -90,7 +90,11 @@ def review_decision(request: AuthenticatedHttpRequest, pk: int, review_pk: int) 
 @requires("cases.edit_child")
 def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    form = forms.AmendmentsForm(
+        request.POST or None,
+        initial={"version": plan.version},
+        initial_sections=selectors.plan_sections(plan),
+    )
     return _step(
         request,
         form,
@@ -102,6 +106,7 @@ def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             sections=svc.sections_from(d),
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d["version"],
         ),
     )
 
@@ -109,7 +114,11 @@ def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 @requires("cases.edit_child")
 def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    form = forms.AmendmentsForm(
+        request.POST or None,
+        initial={"version": plan.version},
+        initial_sections=selectors.plan_sections(plan),
+    )
     return _step(
         request,
         form,
@@ -121,6 +130,7 @@ def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             sections=svc.sections_from(d),
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d["version"],
         ),
         links=selectors.structured_links(plan),
     )
