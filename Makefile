@@ -67,7 +67,8 @@ migrations-check: install
 	SENDHUB_DATABASE_URL=sqlite:///:memory: $(BIN)/sendhub makemigrations --check --dry-run
 
 # Two workers (the machines have 2 cores); --dist loadfile keeps the browser sweep's tests together.
-PYTEST := $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+# --durations=25 prints the 25 slowest tests and fixtures at the end: the place to look when the suite slows.
+PYTEST := $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile --durations=25
 
 test-sqlite: install chromium
 	mkdir -p var

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import html5lib
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.template import TemplateSyntaxError
 from django.test import Client
 
@@ -63,6 +67,36 @@ def undefined_template_variables_fail() -> None:
     raising = UndefinedTemplateVariable()
     engines["django"].engine.string_if_invalid = raising  # type: ignore[attr-defined]
     get_default_renderer().engine.engine.string_if_invalid = raising  # type: ignore[attr-defined]
+
+
+T = TypeVar("T")
+
+
+@contextmanager
+def seeded_once(django_db_blocker: Any, seed: Callable[[], T]) -> Iterator[T]:
+    """Run `seed` once for a wide-scoped fixture, inside a transaction that is rolled back when the fixture
+    ends, so the data never outlives it. Each test's own transaction (the `db` fixture) nests inside as a
+    savepoint, so a test that writes is rolled back to the seeded state and the next test sees it unchanged.
+    Only for tests on `db` (not `transactional_db`: flushing would empty the seeded tables)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield seed()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The demo data (seed 3, scale 0.02), loaded once for the test module that asks for it; its tests
+    read it (and any writes they make are rolled back). Loading it takes about a minute: ask for this
+    rather than loading the demo again in a test."""
+    from sendhub.core.demo import load_demo_data
+
+    with seeded_once(django_db_blocker, lambda: load_demo_data(seed=3, scale=0.02, stdout=io.StringIO())):
+        yield
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from sendhub.cases.forms.plans import (
 )
 from sendhub.cases.forms.requests import (
     AdviceForm,
+    AmendmentsForm,
     ConsultationForm,
     DateForm,
     DecisionForm,
@@ -41,6 +42,7 @@ __all__ = [
     "UNIT_CHOICES",
     "YES_NO",
     "AdviceForm",
+    "AmendmentsForm",
     "AppealForm",
     "AppealOutcomeForm",
     "AuditForm",

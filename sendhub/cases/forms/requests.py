@@ -98,6 +98,13 @@ class SectionsForm(forms.Form):
             )
 
 
+class AmendmentsForm(SectionsForm):
+    """Amendments to a live plan: the plan's version when the form was opened, so a colleague's change
+    made since is not overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class FinalForm(SectionsForm):
     named_setting = forms.ModelChoiceField(
         label="Named school or setting (section I)", required=False, queryset=School.objects.order_by("name")

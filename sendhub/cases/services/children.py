@@ -94,6 +94,7 @@ def reassign_child(*, child: Child, officer: User, by: User, expected_version: i
     check_and_bump_version(child, expected_version)
     child.officer = officer
     child.team = officer.team
+    child.full_clean()
     child.save(update_fields=["officer", "team", "updated_at"])
     add_timeline(
         child, on=date.today(), kind="reassigned", summary=f"Case reassigned to {officer.full_name}", by=by
@@ -208,6 +209,7 @@ def _follow_current_placement(child: Child, placement: Placement) -> None:
     current = placement.rank == 1 and placement.end is None and placement.school is not None
     if current and child.school_id != placement.school_id:
         child.school = placement.school
+        child.full_clean()
         child.save(update_fields=["school", "updated_at"])
 
 

@@ -36,6 +36,7 @@ def add_timeline(child: Child, *, on: date, kind: str, summary: str, by: Any) ->
         summary=summary[:300],
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
+    entry.full_clean()
     entry.save()
     return entry
 

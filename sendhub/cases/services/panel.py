@@ -145,6 +145,7 @@ def decide_at_panel(
     meeting, _ = PanelMeeting.objects.get_or_create(held_on=held_on, defaults={"chair": by})
     if other_attendees and other_attendees not in meeting.other_attendees:
         meeting.other_attendees = "; ".join(filter(None, [meeting.other_attendees, other_attendees]))[:300]
+        meeting.full_clean()
         meeting.save(update_fields=["other_attendees"])
     decision = record_panel_decision(
         meeting=meeting,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import AssessmentRequest, RequestStatus
 from sendhub.cases.services.common import check_and_bump_version
 from sendhub.core.audit import record_event
@@ -32,7 +32,7 @@ def list_for_panel(
     *,
     request: AssessmentRequest,
     panel_on: date | None,
-    by: Any,
+    by: User,
     today: date,
     expected_version: int | None = None,
 ) -> AssessmentRequest:
@@ -47,6 +47,7 @@ def list_for_panel(
         return request
     check_and_bump_version(request, expected_version)
     request.panel_on = panel_on
+    request.full_clean()
     request.save(update_fields=["panel_on"])
     record_event(
         actor=by,

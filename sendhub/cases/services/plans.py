@@ -73,6 +73,7 @@ def record_review_report(*, review: AnnualReview, sent: date, by: User, today: d
     if sent < review.meeting or sent > today:
         raise CaseStateError("The report date must be between the meeting and today")
     review.report_sent = sent
+    review.full_clean()
     review.save(update_fields=["report_sent"])
     record_event(
         actor=by,
@@ -142,6 +143,7 @@ def propose_amendments(
         plan, kind=VersionKind.AMENDMENT_PROPOSED, issued_on=notice_sent, sections=sections, by=by
     )
     plan.amendment_notice = notice_sent
+    plan.full_clean()
     plan.save(update_fields=["amendment_notice"])
     add_timeline(plan.child, on=notice_sent, kind="plan", summary="Proposed amendments sent", by=by)
     record_event(
@@ -184,6 +186,7 @@ def issue_amended(
     check_and_bump_version(plan, expected_version)
     version = _new_version(plan, kind=VersionKind.AMENDED, issued_on=issued_on, sections=sections, by=by)
     plan.amended_issued = issued_on
+    plan.full_clean()
     plan.save(update_fields=["amended_issued"])
     add_timeline(plan.child, on=issued_on, kind="plan", summary="Amended EHC plan issued", by=by)
     record_event(
@@ -237,6 +240,7 @@ def give_cease_notice(
     if blockers:
         raise CaseStateError(blockers[0])
     plan.status, plan.cease_notice, plan.cease_reason = PlanStatus.CEASING, notice, sen2_reason
+    plan.full_clean()
     plan.save(update_fields=["status", "cease_notice", "cease_reason"])
     add_timeline(
         plan.child, on=notice, kind="plan", summary="Notice of decision to cease the plan sent", by=by

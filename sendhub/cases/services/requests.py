@@ -262,6 +262,7 @@ def record_issue_decision(
     today: date,
     reasons: str = "",
     decision: PanelDecision | None = None,
+    expected_version: int | None = None,
 ) -> AssessmentRequest:
     """Reg 10(1): a decision not to issue is notified within 16 weeks; otherwise draft the plan (reg 13)."""
     _open(request)
@@ -271,12 +272,14 @@ def record_issue_decision(
         raise CaseStateError("A decision whether to issue a plan has already been recorded")
     _not_before(decided_on, request.decided_to_assess, "the decision to assess")
     _not_future(decided_on, today)
+    check_and_bump_version(request, expected_version)
     if issue:
         request.decided_to_issue = decided_on
     else:
         request.decided_not_to_issue = decided_on
         request.status = RequestStatus.NOT_ISSUED
     request.panel_on = None  # decided, at a panel or not: the listing for this question is over
+    request.full_clean()
     request.save()
     add_timeline(
         request.child,
@@ -314,11 +317,14 @@ def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
     """Each version starts with the previous version's structured outcomes and provision (kept on both)."""
     mapping: dict[int, Outcome] = {}
     for outcome in previous.outcomes.all():
-        mapping[outcome.pk] = Outcome.objects.create(
+        copied = Outcome(
             version=version, description=outcome.description, area=outcome.area, by_when=outcome.by_when
         )
+        copied.full_clean()
+        copied.save()
+        mapping[outcome.pk] = copied
     for item in previous.provision.all():
-        Provision.objects.create(
+        provision = Provision(
             version=version,
             section=item.section,
             description=item.description,
@@ -326,6 +332,8 @@ def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
             provider=item.provider,
             outcome=mapping.get(item.outcome_id) if item.outcome_id else None,
         )
+        provision.full_clean()
+        provision.save()
 
 
 @transaction.atomic
@@ -342,6 +350,7 @@ def issue_draft(
     version = _new_version(plan, kind=VersionKind.DRAFT, issued_on=issued_on, sections=sections, by=by)
     request.decided_to_issue = request.decided_to_issue or issued_on
     request.draft_issued = issued_on
+    request.full_clean()
     request.save(update_fields=["decided_to_issue", "draft_issued"])
     add_timeline(request.child, on=issued_on, kind="plan", summary="Draft EHC plan issued", by=by)
     record_event(actor=by, action="cases.plan.draft_issued", target=plan, data={"version": version.number})
@@ -374,6 +383,7 @@ def record_consultation(
         _not_before(responded, consulted, "the consultation")
         _not_future(responded, today)
     request.setting_consulted, request.setting_responded = consulted, responded
+    request.full_clean()
     request.save(update_fields=["setting_consulted", "setting_responded"])
     record_event(
         actor=by, action="cases.request.consultation", target=request, data={"responded": bool(responded)}
@@ -463,6 +473,7 @@ def withdraw_request(
     _open(request)
     _not_before(withdrawn_on, request.received, "the request")
     request.withdrawn, request.status = withdrawn_on, RequestStatus.WITHDRAWN
+    request.full_clean()
     request.save(update_fields=["withdrawn", "status"])
     add_timeline(request.child, on=withdrawn_on, kind="request", summary="Request withdrawn", by=by)
     record_event(actor=by, action="cases.request.withdrawn", target=request)

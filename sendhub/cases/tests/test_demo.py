@@ -12,11 +12,10 @@ from sendhub.cases.models import AssessmentRequest, Child, Placement, Plan
 from sendhub.cases.rules import Stage, next_panel_day, work_based_problem
 from sendhub.cases.services.status import current_status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]  # seed 3, scale 0.02
 
 
 def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
-    call_command("demo-data", "--seed", "3", "--scale", "0.02", stdout=io.StringIO())
     count = Child.objects.count()
     call_command("demo-data", "--seed", "3", "--scale", "0.02", stdout=io.StringIO())
     assert Child.objects.count() == count
@@ -45,7 +44,6 @@ def test_demo_at_small_scale_has_every_stage_and_is_idempotent(admin_user):
 
 def test_stored_next_due_agrees_with_the_rules(admin_user):
     """selectors.worklist() reads the stored date; it must match what the rules say today."""
-    call_command("demo-data", "--seed", "5", "--scale", "0.02", stdout=io.StringIO())
     today = timezone.localdate()
     overdue = set(selectors.worklist(admin_user, today, "overdue").values_list("pk", flat=True))
     for child in Child.objects.all():
@@ -60,7 +58,6 @@ def test_demo_has_panel_letters_and_worklist_links_to_next_steps(client, login):
     from sendhub.accounts.models import User
     from sendhub.cases.models import Letter
 
-    call_command("demo-data", "--seed", "3", "--scale", "0.02", stdout=io.StringIO())
     assert Letter.objects.exists()
     login(client, User.objects.get(email="admin@demo.sendhub.test"))
     body = client.get(reverse("cases:worklist") + "?list=overdue").content.decode()

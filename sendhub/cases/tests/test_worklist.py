@@ -1,11 +1,9 @@
 """The casework worklist at /cases/: each tab's table lists the children its count promises."""
 
-import io
 from datetime import timedelta
 
 import lxml.html
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -122,8 +120,7 @@ def test_paging_shows_fifty_rows_then_the_rest(client, login, officer):
     assert rows[-1][3] == f"{last.day} {last:%b %Y}"
 
 
-def test_on_the_demo_every_tab_has_as_many_rows_as_its_count(client, login):
-    call_command("demo-data", "--seed", "3", "--scale", "0.02", stdout=io.StringIO())
+def test_on_the_demo_every_tab_has_as_many_rows_as_its_count(client, login, demo_db):
     user = User.objects.get(email="admin@demo.sendhub.test")
     today = timezone.localdate()
     counts = selectors.worklist_counts(user, today)

@@ -94,7 +94,11 @@ def review_decision(request: AuthenticatedHttpRequest, pk: int, review_pk: int) 
 @requires("cases.edit_child")
 def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    form = forms.AmendmentsForm(
+        request.POST or None,
+        initial={"version": plan.version},
+        initial_sections=selectors.plan_sections(plan),
+    )
     return _step(
         request,
         form,
@@ -106,6 +110,7 @@ def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             sections=svc.sections_from(d),
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d["version"],
         ),
     )
 
@@ -113,7 +118,11 @@ def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 @requires("cases.edit_child")
 def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.SectionsForm(request.POST or None, initial_sections=selectors.plan_sections(plan))
+    form = forms.AmendmentsForm(
+        request.POST or None,
+        initial={"version": plan.version},
+        initial_sections=selectors.plan_sections(plan),
+    )
     return _step(
         request,
         form,
@@ -125,6 +134,7 @@ def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             sections=svc.sections_from(d),
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d["version"],
         ),
         links=selectors.structured_links(plan),
     )

@@ -117,6 +117,7 @@ def issue_decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             decided_on=d["decided_on"],
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d["version"],
         ),
     )
 

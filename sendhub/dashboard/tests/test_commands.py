@@ -87,12 +87,12 @@ def test_errors_are_one_line(loaded, args, message):
         run(*args)
 
 
-def test_load_rejects_a_folder_without_the_files(tmp_path):
+def test_load_rejects_a_folder_without_the_files(tmp_path, not_loaded):
     with pytest.raises(CommandError, match="not found"):
         run("load", str(tmp_path))
     assert not NationalValue.objects.exists()
 
 
-def test_indicators_before_loading_is_an_error():
+def test_indicators_before_loading_is_an_error(not_loaded):
     with pytest.raises(CommandError, match="No national data loaded"):
         run("indicators")

@@ -94,7 +94,7 @@ def test_forecast_page_shows_method_and_backtest(analyst_client, loaded):
     assert "Back-test error (MAPE)" in html and "2030" in html
 
 
-def test_pages_work_before_any_data_are_loaded(analyst_client):
+def test_pages_work_before_any_data_are_loaded(analyst_client, not_loaded):
     for name in ("dashboard:index", "dashboard:benchmark", "dashboard:board", "dashboard:forecast"):
         assert analyst_client.get(reverse(name)).status_code == 200
 

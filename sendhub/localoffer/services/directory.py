@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
 from sendhub.localoffer import rules
@@ -152,7 +153,7 @@ def _check_pending(revision: ServiceRevision) -> None:
 
 
 @transaction.atomic
-def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> Service:
+def approve_revision(*, revision: ServiceRevision, by: User, today: dt.date) -> Service:
     # Lock the service before the revision, in the same order as submit_revision, so the two cannot deadlock.
     if revision.service_id is not None:
         list(Service.objects.select_for_update().filter(pk=revision.service_id))
@@ -166,6 +167,7 @@ def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> S
     revision.status = RevisionStatus.APPROVED
     revision.number = service.approved_version
     revision.decided_by, revision.decided_at = by, timezone.now()
+    revision.full_clean()
     revision.save()
     record_event(
         actor=by,
@@ -177,7 +179,7 @@ def approve_revision(*, revision: ServiceRevision, by: Any, today: dt.date) -> S
 
 
 @transaction.atomic
-def reject_revision(*, revision: ServiceRevision, reason: str, by: Any) -> ServiceRevision:
+def reject_revision(*, revision: ServiceRevision, reason: str, by: User) -> ServiceRevision:
     revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
     _check_pending(revision)
     if not reason.strip():
@@ -191,7 +193,7 @@ def reject_revision(*, revision: ServiceRevision, reason: str, by: Any) -> Servi
 
 
 @transaction.atomic
-def bulk_approve(*, revisions: list[ServiceRevision], by: Any, today: dt.date) -> int:
+def bulk_approve(*, revisions: list[ServiceRevision], by: User, today: dt.date) -> int:
     for revision in revisions:
         approve_revision(revision=revision, by=by, today=today)
     return len(revisions)
@@ -211,10 +213,11 @@ def report_problem(*, service: Service, what_is_wrong: str, email: str = "") -> 
 
 
 @transaction.atomic
-def resolve_problem_report(*, report: ProblemReport, by: Any) -> ProblemReport:
+def resolve_problem_report(*, report: ProblemReport, by: User) -> ProblemReport:
     if report.resolved_at is not None:
         raise CaseStateError("This report has already been dealt with")
     report.resolved_at = timezone.now()
+    report.full_clean()
     report.save(update_fields=["resolved_at"])
     record_event(
         actor=by, action="localoffer.problem.resolved", target=report.service, data={"report": str(report.pk)}
@@ -224,7 +227,7 @@ def resolve_problem_report(*, report: ProblemReport, by: Any) -> ProblemReport:
 
 @transaction.atomic
 def edit_content_page(
-    *, page: ContentPage, title: str, summary: str, body: str, version: int, by: Any
+    *, page: ContentPage, title: str, summary: str, body: str, version: int, by: User
 ) -> ContentPage:
     """Save a new version of a content page; the old text stays in its history."""
     updated = ContentPage.objects.filter(pk=page.pk, version=version).update(

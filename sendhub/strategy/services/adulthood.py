@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import Child
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
@@ -22,7 +23,7 @@ def _child(user: Any, reference: str) -> Child:
 
 @transaction.atomic
 def record_internship(
-    *, reference: str, employer: str, provider: str, start: date, end: date | None, outcome: str, by: Any
+    *, reference: str, employer: str, provider: str, start: date, end: date | None, outcome: str, by: User
 ) -> SupportedInternship:
     if (outcome == InternshipOutcome.ONGOING) != (end is None):
         raise SendHubError(
@@ -50,7 +51,7 @@ def record_internship(
 
 
 @transaction.atomic
-def record_pfa_review(*, reference: str, held_on: date, by: Any, **answers: Any) -> PfaReview:
+def record_pfa_review(*, reference: str, held_on: date, by: User, **answers: Any) -> PfaReview:
     child = _child(by, reference)
     if PfaReview.objects.filter(young_person=child, held_on=held_on).exists():
         raise SendHubError("A review on that day is already recorded for this young person", field="held_on")

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected, SendHubError
 from sendhub.lib.dates import short_date
@@ -119,7 +120,7 @@ def _save_value(*, measure: PartnerMeasure, entry: ValueInput, by: Any) -> Partn
 
 
 @transaction.atomic
-def record_partner_value(*, measure: PartnerMeasure, entry: ValueInput, by: Any) -> PartnerMeasureValue:
+def record_partner_value(*, measure: PartnerMeasure, entry: ValueInput, by: User) -> PartnerMeasureValue:
     if not can_enter(by, measure):
         raise PermissionDenied
     row = _save_value(measure=measure, entry=entry, by=by)
@@ -132,7 +133,7 @@ def _date(text: str) -> date:
 
 
 @transaction.atomic
-def upload_partner_values(*, text: str, by: Any) -> list[PartnerMeasureValue]:  # noqa: C901 (one check per CSV column, every row's problems reported together)
+def upload_partner_values(*, text: str, by: User) -> list[PartnerMeasureValue]:  # noqa: C901 (one check per CSV column, every row's problems reported together)
     """Save every row of a CSV of values, or none: each wrong row is reported with its row and column.
 
     Rows may only name measures the uploader's organisation owns."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, StaleObjectError
 from sendhub.voice import rules
@@ -36,7 +36,7 @@ ALLOWED: dict[str, dict[ComplaintAction, str]] = {
 
 
 @transaction.atomic
-def open_complaint(*, contact: Contact, received_on: date, by: Any) -> Complaint:
+def open_complaint(*, contact: Contact, received_on: date, by: User) -> Complaint:
     if Complaint.objects.filter(contact=contact).exists():
         raise CaseStateError(f"{contact.reference} already has a complaint")
     complaint = Complaint(
@@ -59,7 +59,7 @@ def advance_complaint(
     complaint: Complaint,
     action: str,
     on: date,
-    by: Any,
+    by: User,
     version: int,
     outcome: str = "",
     learning: str = "",
@@ -107,7 +107,7 @@ def advance_complaint(
 
 @transaction.atomic
 def log_compliment(
-    *, received_on: date, channel: str, about: str, summary: str, by: Any, shared_with_team: bool = False
+    *, received_on: date, channel: str, about: str, summary: str, by: User, shared_with_team: bool = False
 ) -> Compliment:
     compliment = Compliment(
         received_on=received_on,

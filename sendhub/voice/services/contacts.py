@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
 from sendhub.voice import rules
@@ -133,7 +134,7 @@ def _check_version(contact: Contact, version: int) -> None:
 
 @transaction.atomic
 def reply_to_contact(
-    *, contact: Contact, body: str, by: Any, version: int, close: bool = False, now: datetime | None = None
+    *, contact: Contact, body: str, by: User, version: int, close: bool = False, now: datetime | None = None
 ) -> ContactMessage:
     """Send a reply to the family. The first reply stops the 2-working-day clock."""
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
@@ -141,14 +142,17 @@ def reply_to_contact(
     if contact.status == ContactStatus.CLOSED:
         raise CaseStateError(f"{contact.reference} is closed. Reopen it before replying.")
     now = now or timezone.now()
-    reply = ContactMessage.objects.create(
+    reply = ContactMessage(
         contact=contact, direction=Direction.OUT, body=body, at=now, author=by, emailed_to=contact.email
     )
+    reply.full_clean()
+    reply.save()
     first = contact.replied_at is None
     if first:
         contact.replied_at = now
     contact.status = ContactStatus.REPLIED
     contact.version += 1
+    contact.full_clean()
     contact.save(update_fields=["replied_at", "status", "version"])
     record_event(actor=by, action="voice.contact.replied", target=contact, data={"first_reply": first})
     if contact.email:
@@ -159,16 +163,16 @@ def reply_to_contact(
 
 
 @transaction.atomic
-def add_note(*, contact: Contact, body: str, by: Any) -> ContactMessage:
-    note = ContactMessage.objects.create(
-        contact=contact, direction=Direction.NOTE, body=body, at=timezone.now(), author=by
-    )
+def add_note(*, contact: Contact, body: str, by: User) -> ContactMessage:
+    note = ContactMessage(contact=contact, direction=Direction.NOTE, body=body, at=timezone.now(), author=by)
+    note.full_clean()
+    note.save()
     record_event(actor=by, action="voice.contact.noted", target=contact)
     return note
 
 
 @transaction.atomic
-def close_contact(*, contact: Contact, by: Any, version: int, now: datetime | None = None) -> Contact:
+def close_contact(*, contact: Contact, by: User, version: int, now: datetime | None = None) -> Contact:
     """Close the reference ("Ref number closed when done") and, if a survey is set up, ask for feedback."""
     from sendhub.voice.models import Trigger
     from sendhub.voice.services.surveys import invite_for_trigger
@@ -181,6 +185,7 @@ def close_contact(*, contact: Contact, by: Any, version: int, now: datetime | No
     contact.status = ContactStatus.CLOSED
     contact.closed_at = now
     contact.version += 1
+    contact.full_clean()
     contact.save(update_fields=["status", "closed_at", "version"])
     record_event(actor=by, action="voice.contact.closed", target=contact)
     if contact.email and contact.topic != Topic.COMPLAINT:
@@ -189,7 +194,7 @@ def close_contact(*, contact: Contact, by: Any, version: int, now: datetime | No
 
 
 @transaction.atomic
-def reopen_contact(*, contact: Contact, by: Any, version: int) -> Contact:
+def reopen_contact(*, contact: Contact, by: User, version: int) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _check_version(contact, version)
     if contact.status != ContactStatus.CLOSED:
@@ -197,17 +202,19 @@ def reopen_contact(*, contact: Contact, by: Any, version: int) -> Contact:
     contact.status = ContactStatus.REPLIED if contact.replied_at else ContactStatus.OPEN
     contact.closed_at = None
     contact.version += 1
+    contact.full_clean()
     contact.save(update_fields=["status", "closed_at", "version"])
     record_event(actor=by, action="voice.contact.reopened", target=contact)
     return contact
 
 
 @transaction.atomic
-def assign_contact(*, contact: Contact, to: Any, by: Any, version: int) -> Contact:
+def assign_contact(*, contact: Contact, to: Any, by: User, version: int) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _check_version(contact, version)
     contact.assigned_to = to
     contact.version += 1
+    contact.full_clean()
     contact.save(update_fields=["assigned_to", "version"])
     record_event(
         actor=by, action="voice.contact.assigned", target=contact, data={"to": to.pk if to else None}

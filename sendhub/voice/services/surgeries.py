@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
 from sendhub.core.records import set_fields
@@ -31,7 +32,7 @@ def create_session(
     first_slot: time,
     slot_count: int,
     minutes: int,
-    by: Any,
+    by: User,
     description: str = "",
 ) -> SurgerySession:
     if not 1 <= slot_count <= 24:
@@ -50,7 +51,13 @@ def create_session(
 
 @transaction.atomic
 def update_session(
-    *, session: SurgerySession, title: str, venue: str, description: str, by: Any, now: datetime | None = None
+    *,
+    session: SurgerySession,
+    title: str,
+    venue: str,
+    description: str,
+    by: User,
+    now: datetime | None = None,
 ) -> SurgerySession:
     """Change a session's title, place or description. Families booked for a time still to come are
     emailed when the place changes; the date and times are fixed once slots exist (cancel instead)."""
@@ -77,7 +84,7 @@ def update_session(
 
 @transaction.atomic
 def cancel_session(
-    *, session: SurgerySession, reason: str, by: Any, now: datetime | None = None
+    *, session: SurgerySession, reason: str, by: User, now: datetime | None = None
 ) -> list[Booking]:
     """Cancel a whole session: every live booking is cancelled and its family emailed with the reason."""
     now = now or timezone.now()
@@ -87,10 +94,12 @@ def cancel_session(
             "Enter why the session is cancelled: the families who booked are told", field="reason"
         )
     session.cancelled_at, session.cancellation_reason = now, reason.strip()
+    session.full_clean()
     session.save(update_fields=["cancelled_at", "cancellation_reason"])
     bookings = list(_live_bookings(session).select_for_update())
     for booking in bookings:
         booking.cancelled_at = now
+        booking.full_clean()
         booking.save(update_fields=["cancelled_at"])
         send_templated(
             to=booking.email,
@@ -175,6 +184,7 @@ def cancel_booking(*, booking: Booking, by: Any = None, now: datetime | None = N
     if booking.cancelled_at is not None:
         raise CaseStateError("This booking is already cancelled.")
     booking.cancelled_at = now or timezone.now()
+    booking.full_clean()
     booking.save(update_fields=["cancelled_at"])
     record_event(
         actor=by,
@@ -210,6 +220,7 @@ def send_surgery_reminders(*, now: datetime | None = None, dry_run: bool = False
             context={"booking": booking, "link": cancel_link(booking)},
         )
         booking.reminder_sent_at = now
+        booking.full_clean()
         booking.save(update_fields=["reminder_sent_at"])
         record_event(
             actor=None,

@@ -6,11 +6,10 @@ staff copy the survey and change the copy instead.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
 from sendhub.core.records import set_fields
@@ -24,7 +23,7 @@ ANSWERED = (
 
 @transaction.atomic
 def update_survey(
-    *, survey: Survey, title: str, introduction: str, trigger: str, is_active: bool, by: Any
+    *, survey: Survey, title: str, introduction: str, trigger: str, is_active: bool, by: User
 ) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     new = {
@@ -55,7 +54,7 @@ def update_question(
     question: Question,
     kind: str,
     text: str,
-    by: Any,
+    by: User,
     hint: str = "",
     required: bool = True,
     choices: list[str] | None = None,
@@ -77,7 +76,7 @@ def update_question(
 
 
 @transaction.atomic
-def remove_question(*, question: Question, by: Any) -> None:
+def remove_question(*, question: Question, by: User) -> None:
     question = _unanswered(question)
     survey, position, pk = question.survey, question.position, question.pk
     question.delete()
@@ -88,7 +87,7 @@ def remove_question(*, question: Question, by: Any) -> None:
 
 
 @transaction.atomic
-def move_question(*, question: Question, up: bool, by: Any) -> Question:
+def move_question(*, question: Question, up: bool, by: User) -> Question:
     """Swap a question with the one before (`up`) or after it; at either end nothing moves."""
     question = _unanswered(question)
     earlier = question.survey.questions.filter(position__lt=question.position).order_by("-position")
@@ -111,7 +110,7 @@ def move_question(*, question: Question, up: bool, by: Any) -> Question:
 
 
 @transaction.atomic
-def copy_survey(*, survey: Survey, by: Any) -> Survey:
+def copy_survey(*, survey: Survey, by: User) -> Survey:
     """A new, inactive survey with the same settings and questions, to change and then make active."""
     copy = Survey(
         title=f"{survey.title} (copy)"[:200],

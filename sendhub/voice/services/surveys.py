@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
 from sendhub.voice.mail import send_templated
@@ -29,7 +30,7 @@ from sendhub.voice.models import (
 
 
 @transaction.atomic
-def create_survey(*, title: str, introduction: str, trigger: str, by: Any, is_active: bool = True) -> Survey:
+def create_survey(*, title: str, introduction: str, trigger: str, by: User, is_active: bool = True) -> Survey:
     survey = Survey(
         title=title, introduction=introduction, trigger=trigger, is_active=is_active, created_by=by
     )
@@ -151,9 +152,9 @@ def submit_response(
     if invitation.answered_at is not None:
         raise CaseStateError("You have already answered this survey. Thank you.")
     now = now or timezone.now()
-    response = SurveyResponse.objects.create(
-        invitation=invitation, survey_id=invitation.survey_id, submitted_at=now
-    )
+    response = SurveyResponse(invitation=invitation, survey_id=invitation.survey_id, submitted_at=now)
+    response.full_clean()
+    response.save()
     for question in invitation.survey.questions.all():
         value = answers.get(question.pk)
         if value in (None, "", []):
@@ -206,8 +207,11 @@ def save_you_said_we_did(
 
 
 @transaction.atomic
-def set_you_said_we_did_published(*, entry: YouSaidWeDid, published_on: date | None, by: Any) -> YouSaidWeDid:
+def set_you_said_we_did_published(
+    *, entry: YouSaidWeDid, published_on: date | None, by: User
+) -> YouSaidWeDid:
     entry.published_on = published_on
+    entry.full_clean()
     entry.save(update_fields=["published_on"])
     record_event(
         actor=by,
