@@ -9,11 +9,13 @@ same signed-in session, for axe and a screenshot in var/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
 import pytest
 from django.urls import Resolver404, resolve
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sendhub.accounts.demo import DEMO_PASSWORD, PEOPLE, demo_email
 from sendhub.core.tests.browser.crawl import crawl, signed_in_session
@@ -76,14 +78,23 @@ def header_problems(browser: Any, session: Any, live_url: str, role: str) -> lis
     context = browser.new_context(viewport=DESKTOP)
     context.add_cookies([{"name": c.name, "value": c.value or "", "url": live_url} for c in session.cookies])
     page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(live_url + "/")
     wide = page.evaluate(HEADER_ROWS)
     if wide["items"] and (wide["rows"] != 1 or not wide["listShown"] or wide["toggleShown"]):
         problems.append(f"header as {role} at 1280 px: {wide}")
     page.set_viewport_size(PHONE)
+    if wide["items"]:
+        # GOV.UK Frontend hides the menu from a media-query listener, which runs after the resize returns.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_selector(".govuk-service-navigation__toggle", state="visible", timeout=5000)
     narrow = page.evaluate(HEADER_ROWS)
     if narrow["items"] and (narrow["listShown"] or not narrow["toggleShown"]):
-        problems.append(f"header as {role} at 390 px does not collapse behind the Menu button: {narrow}")
+        problems.append(
+            f"header as {role} at 390 px does not collapse behind the Menu button: {narrow}"
+            + (f" (script errors: {errors})" if errors else "")
+        )
     elif narrow["items"]:
         page.click(".govuk-service-navigation__toggle")
         if not page.evaluate(HEADER_ROWS)["listShown"]:
