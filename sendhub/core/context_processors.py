@@ -19,6 +19,7 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "sub_nav": current_area if current_area and len(current_area["items"]) > 1 else None,
         "demo_mode": settings.DEMO,
         "oidc_enabled": settings.SENDHUB_USE_OIDC,
+        "lockout_minutes": settings.LOCKOUT_MINUTES,  # the locked-out page says how long, as configured
         # Staff see the release in the footer (to report a problem or check an upgrade); the public do not.
         "release": sendhub.__version__
         if getattr(getattr(request, "user", None), "is_council_staff", False)

@@ -59,3 +59,12 @@ def test_fewer_failures_than_the_address_limit_lock_nobody_else(client, officer)
     for n in range(7):
         sign_in(client, f"guess-{n}@example.test", "wrong", "203.0.113.66")
     assert sign_in(client, officer.email, TEST_PASSWORD, "203.0.113.66").status_code == 302
+
+
+def test_the_locked_out_page_gives_the_configured_minutes(client, officer, make_user, settings):
+    settings.LOCKOUT_MINUTES = 45
+    for n in range(settings.SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT):
+        sign_in(client, f"nobody{n}@example.test", "wrong-password-123", "203.0.113.67")
+    blocked = sign_in(client, officer.email, TEST_PASSWORD, "203.0.113.67")
+    assert blocked.status_code == 429
+    assert "try again in 45 minutes" in blocked.content.decode()
