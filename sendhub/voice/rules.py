@@ -32,6 +32,8 @@ from sendhub.lib.workdays import add_working_days, is_working_day, working_days_
 # --- Contacts: reply within 2 working days -------------------------------------------------------
 
 REPLY_WORKING_DAYS = 2
+# How long the emailed link that adds a public-form message to the sender's account keeps working.
+CLAIM_LINK_DAYS = 7
 OFFICE_OPENS = time(9, 0)
 OFFICE_CLOSES = time(17, 0)
 

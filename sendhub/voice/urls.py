@@ -16,6 +16,7 @@ urlpatterns = [
     # A signed-in parent's own messages
     path("your-messages/", contacts.own_contact_list, name="own_contact_list"),
     path("your-messages/<int:pk>/", contacts.own_contact_detail, name="own_contact_detail"),
+    path("your-messages/add/<str:token>/", contacts.own_contact_claim, name="own_contact_claim"),
     # The Duty Line
     path("duty-line/", contacts.contact_list, name="contact_list"),
     path("duty-line/new/", contacts.contact_create, name="contact_create"),

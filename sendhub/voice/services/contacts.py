@@ -24,6 +24,7 @@ from sendhub.voice.models import (
     ReferenceCounter,
     Topic,
 )
+from sendhub.voice.services.claims import claim_link
 
 
 def source_key_for(ip_address: str | None) -> str:
@@ -123,7 +124,12 @@ def log_contact(
 
         open_complaint(contact=contact, received_on=local.date(), by=by)
     if email:
-        send_templated(to=email, template="contact_received", context={"contact": contact})
+        link = "" if sender_account is not None else claim_link(contact)
+        send_templated(
+            to=email,
+            template="contact_received",
+            context={"contact": contact, "claim_link": link, "claim_days": rules.CLAIM_LINK_DAYS},
+        )
     return contact
 
 

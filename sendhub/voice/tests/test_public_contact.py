@@ -108,3 +108,67 @@ def test_a_quoted_reference_links_the_new_message_to_the_earlier_thread(client, 
     assert second.reference.encode() in client.get(first.get_absolute_url()).content
     bad = client.post(reverse("voice:contact_public"), {**GOOD, "quoted_reference": "my ref"})
     assert b"Enter a reference in the format SEN-2026-000123, or leave it empty" in bad.content
+
+
+def _claim_path(sent_body: object) -> str:
+    import re
+
+    match = re.search(r"https?://\S+(/your-messages/add/\S+/)", str(sent_body))
+    assert match, sent_body
+    return match.group(1)
+
+
+def test_a_message_sent_signed_out_joins_your_messages_only_through_the_emailed_link(
+    client, login, parent, make_user
+) -> None:
+    from django.core import mail
+
+    from sendhub.core.roles import Role
+
+    client.post(reverse("voice:contact_public"), {**GOOD, "email": parent.email.upper()})
+    contact = Contact.objects.get()
+    (sent,) = mail.outbox
+    assert "Your messages" in sent.body and "within 7 days" in sent.body
+    path = _claim_path(sent.body)
+    # Another parent with the link cannot take it.
+    other = make_user(Role.PARENT, "other-parent@example.test")
+    login(client, other)
+    page = client.post(path)
+    assert page.status_code == 400
+    assert "This message was sent from a different email address" in page.content.decode()
+    assert contact.reference not in client.get(reverse("voice:own_contact_list")).content.decode()
+    # The parent with that address, signed in, adds it and sees it.
+    client.logout()
+    login(client, parent)
+    confirm = client.get(path).content.decode()
+    assert contact.reference in confirm and "Add it to my messages" in confirm
+    assert GOOD["message"] not in confirm  # the text shows only once the message is theirs
+    added = client.post(path, follow=True).content.decode()
+    assert f"{contact.reference} is now in your messages." in added and GOOD["message"] in added
+    contact.refresh_from_db()
+    assert contact.sender_account == parent
+
+
+def test_a_forged_or_expired_link_adds_nothing(client, login, parent) -> None:
+    import time
+    from unittest import mock
+
+    from django.core import mail
+
+    client.post(reverse("voice:contact_public"), {**GOOD, "email": parent.email})
+    path = _claim_path(mail.outbox[0].body)
+    login(client, parent)
+    forged = client.post(path[:-3] + "xx/")
+    assert forged.status_code == 400 and "This link is not valid" in forged.content.decode()
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 8 * 86400):
+        expired = client.post(path)
+    assert expired.status_code == 400 and "This link has expired" in expired.content.decode()
+    assert Contact.objects.get().sender_account is None
+
+
+def test_a_message_sent_signed_in_has_no_link(client, login, parent) -> None:
+    from django.core import mail
+
+    login(client, parent)
+    client.post(reverse("voice:contact_public"), {**GOOD, "email": parent.email})
+    assert "/your-messages/add/" not in mail.outbox[0].body

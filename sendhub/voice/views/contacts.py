@@ -34,6 +34,7 @@ from sendhub.voice.selectors.contacts import (
     own_contacts,
     queue_tabs,
 )
+from sendhub.voice.services import claims
 from sendhub.voice.services import contacts as services
 
 
@@ -187,4 +188,26 @@ def own_contact_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         request,
         "voice/own_contact_detail.html",
         {"contact": contact, "thread": thread, "today": timezone.localdate()},
+    )
+
+
+@requires("voice.view_own_contacts")
+def own_contact_claim(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
+    """The link from a confirmation email: add that message to the signed-in parent's messages."""
+    error = ""
+    try:
+        contact, _ = claims.contact_for_token(token)
+    except SendHubError as e:
+        contact, error = None, str(e)
+    if contact is not None and request.method == "POST":
+        try:
+            claimed = claims.claim_contact(token=token, user=request.user)
+        except SendHubError as e:
+            error = str(e)
+        else:
+            messages.success(request, f"{claimed.reference} is now in your messages.")
+            return redirect("voice:own_contact_detail", pk=claimed.pk)
+    status = 400 if error else 200
+    return render(
+        request, "voice/own_contact_claim.html", {"contact": contact, "error": error}, status=status
     )
