@@ -439,6 +439,9 @@ class ContentPageVersion(models.Model):
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
     )
     edited_at = models.DateTimeField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-number"]
@@ -446,3 +449,39 @@ class ContentPageVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} v{self.number}"
+
+
+class ContentPageChange(models.Model):
+    """A proposed new text for a content page: families see it only once another moderator approves it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    page = models.ForeignKey(ContentPage, models.CASCADE, related_name="changes")
+    base_version = models.PositiveIntegerField(help_text="The page's version the change was made to")
+    title = models.CharField(max_length=150)
+    summary = models.CharField(max_length=300)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=RevisionStatus.choices, default=RevisionStatus.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="content_change_status_valid", condition=Q(status__in=RevisionStatus.values)
+            ),
+            models.CheckConstraint(
+                name="content_change_rejection_has_reason",
+                condition=~Q(status=RevisionStatus.REJECTED) | ~Q(reason=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Change to {self.page_id} ({self.status})"

@@ -40,6 +40,11 @@ urlpatterns: list[Any] = [
     path("local-offer/manage/pages/", manage.content_pages, name="content_pages"),
     path("local-offer/manage/pages/<slug:slug>/edit/", manage.content_page_edit, name="content_page_edit"),
     path(
+        "local-offer/manage/pages/changes/<uuid:pk>/",
+        manage.content_change_detail,
+        name="content_change_detail",
+    ),
+    path(
         "local-offer/manage/pages/<slug:slug>/history/",
         manage.content_page_history,
         name="content_page_history",

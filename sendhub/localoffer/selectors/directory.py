@@ -17,6 +17,7 @@ from sendhub.localoffer import documents, geo, rules
 from sendhub.localoffer.models import (
     Area,
     ContentPage,
+    ContentPageChange,
     Location,
     ProblemReport,
     RevisionStatus,
@@ -295,6 +296,19 @@ def categories() -> QuerySet[TaxonomyTerm]:
 
 def content_pages() -> QuerySet[ContentPage]:
     return ContentPage.objects.all()
+
+
+def content_changes_waiting() -> QuerySet[ContentPageChange]:
+    """Edits to content pages not yet approved or rejected, oldest first, for the moderators' list."""
+    return (
+        ContentPageChange.objects.filter(status=RevisionStatus.PENDING)
+        .select_related("page", "submitted_by")
+        .order_by("submitted_at")
+    )
+
+
+def content_changes() -> QuerySet[ContentPageChange]:
+    return ContentPageChange.objects.select_related("page", "submitted_by", "decided_by")
 
 
 def revisions_to_moderate() -> QuerySet[ServiceRevision]:

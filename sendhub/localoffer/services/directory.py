@@ -13,12 +13,10 @@ from django.utils import timezone
 
 from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
-from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
+from sendhub.core.exceptions import CaseStateError, SendHubError
 from sendhub.localoffer import rules
 from sendhub.localoffer.indexing import reindex_services
 from sendhub.localoffer.models import (
-    ContentPage,
-    ContentPageVersion,
     Organisation,
     ProblemReport,
     RevisionStatus,
@@ -223,31 +221,6 @@ def resolve_problem_report(*, report: ProblemReport, by: User) -> ProblemReport:
         actor=by, action="localoffer.problem.resolved", target=report.service, data={"report": str(report.pk)}
     )
     return report
-
-
-@transaction.atomic
-def edit_content_page(
-    *, page: ContentPage, title: str, summary: str, body: str, version: int, by: User
-) -> ContentPage:
-    """Save a new version of a content page; the old text stays in its history."""
-    updated = ContentPage.objects.filter(pk=page.pk, version=version).update(
-        title=title, summary=summary, body=body, version=version + 1, updated_at=timezone.now()
-    )
-    if not updated:
-        raise StaleObjectError()
-    page.refresh_from_db()
-    page.full_clean()
-    ContentPageVersion.objects.create(
-        page=page,
-        number=page.version,
-        title=title,
-        summary=summary,
-        body=body,
-        edited_by=by,
-        edited_at=page.updated_at,
-    )
-    record_event(actor=by, action="localoffer.content.edited", target=page, data={"version": page.version})
-    return page
 
 
 @transaction.atomic

@@ -88,21 +88,24 @@ def test_services_not_reviewed_for_a_year_are_flagged_and_reminded_once(provider
     assert services.send_review_reminders(today=TODAY) == 0
 
 
-def test_content_page_edit_keeps_history_and_refuses_stale_versions(admin_user):
+def test_content_page_edit_keeps_history_and_refuses_stale_versions(admin_user, moderator):
     page = ContentPage.objects.get(slug="glossary")
-    services.edit_content_page(
+    change = services.propose_content_change(
         page=page, title="Glossary", summary="Words", body="New text", version=1, by=admin_user
     )
+    services.approve_content_change(change=change, by=moderator)
     assert [v.number for v in page.versions.all()] == [2, 1]
     with pytest.raises(StaleObjectError):
-        services.edit_content_page(page=page, title="Old", summary="x", body="y", version=1, by=admin_user)
+        services.propose_content_change(
+            page=page, title="Old", summary="x", body="y", version=1, by=admin_user
+        )
 
 
 def test_a_refusal_that_names_a_field_is_shown_beside_that_field(client, login, moderator, monkeypatch):
     def refuse(**_: object) -> None:
         raise SendHubError("Choose a title no other page has", field="title")
 
-    monkeypatch.setattr(services, "edit_content_page", refuse)
+    monkeypatch.setattr(services, "propose_content_change", refuse)
     login(client, moderator)
     page = ContentPage.objects.get(slug="glossary")
     form = {"title": "Glossary", "summary": "Words", "body": "Text", "version": page.version}

@@ -11,7 +11,7 @@ from django.urls import reverse
 from sendhub.accounts.models import Role
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import demo, services
-from sendhub.localoffer.models import ContentPage, RevisionStatus, Service, ServiceRevision
+from sendhub.localoffer.models import ContentPage, ContentPageChange, RevisionStatus, Service, ServiceRevision
 
 TODAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.usefixtures("directory")
@@ -85,3 +85,57 @@ def test_the_demo_moderator_has_changes_to_check(client, login, make_user, moder
     queue = client.get(reverse("localoffer:moderation_queue")).content.decode()
     for revision in pending:
         assert revision.service is not None and revision.service.name in queue
+
+
+def test_a_content_page_edit_waits_for_another_moderator(client, login, moderator, make_user):
+    """Issue 15: an edit to a public content page goes live only when a moderator who did not make it
+    approves it, the same four-eyes rule as providers' service changes."""
+    page = ContentPage.objects.get(slug="glossary")
+    public_url = reverse("localoffer:content_page", args=["glossary"])
+    login(client, moderator)
+    form = {
+        "title": "Words we use",
+        "summary": "Plain meanings",
+        "body": "Rewritten text",
+        "version": page.version,
+    }
+    sent = client.post(reverse("localoffer:content_page_edit", args=["glossary"]), form, follow=True)
+    assert "Families see it once another moderator has approved it." in sent.content.decode()
+    assert "Check the change to Glossary" in sent.content.decode()
+    client.logout()
+    public = client.get(public_url).content.decode()
+    assert "Rewritten text" not in public and page.title in public
+
+    change = ContentPageChange.objects.get()
+    login(client, moderator)
+    own = client.post(reverse("localoffer:content_change_detail", args=[change.pk]), {"approve": "1"})
+    assert "another moderator must approve it" in own.content.decode()
+    with pytest.raises(SendHubError, match="another moderator must approve it"):
+        services.approve_content_change(change=change, by=moderator)
+    client.logout()
+    assert "Rewritten text" not in client.get(public_url).content.decode()
+
+    colleague = make_user(Role.MODERATOR, "colleague@example.test")
+    login(client, colleague)
+    check = client.get(reverse("localoffer:content_change_detail", args=[change.pk])).content.decode()
+    assert "Rewritten text" in check and "Published now (version 1)" in check
+    client.post(reverse("localoffer:content_change_detail", args=[change.pk]), {"approve": "1"})
+    history = client.get(reverse("localoffer:content_page_history", args=["glossary"])).content.decode()
+    assert "Version 2" in history and "approved by colleague@example.test" in history
+    client.logout()
+    public = client.get(public_url).content.decode()
+    assert "Words we use" in public and "Rewritten text" in public
+
+
+def test_a_rejected_content_change_never_goes_live(moderator, make_user):
+    page = ContentPage.objects.get(slug="glossary")
+    change = services.propose_content_change(
+        page=page, title="Spam", summary="x", body="Spam text", version=page.version, by=moderator
+    )
+    colleague = make_user(Role.MODERATOR)
+    with pytest.raises(SendHubError, match="Enter the reason"):
+        services.reject_content_change(change=change, reason=" ", by=colleague)
+    services.reject_content_change(change=change, reason="Not our wording", by=colleague)
+    with pytest.raises(SendHubError, match="already been decided"):
+        services.approve_content_change(change=change, by=colleague)
+    assert ContentPage.objects.get(slug="glossary").body != "Spam text"

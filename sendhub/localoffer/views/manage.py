@@ -93,7 +93,11 @@ def resolve_problem(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
 
 @requires("localoffer.edit_content")
 def content_pages(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "localoffer/content_pages.html", {"pages": selectors.content_pages()})
+    return render(
+        request,
+        "localoffer/content_pages.html",
+        {"pages": selectors.content_pages(), "waiting": selectors.content_changes_waiting()},
+    )
 
 
 @requires("localoffer.edit_content")
@@ -103,17 +107,43 @@ def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
     form = ContentPageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_content_page(page=page, by=request.user, **form.cleaned_data)
+            services.propose_content_change(page=page, by=request.user, **form.cleaned_data)
         except SendHubError as e:
             add_refusal(form, e)
         else:
-            messages.success(request, "Page saved. The previous version is kept in its history.")
-            return redirect("localoffer:content_page", slug=page.slug)
+            messages.success(request, "Change sent. Families see it once another moderator has approved it.")
+            return redirect("localoffer:content_pages")
     return render(request, "localoffer/content_page_edit.html", {"page": page, "form": form})
 
 
 @requires("localoffer.edit_content")
 def content_page_history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(selectors.content_pages(), slug=slug)
-    versions = page.versions.select_related("edited_by")
+    versions = page.versions.select_related("edited_by", "approved_by")
     return render(request, "localoffer/content_page_history.html", {"page": page, "versions": versions})
+
+
+@requires("localoffer.moderate")
+def content_change_detail(request: AuthenticatedHttpRequest, pk: str) -> HttpResponse:
+    """A proposed new text beside the published one: approve it (not your own) or reject it with a reason."""
+    change = get_object_or_404(selectors.content_changes(), pk=pk)
+    form = RejectForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "approve" in request.POST:
+                services.approve_content_change(change=change, by=request.user)
+                messages.success(request, f"Change approved: {change.title} is published.")
+                return redirect("localoffer:content_pages")
+            if form.is_valid():
+                services.reject_content_change(
+                    change=change, reason=form.cleaned_data["reason"], by=request.user
+                )
+                messages.success(request, "Change rejected.")
+                return redirect("localoffer:content_pages")
+        except SendHubError as e:
+            add_refusal(form, e)
+    return render(
+        request,
+        "localoffer/content_change_detail.html",
+        {"change": change, "page": change.page, "form": form},
+    )
