@@ -105,6 +105,20 @@ try:
     LOCKOUT_MINUTES = env_int("SENDHUB_LOCKOUT_MINUTES", 30)
     SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("SENDHUB_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
     EMAIL_LINK_HOURS = env_int("SENDHUB_EMAIL_LINK_HOURS", 72)
+    # Rate limits on the public forms that send an email or take something (core.ratelimit), per client
+    # address: how many times in the window (an hour; a day for surgery bookings). A council policy.
+    _RATE_LIMIT_VARIABLES = {
+        "contact": ("SENDHUB_RATE_LIMIT_CONTACT_PER_HOUR", 5),
+        "shortlist_email": ("SENDHUB_RATE_LIMIT_SHORTLIST_EMAIL_PER_HOUR", 5),
+        "problem_report": ("SENDHUB_RATE_LIMIT_PROBLEM_REPORT_PER_HOUR", 10),
+        "surgery_booking": ("SENDHUB_RATE_LIMIT_SURGERY_BOOKING_PER_DAY", 3),
+        "password_reset": ("SENDHUB_RATE_LIMIT_PASSWORD_RESET_PER_HOUR", 5),
+    }
+    SENDHUB_RATE_LIMITS = {}
+    for _action, (_name, _default) in _RATE_LIMIT_VARIABLES.items():
+        SENDHUB_RATE_LIMITS[_action] = env_int(_name, _default)
+        if not 1 <= SENDHUB_RATE_LIMITS[_action] <= 10_000:
+            raise EnvError(f"{_name} must be between 1 and 10000 (got {SENDHUB_RATE_LIMITS[_action]})")
     STATIC_ROOT_PATH = Path(env_str("SENDHUB_STATIC_ROOT", str(VAR_DIR / "static")))
     SESSION_COOKIE_AGE = env_int("SENDHUB_SESSION_SECONDS", 8 * 60 * 60)
 except EnvError as e:

@@ -29,9 +29,8 @@ from sendhub.core.models import AuditEvent
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-# At most this many password reset requests from one client address in an hour (they are audited,
-# and the audit trail is the count, so every web process sees the same number).
-RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 5
+# At most SENDHUB_RATE_LIMITS["password_reset"] requests from one client address in an hour (they are
+# audited, and the audit trail is the count, so every web process sees the same number).
 RESET_REQUESTED = "accounts.password_reset.requested"
 
 
@@ -87,8 +86,9 @@ def reset_requests_from(address: str | None) -> int:
 
 def may_request_reset(request: HttpRequest) -> bool:
     from sendhub.core.clientip import client_address
+    from sendhub.core.ratelimit import limit_for
 
-    return reset_requests_from(client_address(request)) < RESET_REQUESTS_PER_ADDRESS_PER_HOUR
+    return reset_requests_from(client_address(request)) < limit_for("password_reset").times
 
 
 def record_reset_request(*, request: HttpRequest, user: User | None) -> None:

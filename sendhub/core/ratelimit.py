@@ -31,13 +31,31 @@ class Limit:
     what: str  # in "You have <what> too many times", plain English
 
 
-# A council policy, not a statute: far more than any family needs, far less than a script wants.
-LIMITS = {
-    "contact": Limit(5, timedelta(hours=1), "sent a message"),
-    "shortlist_email": Limit(5, timedelta(hours=1), "emailed a shortlist"),
-    "problem_report": Limit(10, timedelta(hours=1), "reported a problem"),
-    "surgery_booking": Limit(3, timedelta(days=1), "booked a SEN surgery appointment"),
+# The windows and words; how many times is a council policy, not a statute, read from settings
+# (SENDHUB_RATE_LIMITS, from SENDHUB_RATE_LIMIT_* variables): far more than any family needs, far less
+# than a script wants. DEFAULT_TIMES holds when a setting is missing.
+WINDOWS = {
+    "contact": (timedelta(hours=1), "sent a message"),
+    "shortlist_email": (timedelta(hours=1), "emailed a shortlist"),
+    "problem_report": (timedelta(hours=1), "reported a problem"),
+    "surgery_booking": (timedelta(days=1), "booked a SEN surgery appointment"),
+    "password_reset": (timedelta(hours=1), "asked for a password reset link"),
 }
+DEFAULT_TIMES = {
+    "contact": 5,
+    "shortlist_email": 5,
+    "problem_report": 10,
+    "surgery_booking": 3,
+    "password_reset": 5,
+}
+
+
+def limit_for(action: str) -> Limit:
+    """The limit on `action` as configured now (a KeyError for an action nobody declared)."""
+    per, what = WINDOWS[action]
+    configured = getattr(settings, "SENDHUB_RATE_LIMITS", {}) or {}
+    return Limit(int(configured.get(action, DEFAULT_TIMES[action])), per, what)
+
 
 KEEP = timedelta(days=2)  # longer than the longest window
 
@@ -71,7 +89,7 @@ def _count(key: str, start: datetime) -> int:
 def check(request: HttpRequest, action: str, now: datetime | None = None) -> int | None:
     """Count one attempt at `action` from this client. None if allowed; else seconds until the window
     ends (when it may try again)."""
-    limit = LIMITS[action]
+    limit = limit_for(action)
     now = now or timezone.now()
     start = _window_start(now, limit.per)
     if _count(_key(action, client_address(request)), start) <= limit.times:
@@ -86,7 +104,7 @@ def too_many_requests(request: HttpRequest, action: str, retry_after: int) -> Ht
     if minutes > 90:
         hours = math.ceil(minutes / 60)
         wait = f"{hours} hour{'s' if hours != 1 else ''}"
-    response = render(request, "429.html", {"limit": LIMITS[action], "wait": wait}, status=429)
+    response = render(request, "429.html", {"limit": limit_for(action), "wait": wait}, status=429)
     response["Retry-After"] = str(retry_after)
     return response
 

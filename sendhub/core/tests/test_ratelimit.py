@@ -105,3 +105,70 @@ def test_the_counter_lives_in_the_database_and_windows_end(rf):
 def test_the_key_names_nobody(rf):
     ratelimit.check(rf.post("/", REMOTE_ADDR="192.0.2.1"), "contact")
     assert "192.0.2.1" not in RateLimitCounter.objects.get().key
+
+
+@pytest.mark.parametrize(
+    ("action", "what"),
+    [
+        ("contact", "sent a message"),
+        ("shortlist_email", "emailed a shortlist"),
+        ("problem_report", "reported a problem"),
+        ("surgery_booking", "booked a SEN surgery appointment"),
+        ("password_reset", "asked for a password reset link"),
+    ],
+)
+def test_each_limit_is_read_from_settings(rf, settings, action, what):
+    settings.SENDHUB_RATE_LIMITS = {**settings.SENDHUB_RATE_LIMITS, action: 2}
+    request = rf.post("/", REMOTE_ADDR="192.0.2.5")
+    assert ratelimit.limit_for(action).times == 2 and ratelimit.limit_for(action).what == what
+    if action == "password_reset":
+        return  # counted from the audit trail: see the next test
+    assert ratelimit.check(request, action) is None and ratelimit.check(request, action) is None
+    assert ratelimit.check(request, action) is not None
+
+
+def test_the_password_reset_limit_is_read_from_settings(client, settings):
+    settings.SENDHUB_RATE_LIMITS = {**settings.SENDHUB_RATE_LIMITS, "password_reset": 1}
+    url = reverse("password_reset")
+    assert client.post(url, {"email": "nobody@example.test"}, **_from("198.51.100.20")).status_code == 302
+    assert client.post(url, {"email": "nobody@example.test"}, **_from("198.51.100.20")).status_code == 429
+
+
+def test_the_contact_form_limit_follows_the_setting(client, settings):
+    from sendhub.voice.models import Contact
+
+    settings.SENDHUB_RATE_LIMITS = {**settings.SENDHUB_RATE_LIMITS, "contact": 1}
+    form = {
+        "name": "Jo",
+        "relationship": "parent",
+        "email": "jo@example.test",
+        "topic": "assessment",
+        "message": "A question",
+        "website": "",
+    }
+    assert client.post(reverse("voice:contact_public"), form, **_from("198.51.100.21")).status_code == 302
+    refused = client.post(reverse("voice:contact_public"), form, **_from("198.51.100.21"))
+    assert refused.status_code == 429 and "You have sent a message 1 time" in refused.content.decode()
+    assert Contact.objects.count() == 1
+
+
+@pytest.mark.parametrize("raw", ["0", "-3", "ten", "10001"])
+def test_a_nonsense_rate_limit_stops_the_server_starting(raw):
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SENDHUB_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "sendhub.settings",
+            "SENDHUB_RATE_LIMIT_CONTACT_PER_HOUR": raw,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SENDHUB_RATE_LIMIT_CONTACT_PER_HOUR must be" in result.stderr
