@@ -15,6 +15,14 @@ from django.db import connections
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 MIN_SECRET_LENGTH = 50
+# Backends that keep mail on the server instead of delivering it: fine for tests and the demo only.
+UNDELIVERED_MAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "outbox": "sendhub.voice.mail.OutboxBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (compared, never bound)
 
 
@@ -37,11 +45,15 @@ def check_production_settings(app_configs: Any = None, **kwargs: Any) -> list[An
                 id="sendhub.E002",
             )
         )
-    if settings.EMAIL_BACKEND_NAME in ("console", "locmem"):
+    delivery = getattr(settings, "SENDHUB_EMAIL_DELIVERY_BACKEND", "")
+    if (
+        settings.EMAIL_BACKEND_NAME in UNDELIVERED_MAIL_BACKENDS
+        or delivery in UNDELIVERED_MAIL_BACKENDS.values()
+    ):
         problems.append(
             Error(
                 f"SENDHUB_EMAIL_BACKEND={settings.EMAIL_BACKEND_NAME} sends no mail: families' and staff "
-                "emails would be written into the log or lost.",
+                "emails would be written into the log, kept in the staff Outbox or lost.",
                 hint="Set SENDHUB_EMAIL_BACKEND=smtp (with SENDHUB_EMAIL_HOST...) or notify.",
                 id="sendhub.E003",
             )

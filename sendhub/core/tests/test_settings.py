@@ -58,6 +58,8 @@ def test_oidc_needs_its_settings():
     ("change", "message"),
     [
         ({"SENDHUB_EMAIL_BACKEND": "console"}, "sendhub.E003"),
+        ({"SENDHUB_EMAIL_BACKEND": "outbox"}, "sendhub.E003"),  # kept in the staff Outbox, never sent
+        ({"SENDHUB_EMAIL_BACKEND": "locmem"}, "sendhub.E003"),
         ({"SENDHUB_SITE_URL": ""}, "sendhub.E004"),  # the default, http://127.0.0.1:8000
         ({"SENDHUB_SITE_URL": "http://localhost:8000"}, "sendhub.E004"),
         ({"SENDHUB_DEBUG": "true"}, "sendhub.E001"),
