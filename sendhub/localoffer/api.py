@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from pydantic import WithJsonSchema
 
-from sendhub.core.api import make_api
+from sendhub.core.api import NOT_FOUND, REFUSED, make_api
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer import documents, response_cache, selectors
 from sendhub.localoffer.oruk import models as oruk
@@ -31,7 +32,23 @@ api = make_api(
 )
 
 
+# What the description promises for `day`, `start_time` and `end_time`. The code also takes lower case and
+# whole day names ("saturday") and times like 9:30, but documents only the canonical forms.
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+Day = Annotated[
+    str | None,
+    WithJsonSchema(
+        {"type": "string", "enum": list(selectors.DAYS), "description": "Open on this day (MO to SU)"}
+    ),
+]
+Time = Annotated[
+    str | None,
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "description": "A time like 09:30"}),
+]
+
+
 def _time(value: str | None, name: str) -> dt.time | None:
+    value = (value or "").strip()
     if not value:
         return None
     for fmt in ("%H:%M", "%H:%M:%S"):
@@ -82,7 +99,7 @@ def api_details(request: HttpRequest) -> dict[str, str]:
 
 
 @_with_trailing_slash("/services")
-@api.get("/services", response=oruk.ServicePage, exclude_none=True, url_name="services")
+@api.get("/services", response={200: oruk.ServicePage, **REFUSED}, exclude_none=True, url_name="services")
 def list_services(
     request: HttpRequest,
     search: str = "",
@@ -92,9 +109,9 @@ def list_services(
     taxonomy_id: UUID | None = None,
     minimum_age: int | None = None,
     maximum_age: int | None = None,
-    start_time: str | None = None,
-    end_time: str | None = None,
-    day: str | None = None,
+    start_time: Time = None,
+    end_time: Time = None,
+    day: Day = None,
     age: int | None = None,
 ) -> HttpResponse:
     filters = selectors.ServiceFilters(
@@ -113,7 +130,12 @@ def list_services(
     return _page_of_documents(PageWindow(page_no, size, total), docs)
 
 
-@api.get("/services/{id}", response=oruk.Service, exclude_none=True, url_name="service")
+@api.get(
+    "/services/{id}",
+    response={200: oruk.Service, **REFUSED, **NOT_FOUND},
+    exclude_none=True,
+    url_name="service",
+)
 def get_service(request: HttpRequest, id: UUID) -> HttpResponse:
     stored = selectors.stored_service_json(id)
     if stored is None:  # not rendered yet (an upgraded database before `sendhub localoffer reindex`)
@@ -124,7 +146,7 @@ def get_service(request: HttpRequest, id: UUID) -> HttpResponse:
 @_with_trailing_slash("/service_at_locations")
 @api.get(
     "/service_at_locations",
-    response=oruk.ServiceAtLocationPage,
+    response={200: oruk.ServiceAtLocationPage, **REFUSED},
     exclude_none=True,
     url_name="service_at_locations",
 )
@@ -137,9 +159,9 @@ def list_service_at_locations(
     taxonomy_id: UUID | None = None,
     minimum_age: int | None = None,
     maximum_age: int | None = None,
-    start_time: str | None = None,
-    end_time: str | None = None,
-    day: str | None = None,
+    start_time: Time = None,
+    end_time: Time = None,
+    day: Day = None,
     postcode: str | None = None,
     proximity: float | None = None,
 ) -> HttpResponse:
@@ -164,7 +186,7 @@ def list_service_at_locations(
 
 @api.get(
     "/service_at_locations/{id}",
-    response=oruk.ServiceAtLocation,
+    response={200: oruk.ServiceAtLocation, **REFUSED, **NOT_FOUND},
     exclude_none=True,
     url_name="service_at_location",
 )
@@ -175,7 +197,9 @@ def get_service_at_location(request: HttpRequest, id: UUID) -> dict[str, Any]:
 
 
 @_with_trailing_slash("/taxonomies")
-@api.get("/taxonomies", response=oruk.TaxonomyPage, exclude_none=True, url_name="taxonomies")
+@api.get(
+    "/taxonomies", response={200: oruk.TaxonomyPage, **REFUSED}, exclude_none=True, url_name="taxonomies"
+)
 def list_taxonomies(
     request: HttpRequest, page: int | None = None, per_page: int | None = None
 ) -> HttpResponse:
@@ -185,14 +209,24 @@ def list_taxonomies(
     return _page(window, [present.taxonomy_dict(t) for t in rows])
 
 
-@api.get("/taxonomies/{id}", response=oruk.Taxonomy, exclude_none=True, url_name="taxonomy")
+@api.get(
+    "/taxonomies/{id}",
+    response={200: oruk.Taxonomy, **REFUSED, **NOT_FOUND},
+    exclude_none=True,
+    url_name="taxonomy",
+)
 def get_taxonomy(request: HttpRequest, id: UUID) -> dict[str, Any]:
     taxonomy = get_object_or_404(selectors.taxonomies(), pk=id)
     return present.taxonomy_dict(taxonomy, list(taxonomy.terms.select_related("taxonomy").order_by("name")))
 
 
 @_with_trailing_slash("/taxonomy_terms")
-@api.get("/taxonomy_terms", response=oruk.TaxonomyTermPage, exclude_none=True, url_name="taxonomy_terms")
+@api.get(
+    "/taxonomy_terms",
+    response={200: oruk.TaxonomyTermPage, **REFUSED},
+    exclude_none=True,
+    url_name="taxonomy_terms",
+)
 def list_taxonomy_terms(
     request: HttpRequest, page: int | None = None, per_page: int | None = None
 ) -> HttpResponse:
@@ -202,7 +236,12 @@ def list_taxonomy_terms(
     return _page(window, [present.term_dict(t) for t in rows[window.offset : window.offset + size]])
 
 
-@api.get("/taxonomy_terms/{id}", response=oruk.TaxonomyTerm, exclude_none=True, url_name="taxonomy_term")
+@api.get(
+    "/taxonomy_terms/{id}",
+    response={200: oruk.TaxonomyTerm, **REFUSED, **NOT_FOUND},
+    exclude_none=True,
+    url_name="taxonomy_term",
+)
 def get_taxonomy_term(request: HttpRequest, id: UUID) -> dict[str, Any]:
     return present.term_dict(get_object_or_404(selectors.taxonomy_terms(), pk=id))
 

@@ -160,3 +160,19 @@ def test_proximity_is_a_true_radius_nearest_first(client, metres):
     assert [c["id"] for c in body["contents"]] == [row[2] for row in inside]
     assert body["total_items"] == len(inside)
     assert inside and (metres > 10_000 or len(inside) < len(expected))  # a small radius leaves places out
+
+
+def test_the_description_lists_the_400_answers_and_the_days(client):
+    schema = client.get(f"{BASE}/openapi.json").json()
+    services = schema["paths"]["/api/oruk/services"]["get"]
+    assert {"200", "400"} <= set(services["responses"])
+    assert {"200", "400", "404"} <= set(schema["paths"]["/api/oruk/services/{id}"]["get"]["responses"])
+    (day,) = [p for p in services["parameters"] if p["name"] == "day"]
+    assert ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] in [s.get("enum") for s in day["schema"]["anyOf"]]
+
+
+def test_a_parameter_of_the_wrong_type_is_a_400_with_a_reason_not_a_422(client):
+    for params in ({"page": "x"}, {"day": "caturday"}, {"start_time": "25:00"}):
+        response = client.get(f"{BASE}/services", params)
+        assert response.status_code == 400, params
+        assert response.json()["detail"], params

@@ -12,8 +12,6 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 
 @pytest.fixture
@@ -39,11 +37,8 @@ def test_every_oruk_operation_never_errors_and_matches_its_description() -> None
         @given(case=operation.as_strategy())
         @settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
         def no_server_error_and_valid_response(case: Any) -> None:
-            # The checks the issue asks for. Not yet: status_code_conformance and positive_data_acceptance,
-            # because the description documents neither the 400 answers nor the allowed `day` values.
-            case.call_and_validate(
-                checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
-                excluded_checks=[],
-            )
+            # Every check schemathesis runs by default: no 5xx, the status code and the body are the
+            # documented ones, and a request the description allows is accepted (2xx).
+            case.call_and_validate()
 
         no_server_error_and_valid_response()
