@@ -103,6 +103,9 @@ class MeasureForm(forms.Form):
         return data
 
 
+MAX_COUNT = 1_000_000_000
+
+
 class ValueForm(forms.Form):
     period_start = GovukDateField(label="Period start", label_text="start of the period")
     period_end = GovukDateField(label="Period end", label_text="end of the period")
@@ -114,17 +117,28 @@ class ValueForm(forms.Form):
         help_text="Leave blank when you enter a numerator and denominator",
         error_messages={"invalid": "Enter the value as a number"},
     )
+    # Bounded so a 20-digit count is a form error, not an overflow when it is saved.
     numerator = forms.IntegerField(
         label="Numerator",
         required=False,
         min_value=0,
-        error_messages={"invalid": "Enter the numerator as a whole number"},
+        max_value=MAX_COUNT,
+        error_messages={
+            "invalid": "Enter the numerator as a whole number",
+            "min_value": "Enter a numerator from 0 to 1,000,000,000",
+            "max_value": "Enter a numerator from 0 to 1,000,000,000",
+        },
     )
     denominator = forms.IntegerField(
         label="Denominator",
         required=False,
         min_value=1,
-        error_messages={"invalid": "Enter the denominator as a whole number"},
+        max_value=MAX_COUNT,
+        error_messages={
+            "invalid": "Enter the denominator as a whole number",
+            "min_value": "Enter a denominator from 1 to 1,000,000,000",
+            "max_value": "Enter a denominator from 1 to 1,000,000,000",
+        },
     )
     source = _text(
         "Source", "Enter where the figure comes from", help_text="For example, GP practice returns"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from django.utils import timezone
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import ImportRejected, SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.params import parse_int
 from sendhub.strategy import selectors
 from sendhub.strategy.charts import trend_chart
 from sendhub.strategy.forms import (
@@ -39,12 +41,22 @@ from sendhub.strategy.services import sef as sef_services
 from sendhub.strategy.services.plan_io import export_plan
 
 
+def _plan_asked(request: AuthenticatedHttpRequest) -> Any:
+    """The plan for ?year=2026, or the current one when no year is given; a 404 for a year we do not hold
+    or that is not a year at all (read through core.params: '²' passes isdigit() but crashes int())."""
+    raw = request.GET.get("year", "")
+    if not raw.strip():
+        return selectors.current_plan(None)
+    year = parse_int(raw, minimum=2000, maximum=2100)
+    plan = selectors.current_plan(year) if year is not None else None
+    if plan is None:
+        raise Http404("No plan for that year")
+    return plan
+
+
 @requires("strategy.view_plan")
 def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    year = request.GET.get("year", "")
-    plan = selectors.current_plan(int(year) if year.isdigit() else None)
-    if plan is None and year:
-        raise Http404
+    plan = _plan_asked(request)
     rows = selectors.action_rows(plan, timezone.localdate()) if plan else []
     context = {
         "plan": plan,
@@ -351,8 +363,7 @@ def sef_edit(request: AuthenticatedHttpRequest, theme: str) -> HttpResponse:
 
 @requires("strategy.view_plan")
 def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
-    year = request.GET.get("year", "")
-    plan = selectors.current_plan(int(year) if year.isdigit() else None)
+    plan = _plan_asked(request)
     if plan is None:
         raise Http404
     report = selectors.annual_report(plan, timezone.localdate())

@@ -252,3 +252,61 @@ def test_staff_child_search_with_1000_words_answers(client, login, manager):
     words = "Robin " + " ".join(f"w{n}" for n in range(1000))
     response = client.get(reverse("cases:child_list"), {"q": words})
     assert response.status_code == 200
+
+
+# --- the newer pages: funding, strategy, the advice inbox ---------------------------------------------
+
+NOT_A_UUID = "not-a-uuid"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", ["²", HUGE, "-1", "20²6"])
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [
+        (Role.FINANCE, "funding:position"),
+        (Role.FINANCE, "funding:scenarios"),
+        (Role.FINANCE, "funding:banding"),
+        (Role.TEAM_MANAGER, "strategy:action_list"),
+        (Role.TEAM_MANAGER, "strategy:annual_report"),
+    ],
+)
+def test_funding_and_strategy_year_answers_404_never_500(client, login, make_user, role, name, raw):
+    login(client, make_user(role))
+    response = client.get(reverse(name), {"year": raw})
+    assert response.status_code in (400, 404), (name, raw, response.status_code)
+    assert "Page not found" in response.content.decode() or "problem with the web address" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        (Role.EP, f"/advice/{HUGE}/"),
+        (Role.EP, f"/advice/{HUGE}/decline/"),
+        (Role.FINANCE, f"/funding/clusters/{HUGE}/"),
+        (Role.FINANCE, f"/funding/applications/{HUGE}/"),
+        (Role.ADMIN, f"/funding/plans/{HUGE}/band/"),
+        (Role.TEAM_MANAGER, f"/strategy/actions/{HUGE}/"),
+        (Role.TEAM_MANAGER, f"/strategy/plan-{HUGE}.xlsx"),
+        (Role.TEAM_MANAGER, f"/strategy/board/{HUGE}/"),
+        (Role.TEAM_MANAGER, f"/strategy/partner-measures/{HUGE}/"),
+        (Role.TEAM_MANAGER, "/strategy/self-evaluation/" + "x" * 5000 + "/"),
+    ],
+)
+def test_20_digit_ids_on_the_newer_pages_are_404s(client, login, make_user, role, path):
+    login(client, make_user(role))
+    response = client.get(path)
+    assert response.status_code == 404, (path, response.status_code)
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"page": "²"}, {"page": HUGE}, {"q": "word " * 2000}, {"id": NOT_A_UUID}])
+def test_the_advice_inbox_ignores_hostile_query_parameters(client, login, make_user, params):
+    login(client, make_user(Role.EP))
+    response = client.get(reverse("cases:advice_inbox"), params)
+    assert response.status_code == 200
+    assert "Advice" in response.content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
+from sendhub.core.params import parse_int
 from sendhub.funding import rules, tables
 
 
@@ -13,9 +14,10 @@ def year_asked(request: HttpRequest) -> int:
     raw = request.GET.get("year", "")
     if not raw:
         return rules.financial_year_of(timezone.localdate()).start_year
-    if not raw.isdigit() or not 2000 <= int(raw) <= 2100:
+    year = parse_int(raw, minimum=2000, maximum=2100)  # never int(): '²' passes isdigit() and crashes it
+    if year is None:
         raise Http404("No such financial year")
-    return int(raw)
+    return year
 
 
 def download(request: HttpRequest, table: tables.Table) -> HttpResponse | None:

@@ -130,3 +130,19 @@ def test_values_entered_count_towards_the_linked_actions_trend(health_checks_lin
     action = health_checks_linked.linked_to.get().action
     (trend,) = action_measures(action, date(2025, 6, 1))
     assert trend.points == [("2023-24", 60), ("2024-25", 70)] and trend.met is False
+
+
+@pytest.mark.parametrize("raw", ["9" * 20, "²", "-1"])
+def test_a_20_digit_or_superscript_count_is_a_form_error_not_a_server_error(
+    client, login, health_officer, health_checks, raw
+):
+    login(client, health_officer)
+    url = f"/strategy/partner-measures/{health_checks.pk}/values/new/"
+    page = client.post(url, VALUE | {"numerator": raw, "denominator": "2"})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Enter the numerator as a whole number" in body or "Enter a numerator from 0 to" in body
+    assert not PartnerMeasureValue.objects.exists()
+    page = client.post(url, VALUE | {"numerator": "1", "denominator": "9" * 20})
+    assert page.status_code == 200 and "Enter a denominator from 1 to" in page.content.decode()
+    assert not PartnerMeasureValue.objects.exists()
