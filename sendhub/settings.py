@@ -162,6 +162,7 @@ INSTALLED_APPS = [
     "sendhub.voice",
     "sendhub.funding",
     "sendhub.strategy",
+    "sendhub.portal",
     "sendhub.privacy",
 ]
 if SENDHUB_USE_OIDC:

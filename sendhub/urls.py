@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("sendhub.voice.urls")),
     path("", include("sendhub.funding.urls")),
     path("", include("sendhub.strategy.urls")),
+    path("", include("sendhub.portal.urls")),
 ]
 
 if settings.SENDHUB_USE_OIDC:

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from sendhub.accounts.models import User
+from sendhub.accounts.models import Role, User
 from sendhub.cases.models import AdviceRequest, AnnualReview, AssessmentRequest, Child, PlanVersion
 from sendhub.cases.models.documents import Document
 from sendhub.core.exceptions import SendHubError
@@ -23,9 +23,19 @@ def get_document_for_user(user: User, pk: int, *, removed: bool = False) -> Docu
     """A document the user may see (the child is visible to them); removed ones only when asked."""
     visible = Child.objects.visible_to(user)
     documents = Document.objects.select_related(*_RELATED).filter(child__in=visible)
+    if user.role == Role.PARENT:
+        # A family sees only what is shared with them (their letters, what they sent): docs/domains/portal.md.
+        documents = documents.filter(shared_with_family=True)
     if not removed:
         documents = documents.filter(removed_at__isnull=True)
     return get_object_or_404(documents, pk=pk)
+
+
+def family_documents(child: Child) -> QuerySet[Document]:
+    """What the family may read on their pages: the documents shared with them, newest first."""
+    return Document.objects.filter(child=child, removed_at__isnull=True, shared_with_family=True).order_by(
+        "-uploaded_at", "-pk"
+    )
 
 
 def child_documents(child: Child) -> QuerySet[Document]:

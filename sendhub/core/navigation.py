@@ -34,6 +34,10 @@ class Area:
 AREAS: dict[str, Area] = {
     area.key: area
     for area in (
+        # A family's own pages (sendhub.portal): first in their header.
+        Area(
+            "family", "Your children", 5, "Where your children's support stands, letters, plans and messages."
+        ),
         Area("casework", "Casework", 10, "Requests, children and young people, plans, panel and reviews."),
         Area(
             "families", "Families", 20, "The duty line, complaints, surveys, surgeries and what families say."

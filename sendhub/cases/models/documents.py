@@ -72,6 +72,10 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     removal_reason = models.CharField(max_length=300, blank=True)
+    shared_with_family = models.BooleanField(
+        default=False,
+        help_text="Shown to the family on their pages (letters to the family and what they send are, by default)",
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

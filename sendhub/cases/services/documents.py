@@ -97,6 +97,7 @@ def store_document(
     plan_version: PlanVersion | None = None,
     review: AnnualReview | None = None,
     generated: bool = False,
+    shared_with_family: bool = False,
 ) -> Document:
     """Check an upload (or a file SEND Hub made, ``generated``) and keep it on the child's record."""
     _check_belongs(child, request, advice, plan_version, review)
@@ -129,6 +130,7 @@ def store_document(
         scan_status=scan_status,
         scan_answer=scan_answer,
         uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+        shared_with_family=shared_with_family,
     )
     upload.seek(0)
     document.file.save(original_name, upload, save=False)

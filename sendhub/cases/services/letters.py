@@ -37,6 +37,7 @@ from sendhub.cases.models import (
     PanelDecision,
     Plan,
     PlanVersion,
+    Recipient,
 )
 from sendhub.cases.services.common import check_and_bump_version
 from sendhub.cases.services.documents import store_generated
@@ -225,6 +226,8 @@ def make_letter(
         advice=advice,
         plan_version=plan_version,
         review=review,
+        # Letters to the family are theirs to read on their own pages (docs/domains/portal.md).
+        shared_with_family=template.recipient == Recipient.PARENT,
     )
     # The related records are loaded objects already: validating each key again would cost a query apiece.
     # The delivery comes from Delivery; its check constraint stays in the database (a query saved apiece).

@@ -135,6 +135,7 @@ STAFF_LISTS = [
     "schools:school_list",
     "accounts:user_list",
     "core:audit_log",
+    "portal:tasks",
 ]
 
 

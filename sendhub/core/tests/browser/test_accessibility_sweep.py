@@ -32,6 +32,8 @@ NOT_CRAWLABLE: dict[str, str] = {
     "accounts:logout": "signing out is a button in the header (a POST form); its GET page is tested in test_sign_in",
     "cases:amended_issue": "at the browser-test scale only 2 or 3 plans have amendments open and the crawl's budget "
     "rarely reaches them; the page is the shared cases/step_form.html, which is axe-checked through other steps",
+    "portal:assessment": "linked only for a child with no request and no plan, and the demo parent's children have "
+    "a draft plan and a plan; the page is the shared portal/action.html, axe-checked through the other actions",
 }
 
 ROLES = {"anonymous": None} | {role.value: demo_email(local) for local, _, role, _ in reversed(PEOPLE)}
