@@ -5,9 +5,10 @@
    plain polars group-by over the same rows. Goal: under 2 s and within 2x of the group-by.
 2. Page latency: GET /dashboard/benchmarks/ and /dashboard/boards/ as a signed-in analyst against the
    configured database (migrated and loaded here if needed). Goal: p95 under 200 ms.
-3. Live page latency: the pages that count casework (/dashboard/public/, /dashboard/kpis/,
-   /dashboard/disproportionality/) on a synthetic area of 25,000 children built by the demo generator in
-   a database of its own (`test_<db>`, created and dropped here). Goal: p95 under 200 ms.
+3. Every dashboard page's latency (the index, benchmark, board and forecast pages, and the pages that
+   count casework: /dashboard/public/, /dashboard/kpis/, /dashboard/disproportionality/) on a synthetic
+   area of 25,000 children built by the demo generator, with the shipped national data loaded, in a
+   database of its own (`test_<db>`, created and dropped here). Goal: p95 under 200 ms on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -112,6 +113,10 @@ def page_latency() -> dict[str, object]:
 
 LIVE_CHILDREN = 25_000
 LIVE_PAGES = {
+    "index_page": "/dashboard/",
+    "benchmark_page": "/dashboard/benchmarks/?indicator=ehcp_20_week_incl_exceptions&la=202&period=2023",
+    "board_page": "/dashboard/boards/?board=secondary&la=202",
+    "forecast_page": "/dashboard/forecast/",
     "public_page": "/dashboard/public/",
     "kpi_page": "/dashboard/kpis/",
     "disproportionality_page": "/dashboard/disproportionality/",
@@ -133,6 +138,15 @@ def live_page_latency() -> dict[str, object]:
         started = time.perf_counter()
         call_command("demo-data", "--seed", "2024", "--scale", f"{scale:.3f}", stdout=io.StringIO())
         build_seconds = time.perf_counter() - started
+        from sendhub.dashboard.models import DataLoad
+        from sendhub.dashboard.services import load_benchmarks
+
+        if not DataLoad.objects.exists():  # demo-data loads it; a bare build does not
+            load_benchmarks(
+                root=Path(__file__).resolve().parent.parent / "sendhub/dashboard/data",
+                by=None,
+                now=datetime.now(UTC),
+            )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -145,6 +159,7 @@ def live_page_latency() -> dict[str, object]:
             "build_seconds": round(build_seconds, 1),
         }
         for name, url in LIVE_PAGES.items():
+            print(f"{name}: {url}", file=sys.stderr, flush=True)
             client.get(url)  # warm up
             timings = []
             for _ in range(REQUESTS):

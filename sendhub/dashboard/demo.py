@@ -9,6 +9,8 @@ from typing import Any
 
 from sendhub.dashboard.models import DataLoad, NationalIndicator
 from sendhub.dashboard.national.catalogue import CATALOGUE
+from sendhub.dashboard.national.lait_all import other_measures
+from sendhub.dashboard.national.readers import lait_codes, read_lait_dictionary
 from sendhub.dashboard.services import load_benchmarks
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -16,7 +18,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def load(*, seed: int, scale: float, stdout: Any) -> None:
     # Idempotent: the national data are loaded once; `sendhub benchmarks load` refreshes them.
-    if DataLoad.objects.exists() and NationalIndicator.objects.count() == len(CATALOGUE):
+    expected = len(CATALOGUE) + len(other_measures(read_lait_dictionary(DATA), lait_codes(DATA)))
+    if DataLoad.objects.exists() and NationalIndicator.objects.count() == expected:
         stdout.write("Dashboard: national data already loaded")
         return
     result = load_benchmarks(root=DATA, by=None, now=datetime.now(UTC))

@@ -55,6 +55,11 @@ def index(request: HttpRequest) -> HttpResponse:
 @requires("dashboard.view_dashboard")
 def benchmark(request: HttpRequest) -> HttpResponse:
     page = presenters.benchmark_page(request.GET, default_la=settings.SENDHUB_LA_CODE)
+    if page is not None:
+        name = f"benchmark-{page.indicator.name}-{page.la_code}"
+        download = _download(request, name, presenters.benchmark_sheets(page))
+        if download is not None:
+            return download
     return render(request, "dashboard/benchmark.html", {"page": page, "load": selectors.latest_load()})
 
 
@@ -97,6 +102,9 @@ def forecast(request: HttpRequest) -> HttpResponse:
     page = presenters.forecast_page(
         settings.SENDHUB_LA_CODE, by_age=live_presenters.age_forecast(today=_today())
     )
+    download = _download(request, "forecast", presenters.forecast_sheets(page))
+    if download is not None:
+        return download
     context = {"page": page, "load": selectors.latest_load()}
     return render(request, "dashboard/forecast.html", context)
 
@@ -109,12 +117,21 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
     published = [[f.label, f.period, f.value, f.sn_average, f.england] for f in page.figures]
     sheets: list[Sheet] = [
         ("Education, health and care plans", header, published),
-        ("Up-to-date figures from our SEND service", ["Measure", "Figure"], [list(f) for f in live_figures]),
+        (
+            "Up-to-date figures from our SEND service",
+            ["Measure", "Figure", "Period covered"],
+            [[f.label, f.value, f.period] for f in live_figures],
+        ),
     ]
     download = _download(request, "public-dashboard", sheets)
     if download is not None:
         return download
-    context = {"page": page, "live": live_figures, "load": selectors.latest_load()}
+    context = {
+        "page": page,
+        "live": live_figures,
+        "pairs": public.side_by_side(page, live_figures),
+        "load": selectors.latest_load(),
+    }
     return render(request, "dashboard/public.html", context)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal, cast
 
-from sendhub.dashboard.national.lait_measures import MEASURES
+from sendhub.dashboard.national.lait_measures import LABELS, MEASURES
 
 Polarity = Literal["High", "Low"] | None
 Unit = Literal["percent", "count", "score", "rate", "pounds"]
@@ -20,6 +20,9 @@ EHCP_DIR = "dfe-ehcp/data"
 LAIT_FILE = "lait/bds_long_0.parquet"
 LAIT_DICTIONARY = "lait/lait_data_dictionary.csv"
 NEIGHBOURS_FILE = "lait/statistical_neighbours.csv"
+# LAIT's KS4 destination measures (dictionary `Table_status` "ks4_dm_ud_…") are relabelled by the
+# destination year DfE uses (`readers.destination_period`).
+DESTINATION_YEAR = "destination_year"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Indicator:
     quartiles: bool = True
     notes: str = ""
     board: str = field(default="", compare=False)
+    period_rule: str = ""
 
     @property
     def has_direction(self) -> bool:
@@ -338,7 +342,8 @@ NEED_INDICATORS = tuple(
 )
 
 LAIT_INDICATORS: tuple[Indicator, ...] = tuple(
-    _lait(name, code, board=board, unit=cast(Unit, unit)) for name, code, board, unit in MEASURES
+    _lait(name, code, board=board, unit=cast(Unit, unit), label=LABELS.get(code, ""))
+    for name, code, board, unit in MEASURES
 )
 
 CATALOGUE: tuple[Indicator, ...] = EES_INDICATORS + PLACEMENT_INDICATORS + NEED_INDICATORS + LAIT_INDICATORS
@@ -360,10 +365,20 @@ def by_name(catalogue: tuple[Indicator, ...] = CATALOGUE) -> dict[str, Indicator
     return {i.name: i for i in catalogue}
 
 
+NO_POLARITY = "LAIT gives no polarity for this measure, so it is not ranked or banded."
+NO_DESCRIPTION = "LAIT's data dictionary gives no description for this measure."
+
+
 def resolve_lait(indicator: Indicator, entry: dict[str, str]) -> Indicator:
-    """Fill polarity, year type, topic and label of a LAIT indicator from its dictionary row."""
+    """Fill polarity, year type, topic, label and definition of a LAIT indicator from its dictionary row.
+
+    Where the dictionary gives no polarity (``-``, ``NA``) or no description, the definition says so."""
     polarity_text = (entry.get("polarity") or "").strip()
     polarity: Polarity = "High" if polarity_text == "High" else "Low" if polarity_text == "Low" else None
+    description = (entry.get("description") or "").strip()
+    notes = description if description not in ("", "NA") else NO_DESCRIPTION
+    if polarity is None:
+        notes = f"{notes}\n\n{NO_POLARITY}"
     return replace(
         indicator,
         polarity=polarity,
@@ -371,5 +386,8 @@ def resolve_lait(indicator: Indicator, entry: dict[str, str]) -> Indicator:
         topic=(entry.get("topic") or "").strip(),
         label=indicator.label or (entry.get("measure") or indicator.lait_code).strip(),
         quartiles=(entry.get("no_quartile") or "").strip().upper() != "N",
-        notes=(entry.get("description") or "").strip(),
+        notes=notes,
+        period_rule=DESTINATION_YEAR
+        if (entry.get("table_status") or "").strip().startswith("ks4_dm_ud")
+        else indicator.period_rule,
     )

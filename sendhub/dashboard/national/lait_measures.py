@@ -95,6 +95,26 @@ MEASURES: tuple[tuple[str, str, str, str], ...] = (
     ("cla_with_ehcp_pc", "LAC_SEN_Statement", "ehcp", "percent"),
 )
 
+# Our wording where LAIT's is wrong. LAIT calls `16-17YroldSEN_ET` "16-17 yr olds with SEN in education &
+# training", but its figures are those of young people with an EHC plan: Camden 2020-2023 85.19, 92.76,
+# 91.62, 90.97 are the progress report's "16/17 year olds in education & training - EHCP" row (85.2%,
+# 92.8%, 91.6%, 91.0%); its SEN Support row (88.2%, 89.7%, 92.5%, 92.2%) is not in LAIT.
+LABELS: dict[str, str] = {
+    "16-17YroldSEN_ET": "16 and 17 year olds with an EHC plan in education or training, as at 31 March (%)",
+}
+
+# Board rows whose figures no shared file holds: (board, label, why). Shown as "not available" with the
+# reason, so the table has the row the progress report has instead of silently dropping it.
+UNAVAILABLE: tuple[tuple[str, str, str], ...] = (
+    (
+        "destinations",
+        "16 and 17 year olds with SEN Support in education or training, as at 31 March (%)",
+        'not in the loaded data. DfE publishes it in "Participation in education, training and NEET age 16'
+        ' to 17 by local authority" (by SEN status); LAIT has only the EHC plan figure, and the 16-18'
+        ' destination files were not obtainable (../shared/data/README.md, "Not obtained").',
+    ),
+)
+
 # SEN-related LAIT measures deliberately not loaded: LAIT's copies of figures loaded from DfE's own EHC
 # plan release (catalogue.EES_INDICATORS), which is the primary source and more recent.
 NOT_LOADED: dict[str, str] = {

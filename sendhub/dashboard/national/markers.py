@@ -21,6 +21,8 @@ MARKERS: dict[str, str] = {
     "-": "nil or not available",
     "na": "missing",
     "": "blank",
+    # Not a DfE marker: LAIT's placeholder zero for a reorganised authority (`reorganisation.py`).
+    "reorg": "no figure: authority reorganised (LAIT's placeholder zero, not ranked)",
 }
 
 NUMBER_PATTERN = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"

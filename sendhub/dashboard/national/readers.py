@@ -19,6 +19,7 @@ import polars as pl
 
 from sendhub.dashboard.national import catalogue as cat
 from sendhub.dashboard.national.markers import marker_expr, value_expr
+from sendhub.dashboard.national.reorganisation import drop_placeholder_zeros
 
 ENGLAND = "E92000001"
 
@@ -85,7 +86,10 @@ def read_csv_strings(path: Path) -> pl.DataFrame:
 
 
 def year_of(time_period: str) -> int:
-    """Sortable year of a period: 2023 → 2023, 202324 → 2024 (the January or summer it ends in)."""
+    """Sortable year of a period: 2023 → 2023, 202324 → 2024 (the January or summer it ends in).
+
+    A LAIT mark after the period ("2025 (prov)") is not part of it."""
+    time_period = time_period.split(" (", 1)[0].strip()
     digits = re.findall(r"\d{2,4}", time_period)
     if not digits:
         raise DataError(f"Unrecognised time period {time_period!r}")
@@ -188,13 +192,32 @@ def normalise_lait_period(years: str) -> tuple[str, int]:
     return period, _SUFFIX_PRIORITY.get(suffix, 2)
 
 
+PROVISIONAL_SUFFIX = " (prov)"
+
+
+def destination_period(period: str) -> str:
+    """LAIT labels the KS4 destination measures by the year the cohort finished key stage 4; DfE labels them
+    by the destination year that follows ("2020" → "202021", which the progress report writes "2021").
+
+    Source: DfE "Key stage 4 destination measures" (`send-ap-dashboard/destinations_ks4/data-guidance.txt`:
+    pupils who finished KS4 in one academic year, their destinations in the next); Camden's EHC plan figure
+    that LAIT gives for 2020 (90.8%) is the progress report's 2021 (90.8%)."""
+    if len(period) == 4 and period.isdigit():
+        year = int(period)
+        return f"{year}{(year + 1) % 100:02d}"
+    return period
+
+
 def read_lait(root: Path, indicators: Iterable[cat.Indicator]) -> pl.DataFrame:
+    indicators = list(indicators)
     by_code = {i.lait_code: i.name for i in indicators}
+    destinations = [i.name for i in indicators if i.period_rule == cat.DESTINATION_YEAR]
     raw = pl.read_parquet(locate(root, cat.LAIT_FILE))
     expected = {"Short Desc", "Years", "LA and Regions", "Values", "LA Number"}
     if not expected <= set(raw.columns):
         raise DataError(f"{cat.LAIT_FILE}: expected columns {sorted(expected)}")
-    raw = raw.filter(pl.col("Short Desc").is_in(list(by_code)))
+    # A "Years" without a year cannot be placed (LAIT's file has "0" for CINPermExclusion): left out.
+    raw = raw.filter(pl.col("Short Desc").is_in(list(by_code)) & pl.col("Years").str.contains(r"\d{4}"))
     periods = {y: normalise_lait_period(y) for y in raw["Years"].unique().to_list()}
     number = pl.col("LA Number").cast(pl.Int64)
     level = (
@@ -214,17 +237,29 @@ def read_lait(root: Path, indicators: Iterable[cat.Indicator]) -> pl.DataFrame:
         value_expr("Values").alias("value"),
         marker_expr("Values").alias("marker"),
     )
-    frame = (
-        frame.sort("priority")
-        .unique(subset=KEY, keep="first", maintain_order=True)
-        .drop("priority")
-        .with_columns(
-            pl.col("time_period").map_elements(year_of, return_dtype=pl.Int32).alias("year"),
-            pl.lit(None, dtype=pl.Float64).alias("numerator"),
-            pl.lit(None, dtype=pl.Float64).alias("denominator"),
+    if destinations:
+        frame = frame.with_columns(
+            pl.when(pl.col("indicator").is_in(destinations))
+            .then(pl.col("time_period").map_elements(destination_period, return_dtype=pl.String))
+            .otherwise(pl.col("time_period"))
+            .alias("time_period")
         )
+    frame = frame.sort("priority").unique(subset=KEY, keep="first", maintain_order=True)
+    # A period whose best figure is LAIT's provisional one keeps the mark, so pages can say "(provisional)".
+    provisional = (pl.col("priority") == _SUFFIX_PRIORITY["prov"]).any().over(["indicator", "time_period"])
+    frame = frame.with_columns(
+        pl.when(provisional)
+        .then(pl.col("time_period") + PROVISIONAL_SUFFIX)
+        .otherwise(pl.col("time_period"))
+        .alias("time_period")
+    ).drop("priority")
+    years = {p: year_of(p) for p in frame["time_period"].unique().to_list()}
+    frame = frame.with_columns(
+        pl.col("time_period").replace_strict(years, return_dtype=pl.Int32).alias("year"),
+        pl.lit(None, dtype=pl.Float64).alias("numerator"),
+        pl.lit(None, dtype=pl.Float64).alias("denominator"),
     )
-    return _checked(frame.select(list(OBSERVATION_SCHEMA)))
+    return _checked(drop_placeholder_zeros(frame.select(list(OBSERVATION_SCHEMA))))
 
 
 def read_neighbours(root: Path) -> pl.DataFrame:
@@ -251,10 +286,25 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def load_national(root: Path, catalogue: tuple[cat.Indicator, ...] = cat.CATALOGUE) -> NationalData:
-    """Read every catalogue indicator and the statistical neighbours from a folder in the shared layout."""
+def lait_codes(root: Path) -> list[str]:
+    """The measure codes in the LAIT file."""
+    return (
+        pl.read_parquet(locate(root, cat.LAIT_FILE), columns=["Short Desc"])["Short Desc"].unique().to_list()
+    )
+
+
+def load_national(
+    root: Path, catalogue: tuple[cat.Indicator, ...] = cat.CATALOGUE, *, every_lait_measure: bool = True
+) -> NationalData:
+    """Read every catalogue indicator and the statistical neighbours from a folder in the shared layout.
+
+    With `every_lait_measure`, every other measure in the LAIT file is read too (`lait_all`)."""
+    from sendhub.dashboard.national.lait_all import other_measures
+
     root = Path(root)
     dictionary = read_lait_dictionary(root)
+    if every_lait_measure:
+        catalogue = catalogue + other_measures(dictionary, lait_codes(root))
     resolved = []
     for indicator in catalogue:
         if indicator.source == "lait":

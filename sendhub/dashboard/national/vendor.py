@@ -1,8 +1,9 @@
 """Make the product's own small copy of the national data (``sendhub/dashboard/data/``).
 
 The shipped copy keeps the shared folder layout, so ``sendhub benchmarks load`` reads either folder. EES
-files are cut down to the headline breakdown rows the catalogue uses and the LAIT file to the catalogue's
-measures; every kept cell is the published string, unchanged. Run it again after a new DfE release:
+files are cut down to the headline breakdown rows the catalogue uses; the LAIT file and its dictionary are
+kept whole (every one of LAIT's 434 measures is an indicator, `lait_all`); every kept cell is the
+published string, unchanged. Run it again after a new DfE release:
 ``python -m sendhub.dashboard.national.vendor ../shared/data sendhub/dashboard/data``.
 """
 
@@ -33,16 +34,11 @@ def vendor(source: Path, dest: Path, catalogue: tuple[cat.Indicator, ...] = cat.
         target.parent.mkdir(parents=True, exist_ok=True)
         kept.write_csv(target)
         written.append(target)
-    codes = [i.lait_code for i in catalogue if i.source == "lait"]
-    lait = pl.read_parquet(locate(source, cat.LAIT_FILE)).filter(pl.col("Short Desc").is_in(codes))
     target = dest / cat.LAIT_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    lait.write_parquet(target, compression="zstd")
+    pl.read_parquet(locate(source, cat.LAIT_FILE)).write_parquet(target, compression="zstd")
     written.append(target)
-    dictionary = read_csv_strings(locate(source, cat.LAIT_DICTIONARY))
-    dictionary.filter(pl.col("measure_short").str.strip_chars().is_in(codes)).write_csv(
-        dest / cat.LAIT_DICTIONARY
-    )
+    shutil.copyfile(locate(source, cat.LAIT_DICTIONARY), dest / cat.LAIT_DICTIONARY)
     shutil.copyfile(locate(source, cat.NEIGHBOURS_FILE), dest / cat.NEIGHBOURS_FILE)
     written += [dest / cat.LAIT_DICTIONARY, dest / cat.NEIGHBOURS_FILE]
     return written

@@ -9,8 +9,10 @@ from sendhub.dashboard.presenters.benchmarks import (
     BenchmarkPage,
     ForecastPage,
     benchmark_page,
+    benchmark_sheets,
     board_table,
     forecast_page,
+    forecast_sheets,
 )
 
 __all__ = [
@@ -20,6 +22,8 @@ __all__ = [
     "BenchmarkPage",
     "ForecastPage",
     "benchmark_page",
+    "benchmark_sheets",
     "board_table",
     "forecast_page",
+    "forecast_sheets",
 ]

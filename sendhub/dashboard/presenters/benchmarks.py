@@ -10,8 +10,10 @@ from sendhub.core.params import parse_int
 from sendhub.dashboard import selectors
 from sendhub.dashboard.models import Benchmark, NationalIndicator
 from sendhub.dashboard.national.catalogue import BOARDS
+from sendhub.dashboard.national.lait_measures import UNAVAILABLE
 from sendhub.dashboard.presenters.charts import PALETTE, BarChart, TrendChart, bar_chart, trend_chart
 from sendhub.dashboard.rules.boards import (
+    REORGANISED_MARKER,
     BoardTable,
     build_board,
     format_value,
@@ -22,6 +24,12 @@ from sendhub.dashboard.rules.boards import (
 from sendhub.dashboard.rules.cohort import AGE_BANDS, CohortForecast
 
 DEFAULT_INDICATOR = "ehcp_20_week_incl_exceptions"
+REORGANISED_NOTE = (
+    "No figure (reorganised): LAIT gives a zero for an authority in a period when it did not exist or"
+    " had no figure of its own after local government reorganisation (Bournemouth, Christchurch and Poole;"
+    " Dorset; Northamptonshire; Cumbria and their successors). These zeros are treated as missing: they"
+    " are not ranked and do not count in quartiles or neighbour averages."
+)
 MAX_COMPARATORS = 20
 
 
@@ -46,6 +54,19 @@ class BenchmarkPage:
     from_year: int | None = None
     to_year: int | None = None
     palette: dict[str, str] = field(default_factory=lambda: PALETTE)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def period_text(self) -> str:
+        return period_label(self.period)
+
+    @property
+    def period_options(self) -> list[tuple[str, str]]:
+        return [(p, period_label(p)) for p in self.periods]
+
+    @property
+    def download_query(self) -> str:
+        return urlencode({**self.query, "custom": "1"}, doseq=True)
 
     @property
     def indicator_groups(self) -> list[tuple[str, list[NationalIndicator]]]:
@@ -158,6 +179,8 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
         for b in shown
     ]
     addable = [(c, n) for c, n in authorities if c not in compare and c != la_code]
+    markers = {b.marker for b in [*rows.values(), *shown]}
+    notes = [REORGANISED_NOTE] if REORGANISED_MARKER in markers else []
     return BenchmarkPage(
         indicator,
         la_code,
@@ -177,6 +200,7 @@ def benchmark_page(params: Any, *, default_la: str) -> BenchmarkPage | None:
         years=years,
         from_year=from_year,
         to_year=to_year,
+        notes=notes,
     )
 
 
@@ -256,6 +280,7 @@ def board_table(board: str, la_code: str) -> BoardTable:
         ],
         history=history,
         england=england,
+        unavailable=[(label, why) for key, label, why in UNAVAILABLE if key == board],
     )
 
 
@@ -337,3 +362,64 @@ def forecast_page(la_code: str, *, by_age: CohortForecast | None = None) -> Fore
         ]
         page.age_mape = None if by_age.backtest_mape is None else f"{by_age.backtest_mape:.1f}%"
     return page
+
+
+def benchmark_sheets(page: BenchmarkPage) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The benchmark page's tables for its CSV and XLSX downloads, as the page shows them."""
+    unit = page.indicator.unit
+    current = page.current
+    headline = [[page.la_name, current.get("value", "\u2013"), current.get("rank", "\u2013")]]
+    if page.headline:
+        headline += [
+            ["Statistical neighbours (average)", current["sn_average"], "\u2013"],
+            ["England", current["england"], "\u2013"],
+        ]
+    comparators = [[c["name"], c["value"], c["rank"], c["quartile"]] for c in page.comparators]
+    history = [
+        [h["period"], h["value"], h["sn_average"], h["england"], h["rank"], h["quartile"], h["trend"]]
+        for h in page.history
+    ]
+    title = f"{page.indicator.label}, {period_label(page.period)}"
+    return [
+        (title, ["Area", f"Value ({unit})", "National rank"], headline),
+        (
+            "Comparator local authorities",
+            ["Local authority", "Value", "National rank", "Quartile"],
+            comparators,
+        ),
+        (
+            f"{page.la_name} over time",
+            ["Year", page.la_name, "Statistical neighbours", "England", "National rank", "Quartile", "Trend"],
+            history,
+        ),
+    ]
+
+
+def forecast_sheets(page: ForecastPage) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The forecast page's tables for its CSV and XLSX downloads."""
+    sheets: list[tuple[str, list[str], list[list[Any]]]] = [
+        (
+            s["label"],
+            ["Year", "Value", "Published or forecast"],
+            [[r["year"], r["value"], r["kind"]] for r in s["rows"]],
+        )
+        for s in page.series
+    ]
+    if page.need_rows:
+        sheets.append(
+            (
+                f"EHC plans forecast by primary need (need mix of {period_label(page.need_period)})",
+                ["Primary need", *(str(y) for y in page.need_years)],
+                [[r["need"], *r["values"]] for r in page.need_rows],
+            )
+        )
+    if page.age_rows and page.age_forecast_from is not None:
+        start = page.age_forecast_from
+        sheets.append(
+            (
+                "EHC plans by age in January (casework, then forecast)",
+                ["Age", *(f"{y} (forecast)" if y >= start else str(y) for y in page.age_years)],
+                [[r["need"], *r["values"]] for r in page.age_rows],
+            )
+        )
+    return sheets

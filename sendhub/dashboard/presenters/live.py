@@ -21,6 +21,7 @@ from sendhub.dashboard.selectors.live import (
     request_facts,
     sen_status_counts,
 )
+from sendhub.lib.dates import long_date
 
 ON_REGISTER = {"support", "eng", "ehcp"}
 
@@ -126,18 +127,43 @@ def age_forecast(*, today: date) -> CohortForecast:
     return cohort_forecast(plan_spells(today=today), base_year=base_year)
 
 
-def public_live_figures(*, today: date) -> list[tuple[str, Any]]:
+@dataclass(frozen=True)
+class LiveFigure:
+    """A figure counted from casework today, with the period it covers (the public page says both)."""
+
+    label: str
+    value: str
+    period: str
+    key: str = ""
+
+
+def public_live_figures(*, today: date) -> list[LiveFigure]:
     """Live aggregates for the public page, with DfE-style small-number suppression."""
     counts = sen_status_counts()
     plans, support = counts.get("ehcp", 0), counts.get("support", 0)
-    facts = Facts(requests=request_facts(today=today, since=date(today.year, 1, 1)))
-    kpis = {k.key: k for k in compute_kpis(facts, start=date(today.year, 1, 1), end=today)}
+    start = date(today.year, 1, 1)
+    facts = Facts(requests=request_facts(today=today, since=start))
+    kpis = {k.key: k for k in compute_kpis(facts, start=start, end=today)}
     timely = kpis["twenty_week_incl"]
     rate = suppress_rate(timely.numerator_count, timely.denominator_count)
+    on_today = f"On {long_date(today)}"
+    so_far = f"{long_date(start)} to {long_date(today)} (the year so far)"
     return [
-        ("Children and young people with an EHC plan", _text(suppress_count(plans))),
-        ("Children with SEN Support known to the SEND service", _text(suppress_count(support))),
-        (f"EHC plans issued within 20 weeks so far in {today.year}", _text(rate, suffix="%")),
+        LiveFigure(
+            "Children and young people with an EHC plan",
+            _text(suppress_count(plans)),
+            on_today,
+            "ehcp_caseload",
+        ),
+        LiveFigure(
+            "Children with SEN Support known to the SEND service", _text(suppress_count(support)), on_today
+        ),
+        LiveFigure(
+            f"EHC plans issued within 20 weeks so far in {today.year}",
+            _text(rate, suffix="%"),
+            so_far,
+            "ehcp_20_week_incl_exceptions",
+        ),
     ]
 
 

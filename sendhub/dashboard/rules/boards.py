@@ -76,6 +76,8 @@ class BoardTable:
     la_name: str
     years: list[int]
     rows: list[BoardRow]
+    # Rows the board should have but whose figures are not in the loaded data: (label, why).
+    unavailable: list[tuple[str, str]] = field(default_factory=list)
 
     def header(self) -> list[str]:
         years = [str(y) for y in self.years]
@@ -112,23 +114,33 @@ class BoardTable:
                     format_gap(r.diff_england, r.unit),
                 ]
             )
+        width = len(self.header())
+        for label, _why in self.unavailable:
+            out.append(
+                [label, *(["not available"] * len(self.years)), *(["\u2013"] * (width - 1 - len(self.years)))]
+            )
         return out
 
     def footnotes(self) -> list[str]:
         markers = sorted(
             {c.marker for r in self.rows for c in [*r.la.values(), *r.england.values()] if c.marker}
         )
-        return [f"{m}: {describe_marker(m)}" for m in markers]
+        notes = [f"{m}: {describe_marker(m)}" for m in markers]
+        return notes + [f"{label}: {why}" for label, why in self.unavailable]
 
 
 # DfE's suppression markers ("c" confidential, "x" not available in LAIT's usage) read as a word.
 SUPPRESSION_MARKERS = {"c", "x"}
+# LAIT's placeholder zero for a reorganised authority, read as missing (`national/reorganisation.py`).
+REORGANISED_MARKER = "reorg"
 
 
 def format_value(value: float | None, unit: str, marker: str = "", *, signed: bool = False) -> str:
     if value is None:
         if marker in SUPPRESSION_MARKERS:
             return "suppressed"
+        if marker == REORGANISED_MARKER:
+            return "no figure (reorganised)"
         return marker if marker and marker != "-" else "\u2013"
     sign = "+" if signed and value > 0 else ""
     if unit == "count":
@@ -203,6 +215,7 @@ def build_board(
     history: Iterable[Mapping[str, Any]],
     england: Iterable[Mapping[str, Any]],
     first_year: int = 2019,
+    unavailable: Iterable[tuple[str, str]] = (),
 ) -> BoardTable:
     """`indicators`: name, label, unit, polarity; `history`: benchmark rows for the LA; `england`: values."""
     rows: dict[str, BoardRow] = {
@@ -225,4 +238,4 @@ def build_board(
         row = rows.get(e["indicator"])
         if row is not None and e["year"] >= first_year:
             row.england[e["year"]] = Cell(e["value"], e["marker"] or "")
-    return BoardTable(key, title, la_code, la_name, sorted(years), list(rows.values()))
+    return BoardTable(key, title, la_code, la_name, sorted(years), list(rows.values()), list(unavailable))

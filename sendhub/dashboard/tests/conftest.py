@@ -36,6 +36,10 @@ SAMPLE_LAS = [
 ]
 
 
+# LAIT measures outside the named catalogue kept in the sample (topic "Youth Offending").
+SAMPLE_OTHER_LAIT = ["FirstYJS", "ReoffYO", "ReoffYO15-17", "YJS_Caution-Sentence10-17_YO"]
+
+
 @pytest.fixture(scope="session")
 def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cut-down copy of the shipped data (same layout, same published strings) that loads in a second."""
@@ -50,9 +54,13 @@ def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "lait").mkdir()
     lait = pl.read_parquet(PRODUCT_DATA / cat.LAIT_FILE)
     numbers = [float(c) for c in SAMPLE_LAS]
-    lait.filter(pl.col("LA Number").is_in(numbers) | (pl.col("LA Number") >= 970)).write_parquet(
-        root / cat.LAIT_FILE
-    )
+    # The catalogue's named measures and one topic of the others (youth justice), not all 434: a load
+    # per test module stays a few seconds. `test_lait_all.py` reads the whole file without the database.
+    codes = [i.lait_code for i in cat.CATALOGUE if i.source == "lait"] + SAMPLE_OTHER_LAIT
+    lait.filter(
+        (pl.col("LA Number").is_in(numbers) | (pl.col("LA Number") >= 970))
+        & pl.col("Short Desc").is_in(codes)
+    ).write_parquet(root / cat.LAIT_FILE)
     for relative in (cat.LAIT_DICTIONARY, cat.NEIGHBOURS_FILE):
         (root / relative).write_bytes((PRODUCT_DATA / relative).read_bytes())
     return root

@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 
 from sendhub.dashboard.models import Benchmark, NationalValue
 from sendhub.dashboard.national.catalogue import CATALOGUE
+from sendhub.dashboard.national.lait_all import indicator_name
+from sendhub.dashboard.tests.conftest import SAMPLE_OTHER_LAIT
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +24,7 @@ def run(*args: str) -> str:
 
 def test_load_is_idempotent_and_shows_progress(sample_data):
     first = run("load", str(sample_data))
-    total = len(CATALOGUE)
+    total = len(CATALOGUE) + len(SAMPLE_OTHER_LAIT)  # the named indicators and every other LAIT measure
     assert "[" in first and f"/{total} " in first and f"Loaded {total} indicators" in first
     counts = (NationalValue.objects.count(), Benchmark.objects.count())
     run("load", str(sample_data))
@@ -68,7 +70,8 @@ def test_suppressed_value_is_null_with_its_marker(loaded):
 def test_indicators_lists_names(loaded):
     names = run("indicators").split()
     assert "ehcp_20_week_incl_exceptions" in names and "ehcp_caseload" in names
-    assert sorted(names) == sorted(i.name for i in CATALOGUE)
+    others = [indicator_name(code) for code in SAMPLE_OTHER_LAIT]  # every other LAIT measure in the sample
+    assert sorted(names) == sorted([i.name for i in CATALOGUE] + others)
 
 
 @pytest.mark.parametrize(

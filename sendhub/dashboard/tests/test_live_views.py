@@ -145,3 +145,28 @@ def test_kpi_page_draws_the_20_week_trend_with_its_table(client, login, analyst,
     assert "Including exceptions, 2024" not in chart  # no plan issued in 2024: no point, no zero
     table = html[html.index("EHC plans issued within 20 weeks: the figures") :]
     assert "50.0% (1 of 2)" in table and "100.0% (1 of 1)" in table
+
+
+@time_machine.travel(date(2025, 11, 1))
+def test_public_page_sets_live_and_published_figures_side_by_side(client, loaded):
+    """Issue #22: "96.1%" beside "54.6% so far" contradicted itself; each figure now says what it is, the
+    period it covers and why the two differ."""
+    for n in range(12):
+        child = ChildFactory(sen_status="ehcp")
+        issued = date(2025, 5, 19) if n < 7 else date(2025, 7, 7)  # 19 weeks; 26 weeks
+        RequestFactory(child=child, received=date(2025, 1, 6), final_issued=issued, status="issued")
+    html = client.get(reverse("dashboard:public")).content.decode()
+    assert "<strong>published figures</strong>" in html and "<strong>up-to-date figures</strong>" in html
+    pairs = html[html.index("Published and up-to-date figures side by side") :]
+    twenty = pairs[pairs.index("New EHC plans issued within 20 weeks, including exceptions") :]
+    twenty = twenty[: twenty.index("</tr>")]
+    assert "DfE, Calendar year 2024" in twenty
+    assert "Our case records, 1 January 2025 to 1 November 2025 (the year so far)" in twenty
+    assert "58.3%" in twenty  # seven of twelve plans on time this year
+    assert "whole calendar year" in twenty
+    plans = pairs[pairs.index("EHC plans in place at January") :]
+    plans = plans[: plans.index("</tr>")]
+    assert "DfE, January 2025" in plans and "Our case records, on 1 November 2025" in plans
+    assert "census day" in plans
+    csv = client.get(reverse("dashboard:public") + "?format=csv").content.decode("utf-8-sig")
+    assert "Measure,Figure,Period covered" in csv
