@@ -78,6 +78,7 @@ try:
     SENDHUB_COUNCIL_ADDRESS = env_str("SENDHUB_COUNCIL_ADDRESS", "SEND Service, Town Hall, London")
     SENDHUB_COUNCIL_PHONE = env_str("SENDHUB_COUNCIL_PHONE", "020 7974 0000")
     SENDHUB_COUNCIL_EMAIL = env_str("SENDHUB_COUNCIL_EMAIL", "send@example.gov.uk")
+    SENDHUB_COUNCIL_HOURS = env_str("SENDHUB_COUNCIL_HOURS", "Monday to Friday, 9am to 5pm")
     SENDHUB_COUNCIL_IASS_NAME = env_str(
         "SENDHUB_COUNCIL_IASS_NAME", "SEND Information, Advice and Support Service"
     )

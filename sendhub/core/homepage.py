@@ -19,9 +19,12 @@ from django.apps import apps
 
 @dataclass(frozen=True)
 class Figure:
+    """A count that links to the list it counts; ``text`` shows a figure that is not a count (money)."""
+
     label: str
     count: int
     url: str
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,12 +36,33 @@ class Upcoming:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a panel's table: a count or a name, linked to the list behind it when ``url`` is set."""
+
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class PanelTable:
+    """A small table on the home page (a team's caseloads): the first column names each row."""
+
+    caption: str
+    head: list[str]
+    rows: list[list[Cell]]
+    empty: str = "Nothing to show."
+
+
+@dataclass(frozen=True)
 class HomePanel:
     title: str
     order: int
     figures: list[Figure] = field(default_factory=list)
     upcoming_title: str = ""
     upcoming: list[Upcoming] = field(default_factory=list)
+    table: PanelTable | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, url): where to go next
+    note: str = ""
 
 
 class _PanelSource(Protocol):

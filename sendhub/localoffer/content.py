@@ -99,7 +99,7 @@ For children with a disability that has a big effect on daily life. Families can
 For children with complex needs, after a social care assessment: overnight stays, care at home and direct payments so families can arrange their own support.
 
 ## How to ask
-Fill in the short breaks request form, call the Children's Disability Service, or ask any professional who works with your child to refer you.
+Fill in the short breaks request form, call the SEND service on the number below, or ask any professional who works with your child to refer you.
 
 ## How we listened
 We reviewed this statement with the parent carer forum and young people. Tell us what works and what should change using the feedback link on any page.""",

@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from sendhub.core.homepage import Figure, HomePanel
+from sendhub.voice.selectors.complaints import complaints_awaiting_response
 from sendhub.voice.selectors.contacts import QUEUES, duty_queue, own_contacts
 
 HOME_QUEUES = ("overdue", "due_today", "open")
@@ -24,7 +25,15 @@ def home_panels(user: Any, today: date) -> list[HomePanel]:
             )
             for key in HOME_QUEUES
         ]
-        panels.append(HomePanel("Duty Line", 20, figures))
+        if user.has_perm("voice.view_complaints"):
+            figures.append(
+                Figure(
+                    "Complaints waiting for a reply",
+                    complaints_awaiting_response(user).count(),
+                    f"{reverse('voice:complaint_list')}?show=awaiting",
+                )
+            )
+        panels.append(HomePanel("Duty Line and complaints", 20, figures))
     if user.has_perm("voice.view_own_contacts"):
         figures = [
             Figure(

@@ -178,8 +178,14 @@ def _school_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("cases.view_school_requests")
 def school_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = page_of(request, school_selectors.requests_made_by_schools(request.user), 50)
-    return render(request, "cases/school_requests.html", {"page_obj": page})
+    made = school_selectors.requests_made_by_schools(request.user)
+    waiting = request.GET.get("show") == "waiting"
+    page = page_of(request, school_selectors.waiting_for_decision(made) if waiting else made, 50)
+    return render(
+        request,
+        "cases/school_requests.html",
+        {"page_obj": page, "waiting": waiting, "query": "show=waiting" if waiting else ""},
+    )
 
 
 @requires("cases.reassign_case")

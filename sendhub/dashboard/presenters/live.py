@@ -20,6 +20,7 @@ from sendhub.dashboard.selectors.live import (
     plan_spells,
     request_facts,
     sen_status_counts,
+    sen_status_rows,
 )
 from sendhub.lib.dates import long_date
 
@@ -87,7 +88,7 @@ def kpi_page(*, year: int, today: date, with_trend: bool = True) -> KpiPage:
     facts = casework_facts(today=today, years=range(year, year + 1), children=False)
     kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), today))
     breakdowns = caseload_breakdowns(child_facts(today=today, statuses=("ehcp",)))
-    breakdowns["SEN status"] = sorted(sen_status_counts().items(), key=lambda kv: (-kv[1], kv[0]))
+    breakdowns["SEN status"] = sen_status_rows(sen_status_counts())
     years = list(range(today.year, today.year - 6, -1))
     if not with_trend:
         return KpiPage(year, years, kpis, breakdowns)

@@ -28,6 +28,7 @@ from sendhub.schools.models import School
 REASONS = {reason.value: reason for reason in ExceptionReason}
 NEED_LABELS = dict(Child._meta.get_field("primary_need").choices or [])
 ETHNICITY_LABELS = dict(Child._meta.get_field("ethnicity").choices or [])
+SEN_STATUS_LABELS = dict(Child._meta.get_field("sen_status").choices or [])
 
 
 def _age(birth: date, today: date) -> int:
@@ -160,6 +161,12 @@ def appeal_facts() -> list[AppealFact]:
 def sen_status_counts() -> dict[str, int]:
     rows = Child.objects.order_by().values_list("sen_status").annotate(n=Count("pk"))
     return dict(rows)
+
+
+def sen_status_rows(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """The counts under the statuses' plain names ("EHC plan", not "ehcp"), the largest first."""
+    named = [(SEN_STATUS_LABELS.get(code, code), n) for code, n in counts.items()]
+    return sorted(named, key=lambda kv: (-kv[1], kv[0]))
 
 
 GROUPINGS: dict[str, tuple[str, Callable[[Any], str]]] = {

@@ -1,4 +1,7 @@
-"""`pounds`: a Decimal as £1,234.56 (a minus sign before the pound sign for a negative amount)."""
+"""`pounds`: a Decimal as £1,234.56 (a minus sign before the pound sign for a negative amount).
+
+Kept for the funding templates' `{% load money %}`; the logic is `sendhub.lib.words.money`, the same as
+core's `words` library."""
 
 from __future__ import annotations
 
@@ -6,15 +9,11 @@ from decimal import Decimal
 
 from django import template
 
-from sendhub.funding.rules import round_penny
+from sendhub.lib.words import money
 
 register = template.Library()
 
 
 @register.filter
 def pounds(value: Decimal | int | None) -> str:
-    if value is None:
-        return "Not set"
-    amount = round_penny(Decimal(value))
-    sign = "\u2212" if amount < 0 else ""
-    return f"{sign}£{abs(amount):,.2f}"
+    return money(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
 from sendhub.localoffer.models import (
@@ -60,3 +60,16 @@ def term_names(*snapshots: dict[str, Any]) -> dict[str, str]:
     """Names of the taxonomy terms the snapshots mention, for showing a change in words."""
     ids = {t for snap in snapshots for t in snap.get("term_ids", [])}
     return {str(pk): name for pk, name in TaxonomyTerm.objects.filter(pk__in=ids).values_list("pk", "name")}
+
+
+def changes_waiting(user: Any) -> QuerySet[ServiceRevision]:
+    """The user's organisations' changes waiting for a moderator."""
+    return sent_revisions(user).filter(status=RevisionStatus.PENDING)
+
+
+def changes_sent_back(user: Any) -> QuerySet[ServiceRevision]:
+    """Changes a moderator sent back (with a reason) that the provider has not sent again since."""
+    later = ServiceRevision.objects.filter(
+        service=OuterRef("service"), submitted_at__gt=OuterRef("submitted_at")
+    )
+    return sent_revisions(user).filter(status=RevisionStatus.REJECTED).exclude(Exists(later))

@@ -36,6 +36,8 @@ def provider_services(request: AuthenticatedHttpRequest) -> HttpResponse:
             "services": own,
             "due": {s.pk for s in own if rules.is_review_due(s.last_reviewed, today)},
             "revisions": selectors_editing.sent_revisions(request.user)[:50],
+            "waiting": selectors_editing.changes_waiting(request.user).count(),
+            "sent_back": selectors_editing.changes_sent_back(request.user).count(),
             "organisations": selectors_editing.provider_organisations(request.user),
         },
     )

@@ -33,6 +33,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+FILTER_FIELDS = ("category", "need", "age", "cost", "day", "time", "area")
+
+
 @login_not_required
 def service_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
@@ -48,6 +51,9 @@ def service_list(request: HttpRequest) -> HttpResponse:
         "services": found,
         "query": presenters.query_without_page(request.GET),
         "shortlist": _shortlist(request),
+        # The filters sit behind a "Filter" control (closed unless one is wrong), so results come first.
+        "filters_applied": sum(1 for name in FILTER_FIELDS if any(request.GET.getlist(name))),
+        "filters_open": any(form[name].errors for name in FILTER_FIELDS) if form.is_bound else False,
     }
     return render(request, "localoffer/service_list.html", context)
 

@@ -13,15 +13,31 @@ from sendhub.core.forms import add_refusal
 from sendhub.core.paging import page_of
 from sendhub.voice import rules
 from sendhub.voice.forms import AdvanceComplaintForm, ComplimentForm, OpenComplaintForm
-from sendhub.voice.selectors.complaints import complaints_for, compliments, get_complaint_for_user
+from sendhub.voice.selectors.complaints import (
+    complaints_awaiting_response,
+    complaints_for,
+    compliments,
+    get_complaint_for_user,
+)
 from sendhub.voice.selectors.contacts import get_contact_for_user
 from sendhub.voice.services import complaints as services
 
 
 @requires("voice.view_complaints")
 def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = page_of(request, complaints_for(request.user), 25)
-    return render(request, "voice/complaint_list.html", {"page_obj": page, "today": timezone.localdate()})
+    awaiting = request.GET.get("show") == "awaiting"
+    complaints = complaints_awaiting_response(request.user) if awaiting else complaints_for(request.user)
+    page = page_of(request, complaints, 25)
+    return render(
+        request,
+        "voice/complaint_list.html",
+        {
+            "page_obj": page,
+            "today": timezone.localdate(),
+            "awaiting": awaiting,
+            "query": "show=awaiting" if awaiting else "",
+        },
+    )
 
 
 @requires("voice.manage_complaints")
