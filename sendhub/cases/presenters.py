@@ -10,6 +10,7 @@ from sendhub.cases import rules, selectors
 from sendhub.cases.models import AssessmentRequest, Child, Plan
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.selectors import live_plan, open_request
+from sendhub.cases.selectors.reviews import pending_amendment_review
 from sendhub.cases.services.status import assessment_facts, current_status, plan_facts
 
 
@@ -78,6 +79,7 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
         "versions": plan.versions.select_related("created_by"),
         "reviews": plan.reviews.all(),
         "open_review": open_review,
+        "pending_review": pending_amendment_review(plan),
         "live": live,
         "editable_version": plan.editable_version(),
         "can_edit": can_edit_case(user, plan.child),
@@ -147,7 +149,7 @@ def _request_step_url(stage: str, request: AssessmentRequest, advice: Any) -> st
         "awaiting_decision_to_assess": "request_decision",
         "assessing": "advice_new",
         "awaiting_final": "final_issue",
-        "draft_issued": "consultation",
+        "draft_issued": "consult_settings",
     }
     if stage == "awaiting_decision_to_issue":
         return reverse(

@@ -11,6 +11,7 @@ from sendhub.cases.views import (
     plans,
     registers,
     requests,
+    reviews,
 )
 
 app_name = "cases"
@@ -80,6 +81,9 @@ urlpatterns = [
     path("cases/requests/<int:pk>/issue-decision/", requests.issue_decision, name="issue_decision"),
     path("cases/requests/<int:pk>/draft/", requests.draft_issue, name="draft_issue"),
     path("cases/requests/<int:pk>/consultation/", requests.consultation, name="consultation"),
+    path("cases/requests/<int:pk>/consultations/new/", reviews.consult_settings, name="consult_settings"),
+    path("cases/consultations/<int:pk>/answer/", reviews.consultation_answer, name="consultation_answer"),
+    path("cases/consultations/<int:pk>/name/", reviews.consultation_name, name="consultation_name"),
     path("cases/requests/<int:pk>/final/", requests.final_issue, name="final_issue"),
     path("cases/requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
     path("cases/panel/", panel.panel_agenda, name="panel_agenda"),
@@ -109,6 +113,28 @@ urlpatterns = [
         "cases/plans/<int:pk>/versions/<int:number>/pdf/", letters.plan_version_pdf, name="plan_version_pdf"
     ),
     path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
+    path("cases/plans/<int:pk>/reviews/<int:review_pk>/", reviews.review_detail, name="review_detail"),
+    path("cases/plans/<int:pk>/reviews/<int:review_pk>/record/", reviews.review_record, name="review_record"),
+    path(
+        "cases/plans/<int:pk>/reviews/<int:review_pk>/progress/",
+        reviews.review_progress,
+        name="review_progress",
+    ),
+    path(
+        "cases/plans/<int:pk>/reviews/<int:review_pk>/invitees/new/",
+        reviews.review_invitee,
+        name="review_invitee",
+    ),
+    path(
+        "cases/plans/<int:pk>/reviews/<int:review_pk>/attendance/",
+        reviews.review_attendance,
+        name="review_attendance",
+    ),
+    path(
+        "cases/plans/<int:pk>/reviews/<int:review_pk>/contributions/new/",
+        reviews.review_contribution,
+        name="review_contribution",
+    ),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/report/", plans.review_report, name="review_report"),
     path(
         "cases/plans/<int:pk>/reviews/<int:review_pk>/decision/",

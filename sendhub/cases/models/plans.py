@@ -239,6 +239,13 @@ class Provision(models.Model):
         return f"{self.section}: {self.description[:60]}"
 
 
+REVIEW_OUTCOME_CHOICES = [
+    (ReviewOutcome.KEEP.value, "Maintain the plan as it is"),
+    (ReviewOutcome.AMEND.value, "Amend the plan"),
+    (ReviewOutcome.CEASE.value, "Cease the plan"),
+]
+
+
 class AnnualReview(models.Model):
     """A review of the plan (CFA s.44; regs 18-22)."""
 
@@ -246,16 +253,29 @@ class AnnualReview(models.Model):
     meeting = models.DateField("review meeting")
     report_sent = models.DateField(null=True, blank=True)
     decision_on = models.DateField(null=True, blank=True)
-    outcome = models.CharField(
-        max_length=6,
-        blank=True,
-        choices=[
-            (ReviewOutcome.KEEP.value, "Keep the plan as it is"),
-            (ReviewOutcome.AMEND.value, "Amend the plan"),
-            (ReviewOutcome.CEASE.value, "Cease the plan"),
-        ],
-    )
+    outcome = models.CharField(max_length=6, blank=True, choices=REVIEW_OUTCOME_CHOICES)
     phase_transfer = models.BooleanField(default=False, help_text="Review ahead of a phase transfer (reg 18)")
+    # The structured record (regs 19-21). A review recorded before these fields existed has them empty.
+    at_school = models.BooleanField(
+        "the child attends a school", default=True, help_text="Reg 20 applies; otherwise reg 21"
+    )
+    child_views = models.TextField("views of the child or young person", blank=True)
+    parent_views = models.TextField("views of the parent", blank=True)
+    meets_needs = models.CharField(
+        "the plan still meets the needs", max_length=3, blank=True, choices=[("yes", "Yes"), ("no", "No")]
+    )
+    meets_needs_notes = models.TextField("why", blank=True)
+    pfa = models.JSONField(
+        "Preparing for Adulthood", default=dict, blank=True, help_text="PfA area to text (reg 20(6), 21(6))"
+    )
+    recommendations = models.TextField(blank=True)
+    recommended_outcome = models.CharField(max_length=6, blank=True, choices=REVIEW_OUTCOME_CHOICES)
+    proposed_changes = models.JSONField(
+        default=dict, blank=True, help_text="Section code (A-K) to the proposed new text, for an amendment"
+    )
+    amendment = models.ForeignKey(  # the proposed amendments this review's decision started (reg 22)
+        PlanVersion, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -272,10 +292,20 @@ class AnnualReview(models.Model):
             models.CheckConstraint(
                 name="review_outcome_with_decision", condition=Q(outcome="") | Q(decision_on__isnull=False)
             ),
+            models.CheckConstraint(
+                name="review_meets_needs_valid", condition=Q(meets_needs__in=["", "yes", "no"])
+            ),
+            models.CheckConstraint(
+                name="review_recommended_outcome_valid",
+                condition=Q(recommended_outcome__in=["", *[c for c, _ in REVIEW_OUTCOME_CHOICES]]),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Review {long_date(self.meeting)}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:review_detail", args=[self.plan_id, self.pk])
 
 
 class Grade(models.TextChoices):

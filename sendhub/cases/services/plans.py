@@ -22,7 +22,7 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.rules.settings import NamedSetting
-from sendhub.cases.services import letters
+from sendhub.cases.services import letters, reviews
 from sendhub.cases.services.common import add_timeline, apply_fields, check_and_bump_version
 from sendhub.cases.services.requests import _new_version
 from sendhub.cases.services.status import refresh_status
@@ -56,6 +56,7 @@ def record_review_meeting(
     review = AnnualReview(plan=plan, meeting=meeting, phase_transfer=phase_transfer)
     review.full_clean()
     review.save()
+    reviews.invite_defaults(review)
     on_time = rules.review_on_time(
         plan.start_date or meeting, previous.meeting if previous else None, meeting
     )
@@ -135,9 +136,15 @@ def propose_amendments(
     by: User,
     today: date,
     expected_version: int | None = None,
+    review: AnnualReview | None = None,
 ) -> PlanVersion:
-    """Reg 22(1)-(2): send the proposed amendments, with 15 days for representations."""
+    """Reg 22(1)-(2): send the proposed amendments, with 15 days for representations.
+
+    ``review``: the annual review whose decision to amend (reg 20(10)) these amendments follow; it is
+    linked to the version so its page shows the amendment it started."""
     _live(plan)
+    if review is not None and (review.plan_id != plan.pk or review.outcome != rules.ReviewOutcome.AMEND):
+        raise CaseStateError("That review did not decide to amend this plan")
     check_and_bump_version(plan, expected_version)
     version = _new_version(
         plan, kind=VersionKind.AMENDMENT_PROPOSED, issued_on=notice_sent, sections=sections, by=by
@@ -145,6 +152,9 @@ def propose_amendments(
     plan.amendment_notice = notice_sent
     plan.full_clean()
     plan.save(update_fields=["amendment_notice"])
+    if review is not None:
+        review.amendment = version
+        review.save(update_fields=["amendment"])
     add_timeline(plan.child, on=notice_sent, kind="plan", summary="Proposed amendments sent", by=by)
     record_event(
         actor=by, action="cases.plan.amendments_proposed", target=plan, data={"version": version.number}

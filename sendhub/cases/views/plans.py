@@ -10,6 +10,7 @@ from sendhub.cases import document_selectors, forms, rules, selectors
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.presenters import plan_summary
 from sendhub.cases.services import plans as svc
+from sendhub.cases.services import reviews as review_svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_view
@@ -94,10 +95,14 @@ def review_decision(request: AuthenticatedHttpRequest, pk: int, review_pk: int) 
 @requires("cases.edit_child")
 def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    # ?review=<id>: the review that decided to amend; its proposed changes are carried across (reg 22(1)).
+    review_id = int_param(request.GET, "review", 0, minimum=0) or 0
+    review = selectors.get_review(plan, review_id) if review_id else None
+    sections = selectors.plan_sections(plan)
     form = forms.AmendmentsForm(
         request.POST or None,
         initial={"version": plan.version},
-        initial_sections=selectors.plan_sections(plan),
+        initial_sections=review_svc.amendment_sections(review, sections) if review else sections,
     )
     return _step(
         request,
@@ -111,6 +116,7 @@ def amendments_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             by=request.user,
             today=timezone.localdate(),
             expected_version=d["version"],
+            review=review,
         ),
     )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from sendhub.cases import document_selectors, forms, selectors
 from sendhub.cases.forms.documents import AdviceReceivedForm
 from sendhub.cases.presenters import request_summary
+from sendhub.cases.selectors import reviews as review_selectors
 from sendhub.cases.services import documents as document_services
 from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import requests as svc
@@ -35,6 +36,7 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     record_view(request, assessment.child)
     context = request_summary(assessment, request.user, timezone.localdate())
     context["documents"] = document_selectors.request_documents(assessment)
+    context["consultations"] = review_selectors.request_consultations(assessment, timezone.localdate())
     return render(request, "cases/request_detail.html", context)
 
 

@@ -1,0 +1,199 @@
+"""The structured annual review (regs 19-21) and its report; the consultations with settings (CFA s.39)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from sendhub.cases import document_selectors, forms, selectors
+from sendhub.cases.permissions import can_edit_case
+from sendhub.cases.selectors import reviews as review_selectors
+from sendhub.cases.services import consultations as consult_svc
+from sendhub.cases.services import reviews as svc
+from sendhub.cases.views.common import confirm_form
+from sendhub.cases.views.common import step as _step
+from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.audit import record_view
+
+
+@requires("cases.view_child")
+def review_detail(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    """The review report: who came, the views, progress on each outcome, PfA, recommendations, deadlines."""
+    plan = selectors.get_plan_for_user(request.user, pk)
+    review = selectors.get_review(plan, review_pk)
+    record_view(request, plan.child)
+    context = review_selectors.review_report(review, timezone.localdate())
+    context["can_edit"] = can_edit_case(request.user, plan.child)
+    context["documents"] = document_selectors.plan_documents(plan.pk).filter(review=review)
+    return render(request, "cases/review_detail.html", context)
+
+
+@requires("cases.edit_child")
+def review_record(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    initial = {
+        "at_school": review.at_school,
+        "child_views": review.child_views,
+        "parent_views": review.parent_views,
+        "meets_needs": review.meets_needs,
+        "meets_needs_notes": review.meets_needs_notes,
+        "recommendations": review.recommendations,
+        "recommended_outcome": review.recommended_outcome,
+        **{f"pfa_{k}": v for k, v in review.pfa.items()},
+        **{f"change_{k}": v for k, v in review.proposed_changes.items()},
+    }
+    form = forms.ReviewRecordForm(request.POST or None, initial=initial, pfa_due=svc.pfa_due(review))
+    return _step(
+        request,
+        form,
+        review,
+        f"What the review of {review.meeting:%-d %B %Y} found (regs 19-21)",
+        lambda d: svc.record_review_content(
+            review=review,
+            by=request.user,
+            child_views=d["child_views"],
+            parent_views=d["parent_views"],
+            meets_needs=d["meets_needs"],
+            meets_needs_notes=d["meets_needs_notes"],
+            recommendations=d["recommendations"],
+            recommended_outcome=d["recommended_outcome"],
+            pfa=form.pfa(),
+            proposed_changes=form.changes(),
+            at_school=d["at_school"],
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def review_progress(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    outcomes = svc.reviewed_outcomes(review)
+    recorded = {p.outcome_id: p for p in review.progress.all()}
+    initial = {f"progress_{k}": p.progress for k, p in recorded.items() if k} | {
+        f"notes_{k}": p.notes for k, p in recorded.items() if k
+    }
+    form = forms.ReviewProgressForm(request.POST or None, initial=initial, outcomes=outcomes)
+    return _step(
+        request,
+        form,
+        review,
+        "Progress towards each outcome (reg 20(5))",
+        lambda d: svc.record_progress(review=review, by=request.user, entries=form.entries()),
+    )
+
+
+@requires("cases.edit_child")
+def review_invitee(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    form = forms.ParticipantForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        review,
+        "Add someone invited to the review (reg 20(3)-(4))",
+        lambda d: svc.add_participant(review=review, by=request.user, **d),
+    )
+
+
+@requires("cases.edit_child")
+def review_attendance(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    form = forms.AttendanceForm(request.POST or None, participants=list(review.participants.all()))
+    return _step(
+        request,
+        form,
+        review,
+        "Who came to the review meeting",
+        lambda d: svc.record_attendance(
+            review=review, attended=[int(x) for x in d["attended"]], by=request.user
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def review_contribution(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    review = selectors.get_review(plan, review_pk)
+    form = forms.ContributionForm(request.POST or None, request.FILES or None)
+    return _step(
+        request,
+        form,
+        review,
+        "Add views or advice for the review (reg 20(2)-(3))",
+        lambda d: svc.add_contribution(
+            review=review,
+            author_name=d["author_name"],
+            kind=d["kind"],
+            text=d["text"],
+            by=request.user,
+            today=timezone.localdate(),
+            files=[d["file"]] if d.get("file") else [],
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def consult_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    a = selectors.get_request_for_user(request.user, pk, write=True)
+    search = (request.GET.get("setting") or "").strip()
+    plan = selectors.plan_of(a)
+    named = [a.child.school_id, plan.named_setting_id if plan else None]
+    offer = selectors.settings_to_offer(search, named=named)
+    form = forms.ConsultSettingsForm(request.POST or None, offer=offer)
+    return _step(
+        request,
+        form,
+        a,
+        "Consult settings (CFA s.39)",
+        lambda d: consult_svc.consult_settings(
+            request=a,
+            schools=list(d["schools"]),
+            sent=d["sent"],
+            preferred=d["preferred"],
+            by=request.user,
+            today=timezone.localdate(),
+        ),
+        button="Consult and send the letters",
+        search={"value": search, "found": len(offer)},
+    )
+
+
+@requires("cases.edit_child")
+def consultation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    c = review_selectors.get_consultation_for_user(request.user, pk)
+    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    form = forms.ConsultationAnswerForm(request.POST or None, request.FILES or None)
+    return _step(
+        request,
+        form,
+        a,
+        f"Answer from {c.school}",
+        lambda d: consult_svc.record_answer(
+            consultation=c,
+            answer=d["answer"],
+            answered_on=d["answered_on"],
+            reasons=d["reasons"],
+            by=request.user,
+            today=timezone.localdate(),
+            files=[d["file"]] if d.get("file") else [],
+        ),
+    )
+
+
+@requires("cases.edit_child")
+def consultation_name(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    c = review_selectors.get_consultation_for_user(request.user, pk)
+    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    return _step(
+        request,
+        confirm_form(request),
+        a,
+        f"Name {c.school} in section I of the plan",
+        lambda d: consult_svc.name_setting(consultation=c, by=request.user, today=timezone.localdate()),
+        button="Name this setting",
+    )
