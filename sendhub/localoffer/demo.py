@@ -19,6 +19,7 @@ from sendhub.localoffer.models import (
     Area,
     Contact,
     ContentPage,
+    ContentPageChange,
     ContentPageVersion,
     CostOption,
     Language,
@@ -264,7 +265,9 @@ def link_demo_provider() -> None:
 
 def load_pending_changes() -> None:
     """Three changes waiting in the moderation queue, so moderators have something to look at: two to a
-    service's own details and one adding school-holiday opening times."""
+    service's own details and one adding school-holiday opening times; and an administrator's edit to a
+    content page, which the moderator approves (nobody approves their own)."""
+    _load_pending_content_change()
     if ServiceRevision.objects.exists():
         return
     from sendhub.accounts.models import User
@@ -296,6 +299,23 @@ def load_pending_changes() -> None:
         services.submit_record_change(
             service=own, kind="schedules", item_id=None, values=holiday, by=provider
         )
+
+
+def _load_pending_content_change() -> None:
+    from sendhub.accounts.models import User
+
+    page = ContentPage.objects.filter(pk="glossary").first()
+    author = User.objects.filter(email="admin@demo.sendhub.test").first()
+    if page is None or author is None or ContentPageChange.objects.exists():
+        return
+    services.propose_content_change(
+        page=page,
+        title=page.title,
+        summary=page.summary,
+        body=page.body + "\n\nSENCO: the special educational needs co-ordinator at a school or nursery.",
+        version=page.version,
+        by=author,
+    )
 
 
 def load_content_pages() -> None:

@@ -77,6 +77,7 @@ def test_nobody_approves_their_own_change(client, login, moderator, make_user):
 
 def test_the_demo_moderator_has_changes_to_check(client, login, make_user, moderator):
     make_user(Role.PROVIDER, "provider@demo.sendhub.test")
+    make_user(Role.ADMIN, "admin@demo.sendhub.test")
     demo.link_demo_provider()
     demo.load_pending_changes()
     pending = ServiceRevision.objects.filter(status=RevisionStatus.PENDING).select_related("service")
@@ -85,6 +86,12 @@ def test_the_demo_moderator_has_changes_to_check(client, login, make_user, moder
     queue = client.get(reverse("localoffer:moderation_queue")).content.decode()
     for revision in pending:
         assert revision.service is not None and revision.service.name in queue
+    # An administrator's edit to a content page waits for the moderator, who can open and approve it.
+    pages = client.get(reverse("localoffer:content_pages")).content.decode()
+    assert "Check the change to Glossary" in pages
+    change = ContentPageChange.objects.get()
+    check = client.get(reverse("localoffer:content_change_detail", args=[change.pk])).content.decode()
+    assert "SENCO: the special educational needs co-ordinator" in check and "Approve and publish" in check
 
 
 def test_a_content_page_edit_waits_for_another_moderator(client, login, moderator, make_user):
