@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.letter_selectors import plans_with_review_due
 from sendhub.cases.models import BatchStatus, Letter, LetterBatch
 from sendhub.cases.services.letters import ensure_template
@@ -30,7 +30,7 @@ BATCH_LETTERS = {
 PROGRESS_EVERY = 10
 
 
-def start_batch(*, template_key: str, month: date, by: Any, today: date) -> LetterBatch:
+def start_batch(*, template_key: str, month: date, by: User, today: date) -> LetterBatch:
     if template_key not in BATCH_LETTERS:
         raise SendHubError("Choose a letter that can be sent in bulk", field="template_key")
     if month.replace(day=1) < today.replace(day=1):

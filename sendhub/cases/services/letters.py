@@ -22,6 +22,7 @@ from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.letter_defaults import DEFAULT_LETTERS, MERGE_FIELDS
 from sendhub.cases.models import (
     AdviceRequest,
@@ -111,7 +112,7 @@ def ensure_all_templates() -> None:
 
 @transaction.atomic
 def update_template(
-    *, template: LetterTemplate, subject: str, body: str, by: Any, expected_version: int
+    *, template: LetterTemplate, subject: str, body: str, by: User, expected_version: int
 ) -> LetterTemplate:
     check_template_text(subject, body)
     check_and_bump_version(template, expected_version)
@@ -178,7 +179,7 @@ def make_letter(
     child: Child,
     addressee: Addressee,
     context: dict[str, Any],
-    by: Any,
+    by: User | None,
     today: date,
     request: AssessmentRequest | None = None,
     plan: Plan | None = None,
@@ -246,7 +247,7 @@ def for_step(
     key: str,
     *,
     child: Child,
-    by: Any,
+    by: User | None,
     today: date,
     context: dict[str, Any] | None = None,
     advice: AdviceRequest | None = None,
@@ -299,7 +300,7 @@ def send_letter_email(letter_pk: int) -> None:
 
 
 @transaction.atomic
-def mark_printed(*, letters: Iterable[Letter], by: Any) -> int:
+def mark_printed(*, letters: Iterable[Letter], by: User) -> int:
     ids = [letter.pk for letter in letters if letter.printed_at is None]
     count = Letter.objects.filter(pk__in=ids, printed_at__isnull=True).update(
         printed_at=timezone.now(), printed_by=by
