@@ -36,6 +36,7 @@ from sendhub.cases.forms.requests import (
     RequestForm,
     SchoolRequestForm,
     SectionsForm,
+    WithdrawForm,
 )
 
 __all__ = [
@@ -73,5 +74,6 @@ __all__ = [
     "SchoolRequestForm",
     "SectionsForm",
     "TransferForm",
+    "WithdrawForm",
     "date_field",
 ]

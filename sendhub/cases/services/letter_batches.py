@@ -60,6 +60,7 @@ def run_batch(batch_id: int, today: date | None = None) -> LetterBatch:
             ).values_list("plan_id", flat=True)
         )
         batch.total, batch.done, batch.skipped, batch.status = len(plans), 0, 0, BatchStatus.RUNNING
+        batch.full_clean()
         batch.save(update_fields=["total", "done", "skipped", "status"])
         for plan in plans:
             if plan.pk in already:
@@ -70,6 +71,7 @@ def run_batch(batch_id: int, today: date | None = None) -> LetterBatch:
             if (batch.done + batch.skipped) % PROGRESS_EVERY == 0:
                 LetterBatch.objects.filter(pk=batch.pk).update(done=batch.done, skipped=batch.skipped)
         batch.status, batch.finished_at = BatchStatus.FINISHED, timezone.now()
+        batch.full_clean()
         batch.save(update_fields=["done", "skipped", "status", "finished_at"])
     except Exception as e:  # the batch page must say it stopped; the letters made so far are kept
         logger.exception("Letter batch %s stopped", batch_id)

@@ -107,6 +107,7 @@ def ensure_all_templates() -> None:
         template = ensure_template(key)
         if not template.regulation:
             template.regulation, template.recipient = default.regulation, default.recipient
+            template.full_clean()
             template.save(update_fields=["regulation", "recipient", "updated_at"])
 
 

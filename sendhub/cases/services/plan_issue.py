@@ -21,7 +21,7 @@ from sendhub.cases.models import (
     VersionKind,
 )
 from sendhub.cases.services import letters
-from sendhub.cases.services.common import add_timeline
+from sendhub.cases.services.common import add_timeline, check_and_bump_version
 from sendhub.cases.services.guards import not_before, not_future, require_open
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
@@ -105,7 +105,13 @@ def issue_draft(
 
 @transaction.atomic
 def record_consultation(
-    *, request: AssessmentRequest, consulted: date, responded: date | None, by: User, today: date
+    *,
+    request: AssessmentRequest,
+    consulted: date,
+    responded: date | None,
+    by: User,
+    today: date,
+    expected_version: int | None = None,
 ) -> AssessmentRequest:
     """CFA s.39: consultation with the requested setting (15 days to respond)."""
     require_open(request)
@@ -114,6 +120,7 @@ def record_consultation(
     if responded is not None:
         not_before(responded, consulted, "the consultation")
         not_future(responded, today)
+    check_and_bump_version(request, expected_version)
     request.setting_consulted, request.setting_responded = consulted, responded
     request.full_clean()
     request.save(update_fields=["setting_consulted", "setting_responded"])
@@ -162,9 +169,11 @@ def issue_final(
     plan.full_clean()
     plan.save()
     request.final_issued, request.status = issued_on, RequestStatus.ISSUED
+    request.full_clean()
     request.save(update_fields=["final_issued", "status"])
     child = request.child
     child.sen_status = SenStatus.EHCP
+    child.full_clean()
     child.save(update_fields=["sen_status"])
     t = rules.plan_timeliness(
         request.received,

@@ -229,6 +229,7 @@ def give_cease_notice(
     consulted_parent: bool,
     consulted_setting: bool,
     reviewed_since_leaving: bool = False,
+    expected_version: int | None = None,
 ) -> Plan:
     """Regs 29-31: the notice of a decision to cease, after consultation; maintained until the appeal period ends."""
     _live(plan)
@@ -244,6 +245,7 @@ def give_cease_notice(
     )
     if blockers:
         raise CaseStateError(blockers[0])
+    check_and_bump_version(plan, expected_version)
     plan.status, plan.cease_notice, plan.cease_reason = PlanStatus.CEASING, notice, sen2_reason
     plan.full_clean()
     plan.save(update_fields=["status", "cease_notice", "cease_reason"])
@@ -277,6 +279,7 @@ def record_ceased(*, plan: Plan, ceased_on: date, by: User, today: date, appeal_
     plan.save(update_fields=["status", "ceased"])
     child = plan.child
     child.sen_status = SenStatus.NONE
+    child.full_clean()
     child.save(update_fields=["sen_status"])
     add_timeline(child, on=ceased_on, kind="plan", summary="EHC plan ceased", by=by)
     record_event(actor=by, action="cases.plan.ceased", target=plan, data={"reason": plan.cease_reason})

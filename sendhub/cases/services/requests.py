@@ -280,10 +280,16 @@ def record_issue_decision(
 
 @transaction.atomic
 def withdraw_request(
-    *, request: AssessmentRequest, withdrawn_on: date, by: User, today: date
+    *,
+    request: AssessmentRequest,
+    withdrawn_on: date,
+    by: User,
+    today: date,
+    expected_version: int | None = None,
 ) -> AssessmentRequest:
     require_open(request)
     not_before(withdrawn_on, request.received, "the request")
+    check_and_bump_version(request, expected_version)
     request.withdrawn, request.status = withdrawn_on, RequestStatus.WITHDRAWN
     request.full_clean()
     request.save(update_fields=["withdrawn", "status"])

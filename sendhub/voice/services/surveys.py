@@ -171,6 +171,7 @@ def submit_response(
         answer.full_clean()
         answer.save()
     invitation.answered_at = now
+    invitation.full_clean()
     invitation.save(update_fields=["answered_at"])
     record_event(
         actor=None, action="voice.survey.answered", target=invitation.survey, data={"response": response.pk}
