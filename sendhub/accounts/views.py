@@ -91,7 +91,7 @@ def otp_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @requires("accounts.view_profile")
-def otp_verify(request: HttpRequest) -> HttpResponse:
+def otp_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OtpTokenForm(request.POST or None)
     devices = selectors.confirmed_devices(request.user)
     if not devices.exists():
