@@ -85,23 +85,13 @@ def record_assessment_decision(
         raise CaseStateError("A decision whether to assess has already been recorded")
     not_before(decided_on, request.received, "the request")
     not_future(decided_on, today)
-    check_and_bump_version(request, expected_version)
-    if assess:
-        request.decided_to_assess = decided_on
-    else:
-        request.decided_not_to_assess = decided_on
-        request.status = RequestStatus.NOT_ASSESSED
-    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
-    request.full_clean()
-    request.save()
-    late = decided_on > rules.decision_to_assess_due(request.received)
-    add_timeline(
-        request.child,
-        on=decided_on,
-        kind="decision",
-        summary=("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else ""),
-        by=by,
+    field = "decided_to_assess" if assess else "decided_not_to_assess"
+    _save_decision(
+        request, field, None if assess else RequestStatus.NOT_ASSESSED, decided_on, expected_version
     )
+    late = decided_on > rules.decision_to_assess_due(request.received)
+    summary = ("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else "")
+    add_timeline(request.child, on=decided_on, kind="decision", summary=summary, by=by)
     record_event(
         actor=by,
         action="cases.request.assess_decision",
@@ -113,6 +103,23 @@ def record_assessment_decision(
         "assess-yes" if assess else "assess-no", request, decided_on, reasons, decision, by, today
     )
     return request
+
+
+def _save_decision(
+    request: AssessmentRequest,
+    field: str,
+    closes_as: str | None,
+    decided_on: date,
+    expected_version: int | None,
+) -> None:
+    """A decision whether to assess (reg 5) or to issue (reg 10): its date, and a "no" closes the request."""
+    check_and_bump_version(request, expected_version)
+    setattr(request, field, decided_on)
+    if closes_as is not None:
+        request.status = closes_as
+    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
+    request.full_clean()
+    request.save()
 
 
 def _decision_letters(
@@ -256,22 +263,10 @@ def record_issue_decision(
         raise CaseStateError("A decision whether to issue a plan has already been recorded")
     not_before(decided_on, request.decided_to_assess, "the decision to assess")
     not_future(decided_on, today)
-    check_and_bump_version(request, expected_version)
-    if issue:
-        request.decided_to_issue = decided_on
-    else:
-        request.decided_not_to_issue = decided_on
-        request.status = RequestStatus.NOT_ISSUED
-    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
-    request.full_clean()
-    request.save()
-    add_timeline(
-        request.child,
-        on=decided_on,
-        kind="decision",
-        summary="Decided to issue a plan" if issue else "Decided not to issue a plan",
-        by=by,
-    )
+    field = "decided_to_issue" if issue else "decided_not_to_issue"
+    _save_decision(request, field, None if issue else RequestStatus.NOT_ISSUED, decided_on, expected_version)
+    summary = "Decided to issue a plan" if issue else "Decided not to issue a plan"
+    add_timeline(request.child, on=decided_on, kind="decision", summary=summary, by=by)
     record_event(actor=by, action="cases.request.issue_decision", target=request, data={"issue": issue})
     refresh_status(request.child, today)
     _decision_letters("issue-yes" if issue else "issue-no", request, decided_on, reasons, decision, by, today)
