@@ -1,6 +1,7 @@
 """Sign in as every role, follow every link reachable from the navigation, and run axe-core (WCAG 2.2 AA)
 in Debian chromium on each kind of page. Fails on any violation, any page wider than a 390 px phone screen,
-any server error or broken link, and any private page no role could reach. For each signed-in role, the
+and any server error or broken link (which private pages some role reaches is checked on its own, without a
+browser, by core/tests/test_reach.py). For each signed-in role, the
 header's items must fit one row at 1280 px and fold behind the Menu button at 390 px.
 
 Links are followed over plain HTTP (fast); each kind of page is then opened in the browser once, with the
@@ -10,40 +11,21 @@ same signed-in session, for axe and a screenshot in var/screenshots/.
 from __future__ import annotations
 
 import contextlib
-import json
 from typing import Any
 
 import pytest
-from django.urls import Resolver404, resolve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sendhub.accounts.demo import DEMO_PASSWORD, PEOPLE, demo_email
+from sendhub.accounts.demo import DEMO_PASSWORD
 from sendhub.core.tests.browser.crawl import crawl, signed_in_session
-from sendhub.core.tests.routes import all_routes, is_public
+from sendhub.core.tests.reach import ROLES, route_name
 
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Private GET routes that no link leads to, each with the reason. Keep this short.
-NOT_CRAWLABLE: dict[str, str] = {
-    "accounts:otp_verify": "only shown when a second factor is required at sign-in",
-    "accounts:logout": "signing out is a button in the header (a POST form); its GET page is tested in test_sign_in",
-    "cases:amended_issue": "at the browser-test scale only 2 or 3 plans have amendments open and the crawl's budget "
-    "rarely reaches them; the page is the shared cases/step_form.html, which is axe-checked through other steps",
-}
-
-ROLES = {"anonymous": None} | {role.value: demo_email(local) for local, _, role, _ in reversed(PEOPLE)}
-REACHED: dict[str, set[str]] = {}  # route name -> roles that reached it
 CHECKED: set[str] = set()  # routes already checked by axe
-
-
-def route_name(path: str) -> str | None:
-    try:
-        return resolve(path).view_name
-    except Resolver404:
-        return None
 
 
 def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
@@ -109,8 +91,6 @@ def header_problems(browser: Any, session: Any, live_url: str, role: str) -> lis
 def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, screenshots):
     session = signed_in_session(live_url, ROLES[role], DEMO_PASSWORD)
     result = crawl(session, live_url, "/" if ROLES[role] else "/sign-in/", route_name)
-    for name in result.reached:
-        REACHED.setdefault(name, set()).add(role)
     to_check = {name: path for name, path in result.visited.items() if name not in CHECKED}
     problems = list(result.problems)
     if to_check:
@@ -136,22 +116,3 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
     if ROLES[role]:
         problems.extend(header_problems(browser, session, live_url, role))
     assert not problems, f"{len(problems)} problem(s) as {role}:\n" + "\n".join(problems)
-
-
-def test_every_private_page_was_reached_by_some_role():
-    assert REACHED, "run the sweep first (this test runs after it in the same session)"
-    routes = all_routes()
-    missing = sorted(
-        name
-        for name, callback in routes.items()
-        if not is_public(callback)
-        and name not in REACHED
-        and name not in NOT_CRAWLABLE
-        and "GET" in getattr(callback, "allowed_methods", ("GET",))  # POST-only actions are not pages
-    )
-    stale = sorted(set(NOT_CRAWLABLE) - routes.keys())
-    assert not stale, f"NOT_CRAWLABLE names routes that no longer exist: {stale}"
-    assert not missing, (
-        "No role could reach these pages by following links; link them from the navigation or a page, "
-        f"or list them in NOT_CRAWLABLE with a reason: {json.dumps(missing, indent=1)}"
-    )
