@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 from io import BytesIO
-from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -15,6 +14,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.params import parse_int
 
@@ -51,7 +51,7 @@ def may_enrol(request: HttpRequest) -> bool:
 
 
 @transaction.atomic
-def reset_devices(*, user: Any, by: Any) -> int:
+def reset_devices(*, user: User, by: User) -> int:
     """An administrator's reset, for a lost phone: the person sets up two-step again at next sign-in."""
     removed, _ = TOTPDevice.objects.filter(user=user).delete()
     record_event(actor=by, action="accounts.otp.reset", target=user, data={"devices": removed})
@@ -59,7 +59,7 @@ def reset_devices(*, user: Any, by: Any) -> int:
 
 
 @transaction.atomic
-def confirm_device(*, device: TOTPDevice, token: str, by: Any) -> bool:
+def confirm_device(*, device: TOTPDevice, token: str, by: User) -> bool:
     # The device is not saved yet, so check the code directly (django-otp's verify_token saves the device).
     checker = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     if (number := parse_int(token, minimum=0)) is None or not checker.verify(number, device.tolerance):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -31,6 +29,6 @@ def get_team(pk: int) -> Team:
     return get_object_or_404(Team, pk=pk)
 
 
-def confirmed_devices(user: Any) -> QuerySet[TOTPDevice]:
+def confirmed_devices(user: User) -> QuerySet[TOTPDevice]:
     """The authenticator apps the person has confirmed with a code (at most one; see otp.confirm_device)."""
     return TOTPDevice.objects.devices_for_user(user, confirmed=True)

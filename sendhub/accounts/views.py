@@ -66,7 +66,7 @@ password_change = ChangePasswordView.as_view()
 
 
 @requires("accounts.view_profile")
-def otp_setup(request: HttpRequest) -> HttpResponse:
+def otp_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not otp.may_enrol(request):
         # Replacing an authenticator needs the current one (or an administrator's reset): someone who
         # has only the password must not be able to swap in their own.
@@ -91,7 +91,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 
 
 @requires("accounts.view_profile")
-def otp_verify(request: HttpRequest) -> HttpResponse:
+def otp_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OtpTokenForm(request.POST or None)
     devices = selectors.confirmed_devices(request.user)
     if not devices.exists():

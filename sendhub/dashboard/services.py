@@ -10,6 +10,7 @@ from typing import Any
 import polars as pl
 from django.db import connection, models, transaction
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 from sendhub.dashboard.models import (
@@ -110,7 +111,9 @@ def _insert(
 
 
 @transaction.atomic
-def load_benchmarks(*, root: Path, by: Any, now: datetime, progress: Progress | None = None) -> DataLoad:
+def load_benchmarks(
+    *, root: Path, by: User | None, now: datetime, progress: Progress | None = None
+) -> DataLoad:
     """Replace the national data with the files under `root` (the shared folder layout). Idempotent."""
     try:
         data = load_national(root)

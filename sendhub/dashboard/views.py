@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sendhub.core.access import requires
+from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.dashboard import presenters, selectors
 from sendhub.dashboard.national.catalogue import BOARDS
 from sendhub.dashboard.presenters import live as live_presenters
@@ -152,7 +152,7 @@ def kpis(request: HttpRequest) -> HttpResponse:
 
 
 @requires("dashboard.view_kpi_cases")
-def kpi_cases(request: HttpRequest) -> HttpResponse:
+def kpi_cases(request: AuthenticatedHttpRequest) -> HttpResponse:
     year = live_presenters.year_choice(request.GET.get("year"), _today())
     part = "denominator" if request.GET.get("part") == "denominator" else "numerator"
     found = live_presenters.kpi_cases(

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.localoffer.indexing import reindex_services
 from sendhub.localoffer.models import (
@@ -209,7 +210,9 @@ def _load_one(record: oruk.Service, today: dt.date) -> tuple[Service, bool]:
     return service, existing is None
 
 
-def import_feed(*, feed: FeedResult, today: dt.date, by: Any = None, dry_run: bool = False) -> ImportSummary:
+def import_feed(
+    *, feed: FeedResult, today: dt.date, by: User | None = None, dry_run: bool = False
+) -> ImportSummary:
     """Load every valid record; a record the database refuses is reported and rolled back on its own."""
     summary = ImportSummary(problems=list(feed.problems))
     loaded: list[Service] = []

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as fields_of
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +12,9 @@ from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 from sendhub.schools.gias import GiasProblem, GiasRow, read_gias
 from sendhub.schools.models import School
+
+if TYPE_CHECKING:  # schools sits below accounts in the layers: the type only
+    from sendhub.accounts.models import User
 
 
 @dataclass
@@ -25,7 +29,7 @@ BATCH = 1000
 
 
 @transaction.atomic
-def import_gias(*, lines: Iterable[str], by: object = None, la_code: str | None = None) -> ImportSummary:
+def import_gias(*, lines: Iterable[str], by: User | None = None, la_code: str | None = None) -> ImportSummary:
     """Create or update schools from a GIAS CSV: the whole national file (every setting in England, so
     that an out-of-area, independent, non-maintained special or post-16 provider can be named in a plan)
     or one LA's rows (`la_code`). Any bad row rejects the whole file: nothing is written.

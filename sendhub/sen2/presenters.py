@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
 
+from sendhub.accounts.models import User
 from sendhub.sen2 import selectors, services, validation
 
 SHOWN = 500
@@ -21,7 +21,7 @@ class Row:
     fix: str
 
 
-def check_current_data(*, year: int, by: Any) -> validation.Report:
+def check_current_data(*, year: int, by: User) -> validation.Report:
     """Build the year's return from casework in memory and check it exactly as DfE's upload would."""
     _, report = services.export_and_check(
         year=year, out=io.BytesIO(), now=services.now_for_header(), by=by, action="sen2.return.checked"
@@ -29,7 +29,7 @@ def check_current_data(*, year: int, by: Any) -> validation.Report:
     return report
 
 
-def report_rows(user: Any, report: validation.Report) -> list[Row]:
+def report_rows(user: User, report: validation.Report) -> list[Row]:
     issues = report.issues[:SHOWN]
     refs = {i.person.index: i.person for i in issues if i.person is not None}
     children = selectors.children_for_refs(user, list(refs.values()))

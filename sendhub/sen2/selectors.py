@@ -1,4 +1,4 @@
-"""Reads for SEN2: which casework is in a collection year, mapped onto the return's dataclasses.
+"""Reads for SEN2: a collection year's casework (loaded by `sen2.scope`) mapped onto the return's dataclasses.
 
 The mapping is "as at the reference date" R (the census date): anything dated after R is left out, as
 if it had not happened yet. The collection period is the calendar year before R (spec 1.2-1.3).
@@ -6,219 +6,24 @@ if it had not happened yet. The collection period is the calendar year before R 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import date
 from itertools import islice
-from operator import attrgetter
-from typing import Any
 
-from django.db.models import F, Q, QuerySet
-
+from sendhub.accounts.models import User
 from sendhub.cases import vocab
 from sendhub.cases.models import (
-    AnnualReview,
-    Appeal,
-    AreaTransfer,
-    AssessmentException,
-    AssessmentRequest,
     Child,
-    Placement,
-    Plan,
-    RequestStatus,
 )
 from sendhub.cases.rules import ExceptionPeriod, ExceptionReason, in_transfer_cohort, plan_timeliness
-from sendhub.cases.rules.reviews import TRANSFER_ENTRY_YEARS, amended_for_phase_transfer
+from sendhub.cases.rules.reviews import amended_for_phase_transfer
 from sendhub.sen2 import xmlmodel as x
-from sendhub.sen2.validation import census_date
-from sendhub.sen2.validation.common import reporting_period
+from sendhub.sen2.scope import Casework, Period, Row, children_in_scope, row_tuples, upto
 from sendhub.sen2.validation.report import PersonRef
 from sendhub.sen2.validation.rules import age_on
 
 REVIEW_OUTCOME = {"keep": "M", "amend": "A", "cease": "C"}
 RYA_SOURCES = {"young_person"}
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    year: int
-    reference_date: date
-    start: date = field(init=False)  # 1 January of the year before the census
-    # 31 December of that year: events (requests, decisions, plans issued or ceased, appeals, transfers)
-    # after it belong to the next return, even before the census date (validation.reporting_period).
-    end: date = field(init=False)
-    # Births of children who changed phase in September of that year (reg 18; cases.rules.reviews): a
-    # cheap test before the exact one, run for every active plan.
-    transfer_births: tuple[tuple[date, date], ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        start, end = reporting_period(self.year)
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        t = self.year - 1
-        births = tuple(
-            (date(t - e - 5, 9, 1), date(t - e - 4, 8, 31)) for e in TRANSFER_ENTRY_YEARS if e != 3
-        )
-        object.__setattr__(self, "transfer_births", births)
-
-    @classmethod
-    def for_year(cls, year: int) -> Period:
-        return cls(year=year, reference_date=census_date(year))
-
-
-def _upto(d: date | None, ref: date) -> date | None:
-    return d if d is not None and d <= ref else None
-
-
-def children_in_scope(period: Period) -> QuerySet[Child]:
-    """Children with a request or plan the return must report (spec 1.3)."""
-    end, start = period.end, period.start
-    live_plan = Q(plans__start_date__lte=end) & (Q(plans__ceased__isnull=True) | Q(plans__ceased__gte=start))
-    request_in_scope = Q(requests__received__lte=end) & (
-        Q(requests__status=RequestStatus.OPEN)
-        | Q(requests__received__gte=start)
-        | Q(requests__decided_not_to_assess__gte=start)
-        | Q(requests__decided_to_assess__gte=start)
-        | Q(requests__decided_not_to_issue__gte=start)
-        | Q(requests__final_issued__gte=start)
-        | Q(requests__withdrawn__gte=start)
-    )
-    ids = Child.objects.filter(live_plan | request_in_scope).values("pk")
-    return Child.objects.filter(pk__in=ids).order_by("pk")
-
-
-Row = Any  # a named tuple of the fields asked for (``row.received``)
-
-
-def _rows(queryset: QuerySet[Any], *fields: str, **expressions: F) -> QuerySet[Any]:
-    """The fields of each row as a named tuple: a fifth cheaper to build than ``values()`` dicts, which
-    mattered in the export's loading of every record of every child."""
-    if expressions:
-        queryset = queryset.annotate(**expressions)
-    return queryset.values_list(*fields, *expressions, named=True)
-
-
-def _grouped(rows: Iterable[Row], key: str) -> dict[int, list[Row]]:
-    out: dict[int, list[Row]] = defaultdict(list)
-    key_of = attrgetter(key)
-    for row in rows:
-        out[key_of(row)].append(row)
-    return out
-
-
-@dataclass(slots=True)
-class Casework:
-    """One chunk of children with their records, as plain rows (model instances cost 10x more to build)."""
-
-    requests: dict[int, list[Row]]
-    exceptions: dict[int, list[Row]]
-    plans: dict[int, list[Row]]
-    placements: dict[int, list[Row]]
-    reviews: dict[int, list[Row]]
-    appeals: dict[int, list[Row]]
-    transfers: dict[int, list[Row]]
-
-    @classmethod
-    def load(cls, first: int, last: int) -> Casework:
-        """The records of children ``first`` to ``last`` (by id). A range, not a list of ids: a query with
-        1,000 parameters cost more to build and send than to run. Children in the range that are not in
-        scope are loaded too and never asked for."""
-        ids = {"child_id__gte": first, "child_id__lte": last}
-        via = {"request__child_id__gte": first, "request__child_id__lte": last}
-        via_plan = {"plan__child_id__gte": first, "plan__child_id__lte": last}
-        return cls(
-            requests=_grouped(
-                _rows(
-                    AssessmentRequest.objects.filter(**ids).order_by("received", "pk"),
-                    "id",
-                    "child_id",
-                    "received",
-                    "source",
-                    "decided_to_assess",
-                    "decided_not_to_assess",
-                    "withdrawn",
-                    "final_issued",
-                    "decided_not_to_issue",
-                ),
-                "child_id",
-            ),
-            exceptions=_grouped(
-                _rows(AssessmentException.objects.filter(**via), "request_id", "reason", "start", "end"),
-                "request_id",
-            ),
-            plans=_grouped(
-                _rows(
-                    Plan.objects.filter(**ids).order_by("start_date", "pk"),
-                    "id",
-                    "child_id",
-                    "request_id",
-                    "start_date",
-                    "ceased",
-                    "cease_reason",
-                    "personal_budget",
-                    "direct_payment",
-                    "residential",
-                    "work_based",
-                    "organised_arrangements",
-                    "amendment_notice",
-                    "amended_issued",
-                    "named_setting_type",
-                    "named_setting_other",
-                    "named_setting_sen_unit",
-                    "named_setting_resourced_provision",
-                    "second_setting_type",
-                    "second_setting_other",
-                    "second_setting_sen_unit",
-                    "second_setting_resourced_provision",
-                    urn=F("named_setting__urn"),
-                    urn2=F("second_setting__urn"),
-                ),
-                "child_id",
-            ),
-            placements=_grouped(
-                _rows(
-                    Placement.objects.filter(**ids).order_by("start", "pk"),
-                    "child_id",
-                    "sen_setting",
-                    "sen_setting_other",
-                    "rank",
-                    "start",
-                    "end",
-                    "sen_unit",
-                    "resourced_provision",
-                    "residential",
-                    "work_based",
-                    urn=F("school__urn"),
-                ),
-                "child_id",
-            ),
-            reviews=_grouped(
-                _rows(
-                    AnnualReview.objects.filter(**via_plan).order_by("-meeting", "-pk"),
-                    "plan_id",
-                    "meeting",
-                    "decision_on",
-                    "outcome",
-                ),
-                "plan_id",
-            ),
-            appeals=_grouped(
-                _rows(Appeal.objects.filter(**ids), "child_id", "kind", "subject", "lodged"), "child_id"
-            ),
-            transfers=_grouped(
-                _rows(
-                    AreaTransfer.objects.filter(**ids, transferred_on__isnull=False).order_by(
-                        "transferred_on", "pk"
-                    ),
-                    "child_id",
-                    "direction",
-                    "other_la",
-                    "transferred_on",
-                ),
-                "child_id",
-            ),
-        )
 
 
 CHILD_FIELDS = (
@@ -238,7 +43,7 @@ CHILD_FIELDS = (
 
 def persons_for_return(period: Period, *, chunk_size: int = 5000) -> Iterator[tuple[int, x.Person]]:
     """Each child in scope (by id) and their SEN2 person record, streamed from the database in chunks."""
-    children = _rows(children_in_scope(period), *CHILD_FIELDS).iterator(chunk_size=chunk_size)
+    children = row_tuples(children_in_scope(period), *CHILD_FIELDS).iterator(chunk_size=chunk_size)
     while chunk := list(islice(children, chunk_size)):
         work = Casework.load(chunk[0].id, chunk[-1].id)
         for child in chunk:
@@ -318,9 +123,9 @@ def _request(child: Row, req: Row, plan: Row | None, work: Casework, period: Per
         request_source=vocab.REQUEST_SOURCE_SEN2.get(req.source, "5"),
         rya="1" if req.source in RYA_SOURCES else "0",
     )
-    assess = _upto(req.decided_to_assess, ref)
-    not_assess = _upto(req.decided_not_to_assess, ref)
-    withdrawn = _upto(req.withdrawn, ref)
+    assess = upto(req.decided_to_assess, ref)
+    not_assess = upto(req.decided_not_to_assess, ref)
+    withdrawn = upto(req.withdrawn, ref)
     if assess:
         out.request_outcome, out.request_outcome_date = ("Y" if assess >= period.start else "H"), assess
         out.assessment = _assessment(child, req, plan, work, period)
@@ -364,9 +169,9 @@ def _assessment_date(req: x.Request) -> date | None:
 
 def _assessment(child: Row, req: Row, plan: Row | None, work: Casework, period: Period) -> x.Assessment:
     ref = period.end  # outcomes after the reporting period are the next return's
-    final = _upto(req.final_issued, ref)
-    not_issue = _upto(req.decided_not_to_issue, ref)
-    withdrawn = _upto(req.withdrawn, ref)
+    final = upto(req.final_issued, ref)
+    not_issue = upto(req.decided_not_to_issue, ref)
+    withdrawn = upto(req.withdrawn, ref)
     a = x.Assessment()
     if final:
         a.assessment_outcome = "Y" if final >= period.start else "H"
@@ -412,7 +217,7 @@ def _plan_detail(
 
 
 def _named_plan(plan: Row, period: Period) -> x.NamedPlan:
-    ceased = _upto(plan.ceased, period.end)
+    ceased = upto(plan.ceased, period.end)
     main = _plan_detail(
         plan.urn,
         plan.named_setting_type,
@@ -459,7 +264,7 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
                 sen_setting_other=pl.sen_setting_other or None,
                 placement_rank=str(pl.rank),
                 entry_date=pl.start,
-                leaving_date=_upto(pl.end, ref),
+                leaving_date=upto(pl.end, ref),
                 sen_unit_indicator="1" if pl.sen_unit else "0",
                 resourced_provision_indicator="1" if pl.resourced_provision else "0",
                 res=pl.residential or None,
@@ -474,13 +279,11 @@ def _active_plans(child: Row, plan: Row, work: Casework, period: Period) -> x.Ac
     for review in work.reviews.get(plan.id, ()):  # newest first: the latest held by R
         if review.meeting <= ref:
             ap.review_meeting = review.meeting
-            decided = _upto(review.decision_on, ref)
+            decided = upto(review.decision_on, ref)
             if decided:
                 ap.last_review = decided
                 ap.review_outcome = REVIEW_OUTCOME.get(review.outcome) if review.outcome else None
-            draft = _upto(
-                plan.amendment_notice, ref
-            )  # item 5.4d: proposed amendments after an 'amend' review
+            draft = upto(plan.amendment_notice, ref)  # item 5.4d: proposed amendments after an 'amend' review
             if ap.review_outcome == "A" and draft is not None and draft >= review.meeting:
                 ap.review_draft = draft
             break
@@ -501,12 +304,12 @@ def _phase_transfer(ap: x.ActivePlans, child: Row, plan: Row, period: Period) ->
     if transfer is None or plan.start_date > transfer.amended_plan_due:
         return  # no transfer, or the plan was made after the deadline (its first issue covered it)
     ap.phase_transfer_due_date = transfer.amended_plan_due
-    amended = _upto(plan.amended_issued, period.reference_date)
+    amended = upto(plan.amended_issued, period.reference_date)
     if amended_for_phase_transfer(amended, transfer.transfer_year):  # in the transfer's review window
         ap.phase_transfer_final_date = amended
 
 
-def children_for_refs(user: Any, refs: list[PersonRef]) -> dict[int, Child]:
+def children_for_refs(user: User, refs: list[PersonRef]) -> dict[int, Child]:
     """Map report persons (by file position) to the children this user may open."""
     visible = Child.objects.visible_to(user)
     upns = {r.upn for r in refs if r.upn}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import IO, Any
+from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 from sendhub.sen2 import selectors, validation, xmlread, xmlwrite
@@ -43,7 +44,7 @@ def export_return(
     year: int,
     out: IO[bytes] | str,
     now: datetime | None = None,
-    by: Any = None,
+    by: User | None = None,
     action: str = "sen2.return.exported",
     check: validation.ExportCheck | None = None,
 ) -> int:
@@ -72,7 +73,7 @@ def export_and_check(
     year: int,
     out: IO[bytes] | str,
     now: datetime | None = None,
-    by: Any = None,
+    by: User | None = None,
     action: str = "sen2.return.exported",
 ) -> tuple[int, validation.Report]:
     """Write the return and validate it in the same pass: the report ``validation.validate_file`` gives
@@ -88,7 +89,7 @@ def export_and_check(
 # ---------------------------------------------------------------- import
 
 
-def import_return(*, path: str, by: Any = None, today: date | None = None) -> ImportSummary:
+def import_return(*, path: str, by: User | None = None, today: date | None = None) -> ImportSummary:
     """Validate then load a previous SEN2 return (any supplier); all or nothing."""
     report = validation.validate_file(path, la_code=settings.SENDHUB_LA_CODE)  # only this authority's return
     if not report.ok:

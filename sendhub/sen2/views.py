@@ -6,12 +6,12 @@ import tempfile
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from lxml import etree
 
-from sendhub.core.access import post_only, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.sen2 import presenters, schema, services, validation
 from sendhub.sen2.forms import CurrentDataForm, FileForm
 
@@ -24,12 +24,12 @@ UNCHECKABLE = (
 
 @requires("sen2.run_return")
 @require_GET
-def check(request: HttpRequest) -> HttpResponse:
+def check(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _page(request, CurrentDataForm(prefix="current"), FileForm(prefix="upload"))
 
 
 @post_only("sen2.run_return")
-def check_current(request: HttpRequest) -> HttpResponse:
+def check_current(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CurrentDataForm(request.POST, prefix="current")
     report = None
     if form.is_valid():
@@ -38,7 +38,7 @@ def check_current(request: HttpRequest) -> HttpResponse:
 
 
 @post_only("sen2.run_return")
-def check_file(request: HttpRequest) -> HttpResponse:
+def check_file(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = FileForm(request.POST, request.FILES, prefix="upload")
     report = None
     if form.is_valid():
@@ -57,7 +57,7 @@ def _check_upload(upload: Any) -> validation.Report:
 
 
 @post_only("sen2.run_return")
-def download(request: HttpRequest) -> HttpResponseBase:
+def download(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     form = CurrentDataForm(request.POST, prefix="current")
     if not form.is_valid():
         return _page(request, form, FileForm(prefix="upload"))
@@ -70,7 +70,7 @@ def download(request: HttpRequest) -> HttpResponseBase:
 
 
 def _page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     current: CurrentDataForm,
     upload: FileForm,
     report: validation.Report | None = None,

@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import Child
 from sendhub.dashboard.rules.kpis import compute_kpis
 from sendhub.dashboard.selectors.live import casework_facts
@@ -274,11 +274,11 @@ def get_meeting(pk: int) -> BoardMeeting:
     return get_object_or_404(BoardMeeting, pk=pk)
 
 
-def partner_measures_for(user: Any) -> QuerySet[PartnerMeasure]:
+def partner_measures_for(user: User) -> QuerySet[PartnerMeasure]:
     return PartnerMeasure.objects.visible_to(user).select_related("owner")
 
 
-def get_partner_measure_for_user(user: Any, pk: int) -> PartnerMeasure:
+def get_partner_measure_for_user(user: User, pk: int) -> PartnerMeasure:
     """404 for a measure of another partner: its existence stays hidden."""
     return get_object_or_404(partner_measures_for(user), pk=pk)
 
@@ -303,7 +303,7 @@ def academic_year(day: date) -> str:
     return f"{start}/{str(start + 1)[2:]}"
 
 
-def adulthood_summary(user: Any) -> AdulthoodSummary:
+def adulthood_summary(user: User | None) -> AdulthoodSummary:
     """Percentages and counts over every record (aggregates); the list shows only young people the viewer
     may open (`Child.objects.visible_to`)."""
     facts = [

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import ImportRejected, SendHubError
-from sendhub.core.forms import add_refusal
 from sendhub.core.params import parse_int
+from sendhub.core.steps import step
 from sendhub.strategy import selectors
 from sendhub.strategy.charts import trend_chart
 from sendhub.strategy.forms import (
@@ -111,44 +111,44 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def update_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action(pk)
     form = UpdateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.record_update(action=action, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Update recorded for action {action.number}")
-            return redirect(action)
-    return render(request, "strategy/update_create.html", {"action": action, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: plan_services.record_update(action=action, by=request.user, **d),
+        template="strategy/update_create.html",
+        context={"action": action},
+        done=action,
+        success=f"Update recorded for action {action.number}",
+    )
 
 
 @requires("strategy.manage_plan")
 def carry_forward(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action(pk)
     form = CarryForwardForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            carried = plan_services.carry_forward_action(action=action, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Action {action.number} carried into the {carried.plan.year} plan")
-            return redirect(carried)
-    return render(request, "strategy/carry_forward.html", {"action": action, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: plan_services.carry_forward_action(action=action, by=request.user, **d),
+        template="strategy/carry_forward.html",
+        context={"action": action},
+        done=redirect,
+        success=lambda carried: f"Action {action.number} carried into the {carried.plan.year} plan",
+    )
 
 
 @requires("strategy.manage_plan")
 def measure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action(pk)
     form = MeasureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            measure_services.link_measure(action=action, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(action)
-    return render(request, "strategy/measure_create.html", {"action": action, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: measure_services.link_measure(action=action, by=request.user, **d),
+        template="strategy/measure_create.html",
+        context={"action": action},
+        done=action,
+    )
 
 
 @requires("strategy.view_partner_measures")
@@ -183,17 +183,17 @@ def value_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not measure_services.can_enter(request.user, measure):
         raise PermissionDenied
     form = ValueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            measure_services.record_partner_value(
-                measure=measure, by=request.user, entry=measure_services.ValueInput(**form.cleaned_data)
-            )
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Value saved for {measure.name}")
-            return redirect(measure)
-    return render(request, "strategy/value_create.html", {"measure": measure, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: measure_services.record_partner_value(
+            measure=measure, by=request.user, entry=measure_services.ValueInput(**d)
+        ),
+        template="strategy/value_create.html",
+        context={"measure": measure},
+        done=measure,
+        success=f"Value saved for {measure.name}",
+    )
 
 
 @requires("strategy.enter_partner_measures")
@@ -227,14 +227,14 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("strategy.manage_board")
 def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = board_services.schedule_meeting(by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(meeting)
-    return render(request, "strategy/meeting_create.html", {"form": form})
+    return step(
+        request,
+        form,
+        lambda d: board_services.schedule_meeting(by=request.user, **d),
+        template="strategy/meeting_create.html",
+        context={},
+        done=redirect,
+    )
 
 
 @requires("strategy.view_board")
@@ -266,14 +266,14 @@ def meeting_pack_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 def item_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting(pk)
     form = ItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            board_services.record_item(meeting=meeting, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(meeting)
-    return render(request, "strategy/item_create.html", {"meeting": meeting, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: board_services.record_item(meeting=meeting, by=request.user, **d),
+        template="strategy/item_create.html",
+        context={"meeting": meeting},
+        done=meeting,
+    )
 
 
 @post_only("strategy.manage_board")
@@ -305,27 +305,27 @@ def adulthood(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("strategy.record_adulthood")
 def internship_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InternshipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            adulthood_services.record_internship(by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect("strategy:adulthood")
-    return render(request, "strategy/internship_create.html", {"form": form})
+    return step(
+        request,
+        form,
+        lambda d: adulthood_services.record_internship(by=request.user, **d),
+        template="strategy/internship_create.html",
+        context={},
+        done="strategy:adulthood",
+    )
 
 
 @requires("strategy.record_adulthood")
 def pfa_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PfaReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            adulthood_services.record_pfa_review(by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect("strategy:adulthood")
-    return render(request, "strategy/pfa_review_create.html", {"form": form})
+    return step(
+        request,
+        form,
+        lambda d: adulthood_services.record_pfa_review(by=request.user, **d),
+        template="strategy/pfa_review_create.html",
+        context={},
+        done="strategy:adulthood",
+    )
 
 
 @requires("strategy.view_plan")

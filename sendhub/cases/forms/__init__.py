@@ -36,6 +36,7 @@ from sendhub.cases.forms.requests import (
     RequestForm,
     SchoolRequestForm,
     SectionsForm,
+    WithdrawForm,
 )
 from sendhub.cases.forms.reviews import (
     AttendanceForm,
@@ -89,5 +90,6 @@ __all__ = [
     "SchoolRequestForm",
     "SectionsForm",
     "TransferForm",
+    "WithdrawForm",
     "date_field",
 ]

@@ -60,6 +60,9 @@ class CeaseForm(forms.Form):
     reviewed_since_leaving = forms.BooleanField(
         label="The plan was reviewed after the young person left education (reg 30)", required=False
     )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False
+    )  # as opened: a later edit is refused
 
 
 class AuditForm(forms.Form):

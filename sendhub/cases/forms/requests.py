@@ -65,6 +65,12 @@ class DateForm(forms.Form):
         self.fields["on"].error_messages["required"] = f"Enter the {label.lower()}"
 
 
+class WithdrawForm(DateForm):
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False
+    )  # as opened: a later edit is refused
+
+
 class ExceptionForm(forms.Form):
     reason = forms.ChoiceField(
         choices=EXCEPTION_CHOICES,
@@ -114,6 +120,9 @@ class FinalForm(SectionsForm):
 class ConsultationForm(forms.Form):
     consulted = date_field("Date the setting was consulted", "date the setting was consulted")
     responded = date_field("Date the setting responded", "date the setting responded", required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False
+    )  # as opened: a later edit is refused
 
 
 class SchoolRequestForm(forms.Form):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import Child, TimelineEntry
 from sendhub.core.exceptions import SendHubError, StaleObjectError
 from sendhub.core.records import set_fields
@@ -28,7 +29,7 @@ def check_and_bump_version(obj: models.Model, expected: int | None) -> None:
     obj.version = (expected if expected is not None else obj.version) + 1  # type: ignore[attr-defined]
 
 
-def add_timeline(child: Child, *, on: date, kind: str, summary: str, by: Any) -> TimelineEntry:
+def add_timeline(child: Child, *, on: date, kind: str, summary: str, by: User | None) -> TimelineEntry:
     entry = TimelineEntry(
         child=child,
         occurred_on=on,

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import AdviceRequest, AnnualReview, AssessmentRequest, Child, PlanVersion
 from sendhub.cases.models.documents import Document, DocumentKind, ScanStatus
 from sendhub.core.audit import record_event
@@ -91,7 +92,7 @@ def store_document(
     upload: File[Any],
     kind: str,
     title: str,
-    by: Any,
+    by: User | None,
     request: AssessmentRequest | None = None,
     advice: AdviceRequest | None = None,
     plan_version: PlanVersion | None = None,
@@ -158,7 +159,7 @@ def store_document(
 
 
 def store_generated(
-    *, child: Child, content: bytes, filename: str, kind: str, title: str, by: Any, **attached: Any
+    *, child: Child, content: bytes, filename: str, kind: str, title: str, by: User | None, **attached: Any
 ) -> Document:
     """Keep a file SEND Hub made (a letter, a plan) as a document on the case."""
     return store_document(
@@ -173,7 +174,7 @@ def store_generated(
 
 
 @transaction.atomic
-def remove_document(*, document: Document, reason: str, by: Any) -> Document:
+def remove_document(*, document: Document, reason: str, by: User) -> Document:
     """Take a document off the case; the file is kept for the retention period and the audit trail."""
     if document.removed_at is not None:
         raise SendHubError("This document has already been removed")
@@ -193,7 +194,7 @@ def remove_document(*, document: Document, reason: str, by: Any) -> Document:
     return document
 
 
-def record_download(*, document: Document, by: Any, request: Any = None) -> None:
+def record_download(*, document: Document, by: User, request: Any = None) -> None:
     """Every download is an audit event (who had which document, when, from where)."""
     record_event(
         actor=by,
@@ -206,7 +207,7 @@ def record_download(*, document: Document, by: Any, request: Any = None) -> None
 
 @transaction.atomic
 def receive_advice(
-    *, advice: AdviceRequest, received_on: Any, upload: File[Any] | None, by: Any, today: Any
+    *, advice: AdviceRequest, received_on: Any, upload: File[Any] | None, by: User, today: Any
 ) -> Document | None:
     """Record advice as received and keep the advice itself; a refused file records nothing."""
     from sendhub.cases.services.requests import record_advice_received

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.letter_selectors import plans_with_review_due
 from sendhub.cases.models import BatchStatus, Letter, LetterBatch
 from sendhub.cases.services.letters import ensure_template
@@ -30,7 +30,7 @@ BATCH_LETTERS = {
 PROGRESS_EVERY = 10
 
 
-def start_batch(*, template_key: str, month: date, by: Any, today: date) -> LetterBatch:
+def start_batch(*, template_key: str, month: date, by: User, today: date) -> LetterBatch:
     if template_key not in BATCH_LETTERS:
         raise SendHubError("Choose a letter that can be sent in bulk", field="template_key")
     if month.replace(day=1) < today.replace(day=1):
@@ -60,6 +60,7 @@ def run_batch(batch_id: int, today: date | None = None) -> LetterBatch:
             ).values_list("plan_id", flat=True)
         )
         batch.total, batch.done, batch.skipped, batch.status = len(plans), 0, 0, BatchStatus.RUNNING
+        batch.full_clean()
         batch.save(update_fields=["total", "done", "skipped", "status"])
         for plan in plans:
             if plan.pk in already:
@@ -70,6 +71,7 @@ def run_batch(batch_id: int, today: date | None = None) -> LetterBatch:
             if (batch.done + batch.skipped) % PROGRESS_EVERY == 0:
                 LetterBatch.objects.filter(pk=batch.pk).update(done=batch.done, skipped=batch.skipped)
         batch.status, batch.finished_at = BatchStatus.FINISHED, timezone.now()
+        batch.full_clean()
         batch.save(update_fields=["done", "skipped", "status", "finished_at"])
     except Exception as e:  # the batch page must say it stopped; the letters made so far are kept
         logger.exception("Letter batch %s stopped", batch_id)

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.letter_defaults import DEFAULT_LETTERS, MERGE_FIELDS
 from sendhub.cases.models import (
     AdviceRequest,
@@ -107,12 +108,13 @@ def ensure_all_templates() -> None:
         template = ensure_template(key)
         if not template.regulation:
             template.regulation, template.recipient = default.regulation, default.recipient
+            template.full_clean()
             template.save(update_fields=["regulation", "recipient", "updated_at"])
 
 
 @transaction.atomic
 def update_template(
-    *, template: LetterTemplate, subject: str, body: str, by: Any, expected_version: int
+    *, template: LetterTemplate, subject: str, body: str, by: User, expected_version: int
 ) -> LetterTemplate:
     check_template_text(subject, body)
     check_and_bump_version(template, expected_version)
@@ -179,7 +181,7 @@ def make_letter(
     child: Child,
     addressee: Addressee,
     context: dict[str, Any],
-    by: Any,
+    by: User | None,
     today: date,
     request: AssessmentRequest | None = None,
     plan: Plan | None = None,
@@ -249,7 +251,7 @@ def for_step(
     key: str,
     *,
     child: Child,
-    by: Any,
+    by: User | None,
     today: date,
     context: dict[str, Any] | None = None,
     advice: AdviceRequest | None = None,
@@ -302,7 +304,7 @@ def send_letter_email(letter_pk: int) -> None:
 
 
 @transaction.atomic
-def mark_printed(*, letters: Iterable[Letter], by: Any) -> int:
+def mark_printed(*, letters: Iterable[Letter], by: User) -> int:
     ids = [letter.pk for letter in letters if letter.printed_at is None]
     count = Letter.objects.filter(pk__in=ids, printed_at__isnull=True).update(
         printed_at=timezone.now(), printed_by=by

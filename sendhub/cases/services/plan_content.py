@@ -13,7 +13,7 @@ from django.db import transaction
 from sendhub.accounts.models import User
 from sendhub.cases.models import Outcome, Plan, Provision
 from sendhub.cases.services.common import apply_fields
-from sendhub.cases.services.plans import _editable_version
+from sendhub.cases.services.plan_sections import editable_version
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
 
@@ -23,7 +23,7 @@ PROVISION_FIELDS = ["section", "description", "frequency", "provider", "outcome"
 
 def _check_editable(plan: Plan, row: Outcome | Provision) -> None:
     try:
-        editable = _editable_version(plan)
+        editable = editable_version(plan)
     except CaseStateError:
         editable = None
     if editable is None or row.version_id != editable.pk:

@@ -1,4 +1,4 @@
-"""The EHC needs assessment: request, decisions, advice, exceptions, draft and final plan (regs 3-14)."""
+"""The EHC needs assessment: request, decisions, advice and exceptions (regs 3-10); the plan is in plan_issue."""
 
 from __future__ import annotations
 
@@ -14,37 +14,21 @@ from sendhub.cases.models import (
     AssessmentException,
     AssessmentRequest,
     Child,
-    Outcome,
     PanelDecision,
-    Plan,
     PlanStatus,
-    PlanVersion,
-    Provision,
     RequestStatus,
-    SenStatus,
-    VersionKind,
 )
 from sendhub.cases.services import letters
 from sendhub.cases.services.common import add_timeline, check_and_bump_version
+from sendhub.cases.services.guards import not_before, not_future, require_open
+
+# The draft and final plan moved to plan_issue; callers still reach them here.
+from sendhub.cases.services.plan_issue import issue_draft as issue_draft
+from sendhub.cases.services.plan_issue import issue_final as issue_final
+from sendhub.cases.services.plan_issue import record_consultation as record_consultation
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
-from sendhub.lib.dates import long_date
-
-
-def _open(request: AssessmentRequest) -> None:
-    if request.status != RequestStatus.OPEN:
-        raise CaseStateError("This request is closed; no further steps can be recorded")
-
-
-def _not_before(when: date, earliest: date | None, what: str) -> None:
-    if earliest is not None and when < earliest:
-        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})")
-
-
-def _not_future(when: date, today: date) -> None:
-    if when > today:
-        raise CaseStateError("The date cannot be in the future")
 
 
 @transaction.atomic
@@ -52,7 +36,7 @@ def record_request(
     *, child: Child, received: date, source: str, requester_name: str = "", by: User, today: date
 ) -> AssessmentRequest:
     """CFA s.36(1): a request for an EHC needs assessment (or s.24, the child brought to notice)."""
-    _not_future(received, today)
+    not_future(received, today)
     if child.requests.filter(status=RequestStatus.OPEN).exists():
         raise CaseStateError("This child already has an open request for an assessment")
     if child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING, PlanStatus.DRAFT]).exists():
@@ -96,28 +80,18 @@ def record_assessment_decision(
     decision: PanelDecision | None = None,
 ) -> AssessmentRequest:
     """Reg 5(1): decide whether to assess, and notify, within 6 weeks of the request (the letter with it)."""
-    _open(request)
+    require_open(request)
     if request.decided_to_assess or request.decided_not_to_assess:
         raise CaseStateError("A decision whether to assess has already been recorded")
-    _not_before(decided_on, request.received, "the request")
-    _not_future(decided_on, today)
-    check_and_bump_version(request, expected_version)
-    if assess:
-        request.decided_to_assess = decided_on
-    else:
-        request.decided_not_to_assess = decided_on
-        request.status = RequestStatus.NOT_ASSESSED
-    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
-    request.full_clean()
-    request.save()
-    late = decided_on > rules.decision_to_assess_due(request.received)
-    add_timeline(
-        request.child,
-        on=decided_on,
-        kind="decision",
-        summary=("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else ""),
-        by=by,
+    not_before(decided_on, request.received, "the request")
+    not_future(decided_on, today)
+    field = "decided_to_assess" if assess else "decided_not_to_assess"
+    _save_decision(
+        request, field, None if assess else RequestStatus.NOT_ASSESSED, decided_on, expected_version
     )
+    late = decided_on > rules.decision_to_assess_due(request.received)
+    summary = ("Decided to assess" if assess else "Decided not to assess") + (" (late)" if late else "")
+    add_timeline(request.child, on=decided_on, kind="decision", summary=summary, by=by)
     record_event(
         actor=by,
         action="cases.request.assess_decision",
@@ -129,6 +103,23 @@ def record_assessment_decision(
         "assess-yes" if assess else "assess-no", request, decided_on, reasons, decision, by, today
     )
     return request
+
+
+def _save_decision(
+    request: AssessmentRequest,
+    field: str,
+    closes_as: str | None,
+    decided_on: date,
+    expected_version: int | None,
+) -> None:
+    """A decision whether to assess (reg 5) or to issue (reg 10): its date, and a "no" closes the request."""
+    check_and_bump_version(request, expected_version)
+    setattr(request, field, decided_on)
+    if closes_as is not None:
+        request.status = closes_as
+    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
+    request.full_clean()
+    request.save()
 
 
 def _decision_letters(
@@ -167,11 +158,11 @@ def request_advice(
     adviser_name: str = "",
 ) -> AdviceRequest:
     """Reg 6(1) advice, due 6 weeks from the request for it (reg 8(1))."""
-    _open(request)
+    require_open(request)
     if request.decided_to_assess is None:
         raise CaseStateError("Record the decision to assess before asking for advice")
-    _not_before(requested_on, request.decided_to_assess, "the decision to assess")
-    _not_future(requested_on, today)
+    not_before(requested_on, request.decided_to_assess, "the decision to assess")
+    not_future(requested_on, today)
     advice = AdviceRequest(
         request=request,
         kind=kind,
@@ -208,13 +199,13 @@ def request_advice(
 def record_advice_received(
     *, advice: AdviceRequest, received_on: date, by: User, today: date
 ) -> AdviceRequest:
-    _open(advice.request)
+    require_open(advice.request)
     if advice.received_on is not None:
         raise CaseStateError("This advice has already been recorded as received")
     if advice.declined_on is not None:
         raise CaseStateError("The adviser declined this request; ask for the advice again")
-    _not_before(received_on, advice.requested_on, "the request for advice")
-    _not_future(received_on, today)
+    not_before(received_on, advice.requested_on, "the request for advice")
+    not_future(received_on, today)
     advice.received_on = received_on
     advice.full_clean()
     advice.save(update_fields=["received_on"])
@@ -265,213 +256,35 @@ def record_issue_decision(
     expected_version: int | None = None,
 ) -> AssessmentRequest:
     """Reg 10(1): a decision not to issue is notified within 16 weeks; otherwise draft the plan (reg 13)."""
-    _open(request)
+    require_open(request)
     if request.decided_to_assess is None:
         raise CaseStateError("Record the decision to assess first")
     if request.decided_to_issue or request.decided_not_to_issue:
         raise CaseStateError("A decision whether to issue a plan has already been recorded")
-    _not_before(decided_on, request.decided_to_assess, "the decision to assess")
-    _not_future(decided_on, today)
-    check_and_bump_version(request, expected_version)
-    if issue:
-        request.decided_to_issue = decided_on
-    else:
-        request.decided_not_to_issue = decided_on
-        request.status = RequestStatus.NOT_ISSUED
-    request.panel_on = None  # decided, at a panel or not: the listing for this question is over
-    request.full_clean()
-    request.save()
-    add_timeline(
-        request.child,
-        on=decided_on,
-        kind="decision",
-        summary="Decided to issue a plan" if issue else "Decided not to issue a plan",
-        by=by,
-    )
+    not_before(decided_on, request.decided_to_assess, "the decision to assess")
+    not_future(decided_on, today)
+    field = "decided_to_issue" if issue else "decided_not_to_issue"
+    _save_decision(request, field, None if issue else RequestStatus.NOT_ISSUED, decided_on, expected_version)
+    summary = "Decided to issue a plan" if issue else "Decided not to issue a plan"
+    add_timeline(request.child, on=decided_on, kind="decision", summary=summary, by=by)
     record_event(actor=by, action="cases.request.issue_decision", target=request, data={"issue": issue})
     refresh_status(request.child, today)
     _decision_letters("issue-yes" if issue else "issue-no", request, decided_on, reasons, decision, by, today)
     return request
 
 
-def _new_version(
-    plan: Plan, *, kind: str, issued_on: date, sections: dict[str, str], by: User
-) -> PlanVersion:
-    last = plan.latest_version()
-    version = PlanVersion(
-        plan=plan,
-        number=(last.number + 1) if last else 1,
-        kind=kind,
-        issued_on=issued_on,
-        sections=sections,
-        created_by=by,
-    )
-    version.full_clean()
-    version.save()
-    if last is not None:
-        _carry_forward(last, version)
-    return version
-
-
-def _carry_forward(previous: PlanVersion, version: PlanVersion) -> None:
-    """Each version starts with the previous version's structured outcomes and provision (kept on both)."""
-    mapping: dict[int, Outcome] = {}
-    for outcome in previous.outcomes.all():
-        copied = Outcome(
-            version=version, description=outcome.description, area=outcome.area, by_when=outcome.by_when
-        )
-        copied.full_clean()
-        copied.save()
-        mapping[outcome.pk] = copied
-    for item in previous.provision.all():
-        provision = Provision(
-            version=version,
-            section=item.section,
-            description=item.description,
-            frequency=item.frequency,
-            provider=item.provider,
-            outcome=mapping.get(item.outcome_id) if item.outcome_id else None,
-        )
-        provision.full_clean()
-        provision.save()
-
-
-@transaction.atomic
-def issue_draft(
-    *, request: AssessmentRequest, issued_on: date, sections: dict[str, str], by: User, today: date
-) -> PlanVersion:
-    """Reg 13(1): send the draft plan, giving at least 15 days for comments and to request a setting."""
-    _open(request)
-    if request.decided_to_assess is None:
-        raise CaseStateError("Record the decision to assess first")
-    _not_before(issued_on, request.decided_to_assess, "the decision to assess")
-    _not_future(issued_on, today)
-    plan, _ = Plan.objects.get_or_create(request=request, defaults={"child": request.child})
-    version = _new_version(plan, kind=VersionKind.DRAFT, issued_on=issued_on, sections=sections, by=by)
-    request.decided_to_issue = request.decided_to_issue or issued_on
-    request.draft_issued = issued_on
-    request.full_clean()
-    request.save(update_fields=["decided_to_issue", "draft_issued"])
-    add_timeline(request.child, on=issued_on, kind="plan", summary="Draft EHC plan issued", by=by)
-    record_event(actor=by, action="cases.plan.draft_issued", target=plan, data={"version": version.number})
-    refresh_status(request.child, today)
-    letters.for_step(
-        "draft-plan",
-        child=request.child,
-        by=by,
-        today=today,
-        request=request,
-        plan=plan,
-        plan_version=version,
-        context={
-            "issued_on": letters.long_date(issued_on),
-            "comments_due": letters.long_date(rules.draft_representations_end(issued_on)),
-        },
-    )
-    return version
-
-
-@transaction.atomic
-def record_consultation(
-    *, request: AssessmentRequest, consulted: date, responded: date | None, by: User, today: date
-) -> AssessmentRequest:
-    """CFA s.39: consultation with the requested setting (15 days to respond)."""
-    _open(request)
-    _not_before(consulted, request.draft_issued, "the draft plan")
-    first_recorded = request.setting_consulted is None
-    if responded is not None:
-        _not_before(responded, consulted, "the consultation")
-        _not_future(responded, today)
-    request.setting_consulted, request.setting_responded = consulted, responded
-    request.full_clean()
-    request.save(update_fields=["setting_consulted", "setting_responded"])
-    record_event(
-        actor=by, action="cases.request.consultation", target=request, data={"responded": bool(responded)}
-    )
-    refresh_status(request.child, today)
-    if first_recorded:  # the letter goes when the consultation starts, not when the answer is recorded
-        plan = Plan.objects.filter(request=request).first()
-        setting = (plan.named_setting if plan else None) or request.child.school
-        letters.for_step(
-            "consultation",
-            child=request.child,
-            by=by,
-            today=today,
-            request=request,
-            setting=setting,
-            context={
-                "setting_name": str(setting) if setting else "your school or college",
-                "response_due": letters.long_date(rules.setting_consultation_due(consulted)),
-            },
-        )
-    return request
-
-
-@transaction.atomic
-def issue_final(
-    *,
-    request: AssessmentRequest,
-    issued_on: date,
-    sections: dict[str, str],
-    by: User,
-    today: date,
-    named_setting: Any = None,
-) -> PlanVersion:
-    """Reg 13(2): the final plan, within 20 weeks of the request (reported with and without exceptions)."""
-    _open(request)
-    if request.draft_issued is None:
-        raise CaseStateError("Issue the draft plan first (reg 13(1))")
-    if issued_on < rules.earliest_final_plan(request.draft_issued) and request.setting_responded is None:
-        raise CaseStateError("The 15 days for comments on the draft have not passed (reg 13(1))")
-    _not_future(issued_on, today)
-    plan = request.plan
-    version = _new_version(plan, kind=VersionKind.FINAL, issued_on=issued_on, sections=sections, by=by)
-    plan.status, plan.start_date, plan.named_setting = PlanStatus.ACTIVE, issued_on, named_setting
-    plan.full_clean()
-    plan.save()
-    request.final_issued, request.status = issued_on, RequestStatus.ISSUED
-    request.save(update_fields=["final_issued", "status"])
-    child = request.child
-    child.sen_status = SenStatus.EHCP
-    child.save(update_fields=["sen_status"])
-    t = rules.plan_timeliness(
-        request.received,
-        issued_on,
-        [
-            rules.ExceptionPeriod(rules.ExceptionReason(e.reason), e.start, e.end)
-            for e in request.exceptions.all()
-        ],
-    )
-    add_timeline(child, on=issued_on, kind="plan", summary="Final EHC plan issued", by=by)
-    record_event(
-        actor=by,
-        action="cases.plan.final_issued",
-        target=plan,
-        data={"within_20_weeks": t.on_time, "exception": t.exception_applies},
-    )
-    refresh_status(child, today)
-    letters.for_step(
-        "final-plan",
-        child=child,
-        by=by,
-        today=today,
-        request=request,
-        plan=plan,
-        plan_version=version,
-        context={
-            "issued_on": letters.long_date(issued_on),
-            "setting_name": plan.named_setting_label() or "the school or college in section I",
-        },
-    )
-    return version
-
-
 @transaction.atomic
 def withdraw_request(
-    *, request: AssessmentRequest, withdrawn_on: date, by: User, today: date
+    *,
+    request: AssessmentRequest,
+    withdrawn_on: date,
+    by: User,
+    today: date,
+    expected_version: int | None = None,
 ) -> AssessmentRequest:
-    _open(request)
-    _not_before(withdrawn_on, request.received, "the request")
+    require_open(request)
+    not_before(withdrawn_on, request.received, "the request")
+    check_and_bump_version(request, expected_version)
     request.withdrawn, request.status = withdrawn_on, RequestStatus.WITHDRAWN
     request.full_clean()
     request.save(update_fields=["withdrawn", "status"])

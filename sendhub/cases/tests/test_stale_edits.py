@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sendhub.cases import rules
 from sendhub.cases.models import AssessmentRequest, Plan, PlanVersion
 from sendhub.cases.services import plans as plan_svc
 from sendhub.cases.services import requests as svc
@@ -118,3 +119,71 @@ def test_an_amended_plan_issued_from_a_stale_page_is_refused(officer, live_plan)
         )
     live_plan.refresh_from_db()
     assert live_plan.amended_issued is None
+
+
+def test_a_withdrawal_from_a_stale_page_is_refused_and_the_request_stays_open(
+    client, login, officer, assessing
+):
+    login(client, officer)
+    url = reverse("cases:request_withdraw", args=[assessing.pk])
+    page = client.get(url).content.decode()
+    assert f'name="version" value="{assessing.version}"' in page
+    AssessmentRequest.objects.filter(pk=assessing.pk).update(version=assessing.version + 1)
+    post = {"version": assessing.version, **date_post(timezone.localdate())}
+    response = client.post(url, post)
+    assert response.status_code == 200 and STALE in response.content.decode()
+    assessing.refresh_from_db()
+    assert assessing.withdrawn is None and assessing.status == "open"
+    post["version"] = assessing.version
+    assert client.post(url, post).status_code == 302
+    assessing.refresh_from_db()
+    assert assessing.withdrawn == timezone.localdate() and assessing.status == "withdrawn"
+
+
+def test_a_consultation_from_a_stale_page_is_refused(client, login, officer, assessing):
+    today = timezone.localdate()
+    svc.issue_draft(request=assessing, issued_on=today, sections={"A": "About me"}, by=officer, today=today)
+    login(client, officer)
+    url = reverse("cases:consultation", args=[assessing.pk])
+    assessing.refresh_from_db()
+    assert f'name="version" value="{assessing.version}"' in client.get(url).content.decode()
+    AssessmentRequest.objects.filter(pk=assessing.pk).update(version=assessing.version + 1)
+    post = {
+        "version": assessing.version,
+        "consulted_0": str(today.day),
+        "consulted_1": str(today.month),
+        "consulted_2": str(today.year),
+    }
+    response = client.post(url, post)
+    assert response.status_code == 200 and STALE in response.content.decode()
+    assessing.refresh_from_db()
+    assert assessing.setting_consulted is None
+    post["version"] = assessing.version
+    assert client.post(url, post).status_code == 302
+    assessing.refresh_from_db()
+    assert assessing.setting_consulted == today
+
+
+def test_a_cease_notice_with_an_old_version_is_refused_and_the_plan_stays_active(officer, live_plan):
+    opened = live_plan.version
+    Plan.objects.filter(pk=live_plan.pk).update(version=opened + 1)
+    with pytest.raises(StaleObjectError):
+        plan_svc.give_cease_notice(
+            plan=live_plan,
+            notice=timezone.localdate(),
+            reason=rules.CeaseReason.NO_LONGER_NEEDED,
+            sen2_reason="2",
+            by=officer,
+            today=timezone.localdate(),
+            consulted_parent=True,
+            consulted_setting=True,
+            expected_version=opened,
+        )
+    live_plan.refresh_from_db()
+    assert live_plan.status == "active" and live_plan.cease_notice is None
+
+
+def test_the_cease_page_carries_the_plans_version(client, login, officer, live_plan):
+    login(client, officer)
+    page = client.get(reverse("cases:cease_notice", args=[live_plan.pk])).content.decode()
+    assert f'name="version" value="{live_plan.version}"' in page

@@ -1,4 +1,4 @@
-"""The shape every small casework form shares: validate, call one service, go back; errors become form errors."""
+"""The casework form page: core's `step` with the casework template, going back to the request or child."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
 
 from sendhub.cases import forms
 from sendhub.core.access import AuthenticatedHttpRequest
-from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step as core_step
 
 
 def step(
@@ -24,19 +22,13 @@ def step(
     links: list[tuple[str, str]] | None = None,
     search: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """Validate, run one service, go back to the request; domain errors become form errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(target)
-    return render(
+    """The casework form page (`cases/step_form.html`) around core's `step`: back to the request or child."""
+    return core_step(
         request,
-        "cases/step_form.html",
-        {
-            "form": form,
+        form,
+        action,
+        template="cases/step_form.html",
+        context={
             "title": title,
             "button": button,
             "child": getattr(target, "child", target),
@@ -44,6 +36,7 @@ def step(
             "links": links or [],
             "search": search,
         },
+        done=target,
     )
 
 

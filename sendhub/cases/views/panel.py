@@ -19,6 +19,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step
 
 
 @requires("cases.manage_panel")
@@ -85,20 +86,20 @@ def panel_decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.PanelDecisionForm(
         request.POST or None, initial={"question": question, "held_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = svc.decide_at_panel(
-                request=assessment,
-                by=request.user,
-                today=timezone.localdate(),
-                la_name=settings.SENDHUB_LA_NAME,
-                **form.cleaned_data,
-            )
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect("cases:panel_decision_detail", pk=decision.pk)
-    return render(request, "cases/panel_decision.html", {"assessment": assessment, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: svc.decide_at_panel(
+            request=assessment,
+            by=request.user,
+            today=timezone.localdate(),
+            la_name=settings.SENDHUB_LA_NAME,
+            **d,
+        ),
+        template="cases/panel_decision.html",
+        context={"assessment": assessment},
+        done=lambda decision: redirect("cases:panel_decision_detail", pk=decision.pk),
+    )
 
 
 @requires("cases.manage_panel")

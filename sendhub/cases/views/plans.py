@@ -149,7 +149,7 @@ def amended_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.edit_child")
 def cease_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    form = forms.CeaseForm(request.POST or None)
+    form = forms.CeaseForm(request.POST or None, initial={"version": plan.version})
     return _step(
         request,
         form,
@@ -159,6 +159,7 @@ def cease_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             plan=plan,
             by=request.user,
             today=timezone.localdate(),
+            expected_version=d.pop("version"),
             **{**d, "reason": rules.CeaseReason(d["reason"])},
         ),
     )

@@ -147,13 +147,15 @@ def draft_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.edit_child")
 def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     a = selectors.get_request_for_user(request.user, pk, write=True)
-    form = forms.ConsultationForm(request.POST or None)
+    form = forms.ConsultationForm(request.POST or None, initial={"version": a.version})
     return _step(
         request,
         form,
         a,
         "Consultation with the requested setting",
-        lambda d: svc.record_consultation(request=a, by=request.user, today=timezone.localdate(), **d),
+        lambda d: svc.record_consultation(
+            request=a, by=request.user, today=timezone.localdate(), expected_version=d.pop("version"), **d
+        ),
     )
 
 
@@ -182,14 +184,20 @@ def final_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @requires("cases.edit_child")
 def request_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     a = selectors.get_request_for_user(request.user, pk, write=True)
-    form = forms.DateForm(request.POST or None, label="Date the request was withdrawn")
+    form = forms.WithdrawForm(
+        request.POST or None, initial={"version": a.version}, label="Date the request was withdrawn"
+    )
     return _step(
         request,
         form,
         a,
         "Withdraw the request",
         lambda d: svc.withdraw_request(
-            request=a, withdrawn_on=d["on"], by=request.user, today=timezone.localdate()
+            request=a,
+            withdrawn_on=d["on"],
+            by=request.user,
+            today=timezone.localdate(),
+            expected_version=d["version"],
         ),
         button="Withdraw",
     )

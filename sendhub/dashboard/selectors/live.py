@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import (
     AnnualReview,
     Appeal,
@@ -208,7 +209,7 @@ def casework_facts(*, today: date, years: range, children: bool = True) -> Facts
     )
 
 
-def visible_children(user: Any, ids: frozenset[int]) -> QuerySet[Child]:
+def visible_children(user: User, ids: frozenset[int]) -> QuerySet[Child]:
     return Child.objects.visible_to(user).filter(pk__in=list(ids)).order_by("last_name", "first_name")
 
 

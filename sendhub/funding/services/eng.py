@@ -158,6 +158,7 @@ def decide_application(
     decision.full_clean()
     decision.save()
     application.status = ApplicationStatus.DECIDED
+    application.full_clean()
     application.save(update_fields=["status"])
     if funded:
         assert start is not None and end is not None
@@ -225,6 +226,7 @@ def review_grant(*, decision: EngDecision, outcome: str, notes: str, on: date, b
     assert decision.end is not None
     if on < decision.end and outcome != ReviewOutcome.RENEW:
         decision.ended_on = on
+        decision.full_clean()
         decision.save(update_fields=["ended_on"])
         unpaid = decision.payments.filter(paid_on__isnull=True)
         later = [p.pk for p in unpaid if (p.start_year, _term_order(p.term)) > _term_key(on)]

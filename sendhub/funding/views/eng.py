@@ -15,6 +15,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.core.roles import Role
+from sendhub.core.steps import step
 from sendhub.funding import presenters
 from sendhub.funding.forms import ApplicationForm, DecisionForm, ReviewForm
 from sendhub.funding.selectors import eng as selectors
@@ -136,16 +137,14 @@ def grant_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if decision is None or not selectors.leads_cluster(request.user, application.cluster):
         raise PermissionDenied
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_grant(
-                decision=decision, on=timezone.localdate(), by=request.user, **form.cleaned_data
-            )
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(application)
-    return render(request, "funding/grant_review.html", {"application": application, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.review_grant(decision=decision, on=timezone.localdate(), by=request.user, **d),
+        template="funding/grant_review.html",
+        context={"application": application},
+        done=application,
+    )
 
 
 @post_only("funding.manage_budget")

@@ -19,6 +19,7 @@ from sendhub.cases.selectors.funding import (
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step
 from sendhub.funding import presenters
 from sendhub.funding.forms import PackageEndForm, PackageForm
 from sendhub.funding.selectors import places as selectors
@@ -67,14 +68,14 @@ def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if child_for_user(request.user, package.child_id) is None:
         raise Http404("No such package")
     form = PackageEndForm(request.POST or None, initial={"end": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_package(package=package, end=form.cleaned_data["end"], by=request.user)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect("funding:package_list")
-    return render(request, "funding/package_end.html", {"package": package, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.end_package(package=package, end=d["end"], by=request.user),
+        template="funding/package_end.html",
+        context={"package": package},
+        done="funding:package_list",
+    )
 
 
 def plan_growth_percent(today: date) -> Decimal:

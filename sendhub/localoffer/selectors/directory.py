@@ -12,6 +12,7 @@ from uuid import UUID
 from django.db.models import Avg, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
+from sendhub.accounts.models import User
 from sendhub.core.params import MAX_SEARCH_TERMS, search_terms
 from sendhub.localoffer import documents, geo, rules
 from sendhub.localoffer.models import (
@@ -280,7 +281,7 @@ def services_due_review(today: dt.date) -> QuerySet[Service]:
     )
 
 
-def services_for_provider(user: Any) -> QuerySet[Service]:
+def services_for_provider(user: User) -> QuerySet[Service]:
     return Service.objects.filter(organisation__members=user).select_related("organisation").order_by("name")
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
+from sendhub.accounts.models import User
 from sendhub.localoffer.models import (
     Location,
     Organisation,
@@ -20,7 +21,7 @@ from sendhub.localoffer.records import KINDS as RECORD_KINDS
 from sendhub.localoffer.records import Item, item_from
 
 
-def service_for_editing(user: Any, pk: Any) -> Service:
+def service_for_editing(user: User, pk: Any) -> Service:
     """404 when there is no such service; 403 when the user may see it (it is public) but not change it."""
     service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
     if not user.has_perm("localoffer.edit_service", service):
@@ -43,11 +44,11 @@ def places_to_choose(service: Service, draft: dict[str, Any]) -> dict[str, Item]
     return places
 
 
-def provider_organisations(user: Any) -> QuerySet[Organisation]:
+def provider_organisations(user: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(members=user)
 
 
-def sent_revisions(user: Any) -> QuerySet[ServiceRevision]:
+def sent_revisions(user: User) -> QuerySet[ServiceRevision]:
     """Changes to the user's organisations' services, newest first, without those replaced by later ones."""
     return (
         ServiceRevision.objects.filter(organisation__members=user)

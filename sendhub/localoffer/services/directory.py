@@ -65,7 +65,7 @@ def draft_data(service: Service) -> dict[str, Any]:
 
 @transaction.atomic
 def submit_revision(
-    *, organisation: Organisation, service: Service | None, data: dict[str, Any], by: Any
+    *, organisation: Organisation, service: Service | None, data: dict[str, Any], by: User | None
 ) -> ServiceRevision:
     """A provider proposes a new or changed service; nothing is public until a moderator approves it.
 
@@ -103,7 +103,7 @@ def submit_revision(
 
 
 def submit_record_change(
-    *, service: Service, kind: str, item_id: str | None, values: dict[str, Any] | None, by: Any
+    *, service: Service, kind: str, item_id: str | None, values: dict[str, Any] | None, by: User | None
 ) -> ServiceRevision:
     """Add (no item_id), change, or remove (values=None) one of the service's times, places, contacts,
     costs or languages: a new revision of the whole service, moderated like any other change."""

@@ -11,6 +11,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.core.params import uuid_params
+from sendhub.core.steps import step
 from sendhub.localoffer import presenters, selectors, services
 from sendhub.localoffer.forms import ContentPageForm, RejectForm
 from sendhub.localoffer.selectors import editing as selectors_editing
@@ -105,15 +106,15 @@ def content_page_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
     page = get_object_or_404(selectors.content_pages(), slug=slug)
     initial = {"title": page.title, "summary": page.summary, "body": page.body, "version": page.version}
     form = ContentPageForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.propose_content_change(page=page, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Change sent. Families see it once another moderator has approved it.")
-            return redirect("localoffer:content_pages")
-    return render(request, "localoffer/content_page_edit.html", {"page": page, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.propose_content_change(page=page, by=request.user, **d),
+        template="localoffer/content_page_edit.html",
+        context={"page": page},
+        done=lambda _: redirect("localoffer:content_pages"),
+        success="Change sent. Families see it once another moderator has approved it.",
+    )
 
 
 @requires("localoffer.edit_content")

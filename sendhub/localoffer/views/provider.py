@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step
 from sendhub.localoffer import presenters, rules, selectors, services
 from sendhub.localoffer.forms import ServiceEditForm
 from sendhub.localoffer.forms.records import FORMS, PlaceForm, RecordForm
@@ -131,24 +131,20 @@ def record_edit(
     """Add a time, place, contact, cost or language (no `item`), or change one."""
     service, spec, draft, found = _load(request, pk, kind, item)
     form = _record_form(kind, service, draft, found, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_record_change(
-                service=service,
-                kind=kind,
-                item_id=str(item) if item else None,
-                values=form.values(),
-                by=request.user,
-            )
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, SENT)
-            return redirect("localoffer:provider_service", pk=service.pk)
-    return render(
+    return step(
         request,
-        "localoffer/provider_record_edit.html",
-        {"service": service, "kind": spec, "form": form, "item": found},
+        form,
+        lambda _: services.submit_record_change(
+            service=service,
+            kind=kind,
+            item_id=str(item) if item else None,
+            values=form.values(),
+            by=request.user,
+        ),
+        template="localoffer/provider_record_edit.html",
+        context={"service": service, "kind": spec, "item": found},
+        done=lambda _: redirect("localoffer:provider_service", pk=service.pk),
+        success=SENT,
     )
 
 

@@ -14,7 +14,7 @@ from sendhub.core.exceptions import SendHubError
 from sendhub.strategy.models import InternshipOutcome, PfaReview, SupportedInternship
 
 
-def _child(user: Any, reference: str) -> Child:
+def _child(user: User, reference: str) -> Child:
     child = Child.objects.visible_to(user).filter(reference=reference.strip().upper()).first()
     if child is None:
         raise SendHubError("Enter the case reference of a young person you work with", field="reference")

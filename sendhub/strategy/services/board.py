@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
 from sendhub.strategy.models import BoardItem, BoardMeeting, ItemKind
 
 
 @transaction.atomic
-def schedule_meeting(*, board: str, held_on: date, attendees: str, agenda: str, by: Any) -> BoardMeeting:
+def schedule_meeting(
+    *, board: str, held_on: date, attendees: str, agenda: str, by: User | None
+) -> BoardMeeting:
     if BoardMeeting.objects.filter(board=board, held_on=held_on).exists():
         raise CaseStateError("That board already meets on that day", field="held_on")
     meeting = BoardMeeting(board=board, held_on=held_on, attendees=attendees, agenda=agenda)
@@ -25,7 +27,7 @@ def schedule_meeting(*, board: str, held_on: date, attendees: str, agenda: str, 
 
 @transaction.atomic
 def record_item(
-    *, meeting: BoardMeeting, kind: str, text: str, owner: str = "", due: date | None = None, by: Any
+    *, meeting: BoardMeeting, kind: str, text: str, owner: str = "", due: date | None = None, by: User | None
 ) -> BoardItem:
     if kind == ItemKind.ACTION and (not owner or due is None):
         raise CaseStateError("An action needs an owner and a due date", field="owner" if not owner else "due")
@@ -39,7 +41,7 @@ def record_item(
 
 
 @transaction.atomic
-def complete_item(*, item: BoardItem, completed_on: date, by: Any) -> BoardItem:
+def complete_item(*, item: BoardItem, completed_on: date, by: User | None) -> BoardItem:
     if item.kind != ItemKind.ACTION:
         raise CaseStateError("Only an action can be completed")
     if item.completed_on is not None:

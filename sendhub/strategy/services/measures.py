@@ -22,7 +22,7 @@ from sendhub.strategy.rules import percent
 UPLOAD_COLUMNS = ["measure", "period_start", "period_end", "value", "numerator", "denominator", "source"]
 
 
-def can_enter(user: Any, measure: PartnerMeasure) -> bool:
+def can_enter(user: User, measure: PartnerMeasure) -> bool:
     """Only an officer of the organisation that owns the measure enters its values."""
     membership = getattr(user, "partner_membership", None)
     return bool(
@@ -40,7 +40,7 @@ def link_measure(
     target: Decimal,
     direction: str,
     due: date,
-    by: Any,
+    by: User | None,
     kpi_key: str = "",
     partner_measure: PartnerMeasure | None = None,
 ) -> Measure:
@@ -96,7 +96,7 @@ def _checked_value(measure: PartnerMeasure, entry: ValueInput) -> Decimal:
     return entry.value
 
 
-def _save_value(*, measure: PartnerMeasure, entry: ValueInput, by: Any) -> PartnerMeasureValue:
+def _save_value(*, measure: PartnerMeasure, entry: ValueInput, by: User | None) -> PartnerMeasureValue:
     if PartnerMeasureValue.objects.filter(
         measure=measure, period_start=entry.period_start, period_end=entry.period_end
     ).exists():

@@ -4,11 +4,11 @@ into the next year's plan with its history."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
 from sendhub.strategy.models import Action, Plan, Step, Update
@@ -24,7 +24,7 @@ def record_update(
     progress: str,
     next_steps: str = "",
     evidence: str = "",
-    by: Any,
+    by: User | None,
 ) -> Update:
     if hasattr(action, "carried_to"):
         raise CaseStateError(
@@ -55,7 +55,7 @@ def record_update(
 
 
 @transaction.atomic
-def carry_forward_action(*, action: Action, by_when: str, by: Any) -> Action:
+def carry_forward_action(*, action: Action, by_when: str, by: User | None) -> Action:
     """Carry an unfinished action into the next year's plan (made if missing), keeping a link to its past.
 
     Its steps come along; its updates stay on the old action and are shown as its history."""

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import ImportRejected
 from sendhub.strategy.models import Action, Plan, Priority, Step, Strategy
@@ -175,7 +175,7 @@ def action_by_when(steps: Iterable[StepRow | Step]) -> str:
 
 
 @transaction.atomic
-def import_plan(*, rows: list[dict[str, str]], by: Any) -> Plan:
+def import_plan(*, rows: list[dict[str, str]], by: User | None) -> Plan:
     parsed = parse_plan(rows)
     strategy, _ = Strategy.objects.get_or_create(title=parsed.strategy)
     if Plan.objects.filter(strategy=strategy, year=parsed.year).exists():

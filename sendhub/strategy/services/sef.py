@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.strategy.models import Measure, SefSection
 
 
 @transaction.atomic
 def save_sef_section(
-    *, theme: str, strengths: str, areas_for_development: str, evidence: str, measures: list[Measure], by: Any
+    *,
+    theme: str,
+    strengths: str,
+    areas_for_development: str,
+    evidence: str,
+    measures: list[Measure],
+    by: User | None,
 ) -> SefSection:
     section = SefSection.objects.select_for_update().filter(theme=theme).first() or SefSection(theme=theme)
     section.strengths, section.areas_for_development, section.evidence = (

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from sendhub.accounts.models import User
 from sendhub.voice.models import Complaint, Compliment
 from sendhub.voice.models.complaints import ComplaintStatus
 
@@ -12,16 +11,16 @@ from sendhub.voice.models.complaints import ComplaintStatus
 AWAITING_RESPONSE = (ComplaintStatus.RECEIVED, ComplaintStatus.STAGE_1, ComplaintStatus.STAGE_2)
 
 
-def complaints_for(user: Any) -> QuerySet[Complaint]:
+def complaints_for(user: User) -> QuerySet[Complaint]:
     return Complaint.objects.visible_to(user).select_related("contact")
 
 
-def complaints_awaiting_response(user: Any) -> QuerySet[Complaint]:
+def complaints_awaiting_response(user: User) -> QuerySet[Complaint]:
     """Complaints the council owes a reply on, whatever its due date (the home page and the list's filter)."""
     return complaints_for(user).filter(status__in=AWAITING_RESPONSE)
 
 
-def get_complaint_for_user(user: Any, pk: int) -> Complaint:
+def get_complaint_for_user(user: User, pk: int) -> Complaint:
     return get_object_or_404(complaints_for(user), pk=pk)
 
 

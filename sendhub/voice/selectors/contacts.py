@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from sendhub.accounts.models import User
 from sendhub.voice import rules
 from sendhub.voice.models import Contact, ContactMessage, ContactStatus, Direction
 
@@ -22,7 +23,7 @@ QUEUES = {
 }
 
 
-def duty_queue(user: Any, today: date, queue: str = "open") -> QuerySet[Contact]:
+def duty_queue(user: User, today: date, queue: str = "open") -> QuerySet[Contact]:
     """Contacts in one Duty Line queue, most urgent first.
 
     "overdue" is the SQL form of rules.is_reply_overdue(): open and the due day has passed.
@@ -43,18 +44,18 @@ def duty_queue(user: Any, today: date, queue: str = "open") -> QuerySet[Contact]
     return contacts.order_by("reply_due", "received_at", "pk")
 
 
-def queue_tabs(user: Any, today: date) -> list[tuple[str, str, int]]:
+def queue_tabs(user: User, today: date) -> list[tuple[str, str, int]]:
     """(key, label, count) for each queue, for the Duty Line's queue links."""
     return [(key, label, duty_queue(user, today, key).count()) for key, label in QUEUES.items()]
 
 
-def find_contact_by_reference(user: Any, text: str) -> Contact | None:
+def find_contact_by_reference(user: User, text: str) -> Contact | None:
     """The contact a family's quoted reference points to; raises rules.ReferenceError on bad format."""
     ref = rules.parse_reference(text)
     return Contact.objects.visible_to(user).filter(year=ref.year, number=ref.number).first()
 
 
-def get_contact_for_user(user: Any, pk: int, *, write: bool = False) -> Contact:
+def get_contact_for_user(user: User, pk: int, *, write: bool = False) -> Contact:
     contact = get_object_or_404(
         Contact.objects.visible_to(user).select_related("child", "assigned_to", "logged_by"), pk=pk
     )
@@ -63,14 +64,14 @@ def get_contact_for_user(user: Any, pk: int, *, write: bool = False) -> Contact:
     return contact
 
 
-def children_for_chooser(user: Any) -> Any:
+def children_for_chooser(user: User) -> Any:
     """Children a contact may be linked to: only those whose records the user can open."""
     from sendhub.cases.models import Child
 
     return Child.objects.visible_to(user).order_by("last_name", "first_name")
 
 
-def child_visible_to(user: Any, contact: Contact) -> bool:
+def child_visible_to(user: User, contact: Contact) -> bool:
     """Whether to show the linked child's name: only to someone who may open that child's record."""
     if contact.child_id is None:
         return False
@@ -79,7 +80,7 @@ def child_visible_to(user: Any, contact: Contact) -> bool:
     return Child.objects.visible_to(user).filter(pk=contact.child_id).exists()
 
 
-def own_contacts(user: Any) -> QuerySet[Contact]:
+def own_contacts(user: User) -> QuerySet[Contact]:
     """A signed-in parent's own contacts: those they sent while signed in to this account. Never matched
     by email address: anyone can type a parent's address on the public form."""
     if not getattr(user, "is_authenticated", False):
@@ -87,7 +88,7 @@ def own_contacts(user: Any) -> QuerySet[Contact]:
     return Contact.objects.filter(sender_account=user).order_by("-received_at", "-pk")
 
 
-def get_own_contact(user: Any, pk: int) -> Contact:
+def get_own_contact(user: User, pk: int) -> Contact:
     return get_object_or_404(own_contacts(user), pk=pk)
 
 

@@ -36,7 +36,7 @@ ALLOWED: dict[str, dict[ComplaintAction, str]] = {
 
 
 @transaction.atomic
-def open_complaint(*, contact: Contact, received_on: date, by: User) -> Complaint:
+def open_complaint(*, contact: Contact, received_on: date, by: User | None) -> Complaint:
     if Complaint.objects.filter(contact=contact).exists():
         raise CaseStateError(f"{contact.reference} already has a complaint")
     complaint = Complaint(

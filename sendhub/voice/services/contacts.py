@@ -81,7 +81,7 @@ def log_contact(
     phone: str = "",
     child: Any = None,
     child_name: str = "",
-    by: Any = None,
+    by: User | None = None,
     source_key: str = "",
     quoted_reference: str = "",
     sender_account: Any = None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -178,7 +177,7 @@ def book_slot(
 
 
 @transaction.atomic
-def cancel_booking(*, booking: Booking, by: Any = None, now: datetime | None = None) -> Booking:
+def cancel_booking(*, booking: Booking, by: User | None = None, now: datetime | None = None) -> Booking:
     """Cancel one booking: by the family with their link (`by` None), or by staff for them."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.cancelled_at is not None:

@@ -123,6 +123,7 @@ def copy_survey(*, survey: Survey, by: User) -> Survey:
     copy.save()
     for question in survey.questions.order_by("position"):
         question.pk, question.survey = None, copy
+        question.full_clean()
         question.save()
     record_event(actor=by, action="voice.survey.copied", target=copy, data={"from": survey.pk})
     return copy

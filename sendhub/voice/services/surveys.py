@@ -52,7 +52,7 @@ def add_question(
     survey: Survey,
     kind: str,
     text: str,
-    by: Any,
+    by: User | None,
     hint: str = "",
     required: bool = True,
     choices: list[str] | None = None,
@@ -104,7 +104,7 @@ def invite(
     trigger: str = Trigger.MANUAL,
     contact: Any = None,
     child: Any = None,
-    by: Any = None,
+    by: User | None = None,
     now: datetime | None = None,
 ) -> Invitation:
     if not survey.questions.exists():
@@ -171,6 +171,7 @@ def submit_response(
         answer.full_clean()
         answer.save()
     invitation.answered_at = now
+    invitation.full_clean()
     invitation.save(update_fields=["answered_at"])
     record_event(
         actor=None, action="voice.survey.answered", target=invitation.survey, data={"response": response.pk}
@@ -179,7 +180,7 @@ def submit_response(
 
 
 @transaction.atomic
-def tag_answer(*, answer: Answer, themes: list[str], by: Any) -> Answer:
+def tag_answer(*, answer: Answer, themes: list[str], by: User | None) -> Answer:
     names = sorted({t.strip()[:80] for t in themes if t.strip()}, key=str.lower)
     answer.themes.set([Theme.objects.get_or_create(name=name)[0] for name in names])
     record_event(
@@ -193,7 +194,12 @@ def tag_answer(*, answer: Answer, themes: list[str], by: Any) -> Answer:
 
 @transaction.atomic
 def save_you_said_we_did(
-    *, you_said: str, we_did: str, by: Any, survey: Survey | None = None, published_on: date | None = None
+    *,
+    you_said: str,
+    we_did: str,
+    by: User | None,
+    survey: Survey | None = None,
+    published_on: date | None = None,
 ) -> YouSaidWeDid:
     entry = YouSaidWeDid(
         you_said=you_said, we_did=we_did, survey=survey, published_on=published_on, created_by=by

@@ -11,6 +11,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.core.paging import page_of
+from sendhub.core.steps import step
 from sendhub.voice import rules
 from sendhub.voice.forms import AdvanceComplaintForm, ComplimentForm, OpenComplaintForm
 from sendhub.voice.selectors.complaints import (
@@ -46,14 +47,14 @@ def complaint_create(request: AuthenticatedHttpRequest, contact_pk: int) -> Http
     form = OpenComplaintForm(
         request.POST or None, initial={"received_on": timezone.localtime(contact.received_at).date()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            complaint = services.open_complaint(contact=contact, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(complaint)
-    return render(request, "voice/complaint_create.html", {"contact": contact, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.open_complaint(contact=contact, by=request.user, **d),
+        template="voice/complaint_create.html",
+        context={"contact": contact},
+        done=redirect,
+    )
 
 
 @requires("voice.view_complaints")

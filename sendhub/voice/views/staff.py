@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
 from sendhub.core.paging import page_of
+from sendhub.core.steps import step
 from sendhub.voice.forms import SessionCancelForm, SessionDetailsForm, SessionForm
 from sendhub.voice.rules import SATISFACTION_TARGET
 from sendhub.voice.selectors import reports
@@ -30,14 +30,14 @@ def surgery_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires("voice.manage_surgeries")
 def surgery_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.create_session(by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            return redirect(session)
-    return render(request, "voice/surgery_create.html", {"form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.create_session(by=request.user, **d),
+        template="voice/surgery_create.html",
+        context={},
+        done=redirect,
+    )
 
 
 @requires("voice.manage_surgeries")
@@ -55,31 +55,31 @@ def surgery_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = get_session(pk)
     current = {"title": session.title, "venue": session.venue, "description": session.description}
     form = SessionDetailsForm(request.POST or None, initial=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_session(session=session, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Session details saved")
-            return redirect(session)
-    return render(request, "voice/surgery_edit.html", {"session": session, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.update_session(session=session, by=request.user, **d),
+        template="voice/surgery_edit.html",
+        context={"session": session},
+        done=session,
+        success="Session details saved",
+    )
 
 
 @requires("voice.manage_surgeries")
 def surgery_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = get_session(pk)
     form = SessionCancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            cancelled = services.cancel_session(session=session, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Session cancelled. {len(cancelled)} families were emailed.")
-            return redirect(session)
     booked = sum(1 for _, booking in session_slots(session) if booking)
-    return render(request, "voice/surgery_cancel.html", {"session": session, "form": form, "booked": booked})
+    return step(
+        request,
+        form,
+        lambda d: services.cancel_session(session=session, by=request.user, **d),
+        template="voice/surgery_cancel.html",
+        context={"session": session, "booked": booked},
+        done=session,
+        success=lambda cancelled: f"Session cancelled. {len(cancelled)} families were emailed.",
+    )
 
 
 @requires("voice.manage_surgeries")

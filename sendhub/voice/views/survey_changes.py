@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step
 from sendhub.voice.forms import QuestionForm, SurveySettingsForm
 from sendhub.voice.selectors.surveys import get_question, get_survey
 from sendhub.voice.services import survey_changes as services
@@ -24,15 +24,15 @@ def survey_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "is_active": survey.is_active,
     }
     form = SurveySettingsForm(request.POST or None, initial=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_survey(survey=survey, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Survey settings saved")
-            return redirect(survey)
-    return render(request, "voice/survey_edit.html", {"survey": survey, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.update_survey(survey=survey, by=request.user, **d),
+        template="voice/survey_edit.html",
+        context={"survey": survey},
+        done=survey,
+        success="Survey settings saved",
+    )
 
 
 @requires("voice.manage_surveys")
@@ -48,15 +48,15 @@ def question_edit(request: AuthenticatedHttpRequest, pk: int, question: int) -> 
         "measures_satisfaction": current.measures_satisfaction,
     }
     form = QuestionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_question(question=current, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Question saved")
-            return redirect(survey)
-    return render(request, "voice/question_edit.html", {"survey": survey, "question": current, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.update_question(question=current, by=request.user, **d),
+        template="voice/question_edit.html",
+        context={"survey": survey, "question": current},
+        done=survey,
+        success="Question saved",
+    )
 
 
 @requires("voice.manage_surveys")

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
+from sendhub.core.steps import step
 from sendhub.voice.forms import InviteForm, QuestionForm, SurveyForm, ThemesForm, YouSaidWeDidForm
 from sendhub.voice.selectors import reports
 from sendhub.voice.selectors.surveys import (
@@ -65,30 +65,30 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = get_survey(pk)
     form = QuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_question(survey=survey, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Question added")
-            return redirect(survey)
-    return render(request, "voice/question_create.html", {"survey": survey, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.add_question(survey=survey, by=request.user, **d),
+        template="voice/question_create.html",
+        context={"survey": survey},
+        done=survey,
+        success="Question added",
+    )
 
 
 @requires("voice.manage_surveys")
 def survey_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = get_survey(pk)
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invite(survey=survey, email=form.cleaned_data["email"], by=request.user)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Survey link sent")
-            return redirect(survey)
-    return render(request, "voice/survey_invite.html", {"survey": survey, "form": form})
+    return step(
+        request,
+        form,
+        lambda d: services.invite(survey=survey, email=d["email"], by=request.user),
+        template="voice/survey_invite.html",
+        context={"survey": survey},
+        done=survey,
+        success="Survey link sent",
+    )
 
 
 @requires("voice.manage_surveys")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urldefrag, urlparse
 
 import requests
@@ -65,8 +66,14 @@ def signed_in_session(base: str, email: str | None, password: str) -> requests.S
 
 
 def crawl(
-    session: requests.Session, base: str, start: str, route_name: Callable[[str], str | None]
+    session: Any,  # a requests.Session, or reach.ClientSession over the Django test client
+    base: str,
+    start: str,
+    route_name: Callable[[str], str | None],
+    parallel: int = PARALLEL,
 ) -> CrawlResult:
+    """Follow links from `start`. With `parallel=1` every request runs in the calling thread (as the
+    Django test client needs: the test's database transaction belongs to that thread)."""
     result = CrawlResult()
     queue, seen = deque([start]), {start}
     per_route: dict[str, int] = {}
@@ -74,10 +81,11 @@ def crawl(
     known: set[str] = set()
     shapes: set[tuple[str, frozenset[str]]] = set()  # (kind of page, kinds of page it links to)
     pages = 0
-    with ThreadPoolExecutor(PARALLEL) as pool:
+    with ThreadPoolExecutor(parallel) as pool:
+        mapper = pool.map if parallel > 1 else map
         while queue and pages < MAX_PAGES_PER_ROLE:
             batch: list[tuple[str, str]] = []
-            while queue and len(batch) < PARALLEL:
+            while queue and len(batch) < parallel:
                 path = queue.popleft()
                 name = route_name(urlparse(path).path) or path
                 if per_route.get(name, 0) >= MAX_PAGES_PER_ROUTE or dull.get(name, 0) >= DULL_VISITS:
@@ -85,7 +93,7 @@ def crawl(
                 per_route[name] = per_route.get(name, 0) + 1
                 batch.append((path, name))
             pages += len(batch)
-            answers = pool.map(lambda item: session.get(base + item[0], timeout=60), batch)
+            answers = mapper(lambda item: session.get(base + item[0], timeout=60), batch)
             for (path, name), answer in zip(batch, answers, strict=True):
                 if not _follow(answer, path, name, result, queue, seen, known, shapes, route_name):
                     dull[name] = dull.get(name, 0) + 1
@@ -93,7 +101,7 @@ def crawl(
 
 
 def _follow(
-    answer: requests.Response,
+    answer: Any,
     path: str,
     name: str,
     result: CrawlResult,

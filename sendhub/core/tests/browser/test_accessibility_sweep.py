@@ -1,7 +1,10 @@
 """Sign in as every role, follow every link reachable from the navigation, and run axe-core (WCAG 2.2 AA)
 in Debian chromium on each kind of page. Fails on any violation, any page wider than a 390 px phone screen,
-any server error or broken link, and any private page no role could reach. For each signed-in role, the
-header's items must fit one row at 1280 px and fold behind the Menu button at 390 px.
+and any server error or broken link. For each signed-in role, the header's items must fit one row at 1280 px
+and fold behind the Menu button at 390 px. Every private page must be reached by some role's crawl.
+
+Each role's crawl runs once, in the module fixture `crawls`, whichever test asks for it first: the reach
+check does not depend on the sweep's tests having run before it.
 
 Links are followed over plain HTTP (fast); each kind of page is then opened in the browser once, with the
 same signed-in session, for axe and a screenshot in var/screenshots/.
@@ -14,38 +17,18 @@ import json
 from typing import Any
 
 import pytest
-from django.urls import Resolver404, resolve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sendhub.accounts.demo import DEMO_PASSWORD, PEOPLE, demo_email
-from sendhub.core.tests.browser.crawl import crawl, signed_in_session
-from sendhub.core.tests.routes import all_routes, is_public
+from sendhub.accounts.demo import DEMO_PASSWORD
+from sendhub.core.tests.browser.crawl import CrawlResult, crawl, signed_in_session
+from sendhub.core.tests.reach import ROLES, route_name, stale_exceptions, unreached
 
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Private GET routes that no link leads to, each with the reason. Keep this short.
-NOT_CRAWLABLE: dict[str, str] = {
-    "accounts:otp_verify": "only shown when a second factor is required at sign-in",
-    "accounts:logout": "signing out is a button in the header (a POST form); its GET page is tested in test_sign_in",
-    "cases:amended_issue": "at the browser-test scale only 2 or 3 plans have amendments open and the crawl's budget "
-    "rarely reaches them; the page is the shared cases/step_form.html, which is axe-checked through other steps",
-    "portal:assessment": "linked only for a child with no request and no plan, and the demo parent's children have "
-    "a draft plan and a plan; the page is the shared portal/action.html, axe-checked through the other actions",
-}
-
-ROLES = {"anonymous": None} | {role.value: demo_email(local) for local, _, role, _ in reversed(PEOPLE)}
-REACHED: dict[str, set[str]] = {}  # route name -> roles that reached it
 CHECKED: set[str] = set()  # routes already checked by axe
-
-
-def route_name(path: str) -> str | None:
-    try:
-        return resolve(path).view_name
-    except Resolver404:
-        return None
 
 
 def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
@@ -107,12 +90,41 @@ def header_problems(browser: Any, session: Any, live_url: str, role: str) -> lis
     return problems
 
 
+class Crawls:
+    """Each role's signed-in session and crawl of the live server, made on first use and kept."""
+
+    def __init__(self, live_url: str) -> None:
+        self.live_url = live_url
+        self._done: dict[str, tuple[Any, CrawlResult]] = {}
+
+    def of(self, role: str) -> tuple[Any, CrawlResult]:
+        if role not in self._done:
+            session = signed_in_session(self.live_url, ROLES[role], DEMO_PASSWORD)
+            start = "/" if ROLES[role] else "/sign-in/"
+            self._done[role] = (session, crawl(session, self.live_url, start, route_name))
+        return self._done[role]
+
+
+@pytest.fixture(scope="module")
+def crawls(live_url: str) -> Crawls:
+    return Crawls(live_url)
+
+
+def test_every_private_page_is_reached_by_some_role(crawls):
+    reached: set[str] = set()
+    for role in ROLES:
+        reached |= crawls.of(role)[1].reached
+    assert not stale_exceptions(), f"NOT_CRAWLABLE names routes that no longer exist: {stale_exceptions()}"
+    missing = unreached(reached)
+    assert not missing, (
+        "No role could reach these pages by following links; link them from the navigation or a page, "
+        f"or list them in NOT_CRAWLABLE with a reason: {json.dumps(missing, indent=1)}"
+    )
+
+
 @pytest.mark.parametrize("role", list(ROLES))
-def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, screenshots):
-    session = signed_in_session(live_url, ROLES[role], DEMO_PASSWORD)
-    result = crawl(session, live_url, "/" if ROLES[role] else "/sign-in/", route_name)
-    for name in result.reached:
-        REACHED.setdefault(name, set()).add(role)
+def test_every_reachable_page_passes_axe(role, live_url, crawls, browser, axe_source, screenshots):
+    session, result = crawls.of(role)
     to_check = {name: path for name, path in result.visited.items() if name not in CHECKED}
     problems = list(result.problems)
     if to_check:
@@ -138,22 +150,3 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
     if ROLES[role]:
         problems.extend(header_problems(browser, session, live_url, role))
     assert not problems, f"{len(problems)} problem(s) as {role}:\n" + "\n".join(problems)
-
-
-def test_every_private_page_was_reached_by_some_role():
-    assert REACHED, "run the sweep first (this test runs after it in the same session)"
-    routes = all_routes()
-    missing = sorted(
-        name
-        for name, callback in routes.items()
-        if not is_public(callback)
-        and name not in REACHED
-        and name not in NOT_CRAWLABLE
-        and "GET" in getattr(callback, "allowed_methods", ("GET",))  # POST-only actions are not pages
-    )
-    stale = sorted(set(NOT_CRAWLABLE) - routes.keys())
-    assert not stale, f"NOT_CRAWLABLE names routes that no longer exist: {stale}"
-    assert not missing, (
-        "No role could reach these pages by following links; link them from the navigation or a page, "
-        f"or list them in NOT_CRAWLABLE with a reason: {json.dumps(missing, indent=1)}"
-    )

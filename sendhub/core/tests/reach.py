@@ -1,0 +1,65 @@
+"""Which pages each role can reach by following links: the roles the browser sweep signs in as, the private
+GET routes no link leads to (each with its reason), and the check that every other private page was reached.
+
+The browser sweep and `test_reach.py` share these, so the reach check runs on its own (through the Django
+test client) and does not depend on the sweep having run first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from sendhub.accounts.demo import PEOPLE, demo_email
+from sendhub.core.tests.routes import all_routes, is_public
+
+# Private GET routes that no link leads to, each with the reason. Keep this short.
+NOT_CRAWLABLE: dict[str, str] = {
+    "accounts:otp_verify": "only shown when a second factor is required at sign-in",
+    "accounts:logout": "signing out is a button in the header (a POST form); its GET page is tested in test_sign_in",
+    "cases:amended_issue": "at the browser-test scale only 2 or 3 plans have amendments open and the crawl's budget "
+    "rarely reaches them; the page is the shared cases/step_form.html, which is axe-checked through other steps",
+    "portal:assessment": "linked only for a child with no request and no plan, and the demo parent's children have "
+    "a draft plan and a plan; the page is the shared portal/action.html, axe-checked through the other actions",
+}
+
+# Role -> the demo account that signs in as it (None: not signed in).
+ROLES: dict[str, str | None] = {"anonymous": None} | {
+    role.value: demo_email(local) for local, _, role, _ in reversed(PEOPLE)
+}
+
+
+def route_name(path: str) -> str | None:
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+def unreached(reached: set[str]) -> list[str]:
+    """Private GET pages (POST-only actions are not pages) that no role reached and that are not excused."""
+    return sorted(
+        name
+        for name, callback in all_routes().items()
+        if not is_public(callback)
+        and name not in reached
+        and name not in NOT_CRAWLABLE
+        and "GET" in getattr(callback, "allowed_methods", ("GET",))
+    )
+
+
+def stale_exceptions() -> list[str]:
+    """NOT_CRAWLABLE entries that name routes which no longer exist."""
+    return sorted(set(NOT_CRAWLABLE) - all_routes().keys())
+
+
+class ClientSession:
+    """The crawl's `session.get` over Django's test client, in-process (redirects followed, as requests does)."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+
+    def get(self, url: str, timeout: float) -> Any:
+        return self.client.get(url, follow=True)
