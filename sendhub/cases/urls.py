@@ -64,6 +64,7 @@ urlpatterns = [
     path("cases/children/<int:pk>/documents/new/", documents.document_upload, name="document_upload"),
     path("cases/documents/<int:pk>/", documents.document_download, name="document_download"),
     path("cases/documents/<int:pk>/remove/", documents.document_remove, name="document_remove"),
+    path("cases/documents/<int:pk>/share/", documents.document_share, name="document_share"),
     path("cases/requests/new/", children.request_new, name="request_new"),
     path("cases/requests/from-your-school/", children.school_requests, name="school_requests"),
     path("cases/requests/<int:pk>/", requests.request_detail, name="request_detail"),

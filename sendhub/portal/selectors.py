@@ -16,10 +16,18 @@ from django.shortcuts import get_object_or_404
 
 from sendhub.accounts.models import User
 from sendhub.cases.document_selectors import family_documents
-from sendhub.cases.models import AssessmentRequest, Child, DocumentKind, Plan, PlanStatus, RequestStatus
+from sendhub.cases.models import (
+    AssessmentRequest,
+    Child,
+    DocumentKind,
+    ParentCarer,
+    Plan,
+    PlanStatus,
+    RequestStatus,
+)
 from sendhub.cases.services.status import current_status
 from sendhub.portal import rules
-from sendhub.portal.models import Message, Submission, Task, Thread
+from sendhub.portal.models import Message, Task, Thread
 
 
 @dataclass(frozen=True)
@@ -49,8 +57,15 @@ class DraftWindow:
     open: bool
 
 
+def _named(user: User) -> QuerySet[Child]:
+    """The children whose records name the account as parent or carer (or the young person themself):
+    never more, whatever the role (an admin sees every case on the staff pages, not here)."""
+    linked = ParentCarer.objects.filter(user=user).values("child_id")
+    return Child.objects.visible_to(user).filter(pk__in=linked)
+
+
 def family_children(user: User) -> QuerySet[Child]:
-    return Child.objects.visible_to(user).select_related("officer").order_by("first_name", "last_name", "pk")
+    return _named(user).select_related("officer").order_by("first_name", "last_name", "pk")
 
 
 def get_family_child(user: User, pk: int) -> Child:
@@ -140,7 +155,7 @@ def child_page(child: Child, today: date) -> dict[str, Any]:
 
 
 def get_thread_for_family(user: User, pk: int) -> Thread:
-    threads = Thread.objects.filter(child__in=Child.objects.visible_to(user)).select_related("child")
+    threads = Thread.objects.filter(child__in=_named(user)).select_related("child")
     return get_object_or_404(threads, pk=pk)
 
 
@@ -180,7 +195,3 @@ def open_tasks(user: User) -> QuerySet[Task]:
 
 def get_task_for_staff(user: User, pk: int) -> Task:
     return get_object_or_404(open_tasks(user), pk=pk)
-
-
-def submission_count(child: Child) -> int:
-    return Submission.objects.filter(child=child).count()

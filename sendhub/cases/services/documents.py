@@ -194,6 +194,23 @@ def remove_document(*, document: Document, reason: str, by: User) -> Document:
     return document
 
 
+@transaction.atomic
+def share_with_family(*, document: Document, shared: bool, by: User) -> Document:
+    """Show the document to the family on their pages (docs/domains/portal.md), or stop showing it."""
+    if document.removed_at is not None:
+        raise SendHubError("This document has been removed")
+    document.shared_with_family = shared
+    document.full_clean()
+    document.save(update_fields=["shared_with_family"])
+    record_event(
+        actor=by,
+        action="cases.document.shared" if shared else "cases.document.unshared",
+        target=document.child,
+        data={"document": document.pk},
+    )
+    return document
+
+
 def record_download(*, document: Document, by: User, request: Any = None) -> None:
     """Every download is an audit event (who had which document, when, from where)."""
     record_event(

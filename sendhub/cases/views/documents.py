@@ -11,7 +11,7 @@ from sendhub.cases import document_selectors, selectors
 from sendhub.cases.forms.documents import DocumentRemoveForm, DocumentUploadForm
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.services import documents as svc
-from sendhub.core.access import AuthenticatedHttpRequest, requires
+from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.audit import record_view
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
@@ -113,3 +113,12 @@ def document_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "links": [(reverse("cases:document_list", args=[document.child_id]), "Back to the documents")],
         },
     )
+
+
+@post_only("cases.edit_child")
+def document_share(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Share a document with the family (their pages list it and they may download it), or stop sharing."""
+    document = document_selectors.get_document_for_user(request.user, pk)
+    selectors.get_child_for_user(request.user, document.child_id, write=True)
+    svc.share_with_family(document=document, shared=request.POST.get("shared") == "1", by=request.user)
+    return redirect("cases:document_list", pk=document.child_id)

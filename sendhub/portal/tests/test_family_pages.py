@@ -98,3 +98,38 @@ def test_staff_and_others_cannot_use_the_family_pages(client, login, officer, se
     for user in (officer, senco):
         login(client, user)
         assert client.get(reverse("portal:home")).status_code == 403
+
+
+def test_staff_share_a_document_and_the_family_then_sees_it(client, login, parent, officer):
+    child = child_with_draft(officer, parent, first_name="Ana", draft_days_ago=3)
+    document = Document.objects.filter(child=child).first()
+    assert document is not None
+    Document.objects.filter(pk=document.pk).update(shared_with_family=False, title="Speech therapy report")
+    login(client, parent)
+    assert (
+        client.post(reverse("cases:document_share", args=[document.pk]), {"shared": "1"}).status_code == 403
+    )
+    login(client, officer)
+    listing = client.get(reverse("cases:document_list", args=[child.pk])).content.decode()
+    assert "Share with the family" in listing
+    client.post(reverse("cases:document_share", args=[document.pk]), {"shared": "1"})
+    assert (
+        "Shared with the family"
+        in client.get(reverse("cases:document_list", args=[child.pk])).content.decode()
+    )
+    login(client, parent)
+    assert "Speech therapy report" in client.get(reverse("portal:child", args=[child.pk])).content.decode()
+    assert client.get(reverse("cases:document_download", args=[document.pk])).status_code == 200
+
+
+def test_an_admin_who_may_open_every_page_still_has_no_family_children(
+    client, login, admin_user, officer, parent
+):
+    plain_child(officer, parent, first_name="Ana")
+    login(client, admin_user)
+    response = client.get(reverse("portal:home"))
+    if response.status_code == 200:  # a superuser holds every permission
+        page = response.content.decode()
+        assert "Ana Testchild" not in page and "No children are linked to your account yet" in page
+    else:
+        assert response.status_code == 403
