@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404
 from sendhub.cases.models import Child
 from sendhub.dashboard.rules.kpis import compute_kpis
 from sendhub.dashboard.selectors.live import casework_facts
+from sendhub.localoffer.selectors import visits as local_offer_visits
+from sendhub.strategy.appendix_b import AppendixTable, appendix_b_tables
 from sendhub.strategy.models import (
     Action,
     BoardItem,
@@ -28,6 +30,7 @@ from sendhub.strategy.models import (
     PfaReview,
     Plan,
     Priority,
+    ReportPublication,
     SefSection,
     SefTheme,
     SupportedInternship,
@@ -129,6 +132,10 @@ class MeasureTrend:
         return self.measure.direction == Direction.HIGHER
 
 
+LOCAL_OFFER_VISITS = "local_offer_visits"  # a partner-free measure: the Local Offer's own page views
+VISITS_SINCE = 2015
+
+
 @dataclass
 class KpiSeries:
     """Live casework KPIs per calendar year, worked out once for all the measures on a page."""
@@ -136,8 +143,12 @@ class KpiSeries:
     today: date
     _by_year: dict[int, dict[str, Decimal]] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    _counts: dict[int, dict[str, tuple[int, int | None]]] = field(default_factory=dict)
+    _visit_totals: dict[int, Decimal] | None = None
 
     def value(self, key: str, year: int) -> Decimal | None:
+        if key == LOCAL_OFFER_VISITS:
+            return self._visits(year)
         if year not in self._by_year:
             facts = casework_facts(today=self.today, years=range(year, year + 1))
             kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), self.today))
@@ -147,7 +158,23 @@ class KpiSeries:
                 for k in kpis
                 if k.denominator_count is None or k.denominator_count
             }
+            self._counts[year] = {k.key: (k.numerator_count, k.denominator_count) for k in kpis}
         return self._by_year[year].get(key)
+
+    def counts(self, key: str, year: int) -> tuple[int, int | None] | None:
+        """The numerator and denominator behind a live KPI's value (for small-number suppression)."""
+        if key == LOCAL_OFFER_VISITS:
+            return None
+        self.value(key, year)
+        return self._counts[year].get(key)
+
+    def _visits(self, year: int) -> Decimal | None:
+        """Local Offer page views in the year (none before the first counted view)."""
+        if self._visit_totals is None:
+            self.units[LOCAL_OFFER_VISITS] = ""
+            totals = local_offer_visits.yearly_totals(VISITS_SINCE, self.today.year)
+            self._visit_totals = {y: Decimal(n) for y, n in totals.items()}
+        return self._visit_totals.get(year)
 
 
 KPI_YEARS = 4
@@ -208,6 +235,7 @@ class BoardPack:
     decisions: list[BoardItem]
     actions: list[BoardItem]
     open_actions: list[BoardItem]
+    appendix_b: list[AppendixTable] = field(default_factory=list)
 
 
 def plan_status(plan: Plan, today: date, rows: list[ActionRow] | None = None) -> list[PriorityStatus]:
@@ -263,6 +291,7 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
         decisions=[i for i in items if i.kind == ItemKind.DECISION],
         actions=[i for i in items if i.kind == ItemKind.ACTION],
         open_actions=open_actions,
+        appendix_b=appendix_b_tables(),
     )
 
 
@@ -402,3 +431,8 @@ def annual_report(plan: Plan, today: date) -> AnnualReport:
         summary.percentages,
         summary.internships_by_year,
     )
+
+
+def is_published(plan: Plan) -> bool:
+    """Whether the plan's progress report is on the Local Offer."""
+    return ReportPublication.objects.filter(plan=plan).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.strategy import views
+from sendhub.strategy import views, views_reporting
 
 app_name = "strategy"
 
@@ -19,6 +19,13 @@ urlpatterns = [
     path("strategy/adulthood/internships/new/", views.internship_create, name="internship_create"),
     path("strategy/adulthood/reviews/new/", views.pfa_review_create, name="pfa_review_create"),
     path("strategy/annual-report/", views.annual_report, name="annual_report"),
+    path("strategy/annual-report/<int:year>/publish/", views_reporting.report_publish, name="report_publish"),
+    path(
+        "strategy/annual-report/<int:year>/withdraw/", views_reporting.report_withdraw, name="report_withdraw"
+    ),
+    path("strategy/local-offer-visits/", views_reporting.local_offer_visits, name="local_offer_visits"),
+    path("local-offer/progress-reports/", views_reporting.public_report_list, name="public_report_list"),
+    path("local-offer/progress-reports/<int:year>/", views_reporting.public_report, name="public_report"),
     path("strategy/self-evaluation/", views.sef, name="sef"),
     path("strategy/self-evaluation/<slug:theme>/", views.sef_edit, name="sef_edit"),
     path("strategy/board/", views.meeting_list, name="meeting_list"),

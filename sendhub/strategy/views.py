@@ -15,6 +15,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import ImportRejected, SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.strategy import selectors
+from sendhub.strategy.appendix_b import HEADER as APPENDIX_HEADER
 from sendhub.strategy.charts import trend_chart
 from sendhub.strategy.forms import (
     KPI_LABELS,
@@ -147,6 +148,7 @@ def partner_measure_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "measures": selectors.partner_measures_for(request.user),
             "can_enter": request.user.has_perm("strategy.enter_partner_measures"),
+            "can_see_visits": request.user.has_perm("strategy.view_plan"),
         },
     )
 
@@ -235,6 +237,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "pack": pack,
+            "appendix_header": APPENDIX_HEADER,
             "can_manage": request.user.has_perm("strategy.manage_board"),
             "complete_form": CompleteItemForm(initial={"completed_on": timezone.localdate()}),
         },
@@ -356,4 +359,10 @@ def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
     if plan is None:
         raise Http404
     report = selectors.annual_report(plan, timezone.localdate())
-    return render(request, "strategy/annual_report.html", {"report": report, "plans": selectors.plans()})
+    context = {
+        "report": report,
+        "plans": selectors.plans(),
+        "published": selectors.is_published(plan),
+        "can_manage": request.user.has_perm("strategy.manage_plan"),
+    }
+    return render(request, "strategy/annual_report.html", context)

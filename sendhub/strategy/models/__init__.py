@@ -20,6 +20,7 @@ from sendhub.strategy.models.plan import (
     Strategy,
     Update,
 )
+from sendhub.strategy.models.report import ReportPublication
 from sendhub.strategy.models.sef import SefSection, SefTheme
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "PfaReview",
     "Plan",
     "Priority",
+    "ReportPublication",
     "SefSection",
     "SefTheme",
     "Step",
