@@ -436,3 +436,16 @@ def annual_report(plan: Plan, today: date) -> AnnualReport:
 def is_published(plan: Plan) -> bool:
     """Whether the plan's progress report is on the Local Offer."""
     return ReportPublication.objects.filter(plan=plan).exists()
+
+
+def get_update(pk: int) -> Update:
+    """A live update (404 for one removed)."""
+    return get_object_or_404(Update.objects.select_related("action__plan"), pk=pk)
+
+
+def get_value_for_user(user: Any, pk: int) -> PartnerMeasureValue:
+    """A live value of a measure the user may see (404 otherwise: another partner's stays hidden)."""
+    visible = PartnerMeasure.objects.visible_to(user)
+    return get_object_or_404(
+        PartnerMeasureValue.objects.select_related("measure__owner").filter(measure__in=visible), pk=pk
+    )

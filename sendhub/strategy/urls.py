@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.strategy import views, views_reporting
+from sendhub.strategy import views, views_edit, views_reporting
 
 app_name = "strategy"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("strategy/partner-measures/upload/", views.value_upload, name="value_upload"),
     path("strategy/partner-measures/<int:pk>/", views.partner_measure_detail, name="partner_measure_detail"),
     path("strategy/partner-measures/<int:pk>/values/new/", views.value_create, name="value_create"),
+    path("strategy/updates/<int:pk>/edit/", views_edit.update_edit, name="update_edit"),
+    path("strategy/updates/<int:pk>/remove/", views_edit.update_remove, name="update_remove"),
+    path("strategy/partner-measures/values/<int:pk>/edit/", views_edit.value_edit, name="value_edit"),
+    path("strategy/partner-measures/values/<int:pk>/remove/", views_edit.value_remove, name="value_remove"),
+    path("strategy/board/items/<int:pk>/edit/", views_edit.item_edit, name="item_edit"),
+    path("strategy/board/items/<int:pk>/remove/", views_edit.item_remove, name="item_remove"),
     path("strategy/adulthood/", views.adulthood, name="adulthood"),
     path("strategy/adulthood/internships/new/", views.internship_create, name="internship_create"),
     path("strategy/adulthood/reviews/new/", views.pfa_review_create, name="pfa_review_create"),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from sendhub.lib.dates import long_date
+from sendhub.strategy.models.removal import AllRowsManager, LiveManager
 
 
 class BoardKind(models.TextChoices):
@@ -49,9 +50,15 @@ class BoardItem(models.Model):
     owner = models.CharField(max_length=200, blank=True)
     due = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # removed items are left out of the meeting page and every pack
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["meeting", "pk"]
+        base_manager_name = "with_removed"
         constraints = [
             models.CheckConstraint(name="board_item_kind_valid", condition=Q(kind__in=ItemKind.values)),
             models.CheckConstraint(
