@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from sendhub.lib.filecheck import ACCEPTED_LABELS
 from sendhub.strategy.forms import ItemForm, UpdateForm, ValueForm
 
 
@@ -25,3 +28,21 @@ class ItemEditForm(ItemForm, _Versioned):
 
 class RemoveForm(_Versioned):
     pass
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label="File",
+        error_messages={"required": "Choose a file to upload", "empty": "The file is empty"},
+        widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+    )
+    title = forms.CharField(
+        label="Title (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, Board minutes, January 2025. Leave blank to use the file's name.",
+    )
+
+    def __init__(self, *args: Any, max_mb: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"{ACCEPTED_LABELS}, {max_mb} MB at most"

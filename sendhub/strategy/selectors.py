@@ -35,6 +35,7 @@ from sendhub.strategy.models import (
     SefTheme,
     SupportedInternship,
     Update,
+    UpdateEvidence,
 )
 from sendhub.strategy.models.plan import RAG_TAG_CLASSES
 from sendhub.strategy.rules import (
@@ -106,7 +107,9 @@ def action_history(action: Action) -> list[Update]:
     current: Action | None = action
     while current is not None:
         history.extend(
-            current.updates.select_related("entered_by", "action__plan").order_by("-reported_on", "-pk")
+            current.updates.select_related("entered_by", "action__plan")
+            .prefetch_related("documents")
+            .order_by("-reported_on", "-pk")
         )
         current = current.carried_from
     return history
@@ -448,4 +451,11 @@ def get_value_for_user(user: Any, pk: int) -> PartnerMeasureValue:
     visible = PartnerMeasure.objects.visible_to(user)
     return get_object_or_404(
         PartnerMeasureValue.objects.select_related("measure__owner").filter(measure__in=visible), pk=pk
+    )
+
+
+def get_evidence(pk: int) -> UpdateEvidence:
+    """A live evidence document of a live update (404 otherwise)."""
+    return get_object_or_404(
+        UpdateEvidence.objects.select_related("update__action").filter(update__removed_at__isnull=True), pk=pk
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.strategy import views, views_edit, views_reporting
+from sendhub.strategy import views, views_edit, views_evidence, views_reporting
 
 app_name = "strategy"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("strategy/partner-measures/<int:pk>/values/new/", views.value_create, name="value_create"),
     path("strategy/updates/<int:pk>/edit/", views_edit.update_edit, name="update_edit"),
     path("strategy/updates/<int:pk>/remove/", views_edit.update_remove, name="update_remove"),
+    path("strategy/updates/<int:pk>/evidence/new/", views_evidence.evidence_upload, name="evidence_upload"),
+    path("strategy/evidence/<int:pk>/", views_evidence.evidence_download, name="evidence_download"),
     path("strategy/partner-measures/values/<int:pk>/edit/", views_edit.value_edit, name="value_edit"),
     path("strategy/partner-measures/values/<int:pk>/remove/", views_edit.value_remove, name="value_remove"),
     path("strategy/board/items/<int:pk>/edit/", views_edit.item_edit, name="item_edit"),

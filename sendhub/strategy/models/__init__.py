@@ -1,5 +1,6 @@
 from sendhub.strategy.models.adulthood import InternshipOutcome, PfaReview, SupportedInternship
 from sendhub.strategy.models.board import BoardItem, BoardKind, BoardMeeting, ItemKind
+from sendhub.strategy.models.evidence import UpdateEvidence
 from sendhub.strategy.models.measures import (
     Measure,
     MeasureSource,
@@ -50,4 +51,5 @@ __all__ = [
     "SupportedInternship",
     "Unit",
     "Update",
+    "UpdateEvidence",
 ]
