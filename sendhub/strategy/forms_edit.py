@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from sendhub.lib.filecheck import ACCEPTED_LABELS
-from sendhub.strategy.forms import ItemForm, UpdateForm, ValueForm
+from sendhub.strategy.forms import ItemForm, MeetingForm, UpdateForm, ValueForm, _area, _text
 
 
 class _Versioned(forms.Form):
@@ -46,3 +46,16 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args: Any, max_mb: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = f"{ACCEPTED_LABELS}, {max_mb} MB at most"
+
+
+class MeetingEditForm(MeetingForm, _Versioned):
+    pass
+
+
+class ActionEditForm(_Versioned):
+    title = _area("What the partnership will do", "Enter what the action is")
+    owner = _text("Owner", "", required=False)
+    partners = _text("Partners", "", required=False, max_length=500)
+    outcome = _area("Outcome", "", required=False)
+    success_criteria = _area("Success criteria", "", required=False)
+    expected_impact = _area("Expected impact", "", required=False)

@@ -280,7 +280,10 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
     items = list(meeting.items.order_by("pk"))
     open_actions = list(
         BoardItem.objects.filter(
-            meeting__board=meeting.board, kind=ItemKind.ACTION, completed_on__isnull=True
+            meeting__board=meeting.board,
+            meeting__removed_at__isnull=True,
+            kind=ItemKind.ACTION,
+            completed_on__isnull=True,
         )
         .select_related("meeting")
         .order_by("due", "pk")
@@ -320,7 +323,9 @@ def partner_values(measure: PartnerMeasure) -> QuerySet[PartnerMeasureValue]:
 
 
 def get_board_item(pk: int) -> BoardItem:
-    return get_object_or_404(BoardItem.objects.select_related("meeting"), pk=pk)
+    return get_object_or_404(
+        BoardItem.objects.select_related("meeting").filter(meeting__removed_at__isnull=True), pk=pk
+    )
 
 
 @dataclass

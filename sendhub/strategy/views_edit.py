@@ -10,12 +10,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.strategy import selectors
-from sendhub.strategy.forms_edit import ItemEditForm, RemoveForm, UpdateEditForm, ValueEditForm
+from sendhub.strategy.forms_edit import (
+    ActionEditForm,
+    ItemEditForm,
+    MeetingEditForm,
+    RemoveForm,
+    UpdateEditForm,
+    ValueEditForm,
+)
 from sendhub.strategy.services import editing
 from sendhub.strategy.services.measures import ValueInput, can_enter
 
@@ -148,4 +156,57 @@ def item_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         back=item.meeting.get_absolute_url(),
         version=item.version,
         remove=lambda version: editing.remove_item(item=item, version=version, by=request.user),
+    )
+
+
+ACTION_FIELDS = ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"]
+
+
+@requires("strategy.manage_plan")
+def action_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action(pk)
+    initial = {"version": action.version, **{name: getattr(action, name) for name in ACTION_FIELDS}}
+    form = ActionEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.change_action(action=action, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, f"Action {action.number} changed")
+            return redirect(action)
+    return render(request, "strategy/action_edit.html", {"action": action, "form": form})
+
+
+@requires("strategy.manage_board")
+def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting(pk)
+    initial = {
+        "version": meeting.version,
+        "board": meeting.board,
+        "held_on": meeting.held_on,
+        "attendees": meeting.attendees,
+        "agenda": meeting.agenda,
+    }
+    form = MeetingEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.change_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
+        except SendHubError as e:
+            add_refusal(form, e)
+        else:
+            messages.success(request, "Meeting changed")
+            return redirect(meeting)
+    return render(request, "strategy/meeting_edit.html", {"meeting": meeting, "form": form})
+
+
+@requires("strategy.manage_board")
+def meeting_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting(pk)
+    return _removal(
+        request,
+        what=f"the {meeting} meeting, with its decisions and actions",
+        back=reverse("strategy:meeting_list"),
+        version=meeting.version,
+        remove=lambda version: editing.remove_meeting(meeting=meeting, version=version, by=request.user),
     )

@@ -21,12 +21,22 @@ class BoardMeeting(models.Model):
     held_on = models.DateField()
     attendees = models.TextField(help_text="One name and role a line")
     agenda = models.TextField(help_text="One item a line")
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # a removed meeting leaves the list, its page and the open-action logs
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
+        base_manager_name = "with_removed"
         constraints = [
             models.CheckConstraint(name="meeting_board_valid", condition=Q(board__in=BoardKind.values)),
-            models.UniqueConstraint(fields=["board", "held_on"], name="meeting_one_a_day_per_board"),
+            models.UniqueConstraint(
+                fields=["board", "held_on"],
+                name="meeting_one_a_day_per_board",
+                condition=Q(removed_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -72,6 +72,7 @@ class Action(models.Model):
     carried_from = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="carried_to"
     )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
 
     class Meta:
         ordering = ["plan", "position"]

@@ -1,5 +1,5 @@
-"""Changing and removing what was recorded: an action's update, a partner's value, a board's decision or
-action. Each write checks the version the form was opened at (someone else's change in between is
+"""Changing and removing what was recorded: an action's own words, its update, a partner's value, a board
+meeting and its decisions and actions. Each write checks the version the form was opened at (someone else's change in between is
 refused, not overwritten), is audited with the fields it changed, and a removal is soft: the row stays,
 marked `removed_at`, and every page, pack and report leaves it out."""
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
-from sendhub.strategy.models import BoardItem, ItemKind, PartnerMeasureValue, Update
+from sendhub.strategy.models import Action, BoardItem, BoardMeeting, ItemKind, PartnerMeasureValue, Update
 from sendhub.strategy.rules import Delivery, rag_status
 from sendhub.strategy.services.measures import ValueInput, _checked_value, can_enter
 
@@ -148,3 +148,55 @@ def remove_item(*, item: BoardItem, version: int, by: Any) -> None:
     row = _locked(BoardItem, item.pk, version)
     _save(row, {"removed_at": timezone.now()})
     record_event(actor=by, action="strategy.board_item.removed", target=row.meeting, data={"item": row.pk})
+
+
+@transaction.atomic
+def change_action(
+    *,
+    action: Action,
+    version: int,
+    by: Any,
+    title: str,
+    owner: str = "",
+    partners: str = "",
+    outcome: str = "",
+    success_criteria: str = "",
+    expected_impact: str = "",
+) -> Action:
+    """The action's own words (its number, priority, steps and by-when stay as the plan has them)."""
+    row = Action.objects.select_for_update().filter(pk=action.pk).first()
+    if row is None or row.version != version:
+        raise StaleObjectError()
+    changed = _save(
+        row,
+        {
+            "title": title,
+            "owner": owner,
+            "partners": partners,
+            "outcome": outcome,
+            "success_criteria": success_criteria,
+            "expected_impact": expected_impact,
+        },
+    )
+    record_event(actor=by, action="strategy.action.changed", target=row, data={"fields": changed})
+    return row
+
+
+@transaction.atomic
+def change_meeting(
+    *, meeting: BoardMeeting, version: int, by: Any, board: str, held_on: date, attendees: str, agenda: str
+) -> BoardMeeting:
+    row = _locked(BoardMeeting, meeting.pk, version)
+    if BoardMeeting.objects.filter(board=board, held_on=held_on).exclude(pk=row.pk).exists():
+        raise CaseStateError("That board already meets on that day", field="held_on")
+    changed = _save(row, {"board": board, "held_on": held_on, "attendees": attendees, "agenda": agenda})
+    record_event(actor=by, action="strategy.meeting.changed", target=row, data={"fields": changed})
+    return row
+
+
+@transaction.atomic
+def remove_meeting(*, meeting: BoardMeeting, version: int, by: Any) -> None:
+    """The meeting, its decisions and actions leave every page and pack (its actions leave the open log)."""
+    row = _locked(BoardMeeting, meeting.pk, version)
+    _save(row, {"removed_at": timezone.now()})
+    record_event(actor=by, action="strategy.meeting.removed", target=row, data={"board": row.board})

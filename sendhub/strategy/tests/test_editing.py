@@ -193,3 +193,73 @@ def test_board_items_are_changed_and_removed(client, login, manager):
     pack = body.split("Board pack", 1)[1]
     assert "Audit twelve plans" not in pack and "No open actions" in pack
     assert BoardItem.with_removed.get(pk=item.pk).removed_at is not None
+
+
+def test_a_plan_keeper_changes_an_actions_wording(client, login, manager, officer, plan):
+    action = plan.actions.get(number="2.1")
+    login(client, manager)
+    form = client.get(f"/strategy/actions/{action.pk}/edit/").content.decode()
+    assert "Small number of test and learn pilots" in form
+    page = client.post(
+        f"/strategy/actions/{action.pk}/edit/",
+        {
+            "version": "1",
+            "title": "Three test and learn pilots of inclusive mainstream support",
+            "owner": "SEND and Inclusion service lead",
+            "partners": "Schools forum",
+            "outcome": action.outcome,
+            "success_criteria": action.success_criteria,
+            "expected_impact": action.expected_impact,
+        },
+    )
+    assert page.status_code == 302
+    body = client.get(f"/strategy/actions/{action.pk}/").content.decode()
+    assert "Three test and learn pilots of inclusive mainstream support" in body
+    rows = client.get("/strategy/").content.decode().split(">2.1<", 1)[1].split("</tr>", 1)[0]
+    assert "Three test and learn pilots" in rows
+    assert AuditEvent.objects.get(action="strategy.action.changed").data["fields"] == [
+        "title",
+        "owner",
+        "partners",
+    ]
+    assert login(client, officer).get(f"/strategy/actions/{action.pk}/edit/").status_code == 403
+
+
+def test_a_meeting_is_changed_then_removed_with_its_actions(client, login, manager):
+    meeting = board.schedule_meeting(
+        board="inclusion", held_on=date(2025, 1, 22), attendees="Chair", agenda="Plan", by=manager
+    )
+    board.record_item(
+        meeting=meeting, kind="action", text="Report on waits", owner="DCO", due=date(2025, 3, 1), by=manager
+    )
+    later = board.schedule_meeting(
+        board="inclusion", held_on=date(2025, 3, 26), attendees="Chair", agenda="Plan", by=manager
+    )
+    login(client, manager)
+    fields = {
+        "board": "inclusion",
+        "held_on_0": "29",
+        "held_on_1": "1",
+        "held_on_2": "2025",
+        "attendees": "Chair\nDCO",
+        "agenda": "Plan\nWaiting times",
+        "version": "1",
+    }
+    assert client.post(f"/strategy/board/{meeting.pk}/edit/", fields).status_code == 302
+    clash = client.post(f"/strategy/board/{later.pk}/edit/", fields | {"version": "1"})
+    assert "That board already meets on that day" in clash.content.decode()
+    listing = client.get("/strategy/board/").content.decode()
+    assert "29 January 2025" in listing and "26 March 2025" in listing
+    assert "Report on waits" in client.get(f"/strategy/board/{later.pk}/").content.decode()  # open log
+    assert client.post(f"/strategy/board/{meeting.pk}/remove/", {"version": "2"}).status_code == 302
+    listing = client.get("/strategy/board/").content.decode()
+    assert "Removed the SEND Inclusion Board, 29 January 2025 meeting" in listing  # the confirmation
+    table = listing.split("<tbody", 1)[1]
+    assert "29 January 2025" not in table and "26 March 2025" in table
+    later_pack = client.get(f"/strategy/board/{later.pk}/").content.decode()
+    assert "Report on waits" not in later_pack and "No open actions" in later_pack
+    assert client.get(f"/strategy/board/{meeting.pk}/").status_code == 404
+    # the day is free again for that board
+    board.schedule_meeting(
+        board="inclusion", held_on=date(2025, 1, 29), attendees="Chair", agenda="Plan", by=manager
+    )
