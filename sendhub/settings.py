@@ -186,6 +186,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "sendhub.localoffer.visits.CountVisitsMiddleware",  # Local Offer page views: path and day only
 ]
 
 # Public read-only APIs served without sessions, CSRF, auth, messages or CSP (core.middleware).

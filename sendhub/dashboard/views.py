@@ -21,6 +21,7 @@ from sendhub.dashboard.presenters.exports import (
     sheets_csv,
     sheets_xlsx,
 )
+from sendhub.dashboard.providers import ProvidedTable, provided_tables
 from sendhub.dashboard.selectors import live
 
 EXPORTS = {
@@ -115,6 +116,7 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
     live_figures = live_presenters.public_live_figures(today=_today())
     header = ["Measure", "Year", page.la_name, "Similar areas", "England"]
     published = [[f.label, f.period, f.value, f.sn_average, f.england] for f in page.figures]
+    partners = provided_tables(public=True, today=_today())
     sheets: list[Sheet] = [
         ("Education, health and care plans", header, published),
         (
@@ -122,6 +124,7 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
             ["Measure", "Figure", "Period covered"],
             [[f.label, f.value, f.period] for f in live_figures],
         ),
+        *_provided_sheets(partners),
     ]
     download = _download(request, "public-dashboard", sheets)
     if download is not None:
@@ -131,8 +134,13 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
         "live": live_figures,
         "pairs": public.side_by_side(page, live_figures),
         "load": selectors.latest_load(),
+        "provided": partners,
     }
     return render(request, "dashboard/public.html", context)
+
+
+def _provided_sheets(tables: list[ProvidedTable]) -> list[Sheet]:
+    return [(t.title, t.header, [list(r) for r in t.rows]) for t in tables]
 
 
 def _today() -> date:
@@ -143,11 +151,19 @@ def _today() -> date:
 def kpis(request: HttpRequest) -> HttpResponse:
     year = live_presenters.year_choice(request.GET.get("year"), _today())
     page = live_presenters.kpi_page(year=year, today=_today())
-    download = _download(request, f"live-figures-{year}", live_presenters.kpi_sheets(page))
+    partners = provided_tables(public=False, today=_today())
+    download = _download(
+        request, f"live-figures-{year}", [*live_presenters.kpi_sheets(page), *_provided_sheets(partners)]
+    )
     if download is not None:
         return download
     can_drill = request.user.has_perm("dashboard.view_kpi_cases")
-    context = {"page": page, "can_drill": can_drill, "trend_header": live_presenters.TREND_HEADER}
+    context = {
+        "page": page,
+        "can_drill": can_drill,
+        "trend_header": live_presenters.TREND_HEADER,
+        "provided": partners,
+    }
     return render(request, "dashboard/kpis.html", context)
 
 

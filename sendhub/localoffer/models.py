@@ -485,3 +485,20 @@ class ContentPageChange(models.Model):
 
     def __str__(self) -> str:
         return f"Change to {self.page_id} ({self.status})"
+class PageViewCount(models.Model):
+    """How many times a public Local Offer page was opened on a day, counted by SEND Hub itself.
+
+    No cookie, no third party and nothing about the visitor: only the path (without its query string,
+    which may hold a search) and the day. Staff pages and known robots are not counted (`visits.py`)."""
+
+    path = models.CharField(max_length=200)
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["day", "path"]
+        constraints = [models.UniqueConstraint(fields=["path", "day"], name="page_view_one_row_per_day")]
+        indexes = [models.Index(fields=["day"], name="page_view_by_day")]
+
+    def __str__(self) -> str:
+        return f"{self.path} on {self.day}: {self.views}"

@@ -1,6 +1,8 @@
 """Demo data for strategy and governance: Camden's 2024 implementation plan (Appendix C, from the data file),
 its end-of-year updates, partner organisations and their measures for two years, measures linked to
-actions, one action carried into 2025, and one SEND Inclusion Board meeting with decisions and actions.
+actions, one action carried into 2025, one SEND Inclusion Board meeting with decisions and actions, one Quality
+Assurance Board meeting with an action, synthetic Local Offer page views for 2024 and 2025 (linked to 1.7)
+and the 2024 progress report published on the Local Offer.
 Synthetic where the seed gives no figure; deterministic and idempotent."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from sendhub.accounts.models import User
 from sendhub.cases.models import Child
+from sendhub.localoffer.models import PageViewCount
 from sendhub.strategy.camden import camden_plan, camden_plan_rows
 from sendhub.strategy.models import (
     BoardKind,
@@ -30,6 +33,7 @@ from sendhub.strategy.models import (
 )
 from sendhub.strategy.services import board, measures, plan_io, sef
 from sendhub.strategy.services import plan as plan_services
+from sendhub.strategy.services import report as report_services
 
 # How each item stood at the end of 2024, read from its "End of year update" in the seed.
 DELIVERY_2024 = {
@@ -130,6 +134,14 @@ CATALOGUE = [
 PERIODS = [(date(2023, 4, 1), date(2024, 3, 31)), (date(2024, 4, 1), date(2025, 3, 31))]
 # (action number, label, partner measure code or live KPI key, target, direction, due)
 LINKS = [
+    (
+        "1.7",
+        "Local Offer visits (page views counted by SEND Hub)",
+        "kpi:local_offer_visits",
+        "60000",
+        "higher",
+        date(2025, 12, 31),
+    ),
     (
         "1.1",
         "Parent carers satisfied with services",
@@ -287,6 +299,23 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         text="Report the annual health check take-up for 14+ by GP practice.",
     )
     board.complete_item(item=done, completed_on=date(2025, 2, 20), by=lead)
+    qa = board.schedule_meeting(
+        board=BoardKind.QUALITY,
+        held_on=date(2025, 2, 12),
+        attendees="Chair: Head of SEND quality assurance\nSENCO representative\nDesignated Clinical Officer (ICB)",
+        agenda="Audit of ten EHC plans' aspirations (1.9)\nAdvice quality (1.6)",
+        by=lead,
+    )
+    board.record_item(
+        meeting=qa,
+        kind=ItemKind.ACTION,
+        owner="Head of SEND quality assurance",
+        due=date(2025, 4, 30),
+        by=lead,
+        text="Share the audit's findings on plans' aspirations with the SEND Inclusion Board.",
+    )
+    _local_offer_visits(rng)
+    report_services.publish_report(plan=plan, by=lead)
     _adulthood(rng)
     linked = {m.action.number: m for m in Measure.objects.filter(action__plan=plan).select_related("action")}
     sef.save_sef_section(
@@ -310,6 +339,22 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     stdout.write(
         f"strategy: {plan} with {len(actions)} actions, {len(catalogue)} partner measures, 1 board meeting"
     )
+
+
+LOCAL_OFFER_PAGES = ["/local-offer/", "/local-offer/services/", "/local-offer/pages/ehc-plans/"]
+
+
+def _local_offer_visits(rng: random.Random) -> None:
+    """Synthetic page views, a row for each page on the first of each month of 2024 and 2025 (the month's
+    views), growing after the refreshed Local Offer's launch in November 2024 (1.7)."""
+    rows = []
+    for year in (2024, 2025):
+        for month in range(1, 13):
+            launched = (year, month) >= (2024, 11)
+            for n, path in enumerate(LOCAL_OFFER_PAGES):
+                views = round(rng.uniform(1500, 2500) * (1.4 if launched else 1) / (n + 1))
+                rows.append(PageViewCount(path=path, day=date(year, month, 1), views=views))
+    PageViewCount.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _adulthood(rng: random.Random) -> None:

@@ -26,6 +26,7 @@ KPI_CHOICES = [
     ("phase_transfers", "Phase transfers amended on time"),
     ("requests", "Requests for an EHC needs assessment"),
     ("appeals", "Tribunal appeals and mediation"),
+    ("local_offer_visits", "Local Offer visits (page views counted by SEND Hub)"),
 ]
 KPI_LABELS = dict(KPI_CHOICES)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -12,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sendhub.lib.dates import long_date, short_date
+from sendhub.strategy.appendix_b import HEADER as APPENDIX_HEADER
 from sendhub.strategy.selectors import BoardPack
 
 GRID = TableStyle(
@@ -22,6 +25,21 @@ GRID = TableStyle(
         ("FONTSIZE", (0, 0), (-1, -1), 9),
     ]
 )
+
+
+def _appendix_b(
+    pack: BoardPack, styles: Any, table: Callable[[list[list[object]], list[float]], Table]
+) -> list[Flowable]:
+    """The Appendix B tables, cut to fit the pack's page (`appendix_b.compact`)."""
+    small = styles["BodyText"].clone("tiny", fontSize=7, leading=9)
+    story: list[Flowable] = [Paragraph("Appendix B: how our area compares", styles["Heading2"])]
+    for t in pack.appendix_b:
+        header = [t.la_name if i == 2 else c for i, c in enumerate(APPENDIX_HEADER)]
+        rows = [[Paragraph(escape(c), small) for c in row] for row in [header, *t.rows]]
+        story += [Paragraph(escape(t.title), styles["Heading3"]), table(rows, [50, 20, 20, 22, 22, 20, 26])]
+    if not pack.appendix_b:
+        story.append(Paragraph("No national figures are loaded.", styles["BodyText"]))
+    return story
 
 
 def render_pack_pdf(pack: BoardPack) -> bytes:
@@ -93,6 +111,7 @@ def render_pack_pdf(pack: BoardPack) -> bytes:
         story.append(table(rows, [14, 60, 38, 30, 18, 18]))
     else:
         story.append(p("Every measure with a value is on target.", body))
+    story += _appendix_b(pack, styles, table)
     story.append(Paragraph("Decisions and actions of this meeting", styles["Heading2"]))
     items: list[list[object]] = [["Kind", "What", "Owner", "Due", "Completed"]]
     for item in pack.decisions + pack.actions:

@@ -127,6 +127,36 @@ class PfaPercentages:
     sen_support_year9_planning: Decimal | None
 
 
+def pfa_fractions(reviews: list[PfaReviewFact]) -> list[tuple[str, int, int]]:
+    """The counts behind `pfa_percentages` as (what, numerator, denominator), for small-number suppression."""
+    from_year9 = [r for r in reviews if r.year_group >= 9]
+    ehcp = [r for r in from_year9 if r.ehcp]
+    ehcp9 = [r for r in ehcp if r.year_group == 9]
+    support9 = [r for r in from_year9 if not r.ehcp and r.year_group == 9]
+    return [
+        (
+            "Young people taking part in their annual review (year 9 and above)",
+            sum(r.young_person_participated for r in from_year9),
+            len(from_year9),
+        ),
+        (
+            "Young people with an EHC plan starting Preparing for Adulthood planning in year 9",
+            sum(r.pfa_planning_started for r in ehcp9),
+            len(ehcp9),
+        ),
+        (
+            "EHC plans including Preparing for Adulthood outcomes (year 9 and above)",
+            sum(r.pfa_outcomes_included for r in ehcp),
+            len(ehcp),
+        ),
+        (
+            "Young people on SEN Support starting Preparing for Adulthood planning in year 9",
+            sum(r.pfa_planning_started for r in support9),
+            len(support9),
+        ),
+    ]
+
+
 def pfa_percentages(reviews: list[PfaReviewFact]) -> PfaPercentages:
     """The percentages Appendix C 3.8 asks for, from reviews of young people in year 9 and above:
     - young people participating in their annual review (all reviews);

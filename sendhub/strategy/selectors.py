@@ -15,6 +15,8 @@ from sendhub.accounts.models import User
 from sendhub.cases.models import Child
 from sendhub.dashboard.rules.kpis import compute_kpis
 from sendhub.dashboard.selectors.live import casework_facts
+from sendhub.localoffer.selectors import visits as local_offer_visits
+from sendhub.strategy.appendix_b import AppendixTable, appendix_b_tables
 from sendhub.strategy.models import (
     Action,
     BoardItem,
@@ -28,10 +30,12 @@ from sendhub.strategy.models import (
     PfaReview,
     Plan,
     Priority,
+    ReportPublication,
     SefSection,
     SefTheme,
     SupportedInternship,
     Update,
+    UpdateEvidence,
 )
 from sendhub.strategy.models.plan import RAG_TAG_CLASSES
 from sendhub.strategy.rules import (
@@ -103,7 +107,9 @@ def action_history(action: Action) -> list[Update]:
     current: Action | None = action
     while current is not None:
         history.extend(
-            current.updates.select_related("entered_by", "action__plan").order_by("-reported_on", "-pk")
+            current.updates.select_related("entered_by", "action__plan")
+            .prefetch_related("documents")
+            .order_by("-reported_on", "-pk")
         )
         current = current.carried_from
     return history
@@ -129,6 +135,10 @@ class MeasureTrend:
         return self.measure.direction == Direction.HIGHER
 
 
+LOCAL_OFFER_VISITS = "local_offer_visits"  # a partner-free measure: the Local Offer's own page views
+VISITS_SINCE = 2015
+
+
 @dataclass
 class KpiSeries:
     """Live casework KPIs per calendar year, worked out once for all the measures on a page."""
@@ -136,8 +146,12 @@ class KpiSeries:
     today: date
     _by_year: dict[int, dict[str, Decimal]] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    _counts: dict[int, dict[str, tuple[int, int | None]]] = field(default_factory=dict)
+    _visit_totals: dict[int, Decimal] | None = None
 
     def value(self, key: str, year: int) -> Decimal | None:
+        if key == LOCAL_OFFER_VISITS:
+            return self._visits(year)
         if year not in self._by_year:
             facts = casework_facts(today=self.today, years=range(year, year + 1))
             kpis = compute_kpis(facts, start=date(year, 1, 1), end=min(date(year, 12, 31), self.today))
@@ -147,7 +161,23 @@ class KpiSeries:
                 for k in kpis
                 if k.denominator_count is None or k.denominator_count
             }
+            self._counts[year] = {k.key: (k.numerator_count, k.denominator_count) for k in kpis}
         return self._by_year[year].get(key)
+
+    def counts(self, key: str, year: int) -> tuple[int, int | None] | None:
+        """The numerator and denominator behind a live KPI's value (for small-number suppression)."""
+        if key == LOCAL_OFFER_VISITS:
+            return None
+        self.value(key, year)
+        return self._counts[year].get(key)
+
+    def _visits(self, year: int) -> Decimal | None:
+        """Local Offer page views in the year (none before the first counted view)."""
+        if self._visit_totals is None:
+            self.units[LOCAL_OFFER_VISITS] = ""
+            totals = local_offer_visits.yearly_totals(VISITS_SINCE, self.today.year)
+            self._visit_totals = {y: Decimal(n) for y, n in totals.items()}
+        return self._visit_totals.get(year)
 
 
 KPI_YEARS = 4
@@ -208,6 +238,7 @@ class BoardPack:
     decisions: list[BoardItem]
     actions: list[BoardItem]
     open_actions: list[BoardItem]
+    appendix_b: list[AppendixTable] = field(default_factory=list)
 
 
 def plan_status(plan: Plan, today: date, rows: list[ActionRow] | None = None) -> list[PriorityStatus]:
@@ -249,7 +280,10 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
     items = list(meeting.items.order_by("pk"))
     open_actions = list(
         BoardItem.objects.filter(
-            meeting__board=meeting.board, kind=ItemKind.ACTION, completed_on__isnull=True
+            meeting__board=meeting.board,
+            meeting__removed_at__isnull=True,
+            kind=ItemKind.ACTION,
+            completed_on__isnull=True,
         )
         .select_related("meeting")
         .order_by("due", "pk")
@@ -263,6 +297,7 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
         decisions=[i for i in items if i.kind == ItemKind.DECISION],
         actions=[i for i in items if i.kind == ItemKind.ACTION],
         open_actions=open_actions,
+        appendix_b=appendix_b_tables(),
     )
 
 
@@ -288,7 +323,9 @@ def partner_values(measure: PartnerMeasure) -> QuerySet[PartnerMeasureValue]:
 
 
 def get_board_item(pk: int) -> BoardItem:
-    return get_object_or_404(BoardItem.objects.select_related("meeting"), pk=pk)
+    return get_object_or_404(
+        BoardItem.objects.select_related("meeting").filter(meeting__removed_at__isnull=True), pk=pk
+    )
 
 
 @dataclass
@@ -401,4 +438,29 @@ def annual_report(plan: Plan, today: date) -> AnnualReport:
         measure_trends(measures, today),
         summary.percentages,
         summary.internships_by_year,
+    )
+
+
+def is_published(plan: Plan) -> bool:
+    """Whether the plan's progress report is on the Local Offer."""
+    return ReportPublication.objects.filter(plan=plan).exists()
+
+
+def get_update(pk: int) -> Update:
+    """A live update (404 for one removed)."""
+    return get_object_or_404(Update.objects.select_related("action__plan"), pk=pk)
+
+
+def get_value_for_user(user: Any, pk: int) -> PartnerMeasureValue:
+    """A live value of a measure the user may see (404 otherwise: another partner's stays hidden)."""
+    visible = PartnerMeasure.objects.visible_to(user)
+    return get_object_or_404(
+        PartnerMeasureValue.objects.select_related("measure__owner").filter(measure__in=visible), pk=pk
+    )
+
+
+def get_evidence(pk: int) -> UpdateEvidence:
+    """A live evidence document of a live update (404 otherwise)."""
+    return get_object_or_404(
+        UpdateEvidence.objects.select_related("update__action").filter(update__removed_at__isnull=True), pk=pk
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.strategy import views
+from sendhub.strategy import views, views_edit, views_evidence, views_reporting
 
 app_name = "strategy"
 
@@ -15,10 +15,28 @@ urlpatterns = [
     path("strategy/partner-measures/upload/", views.value_upload, name="value_upload"),
     path("strategy/partner-measures/<int:pk>/", views.partner_measure_detail, name="partner_measure_detail"),
     path("strategy/partner-measures/<int:pk>/values/new/", views.value_create, name="value_create"),
+    path("strategy/actions/<int:pk>/edit/", views_edit.action_edit, name="action_edit"),
+    path("strategy/board/<int:pk>/edit/", views_edit.meeting_edit, name="meeting_edit"),
+    path("strategy/board/<int:pk>/remove/", views_edit.meeting_remove, name="meeting_remove"),
+    path("strategy/updates/<int:pk>/edit/", views_edit.update_edit, name="update_edit"),
+    path("strategy/updates/<int:pk>/remove/", views_edit.update_remove, name="update_remove"),
+    path("strategy/updates/<int:pk>/evidence/new/", views_evidence.evidence_upload, name="evidence_upload"),
+    path("strategy/evidence/<int:pk>/", views_evidence.evidence_download, name="evidence_download"),
+    path("strategy/partner-measures/values/<int:pk>/edit/", views_edit.value_edit, name="value_edit"),
+    path("strategy/partner-measures/values/<int:pk>/remove/", views_edit.value_remove, name="value_remove"),
+    path("strategy/board/items/<int:pk>/edit/", views_edit.item_edit, name="item_edit"),
+    path("strategy/board/items/<int:pk>/remove/", views_edit.item_remove, name="item_remove"),
     path("strategy/adulthood/", views.adulthood, name="adulthood"),
     path("strategy/adulthood/internships/new/", views.internship_create, name="internship_create"),
     path("strategy/adulthood/reviews/new/", views.pfa_review_create, name="pfa_review_create"),
     path("strategy/annual-report/", views.annual_report, name="annual_report"),
+    path("strategy/annual-report/<int:year>/publish/", views_reporting.report_publish, name="report_publish"),
+    path(
+        "strategy/annual-report/<int:year>/withdraw/", views_reporting.report_withdraw, name="report_withdraw"
+    ),
+    path("strategy/local-offer-visits/", views_reporting.local_offer_visits, name="local_offer_visits"),
+    path("local-offer/progress-reports/", views_reporting.public_report_list, name="public_report_list"),
+    path("local-offer/progress-reports/<int:year>/", views_reporting.public_report, name="public_report"),
     path("strategy/self-evaluation/", views.sef, name="sef"),
     path("strategy/self-evaluation/<slug:theme>/", views.sef_edit, name="sef_edit"),
     path("strategy/board/", views.meeting_list, name="meeting_list"),

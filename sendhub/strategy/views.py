@@ -17,6 +17,7 @@ from sendhub.core.exceptions import ImportRejected, SendHubError
 from sendhub.core.params import parse_int
 from sendhub.core.steps import step
 from sendhub.strategy import selectors
+from sendhub.strategy.appendix_b import HEADER as APPENDIX_HEADER
 from sendhub.strategy.charts import trend_chart
 from sendhub.strategy.forms import (
     KPI_LABELS,
@@ -159,6 +160,7 @@ def partner_measure_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "measures": selectors.partner_measures_for(request.user),
             "can_enter": request.user.has_perm("strategy.enter_partner_measures"),
+            "can_see_visits": request.user.has_perm("strategy.view_plan"),
         },
     )
 
@@ -247,6 +249,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "pack": pack,
+            "appendix_header": APPENDIX_HEADER,
             "can_manage": request.user.has_perm("strategy.manage_board"),
             "complete_form": CompleteItemForm(initial={"completed_on": timezone.localdate()}),
         },
@@ -367,4 +370,10 @@ def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
     if plan is None:
         raise Http404
     report = selectors.annual_report(plan, timezone.localdate())
-    return render(request, "strategy/annual_report.html", {"report": report, "plans": selectors.plans()})
+    context = {
+        "report": report,
+        "plans": selectors.plans(),
+        "published": selectors.is_published(plan),
+        "can_manage": request.user.has_perm("strategy.manage_plan"),
+    }
+    return render(request, "strategy/annual_report.html", context)

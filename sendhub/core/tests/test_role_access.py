@@ -139,6 +139,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "strategy:action_list": COUNCIL_STAFF,
     "strategy:adulthood": COUNCIL_STAFF,
     "strategy:annual_report": COUNCIL_STAFF,
+    "strategy:local_offer_visits": COUNCIL_STAFF,
     "strategy:internship_create": CASEWORK,
     "strategy:meeting_create": MANAGERS,
     "strategy:meeting_list": COUNCIL_STAFF,

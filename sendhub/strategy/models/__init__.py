@@ -1,5 +1,6 @@
 from sendhub.strategy.models.adulthood import InternshipOutcome, PfaReview, SupportedInternship
 from sendhub.strategy.models.board import BoardItem, BoardKind, BoardMeeting, ItemKind
+from sendhub.strategy.models.evidence import UpdateEvidence
 from sendhub.strategy.models.measures import (
     Measure,
     MeasureSource,
@@ -20,6 +21,7 @@ from sendhub.strategy.models.plan import (
     Strategy,
     Update,
 )
+from sendhub.strategy.models.report import ReportPublication
 from sendhub.strategy.models.sef import SefSection, SefTheme
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "PfaReview",
     "Plan",
     "Priority",
+    "ReportPublication",
     "SefSection",
     "SefTheme",
     "Step",
@@ -48,4 +51,5 @@ __all__ = [
     "SupportedInternship",
     "Unit",
     "Update",
+    "UpdateEvidence",
 ]

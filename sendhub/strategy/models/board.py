@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from sendhub.lib.dates import long_date
+from sendhub.strategy.models.removal import AllRowsManager, LiveManager
 
 
 class BoardKind(models.TextChoices):
@@ -20,12 +21,22 @@ class BoardMeeting(models.Model):
     held_on = models.DateField()
     attendees = models.TextField(help_text="One name and role a line")
     agenda = models.TextField(help_text="One item a line")
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # a removed meeting leaves the list, its page and the open-action logs
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
+        base_manager_name = "with_removed"
         constraints = [
             models.CheckConstraint(name="meeting_board_valid", condition=Q(board__in=BoardKind.values)),
-            models.UniqueConstraint(fields=["board", "held_on"], name="meeting_one_a_day_per_board"),
+            models.UniqueConstraint(
+                fields=["board", "held_on"],
+                name="meeting_one_a_day_per_board",
+                condition=Q(removed_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -49,9 +60,15 @@ class BoardItem(models.Model):
     owner = models.CharField(max_length=200, blank=True)
     due = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # removed items are left out of the meeting page and every pack
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["meeting", "pk"]
+        base_manager_name = "with_removed"
         constraints = [
             models.CheckConstraint(name="board_item_kind_valid", condition=Q(kind__in=ItemKind.values)),
             models.CheckConstraint(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from sendhub.strategy.models.removal import AllRowsManager, LiveManager
 from sendhub.strategy.rules import Direction
 
 
@@ -105,12 +106,20 @@ class PartnerMeasureValue(models.Model):
     source = models.CharField(max_length=200)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
     entered_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # removed values are left out of every page and dashboard
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["measure", "period_start"]
+        base_manager_name = "with_removed"
         constraints = [
             models.UniqueConstraint(
-                fields=["measure", "period_start", "period_end"], name="measure_period_unique"
+                fields=["measure", "period_start", "period_end"],
+                name="measure_period_unique",
+                condition=Q(removed_at__isnull=True),
             ),
             models.CheckConstraint(
                 name="measure_period_ordered", condition=Q(period_end__gte=F("period_start"))

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from sendhub.strategy.models.removal import AllRowsManager, LiveManager
 from sendhub.strategy.rules import Delivery, Rag
 
 
@@ -71,6 +72,7 @@ class Action(models.Model):
     carried_from = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="carried_to"
     )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
 
     class Meta:
         ordering = ["plan", "position"]
@@ -120,9 +122,15 @@ class Update(models.Model):
     evidence = models.TextField(blank=True, help_text="Where the evidence is: documents, links, minutes")
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
     entered_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+
+    objects = LiveManager()  # what every page reads: removed updates are left out
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["action", "-reported_on", "-pk"]
+        base_manager_name = "with_removed"
         constraints = [
             models.CheckConstraint(
                 name="update_delivery_valid", condition=Q(delivery__in=[d.value for d in Delivery])

@@ -41,10 +41,18 @@ def test_the_demo_loads_the_2024_plan_and_is_idempotent(client, login):
     partner = PartnerMember.objects.get(user__email="partner@demo.sendhub.test")
     assert partner.organisation.name == "Camden Parent Carer Forum"
     assert SefSection.objects.count() == 2
-    meeting = BoardMeeting.objects.get()
+    meeting = BoardMeeting.objects.get(board="inclusion")
     assert meeting.held_on == date(2025, 1, 22)
+    qa = BoardMeeting.objects.get(board="quality")
+    assert qa.items.get().owner == "Head of SEND quality assurance"
     login(client, partner.user)
     assert client.get("/strategy/partner-measures/").status_code == 200
     manager = User.objects.get(email="manager@demo.sendhub.test")
     login(client, manager)
     assert client.get(f"/strategy/board/{meeting.pk}/pack.pdf").content[:4] == b"%PDF"
+    action = Action.objects.get(plan__year=2024, number="1.7")
+    page = client.get(f"/strategy/actions/{action.pk}/").content.decode()
+    assert "Local Offer visits (page views counted by SEND Hub)" in page
+    client.logout()
+    public = client.get("/local-offer/progress-reports/2024/").content.decode()
+    assert "Progress report 2024" in public and "Refreshed Local Offer is published" in public
