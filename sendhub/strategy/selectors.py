@@ -451,7 +451,7 @@ def get_update(pk: int) -> Update:
     return get_object_or_404(Update.objects.select_related("action__plan"), pk=pk)
 
 
-def get_value_for_user(user: Any, pk: int) -> PartnerMeasureValue:
+def get_value_for_user(user: User, pk: int) -> PartnerMeasureValue:
     """A live value of a measure the user may see (404 otherwise: another partner's stays hidden)."""
     visible = PartnerMeasure.objects.visible_to(user)
     return get_object_or_404(
