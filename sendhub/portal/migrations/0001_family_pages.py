@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("cases", "0013_document_shared_with_family"),
+        ("cases", "0014_document_shared_with_family"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,7 +13,7 @@ def share_letters_to_families(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0012_school_request_evidence"),
+        ("cases", "0013_structured_reviews_and_consultations"),
     ]
 
     operations = [
