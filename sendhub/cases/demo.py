@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from sendhub.accounts.models import Role, Team, User
-from sendhub.cases import rules
+from sendhub.cases import demo_reviews, rules
 from sendhub.cases.models import (
     AdviceRequest,
     AnnualReview,
@@ -182,7 +182,11 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         today,
     )
     _review_invitations(today)
-    stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
+    extra = demo_reviews.load(today, random.Random(seed + 17))
+    stdout.write(
+        f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans, "
+        f"{extra['reviews']} structured reviews, {extra['consultations']} settings consulted"
+    )
 
 
 def _list_for_next_panel(today: date, per_team: int = 4) -> None:
