@@ -219,3 +219,47 @@ def test_the_consult_form_consults_several_settings(client, login, officer, draf
     ]
     response = client.post(url, {"preferred": "", "sent_0": "2", "sent_1": "9", "sent_2": "2025"})
     assert "Choose at least one setting to consult" in words(response)
+
+
+def test_answer_and_naming_through_the_pages_and_who_may(
+    client, login, officer, colleague, senco, draft, schools
+):
+    (c,) = svc.consult_settings(request=draft, schools=schools[2:], sent=SENT, by=officer, today=TODAY)
+    answer_url = reverse("cases:consultation_answer", args=[c.pk])
+    login(client, colleague)  # another officer's case: not found
+    assert client.get(answer_url).status_code == 404
+    login(client, officer)
+    response = client.post(
+        answer_url,
+        {
+            "answer": "incompatible_resources",
+            "answered_on_0": "10",
+            "answered_on_1": "9",
+            "answered_on_2": "2025",
+            "reasons": "",
+        },
+    )
+    assert "Give the setting's reasons (CFA s.39(4))" in words(response)
+    reply = SimpleUploadedFile("reply.txt", b"We agree to be named.", content_type="text/plain")
+    response = client.post(
+        answer_url,
+        {
+            "answer": "agree",
+            "answered_on_0": "10",
+            "answered_on_1": "9",
+            "answered_on_2": "2025",
+            "reasons": "",
+            "file": reply,
+        },
+    )
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert (c.answer, c.answered_on, c.documents.count()) == ("agree", date(2025, 9, 10), 1)
+    assert client.post(reverse("cases:consultation_name", args=[c.pk])).status_code == 302
+    draft.plan.refresh_from_db()
+    assert draft.plan.named_setting == schools[2]
+    text = words(client.get(reverse("cases:request_detail", args=[draft.pk])))
+    assert (
+        "Agrees: can meet the needs and be named (10 September 2025) "
+        "Answer to the consultation from Riverside Independent (Bexley) (download) Named" in text
+    )
