@@ -72,6 +72,7 @@ def _structured_reviews(today: date, rng: random.Random) -> int:
     ours = [
         r for r in reviews if (r.plan.child.officer and r.plan.child.officer.email.startswith("officer@"))
     ]
+    ours.sort(key=lambda r: r.decision_on is not None)  # the demo officer's open reviews first: work to do
     late = [r for r in reviews if _late(r, today)]
     chosen: dict[int, AnnualReview] = {}
     for r in ours[:20] + late[:15] + reviews:
