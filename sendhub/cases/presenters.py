@@ -132,7 +132,8 @@ def worklist_rows(children: list[Child]) -> list[dict[str, Any]]:
                 "amendment_proposed": ("amended_issue", [plan.pk]),
             }
             if review is not None:
-                step["awaiting_review_report"] = ("review_report", [plan.pk, review.pk])
+                # The report page: what the record still lacks, its forms, then "Record that the report was sent".
+                step["awaiting_review_report"] = ("review_detail", [plan.pk, review.pk])
                 step["awaiting_review_decision"] = ("review_decision", [plan.pk, review.pk])
             name, args = step.get(child.stage, ("plan_detail", [plan.pk]))
             url = reverse(f"cases:{name}", args=args)

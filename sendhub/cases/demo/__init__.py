@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from sendhub.accounts.models import Role, Team, User
 from sendhub.cases import rules
+from sendhub.cases.demo import reviews as demo_reviews
 from sendhub.cases.demo.plans import plan_rows
 from sendhub.cases.models import (
     AdviceRequest,
@@ -160,7 +161,11 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         today,
     )
     _review_invitations(today)
-    stdout.write(f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans")
+    extra = demo_reviews.load(today, random.Random(seed + 17))
+    stdout.write(
+        f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans, "
+        f"{extra['reviews']} structured reviews, {extra['consultations']} settings consulted"
+    )
 
 
 def _list_for_next_panel(today: date, per_team: int = 4) -> None:

@@ -22,7 +22,7 @@ from sendhub.schools.models import School
 class ReviewOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
         choices=[
-            ("keep", "Keep the plan as it is"),
+            ("keep", "Maintain the plan as it is"),
             ("amend", "Amend the plan"),
             ("cease", "Cease the plan"),
         ],

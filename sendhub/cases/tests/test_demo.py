@@ -62,3 +62,29 @@ def test_demo_has_panel_letters_and_worklist_links_to_next_steps(client, login):
     login(client, User.objects.get(email="admin@demo.sendhub.test"))
     body = client.get(reverse("cases:worklist") + "?list=overdue").content.decode()
     assert "/cases/requests/" in body or "/cases/plans/" in body
+
+
+def test_demo_has_structured_reviews_and_multi_setting_consultations():
+    """Issue 17 items 5-6: reviews with their record (PfA from year 9; some late) and settings consulted."""
+    from sendhub.cases import rules
+    from sendhub.cases.models import AnnualReview, SettingConsultation
+
+    today = timezone.localdate()
+    structured = list(AnnualReview.objects.exclude(child_views="").select_related("plan__child"))
+    assert structured and all(r.participants.exists() and r.recommendations for r in structured)
+    assert any(r.progress.exists() for r in structured)
+    for review in structured:
+        assert bool(review.pfa) is rules.pfa_required(review.plan.child.birth_date, review.meeting), review.pk
+    assert any(r.pfa for r in structured)
+    assert any((r.report_sent or today) > rules.review_report_due(r.meeting) for r in structured)  # late
+    consulted = SettingConsultation.objects.select_related("school", "request")
+    several = {c.request_id for c in consulted} - {
+        c.request_id for c in consulted if consulted.filter(request_id=c.request_id).count() == 1
+    }
+    assert several
+    assert any(c.school.out_of_borough for c in consulted if c.request_id in several)
+    for c in consulted:  # each request's own dates still describe its consultations (the stored stage agrees)
+        assert c.request is not None  # the demo consults on requests only
+        waiting = [x.sent for x in consulted if x.request_id == c.request_id and x.answered_on is None]
+        assert c.request.setting_consulted == (min(waiting) if waiting else c.request.setting_consulted)
+        assert (c.request.setting_responded is None) == bool(waiting), c.request_id

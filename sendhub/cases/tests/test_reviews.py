@@ -257,3 +257,39 @@ def test_a_review_recorded_before_the_structure_still_opens(client, login, offic
     assert "Review report sent reg 20(7)-(8) 15 March 2025 10 March 2025 On time" in text
     assert "No one recorded." in text
     assert Document.objects.count() == 0
+
+
+def test_review_forms_through_the_pages(client, login, officer, colleague, young_plan):
+    review = plan_services.record_review_meeting(plan=young_plan, meeting=MEETING, by=officer, today=TODAY)
+    login(client, colleague)
+    assert client.get(reverse("cases:review_detail", args=[young_plan.pk, review.pk])).status_code == 404
+    login(client, officer)
+    url = reverse("cases:review_progress", args=[young_plan.pk, review.pk])
+    reading, help_ = svc.reviewed_outcomes(review)
+    response = client.post(url, {f"progress_{reading.pk}": "achieved"})
+    assert "Select the progress towards this outcome" in words(response)
+    assert not review.progress.exists()
+    response = client.post(
+        url,
+        {
+            f"progress_{reading.pk}": "achieved",
+            f"progress_{help_.pk}": "none",
+            f"notes_{help_.pk}": "Not yet",
+        },
+    )
+    assert response.status_code == 302
+    url = reverse("cases:review_contribution", args=[young_plan.pk, review.pk])
+    upload = SimpleUploadedFile("school-report.txt", b"Attendance 96%.", content_type="text/plain")
+    response = client.post(
+        url, {"author_name": "Brook Lane Academy", "kind": "setting", "text": "Good progress", "file": upload}
+    )
+    assert response.status_code == 302
+    attend = reverse("cases:review_attendance", args=[young_plan.pk, review.pk])
+    parent_row = review.participants.get(role="parent")
+    assert client.post(attend, {"attended": [str(parent_row.pk)]}).status_code == 302
+    text = words(client.get(reverse("cases:review_detail", args=[young_plan.pk, review.pk])))
+    assert "Reads a short book independently Achieved" in text
+    assert "Asks an adult for help when upset No progress Not yet" in text
+    assert "Brook Lane Academy (school or college)," in text
+    assert "Good progress" in text
+    assert "Sam O'Neill (parent or carer): came" in text
