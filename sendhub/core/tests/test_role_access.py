@@ -67,6 +67,12 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "cases:school_requests": {Role.SENCO},
     "funding:banding": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:capital": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
+    "funding:band_create": {Role.FINANCE},  # the edit pages are the finance officer's own (issue 18)
+    "funding:capital_create": {Role.FINANCE},
+    "funding:cluster_create": {Role.FINANCE},
+    "funding:maintain": {Role.FINANCE},
+    "funding:provision_create": {Role.FINANCE},
+    "funding:year_edit": {Role.FINANCE},
     "funding:cluster_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.SENCO, Role.TEAM_MANAGER},
     "funding:package_create": {Role.ADMIN, Role.CASE_OFFICER, Role.TEAM_MANAGER},
     "funding:package_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},

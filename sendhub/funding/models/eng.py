@@ -22,6 +22,7 @@ class Cluster(models.Model):
         related_name="led_clusters",
         help_text="SENCOs who lead the cluster",
     )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["name"]

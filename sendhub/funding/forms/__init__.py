@@ -192,8 +192,8 @@ class ScenarioForm(forms.Form):
         help_text="For example, -10 for 10% fewer placements",
         error_messages={
             "invalid": "The change must be a number, like -10",
-            "min_value": "The change cannot be below -100%",
-            "max_value": "The change must be 500% or less",
+            "min_value": "The change cannot be below -100%%",  # %% : Django formats the message with the limit
+            "max_value": "The change must be 500%% or less",
         },
     )
     places = forms.IntegerField(
