@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.funding.views import budget, eng, maintain, places
+from sendhub.funding.views import budget, eng, evidence, maintain, places
 
 app_name = "funding"
 
@@ -16,6 +16,12 @@ urlpatterns = [
     path("funding/applications/<int:pk>/", eng.application_detail, name="application_detail"),
     path("funding/applications/<int:pk>/decide/", eng.application_decide, name="application_decide"),
     path("funding/applications/<int:pk>/review/", eng.grant_review, name="grant_review"),
+    path("funding/applications/<int:pk>/evidence/new/", evidence.evidence_upload, name="evidence_upload"),
+    path(
+        "funding/applications/<int:pk>/evidence/<int:evidence_pk>/",
+        evidence.evidence_download,
+        name="evidence_download",
+    ),
     path("funding/payments/<int:pk>/paid/", eng.payment_record, name="payment_record"),
     path("funding/packages/", places.package_list, name="package_list"),
     path("funding/packages/new/", places.package_create, name="package_create"),
