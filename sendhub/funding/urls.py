@@ -27,6 +27,7 @@ urlpatterns = [
     path("funding/packages/new/", places.package_create, name="package_create"),
     path("funding/packages/<int:pk>/end/", places.package_end, name="package_end"),
     path("funding/places/", places.places, name="places"),
+    path("funding/places/sufficiency/", places.sufficiency, name="sufficiency"),
     path("funding/referrals/<int:pk>/move/", places.referral_move, name="referral_move"),
     path("funding/capital/", places.capital, name="capital"),
     path("funding/maintain/", maintain.maintain, name="maintain"),

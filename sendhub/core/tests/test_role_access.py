@@ -80,6 +80,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "funding:position": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:scenario_create": {Role.ADMIN, Role.FINANCE},
     "funding:scenarios": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
+    "funding:sufficiency": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
     "accounts:otp_setup": SIGNED_IN,
     "accounts:otp_verify": SIGNED_IN,
     "accounts:password_change": SIGNED_IN,
