@@ -38,6 +38,7 @@ from sendhub.schools.models import School, SettingType
 
 D = Decimal
 ALLOCATION = D("55017590")
+ENG_CHILDREN_TARGET = 288  # Appendix C 2.2: Exceptional Needs Grants from 200 children to 288
 OVERSPEND = D("1.057")  # forecast outturn / allocation
 BANDS = [
     (
@@ -126,6 +127,8 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     funding_year = budget.set_funding_year(
         start_year=year.start_year, notional_threshold=D("11000"), allocation=ALLOCATION, by=None
     )
+    funding_year.eng_children_target = ENG_CHILDREN_TARGET
+    funding_year.save(update_fields=["eng_children_target"])
     framework = banding.create_framework(
         year=funding_year,
         name=f"Camden banding framework {year.label}",

@@ -27,6 +27,22 @@ class FundingYearForm(Versioned):
         "Enter the High Needs Block allocation",
         help_text="The DSG high needs block for the year",
     )
+    eng_children_target = forms.IntegerField(
+        label="Children to reach with Exceptional Needs Grants",
+        min_value=0,
+        max_value=100000,
+        initial=0,
+        required=False,
+        help_text="The strategy's target (for example 288); empty or 0 for none",
+        error_messages={
+            "invalid": "The ENG children target must be a whole number",
+            "min_value": "The ENG children target cannot be negative",
+            "max_value": "The ENG children target must be 100,000 or fewer",
+        },
+    )
+
+    def clean_eng_children_target(self) -> int:
+        return self.cleaned_data["eng_children_target"] or 0
 
 
 class BudgetLineForm(Versioned):

@@ -45,6 +45,11 @@ class FundingYear(models.Model):
         default=0,
         help_text="The DSG high needs block for the year",
     )
+    eng_children_target = models.PositiveIntegerField(
+        verbose_name="ENG children target",
+        default=0,
+        help_text="Children the year's Exceptional Needs Grants should reach (0: no target)",
+    )
     version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:

@@ -53,19 +53,30 @@ def _lock(obj: models.Model, version: int) -> None:
 
 @transaction.atomic
 def update_funding_year(
-    *, start_year: int, notional_threshold: Decimal, allocation: Decimal, version: int, by: User
+    *,
+    start_year: int,
+    notional_threshold: Decimal,
+    allocation: Decimal,
+    eng_children_target: int = 0,
+    version: int,
+    by: User,
 ) -> FundingYear:
     """The year's notional SEN threshold and allocation; version 0 adds the year."""
     year = FundingYear.objects.filter(start_year=start_year).first() or FundingYear(start_year=start_year)
     _lock(year, version)
     year.notional_threshold, year.allocation = notional_threshold, allocation
+    year.eng_children_target = eng_children_target
     _clean(year)
     year.save()
     record_event(
         actor=by,
         action="funding.year.set",
         target=year,
-        data={"threshold": str(notional_threshold), "allocation": str(allocation)},
+        data={
+            "threshold": str(notional_threshold),
+            "allocation": str(allocation),
+            "eng_children_target": eng_children_target,
+        },
     )
     return year
 

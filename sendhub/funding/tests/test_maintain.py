@@ -57,9 +57,10 @@ def test_a_new_threshold_changes_the_mainstream_top_up_on_the_block(client, logi
     assert 'value="11000.00"' in form and 'name="version" value="1"' in form
     response = client.post(
         "/funding/maintain/year/?year=2026",
-        {"version": "1", "notional_threshold": "12000", "allocation": "150000"},
+        {"version": "1", "notional_threshold": "12000", "allocation": "150000", "eng_children_target": "288"},
     )
     assert response.status_code == 302
+    assert FundingYear.objects.get(start_year=2026).eng_children_target == 288
     page = client.get("/funding/?year=2026").content.decode()
     # band B £17,000 - £12,000 = £5,000 for the whole year
     assert "£5,000.00" in line_row(page, "top_up_mainstream")
@@ -88,6 +89,7 @@ def test_a_stale_form_is_refused_and_nothing_is_saved(client, login, world) -> N
         ({"notional_threshold": "eleven", "allocation": "1"}, "must be an amount of money, like 1250.00"),
         ({"notional_threshold": "-1", "allocation": "1"}, "Notional SEN threshold must be £0 or more"),
         ({"notional_threshold": "1.234", "allocation": "1"}, "must be in pounds and pence"),
+        ({"notional_threshold": "1", "allocation": "1", "eng_children_target": "-3"}, "cannot be negative"),
     ],
 )
 def test_bad_threshold_is_refused(client, login, world, data: dict[str, str], message: str) -> None:

@@ -92,9 +92,10 @@ def year_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
             "version": year.version,
             "notional_threshold": year.notional_threshold,
             "allocation": year.allocation,
+            "eng_children_target": year.eng_children_target,
         }
         if year
-        else {"version": 0}
+        else {"version": 0, "eng_children_target": 0}
     )
     form = FundingYearForm(request.POST or None, initial=initial)
     label = f"{start_year}-{str(start_year + 1)[-2:]}"
@@ -102,7 +103,7 @@ def year_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         form,
         lambda d: services.update_funding_year(start_year=start_year, by=request.user, **d),
-        title=f"Notional SEN threshold and allocation, {label}",
+        title=f"Threshold, allocation and ENG target, {label}",
         caption="High Needs Block",
         back=_back(start_year),
         done=f"The {label} threshold and allocation are saved",
