@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sendhub.accounts.models import Role, User
@@ -33,7 +34,7 @@ from sendhub.funding.models import (
     ReferralStatus,
 )
 from sendhub.funding.selectors.forecast import exact_adjustments, exact_commitments
-from sendhub.funding.services import banding, budget, eng, places
+from sendhub.funding.services import banding, budget, eng, evidence, places
 from sendhub.schools.models import School, SettingType
 
 D = Decimal
@@ -243,6 +244,16 @@ def _clusters_and_grants(
             by=applicant[cluster.pk],
         )
         if index >= wanted + 40:
+            if index < wanted + 45:  # a few carry an evidence document
+                evidence.add_evidence(
+                    application=application,
+                    upload=ContentFile(
+                        b"Provision map, autumn term: small-group intervention three times a week.\n",
+                        name="provision-map.txt",
+                    ),
+                    title="Provision map",
+                    by=applicant[cluster.pk],
+                )
             continue  # waiting for the next panel
         panel_day = application.panel.meets_on if application.panel else submitted + timedelta(days=14)
         if index >= wanted:

@@ -173,9 +173,9 @@ def get_evidence_for_user(user: User, application_pk: int, pk: int) -> EngEviden
 
 
 def may_add_evidence(user: User, application: EngApplication) -> bool:
-    """A SENCO of the applying school, while the application waits for the panel."""
+    """The SENCO who applied or a SENCO of the applying school, while the application waits for the panel."""
     return (
         user.role == Role.SENCO
         and application.status == ApplicationStatus.SUBMITTED
-        and user.schools.filter(pk=application.school_id).exists()
+        and (application.submitted_by_id == user.pk or user.schools.filter(pk=application.school_id).exists())
     )
