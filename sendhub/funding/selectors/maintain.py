@@ -68,6 +68,12 @@ def cluster_budget(cluster: Cluster, start_year: int) -> Decimal | None:
     return row.amount if row else None
 
 
+def clusters_with_budgets(start_year: int) -> list[tuple[Cluster, Decimal | None]]:
+    """Every cluster with its budget for the year (None: not set), in two queries plus the prefetches."""
+    budgets = dict(ClusterBudget.objects.filter(start_year=start_year).values_list("cluster_id", "amount"))
+    return [(cluster, budgets.get(cluster.pk)) for cluster in clusters()]
+
+
 def cluster_members(cluster: Cluster) -> tuple[list[int], list[int]]:
     """The ids of the cluster's schools and of its lead SENCOs."""
     return (

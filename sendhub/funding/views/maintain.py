@@ -73,7 +73,7 @@ def maintain(request: AuthenticatedHttpRequest) -> HttpResponse:
             "year": year,
             "years": forecast.funding_years(),
             "lines": selectors.budget_line_rows(year) if year else [],
-            "clusters": [(c, selectors.cluster_budget(c, start_year)) for c in selectors.clusters()],
+            "clusters": selectors.clusters_with_budgets(start_year),
             "bands": selectors.bands(year) if year else [],
             "settings": selectors.band_settings(),
             "provisions": selectors.provisions(),
