@@ -4,7 +4,9 @@ Builds, on a database of its own, 25,000 children with 3,000 maintained plans (e
 Needs Grants in 8 clusters and 200 tuition and EOTAS packages, with bulk inserts (the services are
 exercised by the tests; here only the reads are timed). Then times `selectors.forecast.position` (the
 whole computation: every band, grant, package, place and commitment pro-rated month by month and
-reconciled to the penny) and each funding page as a finance officer through the Django test client.
+reconciled to the penny) and each funding page (with place sufficiency, which reads the dashboard's cohort
+forecast, the finance officer's maintain page and the dashboard with its funding KPI tiles) as a finance
+officer through the Django test client.
 
 Run with `make bench` (PostgreSQL); it creates and drops `test_<db>`.
 """
@@ -36,7 +38,10 @@ PAGES = [
     "/funding/clusters/",
     "/funding/packages/",
     "/funding/places/",
+    "/funding/places/sufficiency/",
     "/funding/capital/",
+    "/funding/maintain/",
+    "/dashboard/",  # the funding KPI tiles recompute the year's position
 ]
 
 

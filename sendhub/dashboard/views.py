@@ -23,6 +23,7 @@ from sendhub.dashboard.presenters.exports import (
 )
 from sendhub.dashboard.providers import ProvidedTable, provided_tables
 from sendhub.dashboard.selectors import live
+from sendhub.dashboard.tiles import tiles_for
 
 EXPORTS = {
     "csv": (board_csv, "text/csv; charset=utf-8"),
@@ -49,7 +50,12 @@ def _download(request: HttpRequest, name: str, sheets: list[Sheet]) -> HttpRespo
 
 @requires("dashboard.view_dashboard")
 def index(request: HttpRequest) -> HttpResponse:
-    context = {"boards": BOARDS, "load": selectors.latest_load(), "la_code": settings.SENDHUB_LA_CODE}
+    context = {
+        "boards": BOARDS,
+        "load": selectors.latest_load(),
+        "la_code": settings.SENDHUB_LA_CODE,
+        "tiles": tiles_for(request.user, _today()),
+    }
     return render(request, "dashboard/index.html", context)
 
 

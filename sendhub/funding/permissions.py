@@ -21,6 +21,9 @@ funding_staff = is_finance | is_team_manager | is_admin
 
 rules.add_perm("funding.view_funding", funding_staff)
 rules.add_perm("funding.manage_budget", is_finance | is_admin)
+# The edit pages of what the block is built from (budget lines, threshold, clusters, bands, provisions,
+# targets, capital): the finance officer's own work (issue 18).
+rules.add_perm("funding.maintain", is_finance)
 rules.add_perm("funding.record_band", is_team_manager | is_admin)
 rules.add_perm("funding.view_eng", funding_staff | is_case_officer | is_senco)
 rules.add_perm("funding.apply_eng", is_senco)

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sendhub.funding.models import FundingYear
-from sendhub.funding.selectors.banding import ModerationRow
+from sendhub.funding.models import BandSetting, FundingYear
+from sendhub.funding.selectors.banding import BandRow, ModerationRow
 from sendhub.funding.selectors.eng import ClusterRow
 from sendhub.funding.selectors.forecast import Position, ScenarioColumn
 from sendhub.funding.selectors.places import ProvisionRow, TargetRow
+from sendhub.funding.selectors.sufficiency import Sufficiency
 from sendhub.funding.tables import Table
 
 
@@ -48,6 +49,19 @@ def moderation_table(year: FundingYear, rows: list[ModerationRow]) -> Table:
         title=f"Banding decisions {year}: counts and annual amounts by band, setting and decision-maker",
         header=["Band", "Type of setting", "Decided by", "Decisions", "Annual amount (£)"],
         rows=[[r.band, r.setting, r.decided_by, r.count, r.amount] for r in rows],
+    )
+
+
+def band_values_table(year: FundingYear, rows: list[BandRow]) -> Table:
+    settings = list(BandSetting)
+    return Table(
+        key=f"banding-framework-{year}",
+        title=f"Banding framework {year}: annual values by type of setting and the mainstream top-up (£)",
+        header=["Band", "Descriptor", *(s.label for s in settings), "Mainstream top-up"],
+        rows=[
+            [r.band.code, r.band.descriptor, *(r.values.get(s.value) for s in settings), r.mainstream_top_up]
+            for r in rows
+        ],
     )
 
 
@@ -193,3 +207,76 @@ def trend_chart(position: Position) -> TrendChart:
         )
     budget_y = top + plot - float(position.budget / biggest) * plot if position.budget else None
     return TrendChart(bars, budget_y, width, height, slot * 0.7)
+
+
+def sufficiency_table(result: Sufficiency) -> Table:
+    rows: list[list[Any]] = [
+        [r.need, r.phase, r.places, r.now, *(r.demand[y] for y in result.years), r.last_gap]
+        for r in result.rows
+    ]
+    rows.append(
+        [
+            "Total",
+            "",
+            result.places,
+            result.now,
+            *(result.demand[y] for y in result.years),
+            result.places - result.demand[result.years[-1]],
+        ]
+    )
+    return Table(
+        key="place-sufficiency",
+        title="Place sufficiency: specialist places against forecast demand by need and phase",
+        header=[
+            "Need",
+            "Phase",
+            "Places",
+            "Placed and waiting now",
+            *(f"Demand {y}" for y in result.years),
+            f"Places less demand {result.years[-1]}",
+        ],
+        rows=rows,
+    )
+
+
+@dataclass(frozen=True)
+class PairBar:
+    label: str
+    y: float
+    places_width: float
+    demand_width: float
+    places: int
+    demand: int
+    short: bool
+
+
+@dataclass(frozen=True)
+class PairChart:
+    bars: list[PairBar]
+    width: int
+    height: int
+    plot_left: int
+    bar_height: int
+    year: int
+
+
+def sufficiency_chart(result: Sufficiency) -> PairChart:
+    """Each need and phase: places (upper bar) against demand in the last forecast year (lower bar)."""
+    width, plot_left, bar_height, gap = 720, 180, 14, 12
+    last = result.years[-1]
+    biggest = max([1, *(max(r.places, r.demand[last]) for r in result.rows)])
+    plot = width - plot_left - 60
+    bars = [
+        PairBar(
+            label=f"{r.need}, {r.phase}",
+            y=10 + n * (2 * bar_height + gap),
+            places_width=r.places / biggest * plot,
+            demand_width=r.demand[last] / biggest * plot,
+            places=r.places,
+            demand=r.demand[last],
+            short=r.demand[last] > r.places,
+        )
+        for n, r in enumerate(result.rows)
+    ]
+    height = 20 + len(bars) * (2 * bar_height + gap)
+    return PairChart(bars, width, height, plot_left, bar_height, last)

@@ -355,3 +355,34 @@ def monthly_profile(costs: Iterable[DailyCost], year: FinancialYear) -> list[Dec
             day += 1
         months.append(total)
     return months
+
+
+# Sufficiency: a provision's phase, as written on it, to the forecast's age bands (Under 5, 5 to 10,
+# 11 to 15, 16 to 19, 20 to 25). A phase not listed grows with every band.
+PHASE_AGE_BANDS: Mapping[str, tuple[str, ...]] = {
+    "early years": ("Under 5",),
+    "nursery": ("Under 5",),
+    "primary": ("5 to 10",),
+    "secondary": ("11 to 15",),
+    "all-through": ("5 to 10", "11 to 15", "16 to 19"),
+    "post-16": ("16 to 19", "20 to 25"),
+    "16 plus": ("16 to 19", "20 to 25"),
+}
+
+
+def phase_bands(phase: str, bands: Sequence[str]) -> tuple[str, ...]:
+    return PHASE_AGE_BANDS.get(phase.strip().lower(), tuple(bands))
+
+
+def projected_demand(now: int, base: float, future: Mapping[int, float]) -> dict[int, int]:
+    """Demand for places each future year: the children placed and waiting now, grown as the forecast
+    plans in the phase grow from the base year (now * forecast / base, to the nearest child, halves up).
+    With no plans in the base year there is nothing to grow by: demand stays as it is now."""
+    if base <= 0:
+        return dict.fromkeys(future, now)
+    return {
+        year: int(
+            (Decimal(now) * Decimal(str(value)) / Decimal(str(base))).quantize(Decimal(1), ROUND_HALF_UP)
+        )
+        for year, value in future.items()
+    }

@@ -94,19 +94,6 @@ def child_by_reference(user: User, reference: str) -> Child | None:
     return Child.objects.visible_to(user).filter(reference__iexact=reference.strip()).first()
 
 
-def live_plan_counts(on_dates: list[date]) -> dict[date, int]:
-    """Plans maintained on each date (for the growth rate that place sufficiency projects demand by)."""
-    periods = [
-        (start, ceased)
-        for start, ceased in Plan.objects.filter(start_date__isnull=False).values_list("start_date", "ceased")
-        if start is not None
-    ]
-    return {
-        day: sum(1 for start, ceased in periods if start <= day and (ceased is None or ceased > day))
-        for day in on_dates
-    }
-
-
 @dataclass(frozen=True)
 class PlanToBand:
     plan_id: int

@@ -67,6 +67,12 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "cases:school_requests": {Role.SENCO},
     "funding:banding": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:capital": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
+    "funding:band_create": {Role.FINANCE},  # the edit pages are the finance officer's own (issue 18)
+    "funding:capital_create": {Role.FINANCE},
+    "funding:cluster_create": {Role.FINANCE},
+    "funding:maintain": {Role.FINANCE},
+    "funding:provision_create": {Role.FINANCE},
+    "funding:year_edit": {Role.FINANCE},
     "funding:cluster_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.SENCO, Role.TEAM_MANAGER},
     "funding:package_create": {Role.ADMIN, Role.CASE_OFFICER, Role.TEAM_MANAGER},
     "funding:package_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
@@ -77,6 +83,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     # The family pages: a family account only; the family tasks: council casework staff (docs/domains/portal.md).
     "portal:home": {Role.PARENT},
     "portal:tasks": {Role.ADMIN, Role.CASE_OFFICER, Role.TEAM_MANAGER},
+    "funding:sufficiency": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
     "accounts:otp_setup": SIGNED_IN,
     "accounts:otp_verify": SIGNED_IN,
     "accounts:password_change": SIGNED_IN,

@@ -9,15 +9,15 @@ from typing import Any
 from sendhub.core.params import parse_int
 from sendhub.dashboard.presenters.charts import TrendChart, trend_chart
 from sendhub.dashboard.presenters.exports import Sheet
-from sendhub.dashboard.rules.cohort import CohortForecast, census_day, cohort_forecast
+from sendhub.dashboard.rules.cohort import CohortForecast
 from sendhub.dashboard.rules.disproportionality import RiskRatio, risk_ratios_from_counts
 from sendhub.dashboard.rules.kpis import Facts, Kpi, caseload_breakdowns, compute_kpis
 from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count, suppress_rate
+from sendhub.dashboard.selectors.forecasts import plans_by_age_band
 from sendhub.dashboard.selectors.live import (
     casework_facts,
     child_facts,
     plan_rates_by,
-    plan_spells,
     request_facts,
     sen_status_counts,
     sen_status_rows,
@@ -124,8 +124,7 @@ def disproportionality_tables(*, today: date) -> list[tuple[str, list[RiskRatio]
 
 def age_forecast(*, today: date) -> CohortForecast:
     """EHC plans by age band: casework history to the last census day, and the cohort forecast to 2030."""
-    base_year = today.year if today >= census_day(today.year) else today.year - 1
-    return cohort_forecast(plan_spells(today=today), base_year=base_year)
+    return plans_by_age_band(today=today)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sendhub.accounts.models import Role, User
@@ -32,11 +33,12 @@ from sendhub.funding.models import (
     PlanBand,
 )
 from sendhub.funding.selectors.forecast import exact_adjustments, exact_commitments
-from sendhub.funding.services import banding, budget, eng, places
+from sendhub.funding.services import banding, budget, eng, evidence, places
 from sendhub.schools.models import School, SettingType
 
 D = Decimal
 ALLOCATION = D("55017590")
+ENG_CHILDREN_TARGET = 288  # Appendix C 2.2: Exceptional Needs Grants from 200 children to 288
 OVERSPEND = D("1.057")  # forecast outturn / allocation
 BANDS = [
     (
@@ -125,6 +127,8 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     funding_year = budget.set_funding_year(
         start_year=year.start_year, notional_threshold=D("11000"), allocation=ALLOCATION, by=None
     )
+    funding_year.eng_children_target = ENG_CHILDREN_TARGET
+    funding_year.save(update_fields=["eng_children_target"])
     framework = banding.create_framework(
         year=funding_year,
         name=f"Camden banding framework {year.label}",
@@ -239,6 +243,16 @@ def _clusters_and_grants(
             by=applicant[cluster.pk],
         )
         if index >= wanted + 40:
+            if index < wanted + 45:  # a few carry an evidence document
+                evidence.add_evidence(
+                    application=application,
+                    upload=ContentFile(
+                        b"Provision map, autumn term: small-group intervention three times a week.\n",
+                        name="provision-map.txt",
+                    ),
+                    title="Provision map",
+                    by=applicant[cluster.pk],
+                )
             continue  # waiting for the next panel
         panel_day = application.panel.meets_on if application.panel else submitted + timedelta(days=14)
         if index >= wanted:

@@ -33,6 +33,7 @@ class Band(models.Model):
     code = models.CharField(max_length=10)
     descriptor = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["framework", "order", "code"]

@@ -45,6 +45,12 @@ class FundingYear(models.Model):
         default=0,
         help_text="The DSG high needs block for the year",
     )
+    eng_children_target = models.PositiveIntegerField(
+        verbose_name="ENG children target",
+        default=0,
+        help_text="Children the year's Exceptional Needs Grants should reach (0: no target)",
+    )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["-start_year"]
@@ -66,6 +72,7 @@ class BudgetLine(models.Model):
     year = models.ForeignKey(FundingYear, models.CASCADE, related_name="budget_lines")
     line = models.CharField(max_length=20, choices=Line.choices)
     amount = money_field()
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["year", "line"]

@@ -22,6 +22,7 @@ class Cluster(models.Model):
         related_name="led_clusters",
         help_text="SENCOs who lead the cluster",
     )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["name"]
@@ -206,3 +207,17 @@ class EngReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.decision_id}"
+
+
+class EngEvidence(models.Model):
+    """An evidence document of an application: the file is a case document (cases.Document, kind
+    evidence, checked and stored by casework's documents), seen here by whoever may see the application."""
+
+    application = models.ForeignKey(EngApplication, models.PROTECT, related_name="evidence_documents")
+    document = models.OneToOneField("cases.Document", models.PROTECT, related_name="eng_evidence")
+
+    class Meta:
+        ordering = ["application", "id"]
+
+    def __str__(self) -> str:
+        return f"Evidence {self.document_id} for application {self.application_id}"

@@ -55,6 +55,7 @@ class ReductionTarget(models.Model):
     baseline_on = models.DateField()
     reduction_percent = models.DecimalField(max_digits=4, decimal_places=1)
     target_on = models.DateField()
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         constraints = [
@@ -85,6 +86,7 @@ class SpecialistProvision(models.Model):
     phase = models.CharField(max_length=20)
     commissioned_places = models.PositiveIntegerField()
     place_value = money_field(default=10000, help_text="Annual place funding")
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["kind", "name"]
@@ -170,6 +172,7 @@ class CapitalGrant(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     places_delivered = models.PositiveIntegerField(default=0)
     adaptations = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["school__name"]

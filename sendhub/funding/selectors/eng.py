@@ -26,6 +26,7 @@ from sendhub.funding.models import (
     ClusterPanel,
     EngApplication,
     EngDecision,
+    EngEvidence,
     EngPayment,
 )
 
@@ -147,3 +148,34 @@ def get_payment(pk: int) -> EngPayment:
     if payment is None:
         raise Http404("No such payment")
     return payment
+
+
+def evidence_for(application: EngApplication) -> list[EngEvidence]:
+    """The application's evidence documents still on the child's record (a removed one is not listed)."""
+    return list(
+        EngEvidence.objects.filter(application=application, document__removed_at__isnull=True)
+        .select_related("document")
+        .order_by("id")
+    )
+
+
+def get_evidence_for_user(user: User, application_pk: int, pk: int) -> EngEvidence:
+    """Evidence of an application the user may see (404 otherwise, as for the application)."""
+    application = get_application_for_user(user, application_pk)
+    evidence = (
+        EngEvidence.objects.filter(application=application, pk=pk, document__removed_at__isnull=True)
+        .select_related("document")
+        .first()
+    )
+    if evidence is None:
+        raise Http404("No such evidence")
+    return evidence
+
+
+def may_add_evidence(user: User, application: EngApplication) -> bool:
+    """The SENCO who applied or a SENCO of the applying school, while the application waits for the panel."""
+    return (
+        user.role == Role.SENCO
+        and application.status == ApplicationStatus.SUBMITTED
+        and (application.submitted_by_id == user.pk or user.schools.filter(pk=application.school_id).exists())
+    )

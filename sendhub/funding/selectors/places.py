@@ -154,28 +154,6 @@ def referrals() -> list[tuple[AdmissionReferral, dict[str, Any]]]:
     return [(r, children.get(r.child_id, {})) for r in rows]
 
 
-@dataclass(frozen=True)
-class SufficiencyRow:
-    kind: str
-    places: int
-    demand: dict[int, int]
-
-
-def sufficiency(today: date, growth_percent: Decimal, years: int = 5) -> list[SufficiencyRow]:
-    """Places against demand (children placed plus waiting) grown by the plans' yearly growth rate."""
-    rows = []
-    for row_kind in ProvisionKind:
-        kind_rows = [r for r in provision_rows(today) if r.provision.kind == row_kind]
-        places = sum(r.provision.commissioned_places for r in kind_rows)
-        base = sum(r.placed + r.waiting for r in kind_rows)
-        demand = {}
-        for n in range(1, years + 1):
-            grown = Decimal(base) * (1 + growth_percent / 100) ** n
-            demand[today.year + n] = int(grown.to_integral_value())
-        rows.append(SufficiencyRow(row_kind.label, places, demand))
-    return rows
-
-
 def capital_grants() -> QuerySet[CapitalGrant]:
     return CapitalGrant.objects.select_related("school").order_by("school__name")
 

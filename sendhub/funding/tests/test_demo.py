@@ -15,6 +15,7 @@ from sendhub.funding.models import (
     CapitalGrant,
     Cluster,
     EngDecision,
+    EngEvidence,
     FundingYear,
     Package,
     PlanBand,
@@ -24,7 +25,8 @@ from sendhub.funding.selectors.forecast import position
 
 
 @pytest.mark.django_db(transaction=False)
-def test_demo_loads_a_funding_picture_with_a_deficit_once() -> None:
+def test_demo_loads_a_funding_picture_with_a_deficit_once(settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"  # the ENG evidence documents
     call_command("demo-data", "--seed", "7", "--scale", "0.05", stdout=io.StringIO())
     year = FundingYear.objects.get(start_year=rules.financial_year_of(timezone.localdate()).start_year)
     counts = (
@@ -37,6 +39,8 @@ def test_demo_loads_a_funding_picture_with_a_deficit_once() -> None:
     )
     assert counts[0] == 8 and counts[1] > 0 and counts[2] > 0 and counts[3] > 0 and counts[4] > 0
     assert counts[5] == 29
+    assert year.eng_children_target == 288
+    assert EngEvidence.objects.filter(document__kind="evidence").exists()
     assert sum(CapitalGrant.objects.values_list("amount", flat=True)) == D("2500000.00")
     result = position(year)
     assert result.budget == D("55017590.00")

@@ -214,3 +214,32 @@ def test_monthly_profile_in_a_leap_year_has_29_days_in_february() -> None:
     months = rules.monthly_profile([rules.DailyCost(D("1"), date(2020, 1, 1), None)], FY27)
     assert months[10] == D("29")
     assert sum(months) == D("366")
+
+
+@pytest.mark.parametrize(
+    ("now", "base", "future", "expected"),
+    [
+        (10, 100.0, {2027: 110.0, 2028: 121.0}, {2027: 11, 2028: 12}),  # 12.1 rounds to 12
+        (10, 100.0, {2027: 95.0}, {2027: 10}),  # 9.5 rounds half up
+        (3, 40.0, {2027: 50.0}, {2027: 4}),  # 3.75
+        (7, 0.0, {2027: 12.0, 2028: 15.0}, {2027: 7, 2028: 7}),  # no plans in the phase: no growth
+        (0, 100.0, {2027: 150.0}, {2027: 0}),
+    ],
+)
+def test_projected_demand(now: int, base: float, future: dict[int, float], expected: dict[int, int]) -> None:
+    assert rules.projected_demand(now, base, future) == expected
+
+
+@pytest.mark.parametrize(
+    ("phase", "bands"),
+    [
+        ("Primary", ("5 to 10",)),
+        (" secondary ", ("11 to 15",)),
+        ("All-through", ("5 to 10", "11 to 15", "16 to 19")),
+        ("Post-16", ("16 to 19", "20 to 25")),
+        ("Anything else", ("Under 5", "5 to 10", "11 to 15", "16 to 19", "20 to 25")),
+    ],
+)
+def test_phase_bands(phase: str, bands: tuple[str, ...]) -> None:
+    all_bands = ["Under 5", "5 to 10", "11 to 15", "16 to 19", "20 to 25"]
+    assert rules.phase_bands(phase, all_bands) == bands

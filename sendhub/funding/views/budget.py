@@ -49,7 +49,11 @@ def banding_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     framework = banding.framework_for(year)
     bands = banding.band_table(framework, year.notional_threshold) if framework else []
     moderation = banding.moderation(year)
-    table = presenters.moderation_table(year, moderation)
+    table = (
+        presenters.band_values_table(year, bands)
+        if request.GET.get("table") == "bands"
+        else presenters.moderation_table(year, moderation)
+    )
     recent = banding.current_bands(year)
     bandable = (
         banding.bandable_plan_ids(request.user, [b.plan_id for b, _ in recent])

@@ -100,6 +100,8 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             and selectors.leads_cluster(request.user, application.cluster),
             "show_name": request.user.role == Role.SENCO,
             "can_pay": request.user.has_perm("funding.manage_budget"),
+            "evidence": selectors.evidence_for(application),
+            "can_add_evidence": selectors.may_add_evidence(request.user, application),
         },
     )
 

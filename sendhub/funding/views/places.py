@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from decimal import Decimal
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +10,6 @@ from django.utils import timezone
 from sendhub.cases.selectors.funding import (
     child_by_reference,
     child_for_user,
-    live_plan_counts,
     visible_child_ids,
 )
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
@@ -23,6 +19,7 @@ from sendhub.core.steps import step
 from sendhub.funding import presenters
 from sendhub.funding.forms import PackageEndForm, PackageForm
 from sendhub.funding.selectors import places as selectors
+from sendhub.funding.selectors import sufficiency as sufficiency_selectors
 from sendhub.funding.services import places as services
 from sendhub.funding.views.common import download
 
@@ -78,20 +75,10 @@ def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def plan_growth_percent(today: date) -> Decimal:
-    """Yearly growth in maintained plans (casework), the rate demand for places is projected by."""
-    year_ago = today - timedelta(days=365)
-    counts = live_plan_counts([year_ago, today])
-    if not counts[year_ago]:
-        return Decimal(0)
-    return (Decimal(counts[today] - counts[year_ago]) * 100 / counts[year_ago]).quantize(Decimal("0.1"))
-
-
 @requires("funding.view_places")
 def places(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.provision_rows(today)
-    growth = plan_growth_percent(today)
     return download(request, presenters.places_table(rows)) or render(
         request,
         "funding/places.html",
@@ -99,9 +86,6 @@ def places(request: AuthenticatedHttpRequest) -> HttpResponse:
             "rows": rows,
             "waiting": selectors.waiting_list_by_need_and_phase(),
             "referrals": selectors.referrals(),
-            "growth": growth,
-            "sufficiency": selectors.sufficiency(today, growth),
-            "years": [today.year + n for n in range(1, 6)],
             "can_manage": request.user.has_perm("funding.manage_places"),
             "moves": selectors.referral_moves(),
         },
@@ -120,6 +104,16 @@ def referral_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except SendHubError as e:
         messages.error(request, str(e))
     return redirect("funding:places")
+
+
+@requires("funding.view_places")
+def sufficiency(request: AuthenticatedHttpRequest) -> HttpResponse:
+    result = sufficiency_selectors.sufficiency(timezone.localdate())
+    return download(request, presenters.sufficiency_table(result)) or render(
+        request,
+        "funding/sufficiency.html",
+        {"result": result, "chart": presenters.sufficiency_chart(result)},
+    )
 
 
 @requires("funding.view_funding")

@@ -9,6 +9,7 @@ from django import forms
 
 from sendhub.core.forms import GovukDateField
 from sendhub.funding.models import Line, Outcome, PackageKind, ReviewOutcome
+from sendhub.lib.filecheck import ACCEPTED_LABELS
 
 
 def money_field(label: str, message: str, **kwargs: Any) -> forms.DecimalField:
@@ -192,8 +193,8 @@ class ScenarioForm(forms.Form):
         help_text="For example, -10 for 10% fewer placements",
         error_messages={
             "invalid": "The change must be a number, like -10",
-            "min_value": "The change cannot be below -100%",
-            "max_value": "The change must be 500% or less",
+            "min_value": "The change cannot be below -100%%",  # %% : Django formats the message with the limit
+            "max_value": "The change must be 500%% or less",
         },
     )
     places = forms.IntegerField(
@@ -220,3 +221,23 @@ class ScenarioForm(forms.Form):
 
 class PackageEndForm(forms.Form):
     end = GovukDateField(label="Last day of the package", label_text="last day of the package")
+
+
+class EvidenceForm(forms.Form):
+    """An evidence document for an ENG application (checked by casework's documents when stored)."""
+
+    file = forms.FileField(
+        label="File",
+        error_messages={"required": "Choose a file to upload", "empty": "The file is empty"},
+        widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+    )
+    title = forms.CharField(
+        label="Title (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, Speech and language therapy report. Leave blank to use the file's name.",
+    )
+
+    def __init__(self, *args: Any, max_mb: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"{ACCEPTED_LABELS}, {max_mb} MB at most"
