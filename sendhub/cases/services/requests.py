@@ -37,14 +37,15 @@ def _open(request: AssessmentRequest) -> None:
         raise CaseStateError("This request is closed; no further steps can be recorded")
 
 
-def _not_before(when: date, earliest: date | None, what: str) -> None:
+# ``field``: the form field the date was entered in, so the refusal shows on it (core.forms.add_refusal).
+def _not_before(when: date, earliest: date | None, what: str, field: str = "on") -> None:
     if earliest is not None and when < earliest:
-        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})")
+        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})", field=field)
 
 
-def _not_future(when: date, today: date) -> None:
+def _not_future(when: date, today: date, field: str = "on") -> None:
     if when > today:
-        raise CaseStateError("The date cannot be in the future")
+        raise CaseStateError("The date cannot be in the future", field=field)
 
 
 @transaction.atomic
@@ -52,7 +53,7 @@ def record_request(
     *, child: Child, received: date, source: str, requester_name: str = "", by: User, today: date
 ) -> AssessmentRequest:
     """CFA s.36(1): a request for an EHC needs assessment (or s.24, the child brought to notice)."""
-    _not_future(received, today)
+    _not_future(received, today, "received")
     if child.requests.filter(status=RequestStatus.OPEN).exists():
         raise CaseStateError("This child already has an open request for an assessment")
     if child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING, PlanStatus.DRAFT]).exists():
@@ -99,8 +100,8 @@ def record_assessment_decision(
     _open(request)
     if request.decided_to_assess or request.decided_not_to_assess:
         raise CaseStateError("A decision whether to assess has already been recorded")
-    _not_before(decided_on, request.received, "the request")
-    _not_future(decided_on, today)
+    _not_before(decided_on, request.received, "the request", "decided_on")
+    _not_future(decided_on, today, "decided_on")
     check_and_bump_version(request, expected_version)
     if assess:
         request.decided_to_assess = decided_on
@@ -170,8 +171,8 @@ def request_advice(
     _open(request)
     if request.decided_to_assess is None:
         raise CaseStateError("Record the decision to assess before asking for advice")
-    _not_before(requested_on, request.decided_to_assess, "the decision to assess")
-    _not_future(requested_on, today)
+    _not_before(requested_on, request.decided_to_assess, "the decision to assess", "requested_on")
+    _not_future(requested_on, today, "requested_on")
     advice = AdviceRequest(
         request=request,
         kind=kind,
@@ -377,11 +378,11 @@ def record_consultation(
 ) -> AssessmentRequest:
     """CFA s.39: consultation with the requested setting (15 days to respond)."""
     _open(request)
-    _not_before(consulted, request.draft_issued, "the draft plan")
+    _not_before(consulted, request.draft_issued, "the draft plan", "consulted")
     first_recorded = request.setting_consulted is None
     if responded is not None:
-        _not_before(responded, consulted, "the consultation")
-        _not_future(responded, today)
+        _not_before(responded, consulted, "the consultation", "responded")
+        _not_future(responded, today, "responded")
     request.setting_consulted, request.setting_responded = consulted, responded
     request.full_clean()
     request.save(update_fields=["setting_consulted", "setting_responded"])
@@ -512,7 +513,7 @@ def intake(
     from sendhub.cases.services.children import create_child
 
     if birth_date > today:
-        raise CaseStateError("The date of birth cannot be in the future")
+        raise CaseStateError("The date of birth cannot be in the future", field="birth_date")
     if rules.age_on(birth_date, received) > 25:
         raise CaseStateError("EHC needs assessments are for children and young people aged 0 to 25")
     child = create_child(
