@@ -1,6 +1,7 @@
 """Sign in as every role, follow every link reachable from the navigation, and run axe-core (WCAG 2.2 AA)
 in Debian chromium on each kind of page. Fails on any violation, any page wider than a 390 px phone screen,
-any server error or broken link, and any private page no role could reach. For each signed-in role, the
+any server error or broken link, any raw code from the vocabularies written on a crawled page
+(core/vocabulary.py), and any private page no role could reach. For each signed-in role, the
 header's items must fit one row at 1280 px and fold behind the Menu button at 390 px.
 
 Links are followed over plain HTTP (fast); each kind of page is then opened in the browser once, with the
@@ -20,6 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sendhub.accounts.demo import DEMO_PASSWORD, PEOPLE, demo_email
 from sendhub.core.tests.browser.crawl import crawl, signed_in_session
 from sendhub.core.tests.routes import all_routes, is_public
+from sendhub.core.vocabulary import raw_codes_in
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +115,10 @@ def test_every_reachable_page_passes_axe(role, live_url, browser, axe_source, sc
         REACHED.setdefault(name, set()).add(role)
     to_check = {name: path for name, path in result.visited.items() if name not in CHECKED}
     problems = list(result.problems)
+    # No raw code from the vocabularies ("ehcp", "Social_Care", "MO, WE") is written on any crawled page.
+    for path, text in sorted(result.texts.items()):
+        if codes := raw_codes_in(text):
+            problems.append(f"{path} as {role} shows raw codes: {', '.join(codes)}")
     if to_check:
         context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
         context.add_cookies(
