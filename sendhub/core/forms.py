@@ -72,6 +72,11 @@ class DateInput(forms.MultiWidget):
         )
         super().__init__(parts, attrs)
 
+    def id_for_label(self, id_: str) -> str:
+        """The day box: the error summary's link for a date lands on its first input (Django's MultiWidget
+        gives no id, so the link went nowhere)."""
+        return f"{id_}_0" if id_ else id_
+
     def decompress(self, value: Any) -> list[Any]:
         if isinstance(value, date):
             return [value.day, value.month, value.year]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sendhub.cases.selectors.funding import NEED_NAMES
 from sendhub.funding.models import BandSetting, FundingYear
 from sendhub.funding.selectors.banding import BandRow, ModerationRow
 from sendhub.funding.selectors.eng import ClusterRow
@@ -134,7 +135,7 @@ def places_table(rows: list[ProvisionRow]) -> Table:
             [
                 r.provision.name,
                 r.provision.get_kind_display(),
-                r.provision.need,
+                NEED_NAMES.get(r.provision.need, r.provision.need),
                 r.provision.phase,
                 r.provision.commissioned_places,
                 r.placed,

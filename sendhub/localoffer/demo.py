@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from sendhub.localoffer import services
+from sendhub.localoffer import rules, services
 from sendhub.localoffer import synthetic as words
 from sendhub.localoffer.content import PAGES
 from sendhub.localoffer.indexing import reindex_services
@@ -199,7 +199,7 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
                 byday=days,
                 opens_at=opens,
                 closes_at=closes,
-                description=f"{days.replace(',', ', ')} {opens:%H:%M} to {closes:%H:%M}",
+                description=rules.schedule_text(days, opens, closes),
             )
         )
         if category in ("short-breaks", "leisure") and r.random() < 0.5:

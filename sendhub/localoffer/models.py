@@ -485,6 +485,8 @@ class ContentPageChange(models.Model):
 
     def __str__(self) -> str:
         return f"Change to {self.page_id} ({self.status})"
+
+
 class PageViewCount(models.Model):
     """How many times a public Local Offer page was opened on a day, counted by SEND Hub itself.
 

@@ -47,6 +47,13 @@ ADVICE_KIND = {
     "health": "medical",
     "social_care": "social_care",
 }
+# The name shown for an adviser the demo does not give an account ("Social care adviser", not a raw code).
+ADVICE_KIND_LABELS = {
+    "educational": "Education",
+    "psychological": "Educational psychology",
+    "medical": "Health",
+    "social_care": "Social care",
+}
 ADVISER_EMAIL = {"psychological": "ep", "medical": "health", "social_care": "socialcare"}
 PLAN_STATUS = {Stage.CEASING: PlanStatus.CEASING, Stage.CEASED: PlanStatus.CEASED}
 
@@ -253,7 +260,7 @@ def _cases(
                     due=a.due,
                     received_on=a.received,
                     adviser=adviser,
-                    adviser_name=adviser.full_name if adviser else f"{mapped.title()} adviser",
+                    adviser_name=adviser.full_name if adviser else f"{ADVICE_KIND_LABELS[mapped]} adviser",
                 )
             )
         for e in f.exceptions:

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 
 from sendhub.accounts.models import User
 from sendhub.cases.models import Child, Placement, Plan, PlanStatus
+from sendhub.cases.vocab import SEN_NEEDS
 
 LIVE_PLAN_STATUSES = (PlanStatus.ACTIVE, PlanStatus.CEASING)
 
@@ -55,13 +56,17 @@ def plan_summaries(plan_ids: list[int]) -> dict[int, dict[str, Any]]:
     return {pk: {"reference": ref, "setting": setting or ""} for pk, ref, setting in rows}
 
 
+NEED_NAMES = dict(SEN_NEEDS)
+
+
 def child_summaries(child_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """What a grant or package needs to show about a child: reference, primary need, school."""
+    """What a grant or package needs to show about a child: reference, primary need (its plain name, never
+    the SEN2 code), school."""
     rows = Child.objects.filter(pk__in=child_ids).values_list(
         "pk", "reference", "primary_need", "school__name", "birth_date"
     )
     return {
-        pk: {"reference": ref, "need": need, "school": school or "", "birth_date": born}
+        pk: {"reference": ref, "need": NEED_NAMES.get(need, need), "school": school or "", "birth_date": born}
         for pk, ref, need, school, born in rows
     }
 

@@ -14,11 +14,12 @@ def require_open(request: AssessmentRequest) -> None:
         raise CaseStateError("This request is closed; no further steps can be recorded")
 
 
-def not_before(when: date, earliest: date | None, what: str) -> None:
+# ``field``: the form field the date was entered in, so the refusal shows on it (core.forms.add_refusal).
+def not_before(when: date, earliest: date | None, what: str, field: str = "on") -> None:
     if earliest is not None and when < earliest:
-        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})")
+        raise CaseStateError(f"The date cannot be before {what} ({long_date(earliest)})", field=field)
 
 
-def not_future(when: date, today: date) -> None:
+def not_future(when: date, today: date, field: str = "on") -> None:
     if when > today:
-        raise CaseStateError("The date cannot be in the future")
+        raise CaseStateError("The date cannot be in the future", field=field)

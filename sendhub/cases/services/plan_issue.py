@@ -115,11 +115,11 @@ def record_consultation(
 ) -> AssessmentRequest:
     """CFA s.39: consultation with the requested setting (15 days to respond)."""
     require_open(request)
-    not_before(consulted, request.draft_issued, "the draft plan")
+    not_before(consulted, request.draft_issued, "the draft plan", "consulted")
     first_recorded = request.setting_consulted is None
     if responded is not None:
-        not_before(responded, consulted, "the consultation")
-        not_future(responded, today)
+        not_before(responded, consulted, "the consultation", "responded")
+        not_future(responded, today, "responded")
     check_and_bump_version(request, expected_version)
     request.setting_consulted, request.setting_responded = consulted, responded
     request.full_clean()

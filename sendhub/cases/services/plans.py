@@ -54,9 +54,9 @@ def record_review_meeting(
     if _open_review(plan) is not None:
         raise CaseStateError("Finish the open review (report and decision) first")
     if plan.start_date and meeting < plan.start_date:
-        raise CaseStateError("The review cannot be before the plan was issued")
+        raise CaseStateError("The review cannot be before the plan was issued", field="meeting")
     if meeting > today:
-        raise CaseStateError("Record the meeting once it has taken place")
+        raise CaseStateError("Record the meeting once it has taken place", field="meeting")
     previous = plan.reviews.order_by("-meeting").first()
     review = AnnualReview(plan=plan, meeting=meeting, phase_transfer=phase_transfer)
     review.full_clean()
@@ -77,7 +77,7 @@ def record_review_meeting(
 def record_review_report(*, review: AnnualReview, sent: date, by: User, today: date) -> AnnualReview:
     """Reg 20(7): the review report, within 2 weeks of the meeting."""
     if sent < review.meeting or sent > today:
-        raise CaseStateError("The report date must be between the meeting and today")
+        raise CaseStateError("The report date must be between the meeting and today", field="sent")
     review.report_sent = sent
     review.full_clean()
     review.save(update_fields=["report_sent"])
@@ -99,7 +99,7 @@ def record_review_decision(
     if review.decision_on is not None:
         raise CaseStateError("The decision after this review has been recorded")
     if decided_on < review.meeting or decided_on > today:
-        raise CaseStateError("The decision date must be between the meeting and today")
+        raise CaseStateError("The decision date must be between the meeting and today", field="decided_on")
     review.decision_on, review.outcome = decided_on, rules.ReviewOutcome(outcome).value
     review.full_clean()
     review.save(update_fields=["decision_on", "outcome"])
@@ -197,7 +197,9 @@ def issue_amended(
     ):
         raise CaseStateError("Send the proposed amendments first (reg 22(1))")
     if issued_on < plan.amendment_notice or issued_on > today:
-        raise CaseStateError("The amended plan date must be between the proposed amendments and today")
+        raise CaseStateError(
+            "The amended plan date must be between the proposed amendments and today", field="issued_on"
+        )
     check_and_bump_version(plan, expected_version)
     version = new_version(plan, kind=VersionKind.AMENDED, issued_on=issued_on, sections=sections, by=by)
     plan.amended_issued = issued_on

@@ -36,7 +36,7 @@ def record_request(
     *, child: Child, received: date, source: str, requester_name: str = "", by: User, today: date
 ) -> AssessmentRequest:
     """CFA s.36(1): a request for an EHC needs assessment (or s.24, the child brought to notice)."""
-    not_future(received, today)
+    not_future(received, today, "received")
     if child.requests.filter(status=RequestStatus.OPEN).exists():
         raise CaseStateError("This child already has an open request for an assessment")
     if child.plans.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.CEASING, PlanStatus.DRAFT]).exists():
@@ -83,8 +83,8 @@ def record_assessment_decision(
     require_open(request)
     if request.decided_to_assess or request.decided_not_to_assess:
         raise CaseStateError("A decision whether to assess has already been recorded")
-    not_before(decided_on, request.received, "the request")
-    not_future(decided_on, today)
+    not_before(decided_on, request.received, "the request", "decided_on")
+    not_future(decided_on, today, "decided_on")
     field = "decided_to_assess" if assess else "decided_not_to_assess"
     _save_decision(
         request, field, None if assess else RequestStatus.NOT_ASSESSED, decided_on, expected_version
@@ -161,8 +161,8 @@ def request_advice(
     require_open(request)
     if request.decided_to_assess is None:
         raise CaseStateError("Record the decision to assess before asking for advice")
-    not_before(requested_on, request.decided_to_assess, "the decision to assess")
-    not_future(requested_on, today)
+    not_before(requested_on, request.decided_to_assess, "the decision to assess", "requested_on")
+    not_future(requested_on, today, "requested_on")
     advice = AdviceRequest(
         request=request,
         kind=kind,
@@ -325,7 +325,7 @@ def intake(
     from sendhub.cases.services.children import create_child
 
     if birth_date > today:
-        raise CaseStateError("The date of birth cannot be in the future")
+        raise CaseStateError("The date of birth cannot be in the future", field="birth_date")
     if rules.age_on(birth_date, received) > 25:
         raise CaseStateError("EHC needs assessments are for children and young people aged 0 to 25")
     child = create_child(

@@ -26,3 +26,10 @@ def govuk_widget(field: BoundField, css_class: str, describedby: str = "") -> An
     if describedby:
         attrs["aria-describedby"] = describedby
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def govuk_date(field: BoundField) -> Any:
+    """The date input's three boxes, each marked as in error (red border) when the field has an error, as
+    GOV.UK's date input pattern asks; the message itself is above them (govuk/field.html)."""
+    return field.as_widget(attrs={"error_class": "govuk-input--error"} if field.errors else None)

@@ -92,6 +92,13 @@ CLUSTER_NAMES = [
     "Swiss Cottage and Frognal",
 ]
 NEEDS = ["ASD", "SLCN", "SEMH", "MLD", "SPLD", "PD", "HI", "VI"]
+
+
+def _need_name(code: str) -> str:
+    """The need in words for the application's text (a family reads it; never the SEN2 code)."""
+    return cases.NEED_NAMES.get(code, code)
+
+
 PROVIDERS = [
     "Bright Futures Tuition",
     "North London Tutors",
@@ -227,7 +234,7 @@ def _clusters_and_grants(
             cluster=cluster,
             school_id=school_id,
             child_id=child_id,
-            needs=f"{need or rng.choice(NEEDS)}: needs beyond ordinarily available provision",
+            needs=f"{_need_name(need or rng.choice(NEEDS))}: needs beyond ordinarily available provision",
             provision=rng.choice(
                 [
                     "Small-group intervention three times a week",

@@ -134,7 +134,7 @@ def test_places_page_shows_places_vacancies_and_waiting(client, login, world) ->
     row = page.split('id="provisions"', 1)[1].split("Frank Barnes Test School", 1)[1].split("</tr>", 1)[0]
     cells = [c.split(">")[-1] for c in row.split("</td>")[:-1]]
     assert cells[-4:] == ["10", "7", "3", "3"]  # commissioned, placed, vacancies, waiting
-    assert ">HI<" in page.split('id="waiting"', 1)[1].split("</table>", 1)[0]
+    assert ">Hearing impairment<" in page.split('id="waiting"', 1)[1].split("</table>", 1)[0]
 
 
 def test_admissions_panel_steps_in_order(client, login, world) -> None:

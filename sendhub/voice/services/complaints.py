@@ -72,7 +72,7 @@ def advance_complaint(
     if step not in ALLOWED[complaint.status]:
         raise CaseStateError(f"A complaint at '{complaint.get_status_display()}' cannot be moved that way")
     if on < complaint.received_on:
-        raise CaseStateError("The date cannot be before the complaint was received")
+        raise CaseStateError("The date cannot be before the complaint was received", field="on")
     needs_outcome = {
         ComplaintAction.STAGE_1_RESPONSE,
         ComplaintAction.STAGE_2_RESPONSE,

@@ -42,11 +42,37 @@ def links_in(html: str) -> list[str]:
     return parser.hrefs
 
 
+class _Text(HTMLParser):
+    """The text a person reads: everything outside <script>, <style> and <template>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("script", "style", "template")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("script", "style", "template") and self.hidden > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
 @dataclass
 class CrawlResult:
     visited: dict[str, str] = field(default_factory=dict)  # route name -> first URL seen with a 200 HTML page
     reached: set[str] = field(default_factory=set)  # route names reached with any answer but an error
     problems: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # URL -> the page's visible text, for text checks
 
 
 def signed_in_session(base: str, email: str | None, password: str) -> requests.Session:
@@ -120,6 +146,7 @@ def _follow(
     if answer.status_code != 200 or "text/html" not in answer.headers.get("Content-Type", ""):
         return False
     result.visited.setdefault(name, path)
+    result.texts[path] = visible_text(answer.text)
     discovered = False
     kinds_linked: set[str] = set()
     for href in links_in(answer.text):

@@ -1,7 +1,8 @@
 """Sign in as every role, follow every link reachable from the navigation, and run axe-core (WCAG 2.2 AA)
 in Debian chromium on each kind of page. Fails on any violation, any page wider than a 390 px phone screen,
-and any server error or broken link. For each signed-in role, the header's items must fit one row at 1280 px
-and fold behind the Menu button at 390 px. Every private page must be reached by some role's crawl.
+and any server error or broken link, any raw code from the vocabularies written on a crawled page
+(core/vocabulary.py), and any private page no role could reach. For each signed-in role, the header's items
+must fit one row at 1280 px and fold behind the Menu button at 390 px.
 
 Each role's crawl runs once, in the module fixture `crawls`, whichever test asks for it first: the reach
 check does not depend on the sweep's tests having run before it.
@@ -22,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sendhub.accounts.demo import DEMO_PASSWORD
 from sendhub.core.tests.browser.crawl import CrawlResult, crawl, signed_in_session
 from sendhub.core.tests.reach import ROLES, route_name, stale_exceptions, unreached
+from sendhub.core.vocabulary import raw_codes_in
 
 pytestmark = pytest.mark.browser
 
@@ -127,6 +129,10 @@ def test_every_reachable_page_passes_axe(role, live_url, crawls, browser, axe_so
     session, result = crawls.of(role)
     to_check = {name: path for name, path in result.visited.items() if name not in CHECKED}
     problems = list(result.problems)
+    # No raw code from the vocabularies ("ehcp", "Social_Care", "MO, WE") is written on any crawled page.
+    for path, text in sorted(result.texts.items()):
+        if codes := raw_codes_in(text):
+            problems.append(f"{path} as {role} shows raw codes: {', '.join(codes)}")
     if to_check:
         context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
         context.add_cookies(
