@@ -1,6 +1,9 @@
 from django.urls import path
 
-from sendhub.strategy import views, views_edit, views_evidence, views_reporting
+from sendhub.strategy import views
+from sendhub.strategy.views import edit as views_edit
+from sendhub.strategy.views import evidence as views_evidence
+from sendhub.strategy.views import reporting as views_reporting
 
 app_name = "strategy"
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.core.files import File
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.cases import rules
 from sendhub.cases.models import AssessmentRequest, DocumentKind, Plan, RequestStatus, SettingConsultation
 from sendhub.cases.services import letters
@@ -51,7 +52,7 @@ def consult_settings(
     schools: Sequence[Any],
     sent: date,
     preferred: Any = None,
-    by: Any,
+    by: User,
     today: date,
 ) -> list[SettingConsultation]:
     """CFA s.39(2)-(3) / s.40(3): consult each setting (and send each its letter) on the same day.
@@ -122,7 +123,7 @@ def record_answer(
     answer: str,
     answered_on: date,
     reasons: str,
-    by: Any,
+    by: User,
     today: date,
     files: Sequence[File[Any]] = (),
 ) -> SettingConsultation:
@@ -169,7 +170,7 @@ def record_answer(
 
 
 @transaction.atomic
-def name_setting(*, consultation: SettingConsultation, by: Any, today: date) -> Plan:
+def name_setting(*, consultation: SettingConsultation, by: User, today: date) -> Plan:
     """Name the consulted setting in section I of the (draft) plan, chosen from the answers (s.39(4)-(5))."""
     problem = rules.naming_problem(
         consultation.answer,

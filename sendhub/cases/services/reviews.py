@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files import File
 from django.db import transaction
 
+from sendhub.accounts.models import User
 from sendhub.cases import rules
 from sendhub.cases.models import (
     AnnualReview,
@@ -62,7 +63,7 @@ def invite_defaults(review: AnnualReview) -> None:
 
 @transaction.atomic
 def add_participant(
-    *, review: AnnualReview, name: str, role: str, attended: bool, by: Any
+    *, review: AnnualReview, name: str, role: str, attended: bool, by: User
 ) -> ReviewParticipant:
     """Reg 20(3)-(4): someone else invited to the meeting (a therapist, a social worker)."""
     person = ReviewParticipant(review=review, name=name.strip(), role=role, attended=attended)
@@ -75,7 +76,7 @@ def add_participant(
 
 
 @transaction.atomic
-def record_attendance(*, review: AnnualReview, attended: Iterable[int], by: Any) -> None:
+def record_attendance(*, review: AnnualReview, attended: Iterable[int], by: User) -> None:
     """Who came to the meeting, among those invited."""
     came = set(attended)
     for person in review.participants.all():
@@ -94,7 +95,7 @@ def record_attendance(*, review: AnnualReview, attended: Iterable[int], by: Any)
 def record_review_content(
     *,
     review: AnnualReview,
-    by: Any,
+    by: User,
     child_views: str,
     parent_views: str,
     meets_needs: str,
@@ -141,7 +142,7 @@ def record_review_content(
 
 @transaction.atomic
 def record_progress(
-    *, review: AnnualReview, by: Any, entries: Sequence[tuple[Outcome, str, str]]
+    *, review: AnnualReview, by: User, entries: Sequence[tuple[Outcome, str, str]]
 ) -> list[OutcomeProgress]:
     """Reg 20(5): progress towards each outcome of the plan, as (outcome, progress, notes)."""
     if review.decision_on is not None:
@@ -176,7 +177,7 @@ def add_contribution(
     author_name: str,
     kind: str,
     text: str,
-    by: Any,
+    by: User,
     today: date,
     files: Sequence[File[Any]] = (),
 ) -> ReviewContribution:

@@ -33,6 +33,9 @@ PUBLIC_ROUTES = {
     "localoffer:shortlist_remove",
     "localoffer:shortlist_email",
     "localoffer:content_page",
+    # The annual SEND progress report, once staff publish it: aggregates only, small numbers suppressed.
+    "strategy:public_report_list",
+    "strategy:public_report",
     "localoffer:oruk:api-root",
     "localoffer:oruk:openapi-json",
     "localoffer:oruk:root",

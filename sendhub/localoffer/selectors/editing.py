@@ -63,12 +63,12 @@ def term_names(*snapshots: dict[str, Any]) -> dict[str, str]:
     return {str(pk): name for pk, name in TaxonomyTerm.objects.filter(pk__in=ids).values_list("pk", "name")}
 
 
-def changes_waiting(user: Any) -> QuerySet[ServiceRevision]:
+def changes_waiting(user: User) -> QuerySet[ServiceRevision]:
     """The user's organisations' changes waiting for a moderator."""
     return sent_revisions(user).filter(status=RevisionStatus.PENDING)
 
 
-def changes_sent_back(user: Any) -> QuerySet[ServiceRevision]:
+def changes_sent_back(user: User) -> QuerySet[ServiceRevision]:
     """Changes a moderator sent back (with a reason) that the provider has not sent again since."""
     later = ServiceRevision.objects.filter(
         service=OuterRef("service"), submitted_at__gt=OuterRef("submitted_at")

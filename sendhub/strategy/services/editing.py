@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
 from sendhub.strategy.models import Action, BoardItem, BoardMeeting, ItemKind, PartnerMeasureValue, Update
@@ -44,7 +45,7 @@ def change_update(
     *,
     update: Update,
     version: int,
-    by: Any,
+    by: User,
     reported_on: date,
     delivery: str,
     progress: str,
@@ -75,7 +76,7 @@ def change_update(
 
 
 @transaction.atomic
-def remove_update(*, update: Update, version: int, by: Any) -> None:
+def remove_update(*, update: Update, version: int, by: User) -> None:
     row = _locked(Update, update.pk, version)
     _save(row, {"removed_at": timezone.now()})
     record_event(actor=by, action="strategy.update.removed", target=row.action, data={"update": row.pk})
@@ -83,7 +84,7 @@ def remove_update(*, update: Update, version: int, by: Any) -> None:
 
 @transaction.atomic
 def change_value(
-    *, value: PartnerMeasureValue, version: int, by: Any, entry: ValueInput
+    *, value: PartnerMeasureValue, version: int, by: User, entry: ValueInput
 ) -> PartnerMeasureValue:
     if not can_enter(by, value.measure):
         raise PermissionDenied
@@ -114,7 +115,7 @@ def change_value(
 
 
 @transaction.atomic
-def remove_value(*, value: PartnerMeasureValue, version: int, by: Any) -> None:
+def remove_value(*, value: PartnerMeasureValue, version: int, by: User) -> None:
     if not can_enter(by, value.measure):
         raise PermissionDenied
     row = _locked(PartnerMeasureValue, value.pk, version)
@@ -126,7 +127,7 @@ def remove_value(*, value: PartnerMeasureValue, version: int, by: Any) -> None:
 
 @transaction.atomic
 def change_item(
-    *, item: BoardItem, version: int, by: Any, kind: str, text: str, owner: str = "", due: date | None = None
+    *, item: BoardItem, version: int, by: User, kind: str, text: str, owner: str = "", due: date | None = None
 ) -> BoardItem:
     if kind == ItemKind.ACTION and (not owner or due is None):
         raise CaseStateError("An action needs an owner and a due date", field="owner" if not owner else "due")
@@ -144,7 +145,7 @@ def change_item(
 
 
 @transaction.atomic
-def remove_item(*, item: BoardItem, version: int, by: Any) -> None:
+def remove_item(*, item: BoardItem, version: int, by: User) -> None:
     row = _locked(BoardItem, item.pk, version)
     _save(row, {"removed_at": timezone.now()})
     record_event(actor=by, action="strategy.board_item.removed", target=row.meeting, data={"item": row.pk})
@@ -155,7 +156,7 @@ def change_action(
     *,
     action: Action,
     version: int,
-    by: Any,
+    by: User,
     title: str,
     owner: str = "",
     partners: str = "",
@@ -184,7 +185,7 @@ def change_action(
 
 @transaction.atomic
 def change_meeting(
-    *, meeting: BoardMeeting, version: int, by: Any, board: str, held_on: date, attendees: str, agenda: str
+    *, meeting: BoardMeeting, version: int, by: User, board: str, held_on: date, attendees: str, agenda: str
 ) -> BoardMeeting:
     row = _locked(BoardMeeting, meeting.pk, version)
     if BoardMeeting.objects.filter(board=board, held_on=held_on).exclude(pk=row.pk).exists():
@@ -195,7 +196,7 @@ def change_meeting(
 
 
 @transaction.atomic
-def remove_meeting(*, meeting: BoardMeeting, version: int, by: Any) -> None:
+def remove_meeting(*, meeting: BoardMeeting, version: int, by: User) -> None:
     """The meeting, its decisions and actions leave every page and pack (its actions leave the open log)."""
     row = _locked(BoardMeeting, meeting.pk, version)
     _save(row, {"removed_at": timezone.now()})

@@ -16,7 +16,7 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.strategy import selectors
-from sendhub.strategy.forms_edit import (
+from sendhub.strategy.forms.edit import (
     ActionEditForm,
     ItemEditForm,
     MeetingEditForm,

@@ -12,7 +12,7 @@ from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.strategy import selectors
-from sendhub.strategy.forms_edit import EvidenceForm
+from sendhub.strategy.forms.edit import EvidenceForm
 from sendhub.strategy.services.evidence import attach_evidence
 
 
