@@ -208,7 +208,9 @@ def _clusters_and_grants(
         for senco in sencos:
             if member_ids & {s.pk for s in senco.schools.all()}:
                 cluster.leads.add(senco)
-        eng.set_cluster_budget(cluster=cluster, start_year=year.start_year, amount=D("240000"), by=None)
+        # A cluster's budget grows with the demo's size, so a larger demo (the benchmarks') can fund its grants.
+        cluster_budget = (D("240000") * D(str(max(1.0, scale)))).quantize(D("1"))
+        eng.set_cluster_budget(cluster=cluster, start_year=year.start_year, amount=cluster_budget, by=None)
         for term_start in (
             date(year.start_year, 6, 10),
             date(year.start_year, 10, 14),
