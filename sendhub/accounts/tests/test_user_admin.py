@@ -22,7 +22,7 @@ def test_admin_adds_a_senco_linked_to_a_school(client, login, admin_user, school
             "full_name": "New Senco",
             "email": "New.Senco@Example.test",
             "role": Role.SENCO,
-            "schools": [school.pk],
+            "schools": str(school.urn),
             "is_active": "on",
         },
     )

@@ -22,7 +22,6 @@ def step(
     action: Callable[[dict[str, Any]], object],
     button: str = "Save",
     links: list[tuple[str, str]] | None = None,
-    search: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """Validate, run one service, go back to the request; domain errors become form errors."""
     if request.method == "POST" and form.is_valid():
@@ -42,7 +41,6 @@ def step(
             "child": getattr(target, "child", target),
             "back": target,
             "links": links or [],
-            "search": search,
         },
     )
 
