@@ -67,13 +67,13 @@ class SettingField(forms.Field):
         text = " ".join(str(value or "").split())
         if not text:
             return None
-        if text.isdigit() and int(text) in self.keep:
+        if selectors.is_urn(text) and int(text) in self.keep:
             return School.objects.get(urn=int(text))
         matches = list(selectors.settings_named(text)[: MAX_LISTED + 1])
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            if text.isdigit():
+            if text.isascii() and text.isdigit():
                 raise forms.ValidationError(f"No open setting has URN {text}")
             raise forms.ValidationError(
                 f"No open setting is called \u201c{text}\u201d: check the name, or enter its URN"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q, QuerySet
 
 from sendhub.schools.models import School
@@ -14,7 +16,7 @@ def search_schools(query: str) -> QuerySet[School]:
     query = query.strip()
     if not query:
         return schools
-    if query.isdigit():
+    if is_urn(query):
         found = Q(urn__startswith=query) | Q(la_code=query)
     else:
         by_name = Q()
@@ -24,13 +26,20 @@ def search_schools(query: str) -> QuerySet[School]:
     return schools.filter(found).order_by("-is_open", "name", "urn")
 
 
+def is_urn(text: str) -> bool:
+    """Digits only (ASCII), as a URN is written; at most 9 of them, so the lookup stays in range."""
+    return re.fullmatch(r"[0-9]{1,9}", text) is not None
+
+
 def settings_named(text: str) -> QuerySet[School]:
     """The open settings `text` (a URN or a name) can mean: the one with that URN; else those whose name is
     exactly `text` (ignoring case), or failing that those whose name contains every word of it."""
     text = " ".join(text.split())
     open_settings = School.objects.filter(is_open=True).order_by("name", "urn")
-    if text.isdigit():
+    if is_urn(text):
         return open_settings.filter(urn=int(text))
+    if text.isascii() and text.isdigit():
+        return open_settings.none()  # too long to be a URN
     exact = open_settings.filter(name__iexact=text)
     if exact.exists():
         return exact

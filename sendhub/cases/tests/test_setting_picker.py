@@ -62,6 +62,15 @@ def test_an_unknown_or_closed_urn_and_an_unknown_name_are_refused():
     )
 
 
+def test_odd_input_is_refused_with_an_error_not_a_crash():
+    SchoolFactory.create(urn=100001, name="Oak Primary School")
+    huge = "9" * 40
+    assert school_error(PlacementForm(data={**START, "school": huge})) == f"No open setting has URN {huge}"
+    assert school_error(PlacementForm(data={**START, "school": "\u00b2"})).startswith(
+        "No open setting is called"
+    )
+
+
 def test_a_closed_setting_already_recorded_is_kept_when_the_form_is_saved_again(client, login, officer):
     child = ChildFactory.create(officer=officer, team=officer.team)
     closed = SchoolFactory.create(urn=100003, name="Old Mill School", is_open=False)
