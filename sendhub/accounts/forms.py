@@ -8,7 +8,7 @@ from django.contrib.auth.forms import SetPasswordForm as DjangoSetPasswordForm
 
 from sendhub.accounts.models import Role, Team, User
 from sendhub.core.params import parse_int
-from sendhub.schools.models import School
+from sendhub.schools.forms import SettingsField, keep_named_settings
 
 
 class SignInForm(AuthenticationForm):
@@ -69,13 +69,7 @@ class UserForm(forms.ModelForm):
     team = forms.ModelChoiceField(
         label="Team", queryset=Team.objects.all(), required=False, empty_label="No team"
     )
-    schools = forms.ModelMultipleChoiceField(
-        label="Schools (SENCOs only)",
-        queryset=School.objects.order_by("name"),
-        required=False,
-        help_text="Hold Ctrl (or Cmd) to choose more than one",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    schools = SettingsField(label="Schools (SENCOs only)")
 
     class Meta:
         model = User
@@ -93,6 +87,10 @@ class UserForm(forms.ModelForm):
                 "unique": "An account with this email address already exists",
             },
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_named_settings(self)
 
     def clean_email(self) -> str:
         return str(self.cleaned_data["email"]).strip().lower()

@@ -16,10 +16,11 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.assessments import SOURCE_CHOICES
 from sendhub.cases.models.children import EDITABLE_FIELDS
-from sendhub.schools.models import School
+from sendhub.schools.forms import SettingField, keep_named_settings
 
 
 class ChildForm(forms.ModelForm):
+    school = SettingField(label="Current school or setting (if any)")
     birth_date = date_field("Date of birth", "date of birth")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -35,8 +36,7 @@ class ChildForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["school"]).queryset = School.objects.order_by("name")
-        self.fields["school"].required = False
+        keep_named_settings(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -57,9 +57,7 @@ class IntakeForm(forms.Form):
         error_messages={"required": "Select the sex recorded for SEN2"},
     )
     upn = forms.CharField(label="UPN (if known)", max_length=13, required=False)
-    school = forms.ModelChoiceField(
-        label="Current school or setting (if any)", required=False, queryset=School.objects.order_by("name")
-    )
+    school = SettingField(label="Current school or setting (if any)")
     received = date_field("Date the request was received", "date the request was received")
     source = forms.ChoiceField(
         label="Who made the request",
@@ -152,7 +150,7 @@ class ProfessionalForm(forms.Form):
 
 
 class PlacementForm(forms.Form):
-    school = forms.ModelChoiceField(label="School or setting", required=False, queryset=School.objects.none())
+    school = SettingField(label="School or setting")
     sen_setting = forms.ChoiceField(
         label="Type of setting, if it has no URN",
         required=False,
@@ -176,11 +174,11 @@ class PlacementForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["school"]).queryset = School.objects.order_by("name")
+        keep_named_settings(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("school") and not data.get("sen_setting"):
+        if not data.get("school") and not data.get("sen_setting") and "school" not in self.errors:
             self.add_error("school", "Choose the school or setting, or the type of setting if it has no URN")
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The end date must be the same as or after the start date")

@@ -16,7 +16,7 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.models.plans import Grade
 from sendhub.cases.rules import CeaseReason
-from sendhub.schools.models import School
+from sendhub.schools.forms import SettingField, keep_named_settings
 
 
 class ReviewOutcomeForm(forms.Form):
@@ -214,9 +214,7 @@ class PlanSettingForm(forms.Form):
     setting), a dual placement, residential or work-based learning. Which combinations make sense is
     `rules.named_setting_problems`."""
 
-    named_setting = forms.ModelChoiceField(
-        label="School or other institution named", required=False, queryset=School.objects.none()
-    )
+    named_setting = SettingField(label="School or other institution named")
     named_setting_units = _units_field("Is the place named in the school a SEN unit or resourced provision?")
     named_setting_type = forms.ChoiceField(
         label="Or the type of setting named, where no institution is",
@@ -228,9 +226,7 @@ class PlanSettingForm(forms.Form):
         required=False,
         max_length=200,
     )
-    second_setting = forms.ModelChoiceField(
-        label="Second named setting (dual placement)", required=False, queryset=School.objects.none()
-    )
+    second_setting = SettingField(label="Second named setting (dual placement)")
     second_setting_units = _units_field(
         "Is the place in the second school a SEN unit or resourced provision?"
     )
@@ -252,15 +248,10 @@ class PlanSettingForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, offer: Any = None, **kwargs: Any) -> None:
-        """`offer`: the schools each list shows (with every school in England imported, a list of all
-        ~50,000 would not do); any school is accepted, so a search's choice always saves."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        keep_named_settings(self)
         for name in ("named_setting", "second_setting"):
-            field = cast(forms.ModelChoiceField, self.fields[name])
-            field.queryset = School.objects.order_by("name")
-            if offer is not None:
-                field.widget.choices = [("", "None"), *((s.pk, str(s)) for s in offer)]
             # One group of checkboxes per setting shows the plan's two booleans for it.
             self.initial[f"{name}_units"] = [c for c, _ in UNIT_CHOICES if self.initial.get(f"{name}_{c}")]
 

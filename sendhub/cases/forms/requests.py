@@ -13,7 +13,7 @@ from sendhub.cases.forms.fields import YES_NO, date_field
 from sendhub.cases.models.assessments import EXCEPTION_CHOICES, SOURCE_CHOICES
 from sendhub.cases.models.children import Child
 from sendhub.core.forms import GovukDateField
-from sendhub.schools.models import School
+from sendhub.schools.forms import SettingField
 
 
 class RequestForm(forms.Form):
@@ -112,9 +112,7 @@ class AmendmentsForm(SectionsForm):
 
 
 class FinalForm(SectionsForm):
-    named_setting = forms.ModelChoiceField(
-        label="Named school or setting (section I)", required=False, queryset=School.objects.order_by("name")
-    )
+    named_setting = SettingField(label="Named school or setting (section I)")
 
 
 class ConsultationForm(forms.Form):

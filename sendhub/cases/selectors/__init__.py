@@ -37,7 +37,6 @@ from sendhub.cases.models import (
 from sendhub.cases.models.plans import SECTION_CODES, Grade
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.selectors.caseloads import Caseload, caseloads, caseloads_open_work, officer_cases
-from sendhub.cases.selectors.settings import settings_to_offer
 from sendhub.cases.selectors.worklist import (
     WORKLISTS,
     WorklistFilter,
@@ -56,7 +55,6 @@ __all__ = [
     "caseloads_open_work",
     "officer_cases",
     "officers_for",
-    "settings_to_offer",
     "worklist",
     "worklist_counts",
     "worklist_schools",

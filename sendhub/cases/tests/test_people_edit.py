@@ -130,7 +130,7 @@ def test_officer_ends_a_placement_and_the_timeline_says_so(client, login, office
     login(client, officer)
     url = reverse("cases:placement_edit", args=[child.pk, placement.pk])
     assert b"2023" in client.get(url).content  # the form starts from what is recorded
-    form = {"school": school.pk, "rank": "1", "start_0": "1", "start_1": "9", "start_2": "2023"}
+    form = {"school": school.urn, "rank": "1", "start_0": "1", "start_1": "9", "start_2": "2023"}
     bad = client.post(url, {**form, "end_0": "1", "end_1": "9", "end_2": "2022"})
     assert bad.status_code == 200  # an end before the start is refused, and nothing changes
     placement.refresh_from_db()

@@ -30,8 +30,8 @@ def test_officer_records_a_dual_residential_placement(client, login, officer, pl
     response = client.post(
         url,
         {
-            "named_setting": plan.named_setting_id,
-            "second_setting": second.pk,
+            "named_setting": plan.named_setting.urn,
+            "second_setting": second.urn,
             "residential": "A",
             "work_based": "",
             "version": plan.version,
@@ -49,8 +49,8 @@ def test_the_second_setting_must_differ_from_the_named_one(client, login, office
     response = client.post(
         reverse("cases:setting_edit", args=[plan.pk]),
         {
-            "named_setting": plan.named_setting_id,
-            "second_setting": plan.named_setting_id,
+            "named_setting": plan.named_setting.urn,
+            "second_setting": plan.named_setting.urn,
             "residential": "",
             "work_based": "",
             "version": plan.version,
@@ -66,7 +66,7 @@ def test_a_plan_can_name_a_type_of_setting_instead_of_a_school(client, login, of
     url = reverse("cases:setting_edit", args=[plan.pk])
     page = client.get(url).content
     assert b"Or the type of setting named" in page
-    both = client.post(url, {"named_setting": plan.named_setting_id, "named_setting_type": "EHE"})
+    both = client.post(url, {"named_setting": plan.named_setting.urn, "named_setting_type": "EHE"})
     assert b"Choose a school or a type of setting for the main setting, not both" in both.content
     no_words = client.post(url, {"named_setting_type": "NIEO", "version": plan.version})
     assert b"Describe the main setting" in no_words.content
@@ -94,7 +94,7 @@ def test_a_phase_transfer_changes_the_school_named(client, login, officer, plan)
     login(client, officer)
     response = client.post(
         reverse("cases:setting_edit", args=[plan.pk]),
-        {"named_setting": secondary.pk, "version": plan.version},
+        {"named_setting": secondary.urn, "version": plan.version},
     )
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -171,7 +171,7 @@ def test_a_plan_cannot_name_work_based_learning_for_a_child_of_school_age(client
     login(client, officer)
     response = client.post(
         reverse("cases:setting_edit", args=[plan.pk]),
-        {"named_setting": plan.named_setting_id, "work_based": "A", "version": plan.version},
+        {"named_setting": plan.named_setting.urn, "work_based": "A", "version": plan.version},
     )
     assert response.status_code == 200
     leaves = school_leaving_date(plan.child.birth_date)
@@ -188,7 +188,7 @@ def test_a_plan_can_name_work_based_learning_after_the_school_leaving_date(clien
     login(client, officer)
     response = client.post(
         reverse("cases:setting_edit", args=[plan.pk]),
-        {"named_setting": plan.named_setting_id, "work_based": "A", "version": plan.version},
+        {"named_setting": plan.named_setting.urn, "work_based": "A", "version": plan.version},
     )
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -230,9 +230,9 @@ def test_a_named_school_can_be_its_sen_unit_or_resourced_provision(client, login
     response = client.post(
         url,
         {
-            "named_setting": plan.named_setting_id,
+            "named_setting": plan.named_setting.urn,
             "named_setting_units": ["sen_unit"],
-            "second_setting": second.pk,
+            "second_setting": second.urn,
             "second_setting_units": ["resourced_provision"],
             "version": plan.version,
         },
@@ -253,7 +253,7 @@ def test_a_named_school_can_be_its_sen_unit_or_resourced_provision(client, login
     again = client.get(url).content.decode()
     assert 'value="sen_unit" checked' in again, "the form shows what the plan records"
     client.post(
-        url, {"named_setting": plan.named_setting_id, "second_setting": second.pk, "version": plan.version}
+        url, {"named_setting": plan.named_setting.urn, "second_setting": second.urn, "version": plan.version}
     )
     plan.refresh_from_db()
     assert not (plan.named_setting_sen_unit or plan.second_setting_resourced_provision), (
@@ -276,7 +276,7 @@ def test_a_type_of_setting_cannot_be_a_sen_unit(client, login, officer, plan):
     no_second = client.post(
         url,
         {
-            "named_setting": plan.named_setting_id,
+            "named_setting": plan.named_setting.urn,
             "second_setting_units": ["resourced_provision"],
             "version": plan.version,
         },
@@ -289,7 +289,7 @@ def test_a_type_of_setting_cannot_be_a_sen_unit(client, login, officer, plan):
 
 
 def test_an_out_of_area_independent_school_is_found_and_named(client, login, officer, plan, settings):
-    """With all of England imported the lists offer the council's own settings, and a search finds the rest."""
+    """With all of England imported, "Find a setting" finds one anywhere and its name or URN names it."""
     import io as _io
 
     from lxml import html
@@ -303,23 +303,20 @@ def test_an_out_of_area_independent_school_is_found_and_named(client, login, off
     away = School.objects.get(urn=990003)
     login(client, officer)
     url = reverse("cases:setting_edit", args=[plan.pk])
-
-    def offered(response):
-        page = html.fromstring(response.content)
-        return [o.text_content() for o in page.xpath("//select[@name='named_setting']/option")]
-
-    before = offered(client.get(url))
-    assert "Fernhill Primary School" in before and "Larchmont House School (Hertfordshire)" not in before
-    assert "Old Mill Primary School" not in before  # closed
-    found = offered(client.get(url + "?setting=larchmont"))
-    assert "Larchmont House School (Hertfordshire)" in found
+    form_page = html.fromstring(client.get(url).content)
+    assert not form_page.xpath("//select[@name='named_setting']")
+    assert form_page.xpath("//input[@name='named_setting']/@value") == [str(plan.named_setting.urn)]
+    links = form_page.xpath("//a[text()='Find a setting (opens in new tab)']/@href")
+    assert links == ["/schools/", "/schools/"], "each setting field links to the search"
+    found = client.get(reverse("schools:school_list") + "?q=larchmont").content.decode()
+    assert "990003" in found and "Larchmont House School" in found and "Hertfordshire" in found
     response = client.post(
-        url + "?setting=larchmont",
-        {"named_setting": away.pk, "residential": "", "work_based": "", "version": plan.version},
+        url,
+        {"named_setting": "larchmont house", "residential": "", "work_based": "", "version": plan.version},
     )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.named_setting == away
     assert b"Larchmont House School (Hertfordshire)" in client.get(plan.get_absolute_url()).content
-    # Once named, it is offered without a search.
-    assert "Larchmont House School (Hertfordshire)" in offered(client.get(url))
+    again = html.fromstring(client.get(url).content)
+    assert again.xpath("//input[@name='named_setting']/@value") == ["990003"]

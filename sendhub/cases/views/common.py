@@ -20,7 +20,6 @@ def step(
     action: Callable[[dict[str, Any]], object],
     button: str = "Save",
     links: list[tuple[str, str]] | None = None,
-    search: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """The casework form page (`cases/step_form.html`) around core's `step`: back to the request or child."""
     return core_step(
@@ -34,7 +33,6 @@ def step(
             "child": getattr(target, "child", target),
             "back": target,
             "links": links or [],
-            "search": search,
         },
         done=target,
     )

@@ -283,11 +283,7 @@ def budget_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def setting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
     initial = {name: getattr(plan, name) for name in svc.SETTING_FIELDS}
-    search = (request.GET.get("setting") or "").strip()
-    offer = selectors.settings_to_offer(search, named=[plan.named_setting_id, plan.second_setting_id])
-    form = forms.PlanSettingForm(
-        request.POST or None, initial={**initial, "version": plan.version}, offer=offer
-    )
+    form = forms.PlanSettingForm(request.POST or None, initial={**initial, "version": plan.version})
     return _step(
         request,
         form,
@@ -300,5 +296,4 @@ def setting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             fields={name: d[name] for name in svc.SETTING_FIELDS},
             today=timezone.localdate(),
         ),
-        search={"value": search, "found": len(offer)},
     )

@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 "full_name": options["name"] or email.split("@")[0],
                 "role": options["role"],
                 "team": team.pk if team else "",
-                "schools": [s.pk for s in schools],
+                "schools": "\n".join(str(s.urn) for s in schools),
                 "phone": "",
             }
         )
