@@ -122,6 +122,52 @@ def _organisations(rng: random.Random) -> list[Organisation]:
     return orgs
 
 
+# Who runs what: a kind of provider only runs the kinds of service it would (an arts collective runs no NHS
+# therapy; only community health services run health services).
+PROVIDERS_FOR: dict[str, tuple[str, ...]] = {
+    "education": ("Children's Trust", "College", "Disability Charity"),
+    "health": ("Community Health Services",),
+    "care": ("Children's Trust", "Family Centre", "Disability Charity"),
+    "short-breaks": (
+        "Play Association",
+        "Inclusive Sports",
+        "Youth Project",
+        "Disability Charity",
+        "Arts Collective",
+    ),
+    "leisure": ("Play Association", "Inclusive Sports", "Arts Collective", "Youth Project"),
+    "advice": ("Parents' Network", "Disability Charity", "Family Centre", "Children's Trust"),
+    "early-years": ("Family Centre", "Children's Trust", "Community Health Services"),
+    "post-16": ("College", "Youth Project", "Disability Charity"),
+}
+
+# Camden's postcode districts and the part of the borough each is in (every demo location is in Camden).
+AREA_OF_DISTRICT = {
+    "WC1": "south",
+    "NW1": "central",
+    "NW5": "central",
+    "N7": "central",
+    "NW3": "north",
+    "NW6": "north",
+    "N6": "north",
+    "N19": "north",
+}
+
+
+def service_place(n: int, templates: int) -> int:
+    """The place in a demo service's name: each kind of service appears once per place (no service listed
+    twice under two providers) for up to 30 of each kind."""
+    return (n % templates + 7 * (n // templates)) % len(words.PLACES)
+
+
+def provider_fits(organisation_name: str, category: str) -> bool:
+    return any(organisation_name.endswith(kind) for kind in PROVIDERS_FOR[category])
+
+
+def area_of(postcode: str) -> str:
+    return AREA_OF_DISTRICT.get(postcode.split(" ", 1)[0], "borough")
+
+
 def build_directory(*, seed: int, count: int, today: dt.date) -> int:
     """Create `count` services (ids derived from the seed and position, so re-running adds nothing)."""
     rng = random.Random(seed)
@@ -133,11 +179,12 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
     new: list[Service] = []
     for n, service_id in enumerate(wanted):
         category, (pattern, description, low, high, cost, needs) = templates[n % len(templates)]
-        place = words.PLACES[(n // len(templates) + n) % len(words.PLACES)]
+        place = words.PLACES[service_place(n, len(templates))]
         r = random.Random(f"{seed}-{n}")
         if service_id in existing:
             continue
-        org = orgs[r.randrange(len(orgs))]
+        fitting = [o for o in orgs if provider_fits(o.name, category)]
+        org = fitting[r.randrange(len(fitting))]
         service = Service(
             id=service_id,
             organisation=org,
@@ -174,6 +221,7 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
         new.append(service)
     Service.objects.bulk_create(new)
     links, places, schedules = [], [], []
+    located: list[Service] = []
     extras: list[Contact | CostOption | Language] = []
     for service in new:
         n = wanted.index(service.pk)
@@ -183,12 +231,15 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
         links += [
             ServiceTerm(id=demo_id("attr", service.pk, c), service=service, term=terms[c]) for c in codes
         ]
-        for location in r.sample(locations, r.choice([1, 1, 2])):
+        chosen = r.sample(locations, r.choice([1, 1, 2]))
+        for location in chosen:
             places.append(
                 ServiceAtLocation(
                     id=demo_id("sal", service.pk, location.pk), service=service, location=location
                 )
             )
+        service.area = area_of(chosen[0].postcode)
+        located.append(service)
         days = r.choice(["MO,WE", "TU,TH", "SA", "MO,TU,WE,TH,FR", "FR", "SU", "WE"])
         opens = dt.time(r.choice([9, 10, 13, 15, 16]), r.choice([0, 30]))
         closes = dt.time(min(opens.hour + r.choice([2, 3, 4]), 21), opens.minute)
@@ -211,7 +262,7 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
                     byday="MO,TU,WE,TH,FR",
                     opens_at=dt.time(10),
                     closes_at=dt.time(15),
-                    description="School holidays, weekdays 10:00 to 15:00",
+                    description=rules.schedule_text("MO,TU,WE,TH,FR", dt.time(10), dt.time(15)),
                 )
             )
         extras.append(
@@ -237,6 +288,7 @@ def build_directory(*, seed: int, count: int, today: dt.date) -> int:
             extras.append(
                 Language(id=demo_id("lang", service.pk, code), service=service, name=name, code=code)
             )
+    Service.objects.bulk_update(located, ["area"])
     ServiceTerm.objects.bulk_create(links)
     ServiceAtLocation.objects.bulk_create(places)
     Schedule.objects.bulk_create(schedules)

@@ -55,12 +55,18 @@ def days_text(byday: str) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def clock_text(t: dt.time) -> str:
+    """A time as GOV.UK writes it: 10am, 1:30pm, midday."""
+    if t.hour == 12 and t.minute == 0:
+        return "midday"
+    minutes = f":{t.minute:02d}" if t.minute else ""
+    return f"{t.hour % 12 or 12}{minutes}{'am' if t.hour < 12 else 'pm'}"
+
+
 def schedule_text(byday: str, opens: dt.time, closes: dt.time) -> str:
-    return (
-        f"{days_text(byday)}, {opens:%H:%M} to {closes:%H:%M}"
-        if byday
-        else f"{opens:%H:%M} to {closes:%H:%M}"
-    )
+    """'MO,WE', 10:00, 13:00 -> 'Monday and Wednesday, 10am to 1pm' (GOV.UK style for days and times)."""
+    times = f"{clock_text(opens)} to {clock_text(closes)}"
+    return f"{days_text(byday)}, {times}" if byday else times
 
 
 def reminder_text(service_names: str) -> str:

@@ -4,11 +4,12 @@ real answers, "you said, we did" entries and SEN surgeries. Synthetic, determini
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.utils import timezone
 
+from sendhub.lib.workdays import is_working_day
 from sendhub.voice.models import Contact, QuestionKind, Survey, Trigger
 from sendhub.voice.services import complaints, contacts, surgeries, surveys
 
@@ -375,6 +376,14 @@ def _complaint(rng: random.Random, contact: Contact, manager: Any, now: datetime
         )
 
 
+def working_day_from(day: date) -> date:
+    """The day itself, or the next day that is neither a weekend nor a bank holiday (a surgery was once
+    set on Boxing Day)."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
 def _surgeries(rng: random.Random, officer: Any, now: datetime) -> None:
     today = timezone.localdate()
     for offset, venue in (
@@ -386,7 +395,7 @@ def _surgeries(rng: random.Random, officer: Any, now: datetime) -> None:
         session = surgeries.create_session(
             title="SEN surgery",
             venue=venue,
-            on=today + timedelta(days=offset),
+            on=working_day_from(today + timedelta(days=offset)),
             first_slot=time(10, 0),
             slot_count=6,
             minutes=20,

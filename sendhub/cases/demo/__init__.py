@@ -19,6 +19,7 @@ from django.utils import timezone
 from sendhub.accounts.models import Role, Team, User
 from sendhub.cases import rules
 from sendhub.cases.demo import reviews as demo_reviews
+from sendhub.cases.demo.plans import overall_grade as overall_grade
 from sendhub.cases.demo.plans import plan_rows
 from sendhub.cases.models import (
     AdviceRequest,

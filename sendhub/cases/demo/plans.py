@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from sendhub.accounts.models import Role, User
+from sendhub.cases import rules
 from sendhub.cases.models import (
     AnnualReview,
     Appeal,
@@ -20,7 +21,7 @@ from sendhub.cases.models import (
     QualityAudit,
     VersionKind,
 )
-from sendhub.cases.synthetic.timelines import SyntheticCase
+from sendhub.cases.synthetic.timelines import SyntheticCase, review_history
 
 SECTIONS = {
     "A": "Likes music, swimming and drawing. Wants to make friends and to travel to school independently.",
@@ -136,6 +137,16 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
                     sections=SECTIONS,
                 )
             )
+        for held in review_history(rng, p.issued, p.last_review_meeting, p.ceased or p.cease_notice or today):
+            reviews.append(
+                AnnualReview(
+                    plan=plan,
+                    meeting=held,
+                    report_sent=held + timedelta(days=rng.randint(3, 12)),
+                    decision_on=held + timedelta(days=rng.randint(14, 27)),
+                    outcome=rules.ReviewOutcome.KEEP.value,
+                )
+            )
         if p.last_review_meeting:
             reviews.append(
                 AnnualReview(
@@ -203,11 +214,8 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
     if auditor is not None:
         audits = []
         for v in rng.sample(recent, min(len(recent), 12)):
-            grades = {
-                code: rng.choices(["good", "requires_improvement", "inadequate"], [6, 3, 1])[0]
-                for code in SECTIONS
-            }
-            overall = max(grades.values(), key=["good", "requires_improvement", "inadequate"].index)
+            grades = audit_grades(rng, list(SECTIONS))
+            overall = overall_grade(grades)
             audits.append(
                 QualityAudit(
                     version=v,
@@ -219,3 +227,27 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
                 )
             )
         QualityAudit.objects.bulk_create(audits)
+
+
+GRADES = ["good", "requires_improvement", "inadequate"]
+
+
+def audit_grades(rng: random.Random, sections: list[str]) -> dict[str, str]:
+    """A demo audit's section grades: a plan is good, requires improvement or inadequate as a whole (6:3:1),
+    and most of its sections share that grade; about one section in six is a grade better or worse."""
+    level = rng.choices(range(3), [6, 3, 1])[0]
+    grades = {}
+    for code in sections:
+        shift = rng.choice([-1, 1]) if rng.random() < 1 / 6 else 0
+        grades[code] = GRADES[min(2, max(0, level + shift))]
+    return grades
+
+
+def overall_grade(grades: dict[str, str]) -> str:
+    """The overall grade that follows from the section grades: the grade most sections have (a tie goes to
+    the worse), and never "good" while any section is inadequate."""
+    counts = [sum(1 for g in grades.values() if g == grade) for grade in GRADES]
+    overall = max(range(3), key=lambda i: (counts[i], i))
+    if overall == 0 and counts[2]:
+        overall = 1
+    return GRADES[overall]

@@ -17,7 +17,7 @@ from sendhub.cases.rules import (
     Stage,
 )
 from sendhub.cases.rules.periods import add_months
-from sendhub.cases.rules.reviews import academic_year_start, next_phase_transfer
+from sendhub.cases.rules.reviews import academic_year_start, annual_review_due, next_phase_transfer
 
 ADVICE_KINDS = ("educational", "psychological", "health", "social_care")
 
@@ -57,9 +57,14 @@ def _exceptions(rng: random.Random, received: date, latest: date) -> tuple[Excep
     return (ExceptionPeriod(reason, start, end),)
 
 
+# Share of plans issued within 20 weeks: Camden's published figure (DfE timeliness_20_week, 2024, including
+# exceptions) is 96%; the demo's live figure should land near it.
+WITHIN_20_WEEKS = 0.96
+
+
 def issued_assessment(rng: random.Random, issued: date, birth: date) -> AssessmentFacts:
-    """The completed assessment behind a plan issued on ``issued`` (about 55% within 20 weeks)."""
-    weeks_days = rng.randint(95, 140) if rng.random() < 0.55 else rng.randint(141, 300)
+    """The completed assessment behind a plan issued on ``issued`` (about 96% within 20 weeks)."""
+    weeks_days = rng.randint(95, 140) if rng.random() < WITHIN_20_WEEKS else rng.randint(141, 220)
     received = max(_days(issued, -weeks_days), _days(birth, 1))
     decided = _days(received, rng.randint(25, 45))
     draft = max(_days(issued, -rng.randint(15, 35)), _days(decided, 20))
@@ -245,3 +250,28 @@ def _maintained(
         amended_issued=amended,
     )
     return plan, outcome
+
+
+# Annual reviews held on time (by the last day of the 12 months, CFA 2014 s.44(1)): most, not all.
+REVIEWS_ON_TIME = 0.9
+
+
+def review_history(rng: random.Random, issued: date, last_meeting: date | None, until: date) -> list[date]:
+    """The annual review meetings a plan had before its latest one (`last_meeting`, or `until` if none).
+
+    Each is held in the 12 months the previous one (or the plan) started: about nine in ten a few weeks
+    before the deadline, the rest a few weeks after it. Without these, every earlier anniversary of a plan
+    made years ago counted as a review never held."""
+    end = last_meeting or until
+    meetings: list[date] = []
+    previous: date | None = None
+    while True:
+        due = annual_review_due(issued, previous)
+        if rng.random() < REVIEWS_ON_TIME:
+            held = _days(due, -rng.randint(7, 45))
+        else:
+            held = _days(due, rng.randint(1, 45))
+        if held >= _days(end, -120):
+            return meetings
+        meetings.append(held)
+        previous = held

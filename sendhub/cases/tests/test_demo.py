@@ -88,3 +88,35 @@ def test_demo_has_structured_reviews_and_multi_setting_consultations():
         waiting = [x.sent for x in consulted if x.request_id == c.request_id and x.answered_on is None]
         assert c.request.setting_consulted == (min(waiting) if waiting else c.request.setting_consulted)
         assert (c.request.setting_responded is None) == bool(waiting), c.request_id
+
+
+def test_demo_plan_quality_totals_follow_from_the_section_grades():
+    """Issue #22: the demo's totals (0 good, 3 requires improvement, 9 inadequate) did not follow from the
+    section grades shown beside them, which were mostly good."""
+    from sendhub.cases.demo import overall_grade
+    from sendhub.cases.models import QualityAudit
+
+    audits = list(QualityAudit.objects.all())
+    assert audits
+    for audit in audits:
+        assert audit.overall == overall_grade(audit.grades)
+        most = max(set(audit.grades.values()), key=list(audit.grades.values()).count)
+        assert audit.overall in (most, "requires_improvement")
+
+
+@pytest.mark.parametrize(
+    ("grades", "overall"),
+    [
+        ({"A": "good", "B": "good", "C": "requires_improvement"}, "good"),
+        (
+            {"A": "good", "B": "good", "C": "inadequate"},
+            "requires_improvement",
+        ),  # never good with an inadequate
+        ({"A": "good", "B": "requires_improvement"}, "requires_improvement"),  # a tie goes to the worse
+        ({"A": "inadequate", "B": "inadequate", "C": "good"}, "inadequate"),
+    ],
+)
+def test_overall_grade_rule(grades, overall):
+    from sendhub.cases.demo import overall_grade
+
+    assert overall_grade(grades) == overall

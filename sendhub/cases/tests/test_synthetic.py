@@ -117,3 +117,41 @@ def test_synthetic_upns_pass_the_dfe_check_letter() -> None:
 def test_scale_must_be_positive() -> None:
     with pytest.raises(ValueError, match="Scale"):
         generate(seed=1, scale=0, today=TODAY)
+
+
+def test_demo_timeliness_is_near_camdens_published_96_percent(full):
+    """Issue #22: the demo's live 20-week figure was 54-61% against Camden's published 96%."""
+    issued = [
+        c.assessment for child in full.children for c in child.cases if c.assessment.final_issued is not None
+    ]
+    within = [f for f in issued if (f.final_issued - f.received).days <= 140]
+    assert len(issued) > 1000
+    assert 0.93 <= len(within) / len(issued) <= 0.99
+    assert len(within) < len(issued)  # a realistic few are late
+
+
+def test_demo_has_camdens_288_eng_children(full):
+    counts = Counter(child.sen_status for child in full.children)
+    assert counts["eng"] == 288
+
+
+def test_demo_reviews_are_mostly_held_on_time():
+    """Each plan's earlier annual reviews are recorded, most by their s.44(1) deadline, a minority late."""
+    import random
+
+    from sendhub.cases.rules.reviews import annual_review_due
+    from sendhub.cases.synthetic.timelines import review_history
+
+    rng = random.Random(5)
+    on_time = late = 0
+    for n in range(400):
+        issued = date(2017, 1, 9) + (date(2023, 1, 1) - date(2017, 1, 9)) * n // 400
+        meetings = review_history(rng, issued, date(2026, 5, 1), date(2026, 11, 23))
+        previous = None
+        for held in meetings:
+            due = annual_review_due(issued, previous)
+            on_time, late = (on_time + 1, late) if held <= due else (on_time, late + 1)
+            assert held > (previous or issued)
+            previous = held
+        assert not meetings or meetings[-1] < date(2026, 1, 1)  # none crowds the latest review
+    assert 0.85 <= on_time / (on_time + late) <= 0.95

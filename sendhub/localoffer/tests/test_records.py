@@ -36,7 +36,7 @@ def test_days_text(byday, text):
 @pytest.mark.parametrize(
     ("item", "text"),
     [
-        (TIME, "Monday and Wednesday, 09:00 to 15:30"),
+        (TIME, "Monday and Wednesday, 9am to 3:30pm"),
         (
             TIME
             | {
@@ -45,9 +45,9 @@ def test_days_text(byday, text):
                 "valid_to": "2026-08-28",
                 "description": "Club",
             },
-            "Monday and Wednesday, 09:00 to 15:30 in the school holidays, 27 July 2026 to 28 August 2026 (Club)",
+            "Monday and Wednesday, 9am to 3:30pm in the school holidays, 27 July 2026 to 28 August 2026 (Club)",
         ),
-        (TIME | {"valid_to": "2026-03-31"}, "Monday and Wednesday, 09:00 to 15:30, until 31 March 2026"),
+        (TIME | {"valid_to": "2026-03-31"}, "Monday and Wednesday, 9am to 3:30pm, until 31 March 2026"),
     ],
 )
 def test_schedule_in_words(item, text):
