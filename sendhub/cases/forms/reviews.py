@@ -11,7 +11,7 @@ from sendhub.cases.forms.fields import date_field
 from sendhub.cases.models import ContributorKind, ParticipantRole, Progress
 from sendhub.cases.models.plans import REVIEW_OUTCOME_CHOICES
 from sendhub.lib.filecheck import ACCEPTED_LABELS
-from sendhub.schools.models import School
+from sendhub.schools.forms import SettingField, SettingsField
 
 
 def _text(label: str) -> forms.CharField:
@@ -128,33 +128,16 @@ class ContributionForm(forms.Form):
 
 
 class ConsultSettingsForm(forms.Form):
-    """CFA s.39(2)-(3), s.40(3): consult one or more settings on the same day."""
+    """CFA s.39(2)-(3), s.40(3): consult one or more settings on the same day (each by URN or name)."""
 
-    schools = forms.ModelMultipleChoiceField(
+    schools = SettingsField(
         label="Settings to consult",
-        queryset=School.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        required=True,
+        hint="One a line. ",
         error_messages={"required": "Choose at least one setting to consult"},
     )
-    preferred = forms.ModelChoiceField(
-        label="The setting the parent or young person asked for (if any)",
-        queryset=School.objects.none(),
-        required=False,
-    )
+    preferred = SettingField(label="The setting the parent or young person asked for (if any)")
     sent = date_field("Date the consultations were sent", "date the consultations were sent")
-
-    def __init__(self, *args: Any, offer: list[School], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("schools", "preferred"):
-            field = cast(forms.ModelChoiceField, self.fields[name])
-            field.queryset = School.objects.order_by("name")  # any school saves; the list shows the offer
-        cast(forms.ModelMultipleChoiceField, self.fields["schools"]).widget.choices = [
-            (s.pk, str(s)) for s in offer
-        ]
-        cast(forms.ModelChoiceField, self.fields["preferred"]).widget.choices = [
-            ("", "None"),
-            *((s.pk, str(s)) for s in offer),
-        ]
 
 
 class ConsultationAnswerForm(forms.Form):

@@ -200,12 +200,12 @@ def test_the_request_page_shows_settings_answers_and_due_dates(client, login, of
 def test_the_consult_form_consults_several_settings(client, login, officer, draft, schools):
     login(client, officer)
     url = reverse("cases:consult_settings", args=[draft.pk])
-    page = words(client.get(url + "?setting=Riverside"))
-    assert "Riverside Independent (Bexley)" in page
+    page = words(client.get(url))
+    assert "Settings to consult" in page and "Find a setting" in page
     response = client.post(
         url,
         {
-            "schools": [schools[0].pk, schools[2].pk],
+            "schools": f"{schools[0].urn}\nRiverside Independent",
             "preferred": "",
             "sent_0": "2",
             "sent_1": "9",
@@ -219,6 +219,11 @@ def test_the_consult_form_consults_several_settings(client, login, officer, draf
     ]
     response = client.post(url, {"preferred": "", "sent_0": "2", "sent_1": "9", "sent_2": "2025"})
     assert "Choose at least one setting to consult" in words(response)
+    response = client.post(
+        url, {"schools": "999999", "preferred": "", "sent_0": "2", "sent_1": "9", "sent_2": "2025"}
+    )
+    assert "No open setting has URN 999999" in words(response)
+    assert draft.consultations.count() == 2  # nothing more saved
 
 
 def test_answer_and_naming_through_the_pages_and_who_may(

@@ -140,11 +140,10 @@ def review_contribution(request: AuthenticatedHttpRequest, pk: int, review_pk: i
 @requires("cases.edit_child")
 def consult_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     a = selectors.get_request_for_user(request.user, pk, write=True)
-    search = (request.GET.get("setting") or "").strip()
     plan = selectors.plan_of(a)
-    named = [a.child.school_id, plan.named_setting_id if plan else None]
-    offer = selectors.settings_to_offer(search, named=named)
-    form = forms.ConsultSettingsForm(request.POST or None, offer=offer)
+    # The child's school and the setting the draft names are the usual first ones to consult.
+    usual = [s for s in (a.child.school, plan.named_setting if plan else None) if s is not None]
+    form = forms.ConsultSettingsForm(request.POST or None, initial={"schools": list(dict.fromkeys(usual))})
     return _step(
         request,
         form,
@@ -159,7 +158,6 @@ def consult_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             today=timezone.localdate(),
         ),
         button="Consult and send the letters",
-        search={"value": search, "found": len(offer)},
     )
 
 
