@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sendhub.cases.models import AnnualReview, Document
+from sendhub.cases.models import AnnualReview, Document, PlanVersion
 from sendhub.cases.tests.factories import ChildFactory, PlanFactory, RequestFactory, SchoolFactory
 from sendhub.core.models import AuditEvent
 
@@ -64,17 +64,16 @@ def test_senco_uploads_the_schools_advice_and_the_officer_sees_who_and_when(
 def test_senco_uploads_annual_review_paperwork_but_not_to_a_plan_version(client, login, senco, pupil):
     plan = PlanFactory.create(child=pupil)
     review = AnnualReview.objects.create(plan=plan, meeting=date(2026, 11, 10))
-    version = plan.versions.first() if hasattr(plan, "versions") else None
+    version = PlanVersion.objects.create(plan=plan, number=1, kind="final", issued_on=date(2026, 3, 2))
     login(client, senco)
     form = client.get(reverse("cases:document_upload", args=[pupil.pk])).content.decode()
     assert f"review:{review.pk}" in form
     assert "version:" not in form
     assert post(client, pupil, "review-report.pdf", attach_to=f"review:{review.pk}").status_code == 302
     assert Document.objects.get().review == review
-    if version is not None:
-        refused = post(client, pupil, "plan.pdf", attach_to=f"version:{version.pk}")
-        assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
-        assert Document.objects.count() == 1
+    refused = post(client, pupil, "plan.pdf", attach_to=f"version:{version.pk}")
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    assert Document.objects.count() == 1
 
 
 def test_senco_cannot_upload_for_another_schools_child(client, login, senco, pupil):
