@@ -99,6 +99,13 @@ class UserForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("role") == Role.SENCO and not data.get("schools"):
             self.add_error("schools", "Select at least one school for a SENCO")
+        if data.get("role") == Role.YOUNG_PERSON and self.instance.role != Role.YOUNG_PERSON:
+            # The account belongs to a record (cases.services.young_person checks the age): made from there.
+            self.add_error(
+                "role",
+                "Invite a young person from their own record: open the child's page and follow the link to invite "
+                "them to their own account (or run sendhub invite with --child)",
+            )
         return data
 
 

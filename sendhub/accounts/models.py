@@ -83,6 +83,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_professional(self) -> bool:
-        """Everyone but parents and carers: council staff, SENCOs, providers and partners (the accounts
+        """Everyone but families (parents, carers and young people): council staff, SENCOs, providers and partners (the accounts
         SENDHUB_REQUIRE_STAFF_OTP puts behind two-step sign-in)."""
-        return self.role != Role.PARENT
+        return self.role not in {Role.PARENT, Role.YOUNG_PERSON}

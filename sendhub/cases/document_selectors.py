@@ -66,18 +66,22 @@ def plan_documents(plan_pk: int) -> QuerySet[Document]:
     )
 
 
-def attach_choices(child: Child) -> list[tuple[str, str]]:
-    """The child's records a document can belong to, as form choices ("kind:pk")."""
+def attach_choices(child: Child, *, school: bool = False) -> list[tuple[str, str]]:
+    """The child's records a document can belong to, as form choices ("kind:pk").
+
+    ``school``: a SENCO's choices, the assessment requests (the school's advice) and annual reviews only."""
     choices: list[tuple[str, str]] = [("", "The child's record")]
     for request in AssessmentRequest.objects.filter(child=child).order_by("-received", "-id"):
         choices.append((f"request:{request.pk}", str(request)))
+        if school:
+            continue
         for advice in request.advice.all():
             choices.append((f"advice:{advice.pk}", f"{advice} (request of {long_date(request.received)})"))
     versions = (
         PlanVersion.objects.filter(plan__child=child).select_related("plan").order_by("-plan_id", "-number")
     )
-    for version in versions:
-        choices.append((f"version:{version.pk}", f"EHC plan {version}"))
+    if not school:
+        choices.extend((f"version:{version.pk}", f"EHC plan {version}") for version in versions)
     for review in AnnualReview.objects.filter(plan__child=child).order_by("-meeting"):
         choices.append((f"review:{review.pk}", f"Annual {str(review).lower()}"))
     return choices

@@ -29,7 +29,9 @@ rules.add_perm("cases.view_phase_transfers", casework)
 rules.add_perm("cases.audit_plans", is_team_manager | is_admin)
 rules.add_perm("cases.view_registers", casework)
 # Documents are seen by whoever sees the child (the download view scopes by Child.objects.visible_to).
-rules.add_perm("cases.upload_document", casework)
+# A SENCO uploads the school's advice and annual review paperwork for their schools' pupils (the view scopes the
+# child by Child.objects.visible_to, so another school's child is a 404).
+rules.add_perm("cases.upload_document", casework | is_senco)
 rules.add_perm("cases.remove_document", casework)
 rules.add_perm("cases.manage_print_queue", casework)
 rules.add_perm("cases.run_letter_batches", is_team_manager | is_admin)
@@ -43,3 +45,8 @@ rules.add_perm("cases.view_school_requests", is_senco)
 def can_edit_case(user: Any, child: Any) -> bool:
     """Casework staff may change the records they can see; SENCOs, advisers and parents only read."""
     return bool(user.has_perm("cases.edit_child"))
+
+
+def can_upload_document(user: Any, child: Any) -> bool:
+    """Casework staff upload to any record they can see; a SENCO to their schools' pupils (scoped by the caller)."""
+    return bool(user.has_perm("cases.upload_document"))

@@ -8,7 +8,8 @@ from typing import Any
 from sendhub.accounts.models import User
 from sendhub.cases import rules, selectors
 from sendhub.cases.models import AssessmentRequest, Child, Plan
-from sendhub.cases.permissions import can_edit_case
+from sendhub.cases.permissions import can_edit_case, can_upload_document
+from sendhub.cases.rules.young_person import young_person_check
 from sendhub.cases.selectors import live_plan, open_request
 from sendhub.cases.selectors.reviews import pending_amendment_review
 from sendhub.cases.services.status import assessment_facts, current_status, plan_facts
@@ -42,8 +43,10 @@ def child_summary(child: Child, user: User, today: date) -> dict[str, Any]:
         "appeals": child.appeals.all(),
         "transfers": child.transfers.all(),
         "can_edit": can_edit_case(user, child),
+        "can_upload": can_upload_document(user, child),
         "can_reassign": user.has_perm("cases.reassign_case"),
         "can_request": user.has_perm("cases.record_request"),
+        "young_person": young_person_check(child.birth_date, today),
     }
 
 

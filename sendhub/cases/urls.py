@@ -12,6 +12,7 @@ from sendhub.cases.views import (
     registers,
     requests,
     reviews,
+    young_person,
 )
 
 app_name = "cases"
@@ -32,6 +33,7 @@ urlpatterns = [
     ),
     path("cases/children/<int:pk>/transfers/new/", registers.transfer_new, name="transfer_new"),
     path("cases/children/<int:pk>/parents/new/", children.parent_new, name="parent_new"),
+    path("cases/children/<int:pk>/young-person/invite/", young_person.invite, name="young_person_invite"),
     path("cases/children/<int:pk>/parents/<int:parent_pk>/edit/", children.parent_edit, name="parent_edit"),
     path(
         "cases/children/<int:pk>/parents/<int:parent_pk>/remove/",

@@ -21,6 +21,8 @@ class Role(models.TextChoices):
     MODERATOR = "moderator", "Local Offer moderator"
     FINANCE = "finance", "Finance officer"
     PARTNER = "partner", "Partner organisation officer"
+    # CFA 2014 s.83(2): over compulsory school age and under 25; the Act's rights are theirs, not the parent's.
+    YOUNG_PERSON = "young_person", "Young person"
 
 
 COUNCIL_STAFF_ROLES = frozenset(

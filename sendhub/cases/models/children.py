@@ -46,7 +46,8 @@ class ChildQuerySet(models.QuerySet["Child"]):
         Case officers: their caseload. Team managers: their team's children and any child
         whose officer is in their team. SENCOs: pupils of their schools. EPs, health and
         social care advisers: children whose advice has been asked of them. Parents: their
-        own children (via a parent/carer record linked to their account). Admins: all.
+        own children (via a parent/carer record linked to their account). A young person (CFA 2014
+        s.83(2)): their own record (Child.account), where a parent would see it. Admins: all.
         Everyone else (analysts, providers): none; they see aggregates only.
         """
         from sendhub.accounts.models import Role
@@ -73,6 +74,8 @@ class ChildQuerySet(models.QuerySet["Child"]):
             return self.filter(
                 pk__in=models.Subquery(ParentCarer.objects.filter(user=user).values("child_id"))
             )
+        if role == Role.YOUNG_PERSON:
+            return self.filter(account=user)
         return self.none()
 
 
@@ -131,6 +134,15 @@ class Child(models.Model):
     secondary_need = models.CharField(max_length=4, choices=vocab.SEN_NEEDS, blank=True)
     sen_status = models.CharField(
         "SEN status", max_length=8, choices=SenStatus.choices, default=SenStatus.SUPPORT
+    )
+    # A young person's own account (CFA 2014 s.83(2)): they see their record where a parent would.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="own_record",
+        verbose_name="young person's account",
     )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

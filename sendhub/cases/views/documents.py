@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from sendhub.cases import document_selectors, selectors
 from sendhub.cases.forms.documents import DocumentRemoveForm, DocumentUploadForm
-from sendhub.cases.permissions import can_edit_case
+from sendhub.cases.permissions import can_edit_case, can_upload_document
 from sendhub.cases.services import documents as svc
 from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.audit import record_view
@@ -30,14 +30,16 @@ def document_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "documents": document_selectors.child_documents(child),
             "removed": document_selectors.removed_documents(child) if can_edit else [],
             "can_edit": can_edit,
+            "can_upload": can_upload_document(request.user, child),
         },
     )
 
 
 @requires("cases.upload_document")
 def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    child = selectors.get_child_for_user(request.user, pk, write=True)
-    choices = document_selectors.attach_choices(child)
+    # Scoped by Child.objects.visible_to: a SENCO reaches only their schools' pupils (another's is a 404).
+    child = selectors.get_child_for_user(request.user, pk)
+    choices = document_selectors.attach_choices(child, school=not can_edit_case(request.user, child))
     preselected = request.GET.get("to", "")
     form = DocumentUploadForm(
         request.POST or None,

@@ -54,6 +54,7 @@ SIGNED_IN = frozenset(
         Role.MODERATOR,
         Role.FINANCE,
         Role.PARTNER,
+        Role.YOUNG_PERSON,
     }
 )
 ADMIN_ONLY = frozenset({Role.ADMIN})
@@ -101,6 +102,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
         Role.SOCIAL_CARE,
         Role.SENCO,
         Role.PARENT,
+        Role.YOUNG_PERSON,  # their own record (CFA 2014 s.83(2)), where a parent would see it
         Role.ADMIN,
     },
     "cases:letter_template_list": MANAGERS,
@@ -172,7 +174,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "voice:contact_find": CASEWORK,
     "voice:contact_list": CASEWORK,
     "voice:outbox_list": CASEWORK,
-    "voice:own_contact_list": {Role.PARENT},
+    "voice:own_contact_list": {Role.PARENT, Role.YOUNG_PERSON},
     "voice:reports": {Role.CASE_OFFICER, Role.TEAM_MANAGER, Role.ANALYST, Role.ADMIN},
     "voice:surgery_create": CASEWORK,
     "voice:surgery_list": CASEWORK,

@@ -1,4 +1,8 @@
-"""`sendhub invite EMAIL --role ROLE [--name NAME] [--team TEAM] [--school URN ...] [--resend]`."""
+"""`sendhub invite EMAIL --role ROLE [--name NAME] [--team TEAM] [--school URN ...] [--child REF] [--resend]`.
+
+In cases (not accounts) because a young person's account is made for their record: `--role young_person
+--child REFERENCE` links the account to that child, refused unless they are a young person (CFA 2014 s.83(2)).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from sendhub.accounts import onboarding
 from sendhub.accounts.forms import InviteForm
 from sendhub.accounts.models import Role, Team, User
+from sendhub.cases.models import Child
+from sendhub.cases.services.young_person import invite_young_person
+from sendhub.core.exceptions import SendHubError
 from sendhub.schools.models import School
 
 
@@ -25,6 +33,9 @@ class Command(BaseCommand):
         parser.add_argument("--team", help="The name of an existing team")
         parser.add_argument(
             "--school", action="append", type=int, default=[], help="A SENCO's school URN (repeat for more)"
+        )
+        parser.add_argument(
+            "--child", help="A young person's own record (its case reference); with --role young_person"
         )
         parser.add_argument(
             "--resend", action="store_true", help="The account exists: send its invitation again"
@@ -43,6 +54,9 @@ class Command(BaseCommand):
             return
         if not options["role"]:
             raise CommandError("--role is required for a new account")
+        if options["role"] == Role.YOUNG_PERSON or options["child"]:
+            self._young_person(email, **options)
+            return
         team = None
         if options["team"]:
             team = Team.objects.filter(name__iexact=options["team"]).first()
@@ -74,4 +88,30 @@ class Command(BaseCommand):
             raise CommandError("; ".join(e.messages)) from e
         self.stdout.write(
             self.style.SUCCESS(f"Account made for {user.email} ({user.get_role_display()}); invitation sent")
+        )
+
+    def _young_person(self, email: str, **options: Any) -> None:
+        if options["role"] != Role.YOUNG_PERSON:
+            raise CommandError("--child is for a young person's account: add --role young_person")
+        if not options["child"]:
+            raise CommandError(
+                "--child REFERENCE is required: a young person's account is for their own record"
+            )
+        child = Child.objects.filter(reference__iexact=options["child"].strip()).first()
+        if child is None:
+            raise CommandError(f"No child with the reference {options['child']!r}")
+        try:
+            user = invite_young_person(
+                child=child,
+                email=email,
+                full_name=options["name"] or child.full_name,
+                by=None,
+                today=timezone.localdate(),
+            )
+        except (SendHubError, ValidationError) as e:
+            raise CommandError(str(e) if isinstance(e, SendHubError) else "; ".join(e.messages)) from e
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Account made for {user.email} (young person, {child.reference}); invitation sent"
+            )
         )
