@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from sendhub.accounts.models import User
@@ -61,7 +61,7 @@ def _named(user: User) -> QuerySet[Child]:
     """The children whose records name the account as parent or carer (or the young person themself):
     never more, whatever the role (an admin sees every case on the staff pages, not here)."""
     linked = ParentCarer.objects.filter(user=user).values("child_id")
-    return Child.objects.visible_to(user).filter(pk__in=linked)
+    return Child.objects.visible_to(user).filter(Q(pk__in=linked) | Q(account=user))
 
 
 def family_children(user: User) -> QuerySet[Child]:

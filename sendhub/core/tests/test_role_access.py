@@ -81,8 +81,8 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "funding:position": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:scenario_create": {Role.ADMIN, Role.FINANCE},
     "funding:scenarios": {Role.ADMIN, Role.FINANCE, Role.TEAM_MANAGER},
-    # The family pages: a family account only; the family tasks: council casework staff (docs/domains/portal.md).
-    "portal:home": {Role.PARENT},
+    # The family pages: a family account (a parent or carer, or a young person, CFA s.83(2)); the family tasks: council casework staff (docs/domains/portal.md).
+    "portal:home": {Role.PARENT, Role.YOUNG_PERSON},
     "portal:tasks": {Role.ADMIN, Role.CASE_OFFICER, Role.TEAM_MANAGER},
     "funding:sufficiency": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
     "accounts:otp_setup": SIGNED_IN,

@@ -133,3 +133,17 @@ def test_an_admin_who_may_open_every_page_still_has_no_family_children(
         assert "Ana Testchild" not in page and "No children are linked to your account yet" in page
     else:
         assert response.status_code == 403
+
+
+def test_a_young_person_sees_their_own_record_on_the_family_pages(client, login, officer, make_user):
+    """CFA 2014 s.83(2): a young person's own account (Child.account) reaches their record as a parent's
+    would, and no one else's."""
+    young = make_user("young_person", email="sam@example.test")
+    own = plain_child(officer, None, first_name="Sam")
+    own.account = young
+    own.save(update_fields=["account"])
+    plain_child(officer, None, first_name="Zed")
+    login(client, young)
+    page = client.get(reverse("portal:home")).content.decode()
+    assert "Sam Testchild" in page and "Zed" not in page
+    assert client.get(reverse("portal:child", args=[own.pk])).status_code == 200
