@@ -7,7 +7,8 @@
 - advisers: the advice asked of them, overdue first (`selectors.advice.advice_inbox`, as the inbox);
 - SENCOs: their requests for assessment and the decisions (`selectors.schools`), and what is due next for
   their pupils;
-- parents: what is due next for their children.
+- parents and young people: their children's next steps come from the family pages (`portal/home.py`),
+  in the words those pages use.
 """
 
 from __future__ import annotations
@@ -40,8 +41,6 @@ def home_panels(user: User, today: date) -> list[HomePanel]:
         panels.append(_advice(user, today))
     if user.has_perm("cases.view_school_requests"):
         panels.append(_school(user))
-    if user.role == "parent" and user.has_perm("cases.view_child"):
-        panels.append(_family(user))
     return panels
 
 
@@ -171,16 +170,3 @@ def _school(user: User) -> HomePanel:
         upcoming,
         links=[("Ask for an EHC needs assessment", reverse("cases:request_new"))],
     )
-
-
-def _family(user: User) -> HomePanel:
-    children = selectors.search_children(user)[:NEXT_COUNT]
-    upcoming = [
-        Upcoming(
-            f"{child.full_name}: {child.next_step or child.get_stage_display() or 'no step to wait for'}",
-            reverse("cases:child_detail", args=[child.pk]),
-            child.next_due,
-        )
-        for child in children
-    ]
-    return HomePanel("Your children", 5, upcoming_title="What happens next", upcoming=upcoming)

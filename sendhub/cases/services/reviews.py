@@ -28,6 +28,7 @@ from sendhub.cases.services.common import add_timeline
 from sendhub.cases.services.documents import store_document
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
+from sendhub.lib.dates import long_date
 
 
 def reviewed_outcomes(review: AnnualReview) -> list[Outcome]:
@@ -210,7 +211,7 @@ def add_contribution(
             child=child,
             upload=upload,
             kind=DocumentKind.VIEWS,
-            title=f"For the review of {review.meeting:%d %B %Y}: from {contribution.author_name}",
+            title=f"For the review of {long_date(review.meeting)}: from {contribution.author_name}",
             by=by,
             review=review,
         )

@@ -143,20 +143,23 @@ def test_a_senco_sees_their_requests_the_decisions_and_what_is_due_for_their_pup
 
 
 def test_a_parent_sees_what_happens_next_for_their_child(client, login, parent, officer):
-    child = ChildFactory.create(
-        first_name="Sam",
-        last_name="Family",
-        officer=officer,
-        team=officer.team,
-        next_step="Decide whether to assess",
-        next_due=timezone.localdate() + timedelta(days=9),
-    )
+    from sendhub.cases import rules
+    from sendhub.cases.services.requests import record_request
+    from sendhub.lib.dates import long_date
+
+    today = timezone.localdate()
+    child = ChildFactory.create(first_name="Sam", last_name="Family", officer=officer, team=officer.team)
     ParentFactory.create(child=child, user=parent)
+    received = today - timedelta(days=10)
+    record_request(child=child, received=received, source="parent", by=officer, today=today)
     login(client, parent)
     page = lxml.html.fromstring(home(client).content)
+    # One panel, from the family pages: the child, linking to their family page, with what happens next.
     (item,) = page.xpath("//ol/li")
-    assert text(item.xpath("a")[0]) == "Sam Family: Decide whether to assess"
-    assert text(item.xpath("span")[0]) == f"Due {(timezone.localdate() + timedelta(days=9)):%-d %B %Y}"
+    link = item.xpath("a")[0]
+    assert text(link) == "Sam Family"
+    assert link.get("href") == reverse("portal:child", args=[child.pk])
+    assert long_date(rules.decision_to_assess_due(received)) in text(item)
 
 
 def test_the_panel_this_week_counts_what_the_agenda_lists(client, login, officer, settings):

@@ -200,13 +200,25 @@ class ContentPageVersionInline(admin.TabularInline):
         return False
 
 
+class ContentPageChangeInline(admin.TabularInline):
+    """Changes waiting for (or given) a moderator's decision: decided on the Local Offer pages screen."""
+
+    model = models.ContentPageChange
+    extra = 0
+    fields = readonly_fields = ("status", "title", "submitted_by", "submitted_at", "decided_by", "decided_at")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(models.ContentPage)
 class ContentPageAdmin(admin.ModelAdmin):
     """Edit pages on the Local Offer pages screen (it keeps versions); here they can only be looked at."""
 
     list_display = ["title", "slug", "version", "updated_at"]
     readonly_fields = ["slug", "title", "summary", "body", "version", "updated_at"]
-    inlines = [ContentPageVersionInline]
+    inlines = [ContentPageVersionInline, ContentPageChangeInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

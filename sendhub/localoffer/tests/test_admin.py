@@ -17,6 +17,8 @@ NOT_IN_ADMIN = {
     "serviceterm",
     "accessibilityfeature",
     "contentpageversion",
+    "contentpagechange",
+    "pageviewcount",  # counted by the Local Offer itself; shown on the strategy's visits page
 }
 
 

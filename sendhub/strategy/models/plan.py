@@ -10,6 +10,14 @@ from django.urls import reverse
 from sendhub.strategy.models.removal import AllRowsManager, LiveManager
 from sendhub.strategy.rules import Delivery, Rag
 
+DELIVERY_LABELS: dict[str, str] = {
+    Delivery.NOT_STARTED: "Not started",
+    Delivery.ON_TRACK: "On track",
+    Delivery.AT_RISK: "At risk",
+    Delivery.OFF_TRACK: "Off track",
+    Delivery.COMPLETE: "Complete",
+}
+
 
 class Strategy(models.Model):
     """A local area SEND strategy (Camden's runs five years), delivered through yearly plans."""
@@ -114,7 +122,7 @@ class Update(models.Model):
 
     action = models.ForeignKey(Action, models.CASCADE, related_name="updates")
     reported_on = models.DateField()
-    delivery = models.CharField(max_length=12, choices=[(d.value, d.value) for d in Delivery])
+    delivery = models.CharField(max_length=12, choices=list(DELIVERY_LABELS.items()))
     rag = models.CharField(max_length=6, choices=[(r.value, r.value) for r in Rag])
     rag_reason = models.CharField(max_length=60)
     progress = models.TextField()
@@ -153,13 +161,6 @@ class Update(models.Model):
         return RAG_TAG_CLASSES[self.rag]
 
 
-DELIVERY_LABELS: dict[str, str] = {
-    Delivery.NOT_STARTED: "Not started",
-    Delivery.ON_TRACK: "On track",
-    Delivery.AT_RISK: "At risk",
-    Delivery.OFF_TRACK: "Off track",
-    Delivery.COMPLETE: "Complete",
-}
 # The GOV.UK tag colour of each RAG status (yellow, not orange, for amber: its text contrast is higher).
 RAG_TAG_CLASSES: dict[str, str] = {
     Rag.RED: "govuk-tag--red",
