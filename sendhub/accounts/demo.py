@@ -27,6 +27,7 @@ PEOPLE = [
     ("moderator", "Mina Hosseini", Role.MODERATOR, None),
     ("finance", "Femi Adebayo", Role.FINANCE, None),
     ("partner", "Rosa Delgado", Role.PARTNER, None),
+    ("youngperson", "Jordan Ellis", Role.YOUNG_PERSON, None),
     ("officer2", "Tomasz Nowak", Role.CASE_OFFICER, 0),
     ("officer3", "Grace Osei", Role.CASE_OFFICER, 1),
     ("officer4", "Daniel Haddad", Role.CASE_OFFICER, 2),

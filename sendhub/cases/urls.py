@@ -83,7 +83,6 @@ urlpatterns = [
     path("cases/requests/<int:pk>/exceptions/new/", requests.exception_new, name="exception_new"),
     path("cases/requests/<int:pk>/issue-decision/", requests.issue_decision, name="issue_decision"),
     path("cases/requests/<int:pk>/draft/", requests.draft_issue, name="draft_issue"),
-    path("cases/requests/<int:pk>/consultation/", requests.consultation, name="consultation"),
     path("cases/requests/<int:pk>/consultations/new/", reviews.consult_settings, name="consult_settings"),
     path("cases/consultations/<int:pk>/answer/", reviews.consultation_answer, name="consultation_answer"),
     path("cases/consultations/<int:pk>/name/", reviews.consultation_name, name="consultation_name"),

@@ -22,6 +22,7 @@ ENGLISH_WORDS = frozenset(
         "add",
         "added",
         "admin",
+        "agree",
         "all",
         "amend",
         "amended",

@@ -37,6 +37,7 @@ from sendhub.cases.models import (
     TimelineEntry,
 )
 from sendhub.cases.rules import Stage
+from sendhub.cases.rules.young_person import young_person_check
 from sendhub.cases.synthetic import generate, names
 from sendhub.cases.synthetic.population import SyntheticChild
 from sendhub.cases.synthetic.timelines import SyntheticCase
@@ -403,6 +404,24 @@ def _demo_family(today: date) -> None:
         record.user = parent_user
         record.full_clean()
         record.save()
+    _demo_young_person(demo, today)
+
+
+def _demo_young_person(demo: Any, today: date) -> None:
+    """The demo young person account is the record of a young person (over school age, under 25: CFA 2014
+    s.83(2)) with a plan, named as the account is, so the family pages show them their own case."""
+    account = User.objects.filter(email="youngperson@demo.sendhub.test").first()
+    if account is None or Child.objects.filter(account=account).exists():
+        return
+    for child in demo.filter(plans__status=PlanStatus.ACTIVE, account__isnull=True).order_by(
+        "birth_date", "pk"
+    ):
+        if child.birth_date and young_person_check(child.birth_date, today).allowed:
+            first, _, last = account.full_name.partition(" ")
+            child.first_name, child.last_name, child.account = first, last, account
+            child.full_clean()
+            child.save(update_fields=["first_name", "last_name", "account"])
+            return
 
 
 def _panels(requests: list[AssessmentRequest], today: date) -> None:

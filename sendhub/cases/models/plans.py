@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -306,6 +308,11 @@ class AnnualReview(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:review_detail", args=[self.plan_id, self.pk])
+
+    @property
+    def child(self) -> Any:
+        """The child whose plan this reviews (the casework form pages lead back to the child through it)."""
+        return self.plan.child
 
 
 class Grade(models.TextChoices):

@@ -140,30 +140,6 @@ def test_a_withdrawal_from_a_stale_page_is_refused_and_the_request_stays_open(
     assert assessing.withdrawn == timezone.localdate() and assessing.status == "withdrawn"
 
 
-def test_a_consultation_from_a_stale_page_is_refused(client, login, officer, assessing):
-    today = timezone.localdate()
-    svc.issue_draft(request=assessing, issued_on=today, sections={"A": "About me"}, by=officer, today=today)
-    login(client, officer)
-    url = reverse("cases:consultation", args=[assessing.pk])
-    assessing.refresh_from_db()
-    assert f'name="version" value="{assessing.version}"' in client.get(url).content.decode()
-    AssessmentRequest.objects.filter(pk=assessing.pk).update(version=assessing.version + 1)
-    post = {
-        "version": assessing.version,
-        "consulted_0": str(today.day),
-        "consulted_1": str(today.month),
-        "consulted_2": str(today.year),
-    }
-    response = client.post(url, post)
-    assert response.status_code == 200 and STALE in response.content.decode()
-    assessing.refresh_from_db()
-    assert assessing.setting_consulted is None
-    post["version"] = assessing.version
-    assert client.post(url, post).status_code == 302
-    assessing.refresh_from_db()
-    assert assessing.setting_consulted == today
-
-
 def test_a_cease_notice_with_an_old_version_is_refused_and_the_plan_stays_active(officer, live_plan):
     opened = live_plan.version
     Plan.objects.filter(pk=live_plan.pk).update(version=opened + 1)

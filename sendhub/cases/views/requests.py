@@ -145,21 +145,6 @@ def draft_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("cases.edit_child")
-def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    a = selectors.get_request_for_user(request.user, pk, write=True)
-    form = forms.ConsultationForm(request.POST or None, initial={"version": a.version})
-    return _step(
-        request,
-        form,
-        a,
-        "Consultation with the requested setting",
-        lambda d: svc.record_consultation(
-            request=a, by=request.user, today=timezone.localdate(), expected_version=d.pop("version"), **d
-        ),
-    )
-
-
-@requires("cases.edit_child")
 def final_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     a = selectors.get_request_for_user(request.user, pk, write=True)
     form = forms.FinalForm(request.POST or None, initial_sections=selectors.latest_sections(a))

@@ -21,6 +21,13 @@ NOT_CRAWLABLE: dict[str, str] = {
     "accounts:logout": "signing out is a button in the header (a POST form); its GET page is tested in test_sign_in",
     "cases:amended_issue": "at the browser-test scale only 2 or 3 plans have amendments open and the crawl's budget "
     "rarely reaches them; the page is the shared cases/step_form.html, which is axe-checked through other steps",
+    "cases:consultation_answer": "linked from a request's consultations table only while a setting has not "
+    "answered; at the browser-test scale the crawl's budget rarely reaches such a request; the page is the shared "
+    "cases/step_form.html, axe-checked through other steps (tested in cases/tests/test_consultations.py)",
+    "strategy:evidence_download": "a file download, linked from an update that carries evidence; the demo plan's "
+    "updates carry none at the browser-test scale (tested in strategy/tests/test_evidence.py)",
+    "voice:own_contact_claim": "the link exists only in the confirmation email of a message sent while signed "
+    "out (tested in voice/tests/test_public_contact.py)",
     "portal:assessment": "linked only for a child with no request and no plan, and the demo parent's children have "
     "a draft plan and a plan; the page is the shared portal/action.html, axe-checked through the other actions",
 }
