@@ -212,7 +212,14 @@ def trend_chart(position: Position) -> TrendChart:
 
 def sufficiency_table(result: Sufficiency) -> Table:
     rows: list[list[Any]] = [
-        [r.need, r.phase, r.places, r.now, *(r.demand[y] for y in result.years), r.last_gap]
+        [
+            NEED_NAMES.get(r.need, r.need),
+            r.phase,
+            r.places,
+            r.now,
+            *(r.demand[y] for y in result.years),
+            r.last_gap,
+        ]
         for r in result.rows
     ]
     rows.append(
@@ -269,7 +276,7 @@ def sufficiency_chart(result: Sufficiency) -> PairChart:
     plot = width - plot_left - 60
     bars = [
         PairBar(
-            label=f"{r.need}, {r.phase}",
+            label=f"{NEED_NAMES.get(r.need, r.need)}, {r.phase}",
             y=10 + n * (2 * bar_height + gap),
             places_width=r.places / biggest * plot,
             demand_width=r.demand[last] / biggest * plot,

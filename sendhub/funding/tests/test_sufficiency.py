@@ -79,11 +79,11 @@ def test_demand_grows_with_the_forecast_plans_of_the_phase(
     login(client, world.finance)
     page = client.get("/funding/places/sufficiency/").content.decode()
     table = page.split('id="sufficiency"', 1)[1].split("</table>", 1)[0]
-    hi = table.split(">HI<", 1)[1].split("</tr>", 1)[0]
+    hi = table.split(">Hearing impairment<", 1)[1].split("</tr>", 1)[0]
     cells = [c.split(">")[-1] for c in hi.split("</td>")[:-1]]
     # phase, places, now (8 placed + 2 waiting), demand 2027-2031 (10 x 1.1 ... 10 x 1.5), places less demand
     assert cells == ["Primary", "10", "10", "11", "12", "13", "14", "15", "-5"]
-    asd = table.split(">ASD<", 1)[1].split("</tr>", 1)[0]
+    asd = table.split(">Autistic spectrum disorder<", 1)[1].split("</tr>", 1)[0]
     assert [c.split(">")[-1] for c in asd.split("</td>")[:-1]] == [
         "Secondary",
         "12",
@@ -98,14 +98,17 @@ def test_demand_grows_with_the_forecast_plans_of_the_phase(
     assert "Demand 2031" in table and "Demand 2027" in table
     assert "22 places; 10 children placed or waiting now; forecast demand 15 in 2031." in page
     assert "<svg" in page and "Frank Barnes" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
-    assert "HI, Primary: 10 places" in page and "HI, Primary: demand 15 in 2031" in page
+    assert (
+        "Hearing impairment, Primary: 10 places" in page
+        and "Hearing impairment, Primary: demand 15 in 2031" in page
+    )
     csv = client.get("/funding/places/sufficiency/?format=csv").content.decode("utf-8-sig")
-    assert "HI,Primary,10,10,11,12,13,14,15,-5" in csv
+    assert "Hearing impairment,Primary,10,10,11,12,13,14,15,-5" in csv
     assert "Total,,22,10,11,12,13,14,15,7" in csv
     xlsx = client.get("/funding/places/sufficiency/?format=xlsx")
     sheet = load_workbook(BytesIO(xlsx.content)).active
     assert sheet is not None
-    assert [c.value for c in sheet[3]][:4] == ["ASD", "Secondary", 12, 0]
+    assert [c.value for c in sheet[3]][:4] == ["Autistic spectrum disorder", "Secondary", 12, 0]
 
 
 @time_machine.travel(date(2026, 12, 7), tick=False)
@@ -119,7 +122,7 @@ def test_the_page_follows_the_dashboards_forecast(client, login, world, provisio
     )
     login(client, world.manager)
     page = client.get("/funding/places/sufficiency/").content.decode()
-    hi = page.split('id="sufficiency"', 1)[1].split(">HI<", 1)[1].split("</tr>", 1)[0]
+    hi = page.split('id="sufficiency"', 1)[1].split(">Hearing impairment<", 1)[1].split("</tr>", 1)[0]
     cells = [c.split(">")[-1] for c in hi.split("</td>")[:-1]]
     assert cells[3:8] == [str(expected[y]) for y in range(2027, 2032)]
     places_page = client.get("/funding/places/").content.decode()
@@ -136,7 +139,7 @@ def test_without_a_forecast_demand_stays_as_it_is_now(client, login, world, prov
     )
     login(client, world.manager)
     page = client.get("/funding/places/sufficiency/").content.decode()
-    hi = page.split('id="sufficiency"', 1)[1].split(">HI<", 1)[1].split("</tr>", 1)[0]
+    hi = page.split('id="sufficiency"', 1)[1].split(">Hearing impairment<", 1)[1].split("</tr>", 1)[0]
     cells = [c.split(">")[-1] for c in hi.split("</td>")[:-1]]
     assert cells == ["Primary", "10", "10", "10", "10", "10", "10", "10", "0"]
 
