@@ -69,6 +69,17 @@ def undefined_template_variables_fail() -> None:
     get_default_renderer().engine.engine.string_if_invalid = raising  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> Iterator[None]:
+    """Django's own advice for test suites: a deliberately slow hasher (PBKDF2, a second a password on
+    these machines) made every user a fixture creates cost as much as the test itself. Production keeps
+    the settings' hashers; `accounts/tests/test_sign_in.py` checks the settings module still names a slow one."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 T = TypeVar("T")
 
 

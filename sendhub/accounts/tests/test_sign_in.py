@@ -83,3 +83,18 @@ def test_parents_are_not_forced_to_use_a_second_factor(client, parent):
     with override_settings(SENDHUB_REQUIRE_STAFF_OTP=True):
         client.post(reverse("accounts:login"), {"username": parent.email, "password": TEST_PASSWORD})
         assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_passwords_are_stored_with_a_slow_hasher_outside_the_tests():
+    """The suite swaps in a fast hasher (sendhub/conftest.py); production must not: the settings module
+    leaves Django's default, whose first entry is PBKDF2 with Django's iteration count."""
+    from django.conf import global_settings
+
+    import sendhub.settings as production
+
+    hashers = getattr(production, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    assert hashers[0] in {
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.ScryptPasswordHasher",
+    }
