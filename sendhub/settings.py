@@ -89,6 +89,9 @@ try:
         "Independent SEND mediation service, 0300 000 0000, mediation@example.org.uk",
     )
     SHARED_DATA = env_str("SENDHUB_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
+    # The national DfE/LAIT files the demo and `sendhub benchmarks load` read: the product's own copy
+    # unless an operator points at a newer download in the same layout.
+    NATIONAL_DATA = env_str("SENDHUB_NATIONAL_DATA", str(BASE_DIR / "sendhub" / "dashboard" / "data"))
     # Bodies of /api/oruk/ responses each worker keeps for the current directory version (0: no cache).
     SENDHUB_ORUK_CACHE_SIZE = env_int("SENDHUB_ORUK_CACHE_SIZE", 512)
     DB_CONN_MAX_AGE = env_int("SENDHUB_DB_CONN_MAX_AGE", 60)
@@ -140,6 +143,7 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 SENDHUB_SHARED_DATA = Path(SHARED_DATA)
+SENDHUB_NATIONAL_DATA = Path(NATIONAL_DATA)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

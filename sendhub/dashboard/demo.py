@@ -4,8 +4,9 @@ and not scaled: they are public aggregates). The live KPIs read the synthetic ca
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from sendhub.dashboard.models import DataLoad, NationalIndicator
 from sendhub.dashboard.national.catalogue import CATALOGUE
@@ -13,16 +14,15 @@ from sendhub.dashboard.national.lait_all import other_measures
 from sendhub.dashboard.national.readers import lait_codes, read_lait_dictionary
 from sendhub.dashboard.services import load_benchmarks
 
-DATA = Path(__file__).resolve().parent / "data"
-
 
 def load(*, seed: int, scale: float, stdout: Any) -> None:
     # Idempotent: the national data are loaded once; `sendhub benchmarks load` refreshes them.
-    expected = len(CATALOGUE) + len(other_measures(read_lait_dictionary(DATA), lait_codes(DATA)))
+    data = settings.SENDHUB_NATIONAL_DATA
+    expected = len(CATALOGUE) + len(other_measures(read_lait_dictionary(data), lait_codes(data)))
     if DataLoad.objects.exists() and NationalIndicator.objects.count() == expected:
         stdout.write("Dashboard: national data already loaded")
         return
-    result = load_benchmarks(root=DATA, by=None, now=datetime.now(UTC))
+    result = load_benchmarks(root=data, by=None, now=datetime.now(UTC))
     stdout.write(
         f"Dashboard: loaded {result.indicators} national indicators ({result.benchmarks} benchmarks)"
     )

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from sendhub.dashboard.models import Benchmark, NationalValue
 from sendhub.dashboard.national.catalogue import CATALOGUE
 from sendhub.dashboard.national.lait_all import indicator_name
-from sendhub.dashboard.tests.conftest import SAMPLE_OTHER_LAIT
+from sendhub.dashboard.tests.sample import SAMPLE_OTHER_LAIT
 
 pytestmark = pytest.mark.django_db
 

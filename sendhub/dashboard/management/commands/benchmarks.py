@@ -4,14 +4,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from sendhub.core.exceptions import ImportRejected
 from sendhub.dashboard import selectors, services
 from sendhub.dashboard.selectors import SHOW_FIELDS
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 class Command(BaseCommand):
@@ -22,7 +21,7 @@ class Command(BaseCommand):
         load = sub.add_parser(
             "load", help="Load (or reload) the DfE files from a folder in the shared layout"
         )
-        load.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATA)
+        load.add_argument("path", type=Path, nargs="?", help="Default: the SENDHUB_NATIONAL_DATA folder")
         sub.add_parser("indicators", help="List the indicator names")
         show = sub.add_parser("show", help="Show one LA's benchmark for one indicator and year")
         show.add_argument("--la", required=True, help="3-digit DfE LA code, e.g. 202")
@@ -33,7 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         getattr(self, f"handle_{action}")(**options)
 
-    def handle_load(self, *, path: Path, **_: Any) -> None:
+    def handle_load(self, *, path: Path | None, **_: Any) -> None:
+        path = path or settings.SENDHUB_NATIONAL_DATA
         if not path.is_dir():
             raise CommandError(f"No such folder: {path}")
 
