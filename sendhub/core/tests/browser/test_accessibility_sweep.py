@@ -8,7 +8,7 @@ Each role's crawl runs once, in the module fixture `crawls`, whichever test asks
 check does not depend on the sweep's tests having run before it.
 
 Links are followed over plain HTTP (fast); each kind of page is then opened in the browser once, with the
-same signed-in session, for axe and a screenshot in var/screenshots/.
+same signed-in session, for axe; a failing page leaves a screenshot in var/screenshots/.
 """
 
 from __future__ import annotations
@@ -143,14 +143,17 @@ def test_every_reachable_page_passes_axe(role, live_url, crawls, browser, axe_so
             CHECKED.add(name)
             page.goto(live_url + path)
             violations = run_axe(page, axe_source)
-            page.screenshot(path=str(screenshots / f"{role}-{name.replace(':', '-')}.png"), full_page=True)
+            shot = screenshots / f"{role}-{name.replace(':', '-')}.png"
             if violations:
                 problems.append(f"{path} ({name}) as {role}:\n{describe(violations)}")
+                # A picture of each failing page only: one of every page cost a second each.
+                page.screenshot(path=str(shot), full_page=True)
             # On a phone no page is wider than the screen (tables scroll inside themselves).
             page.set_viewport_size(PHONE)
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 problems.append(f"{path} ({name}) as {role} is {width} px wide at {PHONE['width']} px")
+                page.screenshot(path=str(shot.with_suffix(".phone.png")), full_page=True)
             page.set_viewport_size(DESKTOP)
         context.close()
     if ROLES[role]:
