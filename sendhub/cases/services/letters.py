@@ -241,7 +241,7 @@ def make_letter(
         target=child,
         data={"letter": letter.pk, "template": template.key, "delivery": letter.delivery},
     )
-    if letter.delivery == Delivery.EMAIL:
+    if letter.delivery == Delivery.EMAIL and batch is None:  # a batch emails each group it has kept
         letter_pk = letter.pk
         transaction.on_commit(lambda: send_letter_email(letter_pk))
     return letter
@@ -256,10 +256,15 @@ def for_step(
     context: dict[str, Any] | None = None,
     advice: AdviceRequest | None = None,
     setting: Any = None,
+    template: LetterTemplate | None = None,
     **attached: Any,
 ) -> list[Letter]:
-    """The letters a statutory step produces: one per addressee the template is for."""
-    template = ensure_template(key)
+    """The letters a statutory step produces: one per addressee the template is for.
+
+    A batch passes the ``template`` it loaded once (its key is ``key``), saving a query a letter.
+    """
+    if template is None or template.key != key:
+        template = ensure_template(key)
     if template.recipient == "adviser" and advice is not None:
         addressees = [adviser_addressee(advice)]
     elif template.recipient == "setting":
@@ -283,24 +288,40 @@ def for_step(
 
 def send_letter_email(letter_pk: int) -> None:
     """Email the letter (text in the body, PDF attached); on failure it goes on the print queue."""
-    letter = Letter.objects.select_related("document__plan_version__plan__child").get(pk=letter_pk)
-    message = EmailMessage(subject=letter.subject, body=letter.body, to=[letter.recipient_email])
-    if letter.document is not None:
-        with letter.document.file.open("rb") as handle:
-            message.attach(letter.document.original_name, handle.read(), "application/pdf")
-        version = letter.document.plan_version
-        if version is not None:  # a covering letter: the plan (draft, final or amended) goes with it
-            from sendhub.cases.services.plan_document import plan_pdf
+    send_letter_emails([letter_pk])
 
-            name = f"ehc-plan-{version.plan.child.reference}-v{version.number}.pdf"
-            message.attach(name, plan_pdf(version), "application/pdf")
-    try:
-        message.send()
-    except Exception:  # any mail failure: the letter must still reach the family, by post
-        logger.exception("Letter %s could not be emailed; put on the print queue", letter_pk)
-        Letter.objects.filter(pk=letter_pk).update(delivery=Delivery.POST)
-        return
-    Letter.objects.filter(pk=letter_pk).update(emailed_at=timezone.now())
+
+def send_letter_emails(letter_pks: list[int]) -> None:
+    """Email each letter (text in the body, PDF attached); one that fails goes on the print queue.
+
+    The letters are read in one query and marked in two, so a batch's emails cost no query apiece.
+    """
+    sent: list[int] = []
+    failed: list[int] = []
+    for letter in Letter.objects.select_related("document__plan_version__plan__child").filter(
+        pk__in=letter_pks
+    ):
+        message = EmailMessage(subject=letter.subject, body=letter.body, to=[letter.recipient_email])
+        if letter.document is not None:
+            with letter.document.file.open("rb") as handle:
+                message.attach(letter.document.original_name, handle.read(), "application/pdf")
+            version = letter.document.plan_version
+            if version is not None:  # a covering letter: the plan (draft, final or amended) goes with it
+                from sendhub.cases.services.plan_document import plan_pdf
+
+                name = f"ehc-plan-{version.plan.child.reference}-v{version.number}.pdf"
+                message.attach(name, plan_pdf(version), "application/pdf")
+        try:
+            message.send()
+        except Exception:  # any mail failure: the letter must still reach the family, by post
+            logger.exception("Letter %s could not be emailed; put on the print queue", letter.pk)
+            failed.append(letter.pk)
+            continue
+        sent.append(letter.pk)
+    if failed:
+        Letter.objects.filter(pk__in=failed).update(delivery=Delivery.POST)
+    if sent:
+        Letter.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
 
 
 @transaction.atomic
