@@ -22,7 +22,7 @@ from sendhub.cases.letter_selectors import plans_with_review_due
 from sendhub.cases.models import BatchStatus, Delivery, Letter, LetterBatch, Plan
 from sendhub.cases.services.letters import ensure_template, send_letter_emails
 from sendhub.cases.services.plans import review_invitation
-from sendhub.core.audit import record_event
+from sendhub.core.audit import events_together, record_event
 from sendhub.core.exceptions import SendHubError
 
 logger = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def _letters_for_group(batch: LetterBatch, plans: list[Plan], template: Any, tod
     """One transaction for the group's letters; if one fails, the group's stored files are removed too."""
     made: list[Letter] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), events_together():
             for plan in plans:
                 made += review_invitation(
                     plan=plan, by=batch.requested_by, today=today, batch=batch, template=template

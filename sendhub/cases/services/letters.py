@@ -58,8 +58,14 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled(text: str) -> Any:
+    """A template's text compiled once (a batch fills the same subject and body for every letter)."""
+    return TEXT_ENGINE.from_string(text)
+
+
 def render_text(text: str, context: dict[str, Any]) -> str:
-    return TEXT_ENGINE.from_string(text).render(Context(context, autoescape=False))
+    return _compiled(text).render(Context(context, autoescape=False))
 
 
 def check_template_text(*texts: str) -> None:
