@@ -20,7 +20,8 @@ from django.utils import timezone
 from sendhub.accounts.models import User
 from sendhub.cases.letter_selectors import plans_with_review_due
 from sendhub.cases.models import BatchStatus, Delivery, Letter, LetterBatch, Plan
-from sendhub.cases.services.letters import ensure_template, send_letter_emails
+from sendhub.cases.services.letter_email import send_letter_emails
+from sendhub.cases.services.letters import ensure_template
 from sendhub.cases.services.plans import review_invitation
 from sendhub.core.audit import events_together, record_event
 from sendhub.core.exceptions import SendHubError

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone
@@ -42,10 +40,9 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.services.common import check_and_bump_version
 from sendhub.cases.services.documents import store_generated
+from sendhub.cases.services.letter_email import send_letter_email
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
-
-logger = logging.getLogger(__name__)
 
 # Letter text is edited by staff: an engine with no loaders, tags or filters, only {{ merge_fields }}.
 # Autoescaping is off because the result is plain text, never HTML (see the module docstring).
@@ -290,44 +287,6 @@ def for_step(
         )
         for addressee in addressees
     ]
-
-
-def send_letter_email(letter_pk: int) -> None:
-    """Email the letter (text in the body, PDF attached); on failure it goes on the print queue."""
-    send_letter_emails([letter_pk])
-
-
-def send_letter_emails(letter_pks: list[int]) -> None:
-    """Email each letter (text in the body, PDF attached); one that fails goes on the print queue.
-
-    The letters are read in one query and marked in two, so a batch's emails cost no query apiece.
-    """
-    sent: list[int] = []
-    failed: list[int] = []
-    for letter in Letter.objects.select_related("document__plan_version__plan__child").filter(
-        pk__in=letter_pks
-    ):
-        message = EmailMessage(subject=letter.subject, body=letter.body, to=[letter.recipient_email])
-        if letter.document is not None:
-            with letter.document.file.open("rb") as handle:
-                message.attach(letter.document.original_name, handle.read(), "application/pdf")
-            version = letter.document.plan_version
-            if version is not None:  # a covering letter: the plan (draft, final or amended) goes with it
-                from sendhub.cases.services.plan_document import plan_pdf
-
-                name = f"ehc-plan-{version.plan.child.reference}-v{version.number}.pdf"
-                message.attach(name, plan_pdf(version), "application/pdf")
-        try:
-            message.send()
-        except Exception:  # any mail failure: the letter must still reach the family, by post
-            logger.exception("Letter %s could not be emailed; put on the print queue", letter.pk)
-            failed.append(letter.pk)
-            continue
-        sent.append(letter.pk)
-    if failed:
-        Letter.objects.filter(pk__in=failed).update(delivery=Delivery.POST)
-    if sent:
-        Letter.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
 
 
 @transaction.atomic
