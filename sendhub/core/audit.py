@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -12,6 +15,25 @@ from sendhub.core.requestcontext import current_request
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+# The events recorded inside `events_together`, written in one insert when it ends.
+_together: ContextVar[list[AuditEvent] | None] = ContextVar("audit_events_together", default=None)
+
+
+@contextmanager
+def events_together() -> Iterator[None]:
+    """Write the events recorded inside in one insert at the end (none if it ends with an error).
+
+    For jobs that make many records at once (a batch of letters): use it inside the transaction that
+    makes the records, `with transaction.atomic(), events_together():`, so they are kept together.
+    """
+    events: list[AuditEvent] = []
+    token = _together.set(events)
+    try:
+        yield
+    finally:
+        _together.reset(token)
+    AuditEvent.objects.bulk_create(events)
 
 
 def record_event(
@@ -29,7 +51,7 @@ def record_event(
     if request is None:
         request = current_request()
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         actor=user,
         actor_email=getattr(user, "email", "") if user else "",
         action=action,
@@ -39,6 +61,12 @@ def record_event(
         ip_address=client_address(request),
         path=request.path[:300] if request is not None else "",
     )
+    together = _together.get()
+    if together is not None:
+        together.append(event)
+    else:
+        event.save()
+    return event
 
 
 def record_view(request: HttpRequest, target: models.Model) -> AuditEvent:

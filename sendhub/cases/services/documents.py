@@ -136,7 +136,9 @@ def store_document(
     upload.seek(0)
     document.file.save(original_name, upload, save=False)
     try:
-        with transaction.atomic():
+        # A file SEND Hub made is kept inside its caller's transaction (a letter with its document): no
+        # savepoint of its own, a round trip saved apiece in a batch; a failure still rolls back the whole.
+        with transaction.atomic(savepoint=not generated):
             # The related records are loaded objects (checked above to be the child's): no query apiece. A
             # file SEND Hub made skips the check constraints' queries too (the database still enforces them):
             # a batch makes thousands.

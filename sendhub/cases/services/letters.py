@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone
@@ -42,10 +40,9 @@ from sendhub.cases.models import (
 )
 from sendhub.cases.services.common import check_and_bump_version
 from sendhub.cases.services.documents import store_generated
+from sendhub.cases.services.letter_email import send_letter_email
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
-
-logger = logging.getLogger(__name__)
 
 # Letter text is edited by staff: an engine with no loaders, tags or filters, only {{ merge_fields }}.
 # Autoescaping is off because the result is plain text, never HTML (see the module docstring).
@@ -58,8 +55,14 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled(text: str) -> Any:
+    """A template's text compiled once (a batch fills the same subject and body for every letter)."""
+    return TEXT_ENGINE.from_string(text)
+
+
 def render_text(text: str, context: dict[str, Any]) -> str:
-    return TEXT_ENGINE.from_string(text).render(Context(context, autoescape=False))
+    return _compiled(text).render(Context(context, autoescape=False))
 
 
 def check_template_text(*texts: str) -> None:
@@ -241,7 +244,7 @@ def make_letter(
         target=child,
         data={"letter": letter.pk, "template": template.key, "delivery": letter.delivery},
     )
-    if letter.delivery == Delivery.EMAIL:
+    if letter.delivery == Delivery.EMAIL and batch is None:  # a batch emails each group it has kept
         letter_pk = letter.pk
         transaction.on_commit(lambda: send_letter_email(letter_pk))
     return letter
@@ -256,10 +259,15 @@ def for_step(
     context: dict[str, Any] | None = None,
     advice: AdviceRequest | None = None,
     setting: Any = None,
+    template: LetterTemplate | None = None,
     **attached: Any,
 ) -> list[Letter]:
-    """The letters a statutory step produces: one per addressee the template is for."""
-    template = ensure_template(key)
+    """The letters a statutory step produces: one per addressee the template is for.
+
+    A batch passes the ``template`` it loaded once (its key is ``key``), saving a query a letter.
+    """
+    if template is None or template.key != key:
+        template = ensure_template(key)
     if template.recipient == "adviser" and advice is not None:
         addressees = [adviser_addressee(advice)]
     elif template.recipient == "setting":
@@ -279,28 +287,6 @@ def for_step(
         )
         for addressee in addressees
     ]
-
-
-def send_letter_email(letter_pk: int) -> None:
-    """Email the letter (text in the body, PDF attached); on failure it goes on the print queue."""
-    letter = Letter.objects.select_related("document__plan_version__plan__child").get(pk=letter_pk)
-    message = EmailMessage(subject=letter.subject, body=letter.body, to=[letter.recipient_email])
-    if letter.document is not None:
-        with letter.document.file.open("rb") as handle:
-            message.attach(letter.document.original_name, handle.read(), "application/pdf")
-        version = letter.document.plan_version
-        if version is not None:  # a covering letter: the plan (draft, final or amended) goes with it
-            from sendhub.cases.services.plan_document import plan_pdf
-
-            name = f"ehc-plan-{version.plan.child.reference}-v{version.number}.pdf"
-            message.attach(name, plan_pdf(version), "application/pdf")
-    try:
-        message.send()
-    except Exception:  # any mail failure: the letter must still reach the family, by post
-        logger.exception("Letter %s could not be emailed; put on the print queue", letter_pk)
-        Letter.objects.filter(pk=letter_pk).update(delivery=Delivery.POST)
-        return
-    Letter.objects.filter(pk=letter_pk).update(emailed_at=timezone.now())
 
 
 @transaction.atomic

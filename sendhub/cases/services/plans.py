@@ -326,6 +326,13 @@ def record_quality_audit(
 @transaction.atomic
 def send_review_invitation(*, plan: Plan, by: User | None, today: date, batch: Any = None) -> list[Any]:
     """CFA s.44(1), regs 19-20: tell the family the annual review is due, and by when."""
+    return review_invitation(plan=plan, by=by, today=today, batch=batch)
+
+
+def review_invitation(
+    *, plan: Plan, by: User | None, today: date, batch: Any = None, template: Any = None
+) -> list[Any]:
+    """The invitation's letters, inside the caller's transaction: a batch keeps many letters in one."""
     _live(plan)
     if hasattr(plan, "last_review"):  # annotated by letter_selectors.plans_with_review_due for a batch
         last_meeting = plan.last_review
@@ -340,6 +347,7 @@ def send_review_invitation(*, plan: Plan, by: User | None, today: date, batch: A
         today=today,
         plan=plan,
         batch=batch,
+        template=template,
         context={"review_due": letters.long_date(due)},
     )
     add_timeline(plan.child, on=today, kind="review", summary="Annual review invitation sent", by=by)

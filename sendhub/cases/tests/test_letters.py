@@ -249,6 +249,53 @@ def test_batch_of_review_invitations_for_next_month(
     assert (again.total, again.done, again.skipped) == (3, 0, 3)
 
 
+def test_a_batch_keeps_its_letters_in_groups_emails_each_group_and_a_failure_keeps_the_groups_made(
+    manager, officer, monkeypatch, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    next_month = add_months(today.replace(day=1), 1)
+    children = [
+        ChildFactory.create(officer=officer, team=officer.team, last_name=f"O'Group{n}") for n in range(5)
+    ]
+    for n, c in enumerate(children):
+        PlanFactory.create(child=c, start_date=add_months(next_month, -12).replace(day=10 + n))
+        ParentFactory.create(
+            child=c, name=f"Jo O'Group{n}", email=f"jo{n}@example.test", contact_preference="email"
+        )
+        ParentFactory.create(
+            child=c, name=f"Chris Group{n}", address="2 Other Road", contact_preference="post"
+        )
+    monkeypatch.setattr(letter_batches, "GROUP_SIZE", 2)
+    real = letter_batches.review_invitation
+
+    def fails_on_the_fifth(*, plan, **kwargs):
+        if plan.child == children[4]:
+            raise RuntimeError("The printer caught fire")
+        return real(plan=plan, **kwargs)
+
+    monkeypatch.setattr(letter_batches, "review_invitation", fails_on_the_fifth)
+    batch = LetterBatch.objects.create(
+        template_key="review-invitation", month=next_month, requested_by=manager
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = letter_batches.run_batch(batch.pk, today)
+    # Two groups of two plans kept (a letter to each parent); the fifth plan's group stopped the batch.
+    assert (batch.status, batch.total, batch.done) == ("failed", 5, 4)
+    assert "The printer caught fire" in batch.error
+    made = Letter.objects.filter(batch=batch).select_related("document")
+    assert sorted({letter.child_id for letter in made}) == sorted(c.pk for c in children[:4])
+    assert all(letter.document and letter.document.child_id == letter.child_id for letter in made)
+    assert not Document.objects.filter(child=children[4]).exists()
+    emailed = made.filter(delivery="email")
+    assert sorted(m.to[0] for m in mail.outbox) == [f"jo{n}@example.test" for n in range(4)]
+    assert all(m.attachments[0][2] == "application/pdf" for m in mail.outbox)
+    assert emailed.count() == 4 and all(letter.emailed_at for letter in emailed)
+    posted = made.filter(delivery="post")
+    assert posted.count() == 4 and not any(letter.emailed_at for letter in posted)
+    document = emailed.get(child=children[0]).document
+    assert document is not None and "Jo O'Group0" in pdf_text(document.file.read())
+
+
 def test_officers_cannot_run_batches_or_edit_templates(client, login, officer):
     login(client, officer)
     assert client.get(reverse("cases:letter_batch_new")).status_code == 403

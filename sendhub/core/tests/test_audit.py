@@ -1,8 +1,9 @@
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from sendhub.core.audit import record_event
+from sendhub.core.audit import events_together, record_event
 from sendhub.core.models import AuditEvent
 
 
@@ -30,6 +31,24 @@ def test_scheduled_job_events_have_no_actor():
     event = record_event(actor=None, action="job.ran")
     assert event.actor is None
     assert event.actor_email == ""
+
+
+@pytest.mark.django_db
+def test_events_recorded_together_are_written_at_the_end_and_not_at_all_after_an_error(officer):
+    with transaction.atomic(), events_together():
+        record_event(actor=officer, action="cases.letter.generated", target=officer, data={"letter": 1})
+        record_event(actor=None, action="cases.document.stored", data={"document": 2})
+        assert not AuditEvent.objects.exists()
+    assert sorted(AuditEvent.objects.values_list("action", "actor_email", "data")) == [
+        ("cases.document.stored", "", {"document": 2}),
+        ("cases.letter.generated", officer.email, {"letter": 1}),
+    ]
+    with pytest.raises(RuntimeError), transaction.atomic(), events_together():
+        record_event(actor=officer, action="cases.letter.generated", data={"letter": 3})
+        raise RuntimeError("stopped")
+    assert AuditEvent.objects.count() == 2
+    record_event(actor=officer, action="after.together")  # outside, each event is written at once
+    assert AuditEvent.objects.filter(action="after.together").exists()
 
 
 @pytest.mark.django_db
