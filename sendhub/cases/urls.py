@@ -117,6 +117,7 @@ urlpatterns = [
     path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/", reviews.review_detail, name="review_detail"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/record/", reviews.review_record, name="review_record"),
+    path("cases/plans/<int:pk>/reviews/<int:review_pk>/pdf/", reviews.review_pdf, name="review_pdf"),
     path(
         "cases/plans/<int:pk>/reviews/<int:review_pk>/progress/",
         reviews.review_progress,

@@ -10,11 +10,12 @@ from sendhub.cases import document_selectors, forms, selectors
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.selectors import reviews as review_selectors
 from sendhub.cases.services import consultations as consult_svc
+from sendhub.cases.services import review_document
 from sendhub.cases.services import reviews as svc
 from sendhub.cases.views.common import confirm_form
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.audit import record_view
+from sendhub.core.audit import record_event, record_view
 
 
 @requires("cases.view_child")
@@ -27,6 +28,25 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int, review_pk: int) ->
     context["can_edit"] = can_edit_case(request.user, plan.child)
     context["documents"] = document_selectors.plan_documents(plan.pk).filter(review=review)
     return render(request, "cases/review_detail.html", context)
+
+
+@requires("cases.view_child")
+def review_pdf(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    """The review report as a PDF, as it stands today (reg 20(7)-(8)); every download is audited."""
+    plan = selectors.get_plan_for_user(request.user, pk)
+    review = selectors.get_review(plan, review_pk)
+    record_event(
+        actor=request.user,
+        action="cases.review.pdf_downloaded",
+        target=plan.child,
+        request=request,
+        data={"plan": plan.pk, "review": review.pk},
+    )
+    content = review_document.review_pdf(review, timezone.localdate())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{review_document.review_pdf_filename(review)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @requires("cases.edit_child")
