@@ -145,6 +145,11 @@ urlpatterns = [
         name="review_decision",
     ),
     path("cases/plans/<int:pk>/amendments/", plans.amendments_propose, name="amendments_propose"),
+    path(
+        "cases/plans/<int:pk>/amendments/consultations/new/",
+        reviews.amendment_consult,
+        name="amendment_consult",
+    ),
     path("cases/plans/<int:pk>/amended/", plans.amended_issue, name="amended_issue"),
     path("cases/plans/<int:pk>/cease/", plans.cease_notice, name="cease_notice"),
     path("cases/plans/<int:pk>/outcomes/new/", plans.outcome_new, name="outcome_new"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from typing import Any
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases import document_selectors, forms, selectors
@@ -182,14 +185,55 @@ def consult_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 
 @requires("cases.edit_child")
+def amendment_consult(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Reg 22(1), CFA s.39: consult settings on proposed amendments that would name another setting."""
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    amendment = review_selectors.open_amendment(plan)
+    if amendment is None:
+        raise Http404("No proposed amendments are open on this plan")
+    form = forms.ConsultSettingsForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        f"Consult settings on the proposed amendments (version {amendment.number})",
+        lambda d: consult_svc.consult_settings(
+            plan=plan,
+            schools=list(d["schools"]),
+            sent=d["sent"],
+            preferred=d["preferred"],
+            by=request.user,
+            today=timezone.localdate(),
+        ),
+        button="Consult and send the letters",
+        done=_version_url(amendment),
+    )
+
+
+def _version_url(version: Any) -> str:
+    return reverse("cases:plan_version_detail", args=[version.plan_id, version.number])
+
+
+def _consultation_owner(request: AuthenticatedHttpRequest, c: Any) -> tuple[Any, Any]:
+    """The request or plan the consultation belongs to (the user must be able to change it), and where the
+    form goes back to: the request, or the amendment it was made on."""
+    if c.request_id:
+        owner = selectors.get_request_for_user(request.user, c.request_id, write=True)
+        return owner, owner
+    plan = selectors.get_plan_for_user(request.user, c.plan_id or 0, write=True)
+    amendment = review_selectors.open_amendment(plan)
+    return plan, _version_url(amendment) if amendment is not None else plan
+
+
+@requires("cases.edit_child")
 def consultation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     c = review_selectors.get_consultation_for_user(request.user, pk)
-    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    owner, done = _consultation_owner(request, c)
     form = forms.ConsultationAnswerForm(request.POST or None, request.FILES or None)
     return _step(
         request,
         form,
-        a,
+        owner,
         f"Answer from {c.school}",
         lambda d: consult_svc.record_answer(
             consultation=c,
@@ -200,18 +244,20 @@ def consultation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             today=timezone.localdate(),
             files=[d["file"]] if d.get("file") else [],
         ),
+        done=done,
     )
 
 
 @requires("cases.edit_child")
 def consultation_name(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     c = review_selectors.get_consultation_for_user(request.user, pk)
-    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    owner, done = _consultation_owner(request, c)
     return _step(
         request,
         confirm_form(request),
-        a,
+        owner,
         f"Name {c.school} in section I of the plan",
         lambda d: consult_svc.name_setting(consultation=c, by=request.user, today=timezone.localdate()),
         button="Name this setting",
+        done=done,
     )
