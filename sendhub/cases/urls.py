@@ -117,6 +117,7 @@ urlpatterns = [
     path("cases/plans/<int:pk>/reviews/new/", plans.review_new, name="review_new"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/", reviews.review_detail, name="review_detail"),
     path("cases/plans/<int:pk>/reviews/<int:review_pk>/record/", reviews.review_record, name="review_record"),
+    path("cases/plans/<int:pk>/reviews/<int:review_pk>/pdf/", reviews.review_pdf, name="review_pdf"),
     path(
         "cases/plans/<int:pk>/reviews/<int:review_pk>/progress/",
         reviews.review_progress,
@@ -144,6 +145,11 @@ urlpatterns = [
         name="review_decision",
     ),
     path("cases/plans/<int:pk>/amendments/", plans.amendments_propose, name="amendments_propose"),
+    path(
+        "cases/plans/<int:pk>/amendments/consultations/new/",
+        reviews.amendment_consult,
+        name="amendment_consult",
+    ),
     path("cases/plans/<int:pk>/amended/", plans.amended_issue, name="amended_issue"),
     path("cases/plans/<int:pk>/cease/", plans.cease_notice, name="cease_notice"),
     path("cases/plans/<int:pk>/outcomes/new/", plans.outcome_new, name="outcome_new"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from sendhub.accounts.models import Role, Team, User
 from sendhub.cases import rules
+from sendhub.cases.demo import review_letters as demo_review_letters
 from sendhub.cases.demo import reviews as demo_reviews
 from sendhub.cases.demo.plans import overall_grade as overall_grade
 from sendhub.cases.demo.plans import plan_rows
@@ -171,6 +172,7 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
     )
     _review_invitations(today)
     extra = demo_reviews.load(today, random.Random(seed + 17))
+    demo_review_letters.load(today)  # after the reviews' record: their letters and reports
     stdout.write(
         f"Cases: {len(children)} children, {counts['requests']} requests, {counts['plans']} plans, "
         f"{extra['reviews']} structured reviews, {extra['consultations']} settings consulted"

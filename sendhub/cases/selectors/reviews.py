@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from sendhub.accounts.models import User
@@ -17,8 +17,12 @@ from sendhub.cases.models import (
     Child,
     Document,
     OutcomeProgress,
+    Plan,
+    PlanStatus,
+    PlanVersion,
     ReviewContribution,
     SettingConsultation,
+    VersionKind,
 )
 from sendhub.cases.rules.review_content import ReviewSection
 from sendhub.cases.services.reviews import pfa_due, reviewed_outcomes
@@ -105,8 +109,24 @@ class ConsultationRow:
 
 def request_consultations(request: AssessmentRequest, today: date) -> list[ConsultationRow]:
     """Each setting consulted on the request, with its state (awaiting, overdue, answered) and documents."""
+    return _consultation_rows(request.consultations.all(), today)
+
+
+def amendment_consultations(version: PlanVersion, today: date) -> list[ConsultationRow]:
+    """Each setting consulted on the plan's proposed amendments (reg 22(1)): sent on or after them, until
+    the next version. Other versions (a draft, a final or amended plan) have none."""
+    if version.kind != VersionKind.AMENDMENT_PROPOSED:
+        return []
+    later = version.plan.versions.filter(number__gt=version.number).order_by("number").first()
+    consultations = version.plan.consultations.filter(sent__gte=version.issued_on)
+    if later is not None:
+        consultations = consultations.filter(sent__lt=later.issued_on)
+    return _consultation_rows(consultations, today)
+
+
+def _consultation_rows(consultations: QuerySet[SettingConsultation], today: date) -> list[ConsultationRow]:
     rows = []
-    for c in request.consultations.select_related("school").prefetch_related(
+    for c in consultations.select_related("school").prefetch_related(
         Prefetch("documents", queryset=Document.objects.filter(removed_at__isnull=True))
     ):
         state = rules.consultation_state(c.sent, c.answered_on, today)
@@ -124,10 +144,21 @@ def request_consultations(request: AssessmentRequest, today: date) -> list[Consu
     return rows
 
 
+def open_amendment(plan: Plan) -> PlanVersion | None:
+    """The proposed amendments (reg 22(1)-(2)) not yet followed by the amended plan, or None."""
+    if plan.status not in {PlanStatus.ACTIVE, PlanStatus.CEASING} or plan.amendment_notice is None:
+        return None
+    if plan.amended_issued is not None and plan.amended_issued >= plan.amendment_notice:
+        return None
+    version = plan.editable_version()
+    return version if version is not None and version.kind == VersionKind.AMENDMENT_PROPOSED else None
+
+
 def get_consultation_for_user(user: User, pk: int) -> SettingConsultation:
     return get_object_or_404(
         SettingConsultation.objects.select_related("request__child", "plan__child", "school").filter(
-            request__child__in=Child.objects.visible_to(user)
+            Q(request__child__in=Child.objects.visible_to(user))
+            | Q(plan__child__in=Child.objects.visible_to(user))
         ),
         pk=pk,
     )

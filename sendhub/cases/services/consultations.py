@@ -1,4 +1,6 @@
-"""Consulting settings before one is named in section I of a plan (CFA 2014 s.39(2)-(4), s.40(3)).
+"""Consulting settings before one is named in section I of a plan (CFA 2014 s.39(2)-(4), s.40(3)): on a
+request before the first plan, or on a live plan's proposed amendments (reg 22) that would change the
+setting named (SEND Regulations 2014 reg 22(1): amending after a review follows CFA ss.39-40 too).
 
 Several settings may be consulted at once, each with its own letter (the `consultation` template), sent
 date and 15 days to answer (Code of Practice 2015 paras 9.83-9.84). The parent's or young person's
@@ -19,7 +21,14 @@ from django.db import transaction
 
 from sendhub.accounts.models import User
 from sendhub.cases import rules
-from sendhub.cases.models import AssessmentRequest, DocumentKind, Plan, RequestStatus, SettingConsultation
+from sendhub.cases.models import (
+    AssessmentRequest,
+    DocumentKind,
+    Plan,
+    RequestStatus,
+    SettingConsultation,
+)
+from sendhub.cases.selectors.reviews import open_amendment
 from sendhub.cases.services import letters
 from sendhub.cases.services.common import add_timeline
 from sendhub.cases.services.documents import store_document
@@ -48,71 +57,99 @@ def _sync_request(request: AssessmentRequest) -> None:
 @transaction.atomic
 def consult_settings(
     *,
-    request: AssessmentRequest,
     schools: Sequence[Any],
     sent: date,
-    preferred: Any = None,
     by: User,
     today: date,
+    preferred: Any = None,
+    request: AssessmentRequest | None = None,
+    plan: Plan | None = None,
 ) -> list[SettingConsultation]:
     """CFA s.39(2)-(3) / s.40(3): consult each setting (and send each its letter) on the same day.
 
+    Either on a ``request`` (before the first plan names a setting), or on a live ``plan`` whose proposed
+    amendments (reg 22) would change the setting named: the consultation then belongs to the plan, its
+    letters to the amendment, and it cannot come before the proposed amendments were sent.
     ``preferred`` is the setting the parent or young person asked for (s.38(2)(b)(ii)); it must be among
-    those consulted. A setting already consulted on this request is refused, not consulted twice.
+    those consulted. A setting already consulted on this request (or this amendment) is refused.
     """
-    if request.status != RequestStatus.OPEN:
-        raise CaseStateError("This request is closed; no further steps can be recorded")
+    if (request is None) == (plan is None):
+        raise ValueError("Consult on a request or on a plan's amendment, not both")
+    amendment = None
+    if request is not None:
+        if request.status != RequestStatus.OPEN:
+            raise CaseStateError("This request is closed; no further steps can be recorded")
+        child, since = request.child, request.draft_issued
+        earlier = request.consultations.all()
+        before = "the draft plan"
+    else:
+        assert plan is not None
+        amendment = open_amendment(plan)
+        if amendment is None:
+            raise CaseStateError(
+                "Send the proposed amendments first (reg 22): settings are consulted on them"
+            )
+        child, since = plan.child, plan.amendment_notice
+        earlier = plan.consultations.filter(sent__gte=since)
+        before = "the proposed amendments"
     if not schools:
         raise SendHubError("Choose at least one setting to consult", field="schools")
-    if request.draft_issued is not None and sent < request.draft_issued:
-        raise SendHubError(
-            f"The consultation cannot be before the draft plan ({long_date(request.draft_issued)})",
-            field="sent",
-        )
+    if since is not None and sent < since:
+        raise SendHubError(f"The consultation cannot be before {before} ({long_date(since)})", field="sent")
     if sent > today:
         raise SendHubError("The date cannot be in the future", field="sent")
     ids = [s.pk for s in schools]
     if preferred is not None and preferred.pk not in ids:
         raise SendHubError("Consult the parent's preferred setting too (CFA s.39(2))", field="preferred")
-    already = request.consultations.filter(school_id__in=ids).select_related("school")
+    already = earlier.filter(school_id__in=ids).select_related("school")
     if already:
+        where = "this request" if request is not None else "these amendments"
         raise SendHubError(
-            "Already consulted on this request: " + ", ".join(str(c.school) for c in already), field="schools"
+            f"Already consulted on {where}: " + ", ".join(str(c.school) for c in already), field="schools"
         )
     due = rules.setting_consultation_due(sent)
     made = []
     for school in schools:
         row = SettingConsultation(
             request=request,
+            plan=plan,
             school=school,
             sent=sent,
             response_due=due,
             parent_preference=preferred is not None and school.pk == preferred.pk,
             created_by=by,
         )
-        row.full_clean(exclude=["request", "school", "created_by"])
+        row.full_clean(exclude=["request", "plan", "school", "created_by"])
         row.save()
         made.append(row)
         letters.for_step(
             "consultation",
-            child=request.child,
+            child=child,
             by=by,
             today=today,
             request=request,
+            plan=plan,
+            plan_version=amendment,
             setting=school,
             context={"setting_name": str(school), "response_due": letters.long_date(due)},
         )
-    _sync_request(request)
+    if request is not None:
+        _sync_request(request)
     add_timeline(
-        request.child, on=sent, kind="request", summary=f"Consulted {len(made)} setting(s) (CFA s.39)", by=by
+        child,
+        on=sent,
+        kind="request" if request is not None else "plan",
+        summary=f"Consulted {len(made)} setting(s) (CFA s.39)"
+        + ("" if request else " on the proposed amendments"),
+        by=by,
     )
     record_event(
         actor=by,
-        action="cases.request.settings_consulted",
-        target=request,
+        action="cases.request.settings_consulted" if request is not None else "cases.plan.settings_consulted",
+        target=request or plan,
         data={"schools": ids, "preferred": preferred.pk if preferred is not None else None},
     )
-    refresh_status(request.child, today)
+    refresh_status(child, today)
     return made
 
 
@@ -150,6 +187,7 @@ def record_answer(
             title=f"Answer to the consultation from {consultation.school}",
             by=by,
             request=consultation.request,
+            plan_version=open_amendment(consultation.plan) if consultation.plan is not None else None,
         )
         consultation.documents.add(document)
     if consultation.request is not None:

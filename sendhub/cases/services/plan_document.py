@@ -6,16 +6,15 @@ A draft or proposed amendments carry a "DRAFT" mark on every page until the plan
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from django.conf import settings
 
 from sendhub.cases import vocab
 from sendhub.cases.models import Outcome, PlanVersion, Provision
 from sendhub.cases.models.plans import EDITABLE_KINDS
+from sendhub.cases.services import pdf_parts
 from sendhub.cases.services.letters import long_date
 
 PROVISION_SECTIONS = ("F", "G", "H1", "H2")
@@ -117,42 +116,16 @@ def plan_pdf_filename(version: PlanVersion) -> str:
 def plan_pdf(version: PlanVersion) -> bytes:
     """The plan version as a tagged-title PDF (reportlab), "DRAFT" across every page until final."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     document = plan_document(version)
-    styles = getSampleStyleSheet()
-    body = ParagraphStyle(
-        "plan-body", parent=styles["BodyText"], fontName="Helvetica", fontSize=10.5, leading=14
-    )
-    small = ParagraphStyle("plan-small", parent=body, fontSize=9, leading=12)
-    h1 = ParagraphStyle("plan-h1", parent=styles["Heading1"], fontName="Helvetica-Bold", fontSize=18)
-    h2 = ParagraphStyle("plan-h2", parent=styles["Heading2"], fontName="Helvetica-Bold", fontSize=13)
-
-    def para(text: str, style: Any = body) -> Any:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-    def table(rows: list[list[str]], widths: list[float], header: bool = True) -> Any:
-        data = [[para(cell, small) for cell in row] for row in rows]
-        grid = Table(data, colWidths=widths, repeatRows=1 if header else 0)
-        shade = ((0, 0), (-1, 0)) if header else ((0, 0), (0, -1))  # the header row, or the label column
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                    ("BACKGROUND", *shade, colors.HexColor("#f3f2f1")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return grid
+    h1, h2 = pdf_parts.styles().h1, pdf_parts.styles().h2
+    para, table, spacer = pdf_parts.para, pdf_parts.table, pdf_parts.spacer
 
     story: list[Any] = [para(document.title, h1)]
     if document.draft:
         story.append(para("DRAFT: this plan is not final. It may change after your comments.", h2))
-    story.append(table([[k, v] for k, v in document.facts], [45 * mm, 120 * mm], header=False))
+    story.append(table([[k, v] for k, v in document.facts], [45, 120], header=False))
     for section in document.sections:
         story.append(para(f"Section {section.code}: {section.title}", h2))
         story.append(para(section.text or "Nothing recorded."))
@@ -162,48 +135,34 @@ def plan_pdf(version: PlanVersion) -> bytes:
                 [o.description, o.get_area_display() or "", o.by_when.strftime("%B %Y") if o.by_when else ""]
                 for o in section.outcomes
             ]
-            story += [Spacer(1, 2 * mm), table(rows, [100 * mm, 40 * mm, 25 * mm])]
+            story += [spacer(), table(rows, [100, 40, 25])]
         if section.provision:
             rows = [["Provision", "How often", "Who provides it", "For outcome"]]
             rows += [
                 [p.description, p.frequency, p.provider, p.outcome.description[:80] if p.outcome else ""]
                 for p in section.provision
             ]
-            story += [Spacer(1, 2 * mm), table(rows, [65 * mm, 30 * mm, 35 * mm, 35 * mm])]
+            story += [spacer(), table(rows, [65, 30, 35, 35])]
         if section.facts:
-            story += [
-                Spacer(1, 2 * mm),
-                table([[k, v] for k, v in section.facts], [45 * mm, 120 * mm], header=False),
-            ]
+            story += [spacer(), table([[k, v] for k, v in section.facts], [45, 120], header=False)]
     story += [
         para("Signatures and dates", h2),
-        table([[k, v] for k, v in document.signed], [60 * mm, 105 * mm], header=False),
+        table([[k, v] for k, v in document.signed], [60, 105], header=False),
     ]
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(20 * mm, 10 * mm, f"{document.child_name}: EHC plan version {version.number}")
-        canvas.drawRightString(190 * mm, 10 * mm, f"Page {doc.page}")
-        if document.draft:
-            canvas.setFont("Helvetica-Bold", 90)
-            canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.15))
-            canvas.translate(105 * mm, 148 * mm)
-            canvas.rotate(45)
-            canvas.drawCentredString(0, 0, "DRAFT")
-        canvas.restoreState()
+    def watermark(canvas: Any) -> None:
+        canvas.setFont("Helvetica-Bold", 90)
+        canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.15))
+        canvas.translate(105 * mm, 148 * mm)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, 0, "DRAFT")
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
+    return pdf_parts.build(
+        story,
         title=document.title,
-        author=f"{settings.SENDHUB_LA_NAME} Council",
         subject=f"EHC plan version {version.number}" + (" (draft)" if document.draft else ""),
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+        decorate=pdf_parts.footer(
+            f"{document.child_name}: EHC plan version {version.number}",
+            watermark if document.draft else None,
+        ),
     )
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()

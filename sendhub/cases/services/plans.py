@@ -30,6 +30,7 @@ from sendhub.cases.services.plan_sections import add_provision as add_provision
 from sendhub.cases.services.plan_sections import sections_from as sections_from
 from sendhub.cases.services.plan_sections import update_budget as update_budget
 from sendhub.cases.services.plan_sections import update_plan_setting as update_plan_setting
+from sendhub.cases.services.review_document import keep_review_report
 from sendhub.cases.services.status import refresh_status
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError
@@ -75,12 +76,13 @@ def record_review_meeting(
 
 @transaction.atomic
 def record_review_report(*, review: AnnualReview, sent: date, by: User, today: date) -> AnnualReview:
-    """Reg 20(7): the review report, within 2 weeks of the meeting."""
+    """Reg 20(7)-(8): the review report, within 2 weeks of the meeting; its PDF is kept on the review."""
     if sent < review.meeting or sent > today:
         raise CaseStateError("The report date must be between the meeting and today", field="sent")
     review.report_sent = sent
     review.full_clean()
     review.save(update_fields=["report_sent"])
+    keep_review_report(review=review, by=by, today=today)  # the report as sent, on the case (reg 20(8))
     record_event(
         actor=by,
         action="cases.review.report",

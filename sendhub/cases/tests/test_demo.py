@@ -90,6 +90,45 @@ def test_demo_has_structured_reviews_and_multi_setting_consultations():
         assert (c.request.setting_responded is None) == bool(waiting), c.request_id
 
 
+def test_demo_reviews_and_consultations_have_their_letters_and_reports(client, login):
+    """Issue 17: each structured review has its invitation, its report as sent (a PDF) and the decision
+    letter after it; each setting consulted on an open request has its letter. Letters to a parent who
+    prefers email go by email (the outbox sends them when the demo's transaction commits), others by post."""
+    from django.urls import reverse
+
+    from sendhub.accounts.models import User
+    from sendhub.cases.models import AnnualReview, Document, Letter, RequestStatus, SettingConsultation
+
+    structured = list(AnnualReview.objects.exclude(child_views="").select_related("plan__child"))
+    assert structured
+    for review in structured:
+        kept = Letter.objects.filter(document__review=review)
+        keys = set(kept.values_list("template__key", flat=True))
+        assert "review-invitation" in keys, review.pk
+        assert (f"review-{review.outcome}" in keys) is bool(review.decision_on), review.pk
+        reports = Document.objects.filter(review=review, title__startswith="Annual review report")
+        assert reports.count() == (1 if review.report_sent else 0), review.pk
+        for letter in kept.select_related("child"):
+            assert letter.child.full_name in letter.body and "&#x27;" not in letter.body
+    review_letters = Letter.objects.filter(document__review__in=structured)
+    emailed = review_letters.filter(delivery="email")
+    assert emailed.exists() and review_letters.filter(delivery="post").exists()
+    assert all(letter.recipient_email for letter in emailed)
+    open_consultations = SettingConsultation.objects.filter(request__status=RequestStatus.OPEN)
+    assert open_consultations.exists()
+    for c in open_consultations.select_related("school"):
+        letter = Letter.objects.get(
+            template__key="consultation", request=c.request, recipient_name__endswith=str(c.school)
+        )
+        assert letter.letter_date == c.sent and str(c.school) in letter.subject
+    # What the officer sees: the report and the letters in the review's documents.
+    review = next(r for r in structured if r.report_sent and r.decision_on)
+    login(client, User.objects.get(email="admin@demo.sendhub.test"))
+    page = client.get(reverse("cases:review_detail", args=[review.plan_id, review.pk])).content.decode()
+    assert f"Annual review report: meeting of {review.meeting.day} {review.meeting:%B %Y}" in page
+    assert "Annual review invitation" in page and "Decision after a review" in page
+
+
 def test_demo_plan_quality_totals_follow_from_the_section_grades():
     """Issue #22: the demo's totals (0 good, 3 requires improvement, 9 inadequate) did not follow from the
     section grades shown beside them, which were mostly good."""

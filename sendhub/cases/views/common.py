@@ -20,8 +20,10 @@ def step(
     action: Callable[[dict[str, Any]], object],
     button: str = "Save",
     links: list[tuple[str, str]] | None = None,
+    done: Any = None,
 ) -> HttpResponse:
-    """The casework form page (`cases/step_form.html`) around core's `step`: back to the request or child."""
+    """The casework form page (`cases/step_form.html`) around core's `step`: back to the request or child
+    (or, after a success, to ``done`` when given: a record, URL or function of the result)."""
     return core_step(
         request,
         form,
@@ -34,7 +36,7 @@ def step(
             "back": target,
             "links": links or [],
         },
-        done=target,
+        done=target if done is None else done,
     )
 
 

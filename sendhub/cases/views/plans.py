@@ -9,6 +9,7 @@ from django.utils import timezone
 from sendhub.cases import document_selectors, forms, rules, selectors
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.presenters import plan_summary
+from sendhub.cases.selectors.reviews import amendment_consultations, open_amendment
 from sendhub.cases.services import plans as svc
 from sendhub.cases.services import reviews as review_svc
 from sendhub.cases.views.common import step as _step
@@ -45,6 +46,9 @@ def plan_version_detail(request: AuthenticatedHttpRequest, pk: int, number: int)
             "changeable": changeable,
             "documents": document_selectors.version_documents(version),
             "can_edit": can_edit_case(request.user, plan.child),
+            # Reg 22(1), CFA s.39: settings consulted on proposed amendments (and whether more can be).
+            "consulting": open_amendment(plan) == version,
+            "consultations": amendment_consultations(version, timezone.localdate()),
         },
     )
 

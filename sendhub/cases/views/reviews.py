@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from typing import Any
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from sendhub.cases import document_selectors, forms, selectors
 from sendhub.cases.permissions import can_edit_case
 from sendhub.cases.selectors import reviews as review_selectors
 from sendhub.cases.services import consultations as consult_svc
+from sendhub.cases.services import review_document
 from sendhub.cases.services import reviews as svc
 from sendhub.cases.views.common import confirm_form
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.audit import record_view
+from sendhub.core.audit import record_event, record_view
 
 
 @requires("cases.view_child")
@@ -27,6 +31,25 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int, review_pk: int) ->
     context["can_edit"] = can_edit_case(request.user, plan.child)
     context["documents"] = document_selectors.plan_documents(plan.pk).filter(review=review)
     return render(request, "cases/review_detail.html", context)
+
+
+@requires("cases.view_child")
+def review_pdf(request: AuthenticatedHttpRequest, pk: int, review_pk: int) -> HttpResponse:
+    """The review report as a PDF, as it stands today (reg 20(7)-(8)); every download is audited."""
+    plan = selectors.get_plan_for_user(request.user, pk)
+    review = selectors.get_review(plan, review_pk)
+    record_event(
+        actor=request.user,
+        action="cases.review.pdf_downloaded",
+        target=plan.child,
+        request=request,
+        data={"plan": plan.pk, "review": review.pk},
+    )
+    content = review_document.review_pdf(review, timezone.localdate())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{review_document.review_pdf_filename(review)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @requires("cases.edit_child")
@@ -162,14 +185,55 @@ def consult_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 
 @requires("cases.edit_child")
+def amendment_consult(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Reg 22(1), CFA s.39: consult settings on proposed amendments that would name another setting."""
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    amendment = review_selectors.open_amendment(plan)
+    if amendment is None:
+        raise Http404("No proposed amendments are open on this plan")
+    form = forms.ConsultSettingsForm(request.POST or None)
+    return _step(
+        request,
+        form,
+        plan,
+        f"Consult settings on the proposed amendments (version {amendment.number})",
+        lambda d: consult_svc.consult_settings(
+            plan=plan,
+            schools=list(d["schools"]),
+            sent=d["sent"],
+            preferred=d["preferred"],
+            by=request.user,
+            today=timezone.localdate(),
+        ),
+        button="Consult and send the letters",
+        done=_version_url(amendment),
+    )
+
+
+def _version_url(version: Any) -> str:
+    return reverse("cases:plan_version_detail", args=[version.plan_id, version.number])
+
+
+def _consultation_owner(request: AuthenticatedHttpRequest, c: Any) -> tuple[Any, Any]:
+    """The request or plan the consultation belongs to (the user must be able to change it), and where the
+    form goes back to: the request, or the amendment it was made on."""
+    if c.request_id:
+        owner = selectors.get_request_for_user(request.user, c.request_id, write=True)
+        return owner, owner
+    plan = selectors.get_plan_for_user(request.user, c.plan_id or 0, write=True)
+    amendment = review_selectors.open_amendment(plan)
+    return plan, _version_url(amendment) if amendment is not None else plan
+
+
+@requires("cases.edit_child")
 def consultation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     c = review_selectors.get_consultation_for_user(request.user, pk)
-    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    owner, done = _consultation_owner(request, c)
     form = forms.ConsultationAnswerForm(request.POST or None, request.FILES or None)
     return _step(
         request,
         form,
-        a,
+        owner,
         f"Answer from {c.school}",
         lambda d: consult_svc.record_answer(
             consultation=c,
@@ -180,18 +244,20 @@ def consultation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             today=timezone.localdate(),
             files=[d["file"]] if d.get("file") else [],
         ),
+        done=done,
     )
 
 
 @requires("cases.edit_child")
 def consultation_name(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     c = review_selectors.get_consultation_for_user(request.user, pk)
-    a = selectors.get_request_for_user(request.user, c.request_id or 0, write=True)
+    owner, done = _consultation_owner(request, c)
     return _step(
         request,
         confirm_form(request),
-        a,
+        owner,
         f"Name {c.school} in section I of the plan",
         lambda d: consult_svc.name_setting(consultation=c, by=request.user, today=timezone.localdate()),
         button="Name this setting",
+        done=done,
     )
