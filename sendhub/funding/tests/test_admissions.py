@@ -145,8 +145,8 @@ def test_the_panel_agrees_offers_and_the_family_accepts(client, login, world, pr
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"status": "accepted", **date_fields("on", 5, 11, 2026)}, "", "Select what has happened"),
-        ({"status": "", **date_fields("on", 5, 11, 2026)}, "", "Select what has happened"),
+        ({"status": "accepted", **date_fields("on", 5, 11, 2026)}, "status_0", "Select what has happened"),
+        ({"status": "", **date_fields("on", 5, 11, 2026)}, "status_0", "Select what has happened"),
         (
             {"status": "agreed", **date_fields("on", 1, 11, 2026)},
             "on",

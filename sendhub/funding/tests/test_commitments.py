@@ -70,7 +70,7 @@ def test_ending_a_commitment_pro_rates_it(client, login, world) -> None:
         ({"amount": ""}, "amount", "Enter the amount"),
         ({"amount": "12.345"}, "amount", "Amount must be in pounds and pence"),
         ({"line": ""}, "line", "Select the budget line"),
-        ({"frequency": "monthly"}, "", "Select how often it is paid"),  # radios: the summary links "#"
+        ({"frequency": "monthly"}, "frequency_0", "Select how often it is paid"),  # the first radio
         ({"description": ""}, "description", "Enter what the commitment pays for"),
         (date_fields("end", 1, 3, 2026), "end", "The end date must be on or after the start date"),
     ],
