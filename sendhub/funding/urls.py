@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendhub.funding.views import budget, eng, evidence, maintain, places
+from sendhub.funding.views import admissions, budget, commitments, eng, evidence, maintain, places
 
 app_name = "funding"
 
@@ -25,10 +25,13 @@ urlpatterns = [
     path("funding/payments/<int:pk>/paid/", eng.payment_record, name="payment_record"),
     path("funding/packages/", places.package_list, name="package_list"),
     path("funding/packages/new/", places.package_create, name="package_create"),
+    path("funding/packages/<int:pk>/", places.package_edit, name="package_edit"),
     path("funding/packages/<int:pk>/end/", places.package_end, name="package_end"),
     path("funding/places/", places.places, name="places"),
     path("funding/places/sufficiency/", places.sufficiency, name="sufficiency"),
-    path("funding/referrals/<int:pk>/move/", places.referral_move, name="referral_move"),
+    path("funding/admissions/panels/new/", admissions.panel_create, name="panel_create"),
+    path("funding/referrals/new/", admissions.referral_create, name="referral_create"),
+    path("funding/referrals/<int:pk>/", admissions.referral_step, name="referral_step"),
     path("funding/capital/", places.capital, name="capital"),
     path("funding/maintain/", maintain.maintain, name="maintain"),
     path("funding/maintain/year/", maintain.year_edit, name="year_edit"),
@@ -42,4 +45,8 @@ urlpatterns = [
     path("funding/maintain/targets/<slug:kind>/", maintain.target_edit, name="target_edit"),
     path("funding/maintain/capital/new/", maintain.capital_create, name="capital_create"),
     path("funding/maintain/capital/<int:pk>/", maintain.capital_edit, name="capital_edit"),
+    path("funding/maintain/commitments/new/", commitments.commitment_create, name="commitment_create"),
+    path("funding/maintain/commitments/<int:pk>/", commitments.commitment_edit, name="commitment_edit"),
+    path("funding/maintain/adjustments/new/", commitments.adjustment_create, name="adjustment_create"),
+    path("funding/maintain/adjustments/<int:pk>/", commitments.adjustment_edit, name="adjustment_edit"),
 ]

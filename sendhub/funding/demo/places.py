@@ -87,7 +87,7 @@ def load_places(rng: random.Random, today: date) -> int:
                 child_id=child_id,
                 need=need or provision.need,
                 phase=phase,
-                on=today - timedelta(days=rng.randint(5, 150)),
+                on=today - timedelta(days=rng.randint(12, 150)),  # before its steps (all dated since)
                 by=None,
             )
             step = rng.random()

@@ -219,10 +219,6 @@ class ScenarioForm(forms.Form):
         return data
 
 
-class PackageEndForm(forms.Form):
-    end = GovukDateField(label="Last day of the package", label_text="last day of the package")
-
-
 class EvidenceForm(forms.Form):
     """An evidence document for an ENG application (checked by casework's documents when stored)."""
 

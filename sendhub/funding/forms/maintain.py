@@ -9,7 +9,7 @@ from django import forms
 
 from sendhub.core.forms import GovukDateField
 from sendhub.funding.forms import money_field, text
-from sendhub.funding.models import CapitalStatus, ProvisionKind
+from sendhub.funding.models import CapitalStatus, Frequency, Line, ProvisionKind
 
 
 class Versioned(forms.Form):
@@ -239,3 +239,74 @@ class CapitalGrantForm(Versioned):
         if data.get("awarded_on") and data.get("completed_on") and data["completed_on"] < data["awarded_on"]:
             self.add_error("completed_on", "The project cannot be completed before the grant was awarded")
         return data
+
+
+def _line_field(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", "Select the budget line"), *Line.choices],
+        error_messages={"required": "Select the budget line", "invalid_choice": "Select the budget line"},
+    )
+
+
+class CommitmentForm(Versioned):
+    line = _line_field("Budget line")
+    description = text(
+        "Description",
+        "Enter what the commitment pays for",
+        max_length=200,
+        help_text="For example, Sensory support service contract",
+    )
+    amount = money_field(
+        "Amount", "Enter the amount", help_text="For each week, term or year, as chosen below"
+    )
+    frequency = forms.ChoiceField(
+        label="Paid",
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how often it is paid",
+            "invalid_choice": "Select how often it is paid",
+        },
+    )
+    start = GovukDateField(label="Start date", label_text="start date")
+    end = GovukDateField(
+        label="End date",
+        label_text="end date",
+        required=False,
+        help_text="Leave empty while it lasts; enter a date to end it",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end date must be on or after the start date")
+        return data
+
+
+class AdjustmentForm(Versioned):
+    line = _line_field("Budget line")
+    amount = forms.DecimalField(
+        label="Change to the year's outturn",
+        max_digits=12,
+        decimal_places=2,
+        help_text="In pounds, spread over the months from the first month to March; negative for a saving, like -5000",
+        error_messages={
+            "required": "Enter the change to the year's outturn",
+            "invalid": "The change must be an amount of money, like 12000.00 or -5000",
+            "max_decimal_places": "The change must be in pounds and pence",
+            "max_digits": "The change must be less than £10,000,000,000",
+        },
+    )
+    from_month = GovukDateField(
+        label="First month",
+        label_text="first month",
+        help_text="Any day of the month the change starts, like 1 10 2026",
+    )
+    reason = text("Reason", "Enter the reason for the adjustment", max_length=200)
+
+    def clean_amount(self) -> Decimal:
+        amount: Decimal = self.cleaned_data["amount"]
+        if amount == 0:
+            raise forms.ValidationError("Enter a change other than £0")
+        return amount

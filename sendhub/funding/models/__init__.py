@@ -25,6 +25,7 @@ from sendhub.funding.models.eng import (
     Term,
 )
 from sendhub.funding.models.places import (
+    NEXT_STEPS,
     WAITING,
     AdmissionReferral,
     AdmissionsPanel,
@@ -40,6 +41,7 @@ from sendhub.funding.models.places import (
 
 __all__ = [
     "FUNDED_OUTCOMES",
+    "NEXT_STEPS",
     "WAITING",
     "AdmissionReferral",
     "AdmissionsPanel",

@@ -102,6 +102,7 @@ class Commitment(models.Model):
     frequency = models.CharField(max_length=8, choices=Frequency.choices, default=Frequency.ANNUAL)
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["line", "description"]
@@ -130,6 +131,7 @@ class ForecastAdjustment(models.Model):
     from_month = models.DateField(help_text="The first day of the month the change starts")
     reason = models.CharField(max_length=200)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["line", "from_month"]

@@ -26,6 +26,7 @@ class Package(models.Model):
     reason = models.CharField(max_length=300)
     review_date = models.DateField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: edit pages
 
     class Meta:
         ordering = ["-start", "-id"]
@@ -120,6 +121,18 @@ class ReferralStatus(models.TextChoices):
 
 WAITING = (ReferralStatus.REFERRED, ReferralStatus.AGREED, ReferralStatus.OFFERED)
 
+# The admissions panel's steps: from each status, the ones a referral may take next (in the panel's order).
+NEXT_STEPS: dict[str, tuple[str, ...]] = {
+    ReferralStatus.REFERRED: (
+        ReferralStatus.AGREED,
+        ReferralStatus.OFFERED,
+        ReferralStatus.DECLINED,
+        ReferralStatus.WITHDRAWN,
+    ),
+    ReferralStatus.AGREED: (ReferralStatus.OFFERED, ReferralStatus.WITHDRAWN),
+    ReferralStatus.OFFERED: (ReferralStatus.ACCEPTED, ReferralStatus.WITHDRAWN),
+}
+
 
 class AdmissionReferral(models.Model):
     """A referral to the SEND admissions panel for a special school or ARP place (Appendix C 2.10)."""
@@ -135,6 +148,7 @@ class AdmissionReferral(models.Model):
     status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED)
     offered_on = models.DateField(null=True, blank=True)
     accepted_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: the referral's step page
 
     class Meta:
         ordering = ["referred_on", "id"]

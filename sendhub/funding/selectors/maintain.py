@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,6 +17,8 @@ from sendhub.funding.models import (
     CapitalGrant,
     Cluster,
     ClusterBudget,
+    Commitment,
+    ForecastAdjustment,
     FundingYear,
     Line,
     PackageKind,
@@ -143,3 +145,25 @@ def get_capital_grant(pk: int) -> CapitalGrant:
 def funding_year(start_year: int) -> FundingYear | None:
     """The year's settings, or None before a finance officer adds the year."""
     return FundingYear.objects.filter(start_year=start_year).first()
+
+
+def commitments() -> QuerySet[Commitment]:
+    """The block's other recurring commitments (service contracts, commissioned AP, college places), ended
+    ones last."""
+    return Commitment.objects.order_by(F("end").desc(nulls_first=True), "line", "description")
+
+
+def get_commitment(pk: int) -> Commitment:
+    return get_object_or_404(Commitment, pk=pk)
+
+
+def adjustments(year: FundingYear) -> QuerySet[ForecastAdjustment]:
+    return ForecastAdjustment.objects.filter(year=year).order_by("from_month", "line", "pk")
+
+
+def get_adjustment(year: FundingYear, pk: int) -> ForecastAdjustment:
+    return get_object_or_404(ForecastAdjustment, pk=pk, year=year)
+
+
+def line_choices() -> list[tuple[str, str]]:
+    return list(Line.choices)

@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
-from sendhub.cases.selectors.funding import child_summaries, placed_counts
+from sendhub.accounts.models import User
+from sendhub.cases.selectors.funding import child_for_user, child_summaries, placed_counts
 from sendhub.funding import rules
 from sendhub.funding.models import (
     WAITING,
@@ -21,7 +22,6 @@ from sendhub.funding.models import (
     PackageKind,
     ProvisionKind,
     ReductionTarget,
-    ReferralStatus,
     SpecialistProvision,
 )
 
@@ -39,6 +39,20 @@ def get_package(pk: int) -> Package:
     if package is None:
         raise Http404("No such package")
     return package
+
+
+def get_package_for_user(user: User, pk: int) -> Package:
+    """The package, if the user may change it: any package for a finance officer (or an admin), otherwise
+    a package of a child they may open; 404, not 403, so the case stays hidden."""
+    package = get_package(pk)
+    if not user.has_perm("funding.change_any_package") and child_for_user(user, package.child_id) is None:
+        raise Http404("No such package")
+    return package
+
+
+def package_child(package: Package) -> dict[str, Any]:
+    """What the package's pages show about its child: the case reference (and need, school)."""
+    return child_summaries([package.child_id]).get(package.child_id, {})
 
 
 def package_rows(today: date) -> list[tuple[Package, dict[str, Any]]]:
@@ -166,28 +180,3 @@ def capital_totals() -> dict[str, Any]:
         "completed": grants.filter(status="completed").count(),
         "places": grants.aggregate(total=Sum("places_delivered"))["total"] or 0,
     }
-
-
-# The steps an admissions referral can be moved to from the places page, in the order offered.
-REFERRAL_MOVES = (
-    ReferralStatus.AGREED,
-    ReferralStatus.OFFERED,
-    ReferralStatus.ACCEPTED,
-    ReferralStatus.DECLINED,
-    ReferralStatus.WITHDRAWN,
-)
-
-
-def referral_moves() -> list[tuple[str, str]]:
-    return [(s.value, s.label) for s in REFERRAL_MOVES]
-
-
-def is_referral_move(status: str) -> bool:
-    return status in ReferralStatus.values
-
-
-def get_referral(pk: int) -> AdmissionReferral:
-    try:
-        return AdmissionReferral.objects.get(pk=pk)
-    except AdmissionReferral.DoesNotExist:
-        raise Http404("No such referral") from None

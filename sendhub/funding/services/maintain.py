@@ -1,6 +1,6 @@
 """What a finance officer maintains from the edit pages: the year's threshold and allocation, budget lines,
-clusters with their budgets, bands and their values, specialist provisions, reduction targets and capital
-grants. Each write checks the version the form was opened at (a stale one is refused, nothing is saved),
+clusters with their budgets, bands and their values, specialist provisions, reduction targets, capital
+grants, the block's other commitments and the year's forecast adjustments. Each write checks the version the form was opened at (a stale one is refused, nothing is saved),
 calls full_clean() and records an audit event in the same transaction."""
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from sendhub.funding.models import (
     CapitalGrant,
     Cluster,
     ClusterBudget,
+    Commitment,
+    ForecastAdjustment,
     FundingYear,
     Line,
     ReductionTarget,
@@ -268,3 +270,61 @@ def save_capital_grant(
         data={"amount": str(grant.amount), "status": grant.status},
     )
     return grant
+
+
+@transaction.atomic
+def save_commitment(
+    *, commitment: Commitment | None, fields: dict[str, Any], version: int, by: User
+) -> Commitment:
+    """A recurring cost the block pays that is not a child's band, grant or package (fields: line,
+    description, amount, frequency, start, end); ending it is setting its end."""
+    commitment = commitment or Commitment()
+    _lock(commitment, version)
+    for name, value in fields.items():
+        setattr(commitment, name, value)
+    if commitment.end is not None and commitment.end < commitment.start:
+        raise SendHubError("The end date must be on or after the start date", field="end")
+    _clean(commitment)
+    commitment.save()
+    record_event(
+        actor=by,
+        action="funding.commitment.saved",
+        target=commitment,
+        data={
+            "line": commitment.line,
+            "amount": str(commitment.amount),
+            "frequency": commitment.frequency,
+            "end": commitment.end.isoformat() if commitment.end else None,
+        },
+    )
+    return commitment
+
+
+@transaction.atomic
+def save_adjustment(
+    *,
+    year: FundingYear,
+    adjustment: ForecastAdjustment | None,
+    line: str,
+    amount: Decimal,
+    from_month: date,
+    reason: str,
+    version: int,
+    by: User,
+) -> ForecastAdjustment:
+    """A known change to the year's outturn from a month to March (negative: a saving)."""
+    if not (date(year.start_year, 4, 1) <= from_month <= date(year.start_year + 1, 3, 31)):
+        raise SendHubError(f"The month must fall in the financial year {year}", field="from_month")
+    adjustment = adjustment or ForecastAdjustment(year=year, created_by=by)
+    _lock(adjustment, version)
+    adjustment.line, adjustment.amount, adjustment.reason = line, amount, reason.strip()
+    adjustment.from_month = from_month.replace(day=1)
+    _clean(adjustment)
+    adjustment.save()
+    record_event(
+        actor=by,
+        action="funding.adjustment.saved",
+        target=adjustment,
+        data={"line": line, "amount": str(amount), "from": adjustment.from_month.isoformat()},
+    )
+    return adjustment

@@ -9,6 +9,7 @@ import pytest
 
 from sendhub.accounts.models import Role
 from sendhub.cases.tests.factories import ChildFactory, SchoolFactory
+from sendhub.core.exceptions import SendHubError
 from sendhub.funding.models import PlanBand
 from sendhub.funding.services import places
 from sendhub.funding.tests.conftest import band_value
@@ -157,14 +158,19 @@ def test_admissions_panel_steps_in_order(client, login, world) -> None:
         on=date(2026, 5, 1),
         by=None,
     )
-    login(client, world.manager)
-    client.post(f"/funding/referrals/{referral.pk}/move/", {"status": "accepted"})
+    places.move_referral(referral=referral, status="offered", on=date(2026, 6, 10), by=None)
     referral.refresh_from_db()
-    assert referral.status == "referred"  # cannot accept before an offer
-    client.post(f"/funding/referrals/{referral.pk}/move/", {"status": "offered"})
-    client.post(f"/funding/referrals/{referral.pk}/move/", {"status": "accepted"})
+    with pytest.raises(SendHubError, match="cannot become agreed"):
+        places.move_referral(referral=referral, status="agreed", on=date(2026, 6, 11), by=None)
+    with pytest.raises(SendHubError, match="cannot be accepted before it was offered on 10 June 2026"):
+        places.move_referral(referral=referral, status="accepted", on=date(2026, 6, 9), by=None)
+    places.move_referral(referral=referral, status="accepted", on=date(2026, 6, 20), by=None)
     referral.refresh_from_db()
-    assert referral.status == "accepted" and referral.offered_on and referral.accepted_on
+    assert (referral.status, referral.offered_on, referral.accepted_on) == (
+        "accepted",
+        date(2026, 6, 10),
+        date(2026, 6, 20),
+    )
 
 
 def test_capital_register(client, login, world) -> None:
@@ -228,11 +234,13 @@ def test_an_officer_ends_a_package_of_a_child_they_may_see(client, login, world,
     login(client, world.manager)
     assert f"/funding/packages/{package.pk}/end/" in client.get("/funding/packages/").content.decode()
     before = client.post(
-        f"/funding/packages/{package.pk}/end/", {"end_0": "1", "end_1": "1", "end_2": "2025"}
+        f"/funding/packages/{package.pk}/end/",
+        {"version": "1", "end_0": "1", "end_1": "1", "end_2": "2025"},
     ).content.decode()
     assert "A package cannot end before it starts" in before
     response = client.post(
-        f"/funding/packages/{package.pk}/end/", {"end_0": "31", "end_1": "3", "end_2": "2026"}
+        f"/funding/packages/{package.pk}/end/",
+        {"version": "1", "end_0": "31", "end_1": "3", "end_2": "2026"},
     )
     assert response.status_code == 302
     package.refresh_from_db()

@@ -1,5 +1,6 @@
 """The finance officer's edit pages: the year's threshold and allocation, budget lines, clusters, bands,
-specialist provisions, reduction targets and capital grants. Each loads, checks, calls one service."""
+specialist provisions, reduction targets and capital grants (the other commitments and the forecast
+adjustments: views.commitments). Each loads, checks, calls one service."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _back(year: int) -> str:
     return f"{reverse('funding:maintain')}?year={year}"
 
 
-def _form_page(
+def form_page(
     request: AuthenticatedHttpRequest,
     form: forms.Form,
     save: Callable[[dict[str, Any]], object],
@@ -79,6 +80,8 @@ def maintain(request: AuthenticatedHttpRequest) -> HttpResponse:
             "provisions": selectors.provisions(),
             "targets": selectors.reduction_targets(),
             "grants": place_selectors.capital_grants(),
+            "commitments": selectors.commitments(),
+            "adjustments": selectors.adjustments(year) if year else [],
         },
     )
 
@@ -99,7 +102,7 @@ def year_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     form = FundingYearForm(request.POST or None, initial=initial)
     label = f"{start_year}-{str(start_year + 1)[-2:]}"
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda d: services.update_funding_year(start_year=start_year, by=request.user, **d),
@@ -115,7 +118,7 @@ def budget_line_edit(request: AuthenticatedHttpRequest, line: str) -> HttpRespon
     year = forecast.get_funding_year(year_asked(request))
     row = selectors.budget_line_row(year, line)
     form = BudgetLineForm(request.POST or None, initial={"version": row.version, "amount": row.amount})
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda d: services.update_budget_line(year=year, line=line, by=request.user, **d),
@@ -161,7 +164,7 @@ def _cluster_page(request: AuthenticatedHttpRequest, pk: int | None) -> HttpResp
         )
 
     label = f"{start_year}-{str(start_year + 1)[-2:]}"
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
@@ -208,7 +211,7 @@ def _band_page(request: AuthenticatedHttpRequest, pk: int | None) -> HttpRespons
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
@@ -244,7 +247,7 @@ def _provision_page(request: AuthenticatedHttpRequest, pk: int | None) -> HttpRe
             provision=provision, fields=fields, version=d["version"], by=request.user
         )
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
@@ -278,7 +281,7 @@ def target_edit(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
         }
     form = TargetForm(request.POST or None, initial=initial)
     label = selectors.kind_label(kind)
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda d: services.update_target(kind=kind, by=request.user, **d),
@@ -303,7 +306,7 @@ def _capital_page(request: AuthenticatedHttpRequest, pk: int | None) -> HttpResp
         fields = {n: d[n] for n in names} | {"school_id": d["school"]}
         return services.save_capital_grant(grant=grant, fields=fields, version=d["version"], by=request.user)
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendhub.cases.selectors.funding import (
-    child_by_reference,
-    child_for_user,
-    visible_child_ids,
-)
-from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
+from sendhub.cases.selectors.funding import child_by_reference, visible_child_ids
+from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
 from sendhub.core.steps import step
 from sendhub.funding import presenters
-from sendhub.funding.forms import PackageEndForm, PackageForm
+from sendhub.funding.forms import PackageForm
+from sendhub.funding.forms.places import PackageChangeForm, PackageEndForm
+from sendhub.funding.selectors import admissions
 from sendhub.funding.selectors import places as selectors
 from sendhub.funding.selectors import sufficiency as sufficiency_selectors
 from sendhub.funding.services import places as services
@@ -29,15 +26,16 @@ def package_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     targets = selectors.targets(today)
     rows = selectors.package_rows(today)
-    endable = (
-        visible_child_ids(request.user, [p.child_id for p, _ in rows])
-        if request.user.has_perm("funding.manage_packages")
-        else set()
-    )
+    if request.user.has_perm("funding.change_any_package"):
+        changeable = {p.child_id for p, _ in rows}
+    elif request.user.has_perm("funding.change_package"):
+        changeable = visible_child_ids(request.user, [p.child_id for p, _ in rows])
+    else:
+        changeable = set()
     return download(request, presenters.targets_table(targets)) or render(
         request,
         "funding/package_list.html",
-        {"targets": targets, "rows": rows, "today": today, "endable": endable},
+        {"targets": targets, "rows": rows, "today": today, "changeable": changeable},
     )
 
 
@@ -59,16 +57,37 @@ def package_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "funding/package_create.html", {"form": form})
 
 
-@requires("funding.manage_packages")
-def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    package = selectors.get_package(pk)
-    if child_for_user(request.user, package.child_id) is None:
-        raise Http404("No such package")
-    form = PackageEndForm(request.POST or None, initial={"end": timezone.localdate()})
+@requires("funding.change_package")
+def package_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    package = selectors.get_package_for_user(request.user, pk)
+    initial = {name: getattr(package, name) for name in services.PACKAGE_TERMS}
+    form = PackageChangeForm(request.POST or None, initial=initial | {"version": package.version})
     return step(
         request,
         form,
-        lambda d: services.end_package(package=package, end=d["end"], by=request.user),
+        lambda d: services.change_package(
+            package=package,
+            terms={n: d[n] for n in services.PACKAGE_TERMS},
+            version=d["version"],
+            by=request.user,
+        ),
+        template="funding/package_edit.html",
+        context={"package": package, "child": selectors.package_child(package)},
+        done="funding:package_list",
+        success="The package is saved",
+    )
+
+
+@requires("funding.change_package")
+def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    package = selectors.get_package_for_user(request.user, pk)
+    form = PackageEndForm(
+        request.POST or None, initial={"end": timezone.localdate(), "version": package.version}
+    )
+    return step(
+        request,
+        form,
+        lambda d: services.end_package(package=package, end=d["end"], version=d["version"], by=request.user),
         template="funding/package_end.html",
         context={"package": package},
         done="funding:package_list",
@@ -79,31 +98,24 @@ def package_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def places(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.provision_rows(today)
+    referrals = selectors.referrals()
+    visible = (
+        visible_child_ids(request.user, [r.child_id for r, _ in referrals])
+        if request.user.has_perm("funding.manage_places")
+        else set()
+    )
+    steppable = {r.pk for r, _ in referrals if r.child_id in visible and admissions.next_steps(r)}
     return download(request, presenters.places_table(rows)) or render(
         request,
         "funding/places.html",
         {
             "rows": rows,
             "waiting": selectors.waiting_list_by_need_and_phase(),
-            "referrals": selectors.referrals(),
-            "can_manage": request.user.has_perm("funding.manage_places"),
-            "moves": selectors.referral_moves(),
+            "referrals": referrals,
+            "panels": admissions.panel_rows(),
+            "steppable": steppable,
         },
     )
-
-
-@post_only("funding.manage_places")
-def referral_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    referral = selectors.get_referral(pk)
-    status = request.POST.get("status", "")
-    if not selectors.is_referral_move(status):
-        messages.error(request, "Select the next step")
-        return redirect("funding:places")
-    try:
-        services.move_referral(referral=referral, status=status, on=timezone.localdate(), by=request.user)
-    except SendHubError as e:
-        messages.error(request, str(e))
-    return redirect("funding:places")
 
 
 @requires("funding.view_places")
