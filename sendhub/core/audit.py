@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from sendhub.core.clientip import client_address
@@ -13,10 +14,12 @@ from sendhub.core.requestcontext import current_request
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
+    from sendhub.accounts.models import User
+
 
 def record_event(
     *,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
@@ -28,7 +31,7 @@ def record_event(
     """
     if request is None:
         request = current_request()
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = None if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated else actor
     return AuditEvent.objects.create(
         actor=user,
         actor_email=getattr(user, "email", "") if user else "",
