@@ -147,7 +147,7 @@ def team(db: Any) -> Team:
 
 
 @pytest.fixture
-def make_user(db: Any) -> Any:
+def make_user(db: Any) -> Callable[..., User]:
     def make(role: str, email: str | None = None, **extra: Any) -> User:
         email = email or f"{role}-{User.objects.count() + 1}@example.test"
         return User.objects.create_user(email, TEST_PASSWORD, full_name=f"Test {role}", role=role, **extra)
@@ -156,52 +156,52 @@ def make_user(db: Any) -> Any:
 
 
 @pytest.fixture
-def officer(make_user: Any, team: Team) -> User:
+def officer(make_user: Callable[..., User], team: Team) -> User:
     return make_user(Role.CASE_OFFICER, "officer@example.test", team=team)
 
 
 @pytest.fixture
-def colleague(make_user: Any, team: Team) -> User:
+def colleague(make_user: Callable[..., User], team: Team) -> User:
     return make_user(Role.CASE_OFFICER, "colleague@example.test", team=team)
 
 
 @pytest.fixture
-def manager(make_user: Any, team: Team) -> User:
+def manager(make_user: Callable[..., User], team: Team) -> User:
     return make_user(Role.TEAM_MANAGER, "manager@example.test", team=team)
 
 
 @pytest.fixture
-def senco(make_user: Any) -> User:
+def senco(make_user: Callable[..., User]) -> User:
     return make_user(Role.SENCO, "senco@example.test")
 
 
 @pytest.fixture
-def parent(make_user: Any) -> User:
+def parent(make_user: Callable[..., User]) -> User:
     return make_user(Role.PARENT, "parent@example.test")
 
 
 @pytest.fixture
-def analyst(make_user: Any) -> User:
+def analyst(make_user: Callable[..., User]) -> User:
     return make_user(Role.ANALYST, "analyst@example.test")
 
 
 @pytest.fixture
-def provider(make_user: Any) -> User:
+def provider(make_user: Callable[..., User]) -> User:
     return make_user(Role.PROVIDER, "provider@example.test")
 
 
 @pytest.fixture
-def ep(make_user: Any) -> User:
+def ep(make_user: Callable[..., User]) -> User:
     return make_user(Role.EP, "ep@example.test")
 
 
 @pytest.fixture
-def moderator(make_user: Any) -> User:
+def moderator(make_user: Callable[..., User]) -> User:
     return make_user(Role.MODERATOR, "moderator@example.test")
 
 
 @pytest.fixture
-def admin_user(make_user: Any) -> User:
+def admin_user(make_user: Callable[..., User]) -> User:
     return make_user(Role.ADMIN, "admin@example.test")
 
 

@@ -27,7 +27,7 @@ from sendhub.core.homepage import Cell, Figure, HomePanel, PanelTable, Upcoming
 
 NEXT_COUNT = 5
 # The worklists on the home page, in the order a case officer works through them.
-HOME_WORKLISTS = ("overdue", "due", "advice")
+HOME_WORKLISTS = ("overdue", "due", "advice", "review")
 
 
 def home_panels(user: User, today: date) -> list[HomePanel]:

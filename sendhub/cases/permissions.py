@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import rules
 
@@ -14,6 +14,10 @@ from sendhub.core.predicates import (
     is_senco,
     is_team_manager,
 )
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
+    from sendhub.cases.models import Child
 
 casework = is_casework_staff | is_admin
 
@@ -42,11 +46,11 @@ rules.add_perm("cases.make_request", casework | is_senco)
 rules.add_perm("cases.view_school_requests", is_senco)
 
 
-def can_edit_case(user: Any, child: Any) -> bool:
+def can_edit_case(user: User, child: Child) -> bool:
     """Casework staff may change the records they can see; SENCOs, advisers and parents only read."""
     return bool(user.has_perm("cases.edit_child"))
 
 
-def can_upload_document(user: Any, child: Any) -> bool:
+def can_upload_document(user: User, child: Child) -> bool:
     """Casework staff upload to any record they can see; a SENCO to their schools' pupils (scoped by the caller)."""
     return bool(user.has_perm("cases.upload_document"))

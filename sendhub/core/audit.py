@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from sendhub.core.clientip import client_address
@@ -15,6 +16,8 @@ from sendhub.core.requestcontext import current_request
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+    from sendhub.accounts.models import User
 
 # The events recorded inside `events_together`, written in one insert when it ends.
 _together: ContextVar[list[AuditEvent] | None] = ContextVar("audit_events_together", default=None)
@@ -38,7 +41,7 @@ def events_together() -> Iterator[None]:
 
 def record_event(
     *,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
@@ -50,7 +53,7 @@ def record_event(
     """
     if request is None:
         request = current_request()
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = None if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated else actor
     event = AuditEvent(
         actor=user,
         actor_email=getattr(user, "email", "") if user else "",

@@ -12,9 +12,12 @@ from datetime import date
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.apps import apps
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class HomePanel:
 
 
 class _PanelSource(Protocol):
-    def __call__(self, user: Any, today: date) -> list[HomePanel]: ...
+    def __call__(self, user: User, today: date) -> list[HomePanel]: ...
 
 
 @cache
@@ -78,6 +81,6 @@ def _sources() -> tuple[_PanelSource, ...]:
     return tuple(found)
 
 
-def panels_for(user: Any, today: date) -> list[HomePanel]:
+def panels_for(user: User, today: date) -> list[HomePanel]:
     panels = [panel for source in _sources() for panel in source(user, today)]
     return sorted(panels, key=lambda panel: panel.order)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -14,10 +14,13 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django_otp import user_has_device
 
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
+
 EXEMPT_URL_NAMES = {"accounts:otp_setup", "accounts:otp_verify", "accounts:logout"}
 
 
-def second_factor_required(user: Any) -> bool:
+def second_factor_required(user: User) -> bool:
     """Whether this signed-in person must give a security code before anything else: always once they
     have a confirmed authenticator (a password alone must never be enough to use an account that has
     two steps), and for every role but parents and carers when the operator requires it."""

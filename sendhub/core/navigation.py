@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sendhub.accounts.models import User
 
 # At most about seven top-level items for any role (GOV.UK service navigation fits one row at desktop width).
 MAX_TOP_LEVEL = 7
@@ -108,9 +113,9 @@ def _is_current(url: str, current_path: str) -> bool:
     return current_path == url or (url != "/" and current_path.startswith(url))
 
 
-def items_for(user: Any, current_path: str = "") -> list[dict[str, Any]]:
+def items_for(user: User | AnonymousUser | None, current_path: str = "") -> list[dict[str, Any]]:
     """Every item the person may use, in area order, each with its area."""
-    if not getattr(user, "is_authenticated", False):
+    if user is None or not user.is_authenticated:
         return []
     links = []
     for placed in all_nav_items():
@@ -127,7 +132,7 @@ def items_for(user: Any, current_path: str = "") -> list[dict[str, Any]]:
     return links
 
 
-def areas_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+def areas_for(user: User | AnonymousUser | None, current_path: str) -> list[dict[str, Any]]:
     """The header's top-level items: one per area the person may use, each with its items (the sub-navigation)."""
     grouped: dict[str, dict[str, Any]] = {}
     for link in items_for(user, current_path):
@@ -150,7 +155,7 @@ def areas_for(user: Any, current_path: str) -> list[dict[str, Any]]:
     return result
 
 
-def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+def nav_for(user: User | AnonymousUser | None, current_path: str) -> list[dict[str, Any]]:
     """The header's links (label, url, active): one per area."""
     return [
         {"label": a["label"], "url": a["url"], "active": a["active"]} for a in areas_for(user, current_path)

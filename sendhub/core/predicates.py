@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser
 
 from sendhub.core.roles import COUNCIL_STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
 
 
 def _has_role(*roles: str) -> Any:
     @rules.predicate
-    def predicate(user: Any) -> bool:
-        return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role in roles)
+    def predicate(user: User | AnonymousUser) -> bool:
+        if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
+            return False
+        return user.is_active and user.role in roles
 
     return predicate
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from sendhub.core import health
-from sendhub.core.access import requires
+from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit_forms import AuditSearchForm
 from sendhub.core.homepage import panels_for
 from sendhub.core.navigation import area_by_key, items_for
@@ -18,7 +18,7 @@ from sendhub.core.selectors import AuditFilter, audit_csv_rows, audit_events
 
 
 @requires("core.view_home")
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What needs the person today (each app's home panels), then every area they may use."""
     today = timezone.localdate()
     return render(request, "core/home.html", {"panels": panels_for(request.user, today), "today": today})

@@ -4,10 +4,10 @@ dashboard's pages, with when the national figures were last loaded."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.core.homepage import Figure, HomePanel
 from sendhub.dashboard.selectors.live import SEN_STATUS_LABELS, sen_status_counts
 from sendhub.dashboard.selectors.national import latest_load
@@ -16,7 +16,7 @@ from sendhub.lib.dates import long_date
 SHOWN = ("ehcp", "support", "eng")
 
 
-def home_panels(user: Any, today: date) -> list[HomePanel]:
+def home_panels(user: User, today: date) -> list[HomePanel]:
     if user.role != "analyst" or not user.has_perm("dashboard.view_dashboard"):
         return []
     counts = sen_status_counts()

@@ -14,9 +14,12 @@ from datetime import date
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.apps import apps
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class KpiTile:
 
 
 class _TileSource(Protocol):
-    def __call__(self, user: Any, today: date) -> list[KpiTile]: ...
+    def __call__(self, user: User, today: date) -> list[KpiTile]: ...
 
 
 @cache
@@ -43,5 +46,5 @@ def _sources() -> tuple[_TileSource, ...]:
     return tuple(found)
 
 
-def tiles_for(user: Any, today: date) -> list[KpiTile]:
+def tiles_for(user: User, today: date) -> list[KpiTile]:
     return sorted((tile for source in _sources() for tile in source(user, today)), key=lambda t: t.order)

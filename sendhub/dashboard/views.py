@@ -49,7 +49,7 @@ def _download(request: HttpRequest, name: str, sheets: list[Sheet]) -> HttpRespo
 
 
 @requires("dashboard.view_dashboard")
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "boards": BOARDS,
         "load": selectors.latest_load(),

@@ -5,10 +5,10 @@ forecast variance. Aggregates only: no child is named or counted on their own.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.dashboard.tiles import KpiTile
 from sendhub.funding import rules
 from sendhub.funding.selectors import eng, forecast, maintain, places
@@ -16,11 +16,11 @@ from sendhub.funding.templatetags.money import pounds
 from sendhub.lib.dates import long_date
 
 
-def _url(user: Any, permission: str, name: str) -> str:
+def _url(user: User, permission: str, name: str) -> str:
     return reverse(name) if user.has_perm(permission) else ""
 
 
-def dashboard_tiles(user: Any, today: date) -> list[KpiTile]:
+def dashboard_tiles(user: User, today: date) -> list[KpiTile]:
     tiles = []
     for row in places.targets(today):
         kind = "Tuition packages" if row.kind == "tuition" else "EOTAS packages"

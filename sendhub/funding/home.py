@@ -4,17 +4,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.core.homepage import Figure, HomePanel
 from sendhub.funding import rules
 from sendhub.funding.selectors import forecast
 from sendhub.lib.words import money
 
 
-def home_panels(user: Any, today: date) -> list[HomePanel]:
+def home_panels(user: User, today: date) -> list[HomePanel]:
     # Only the finance officer's home page carries the position: it is their daily work, and the whole
     # forecast is the most expensive figure on any home page (the others reach it from the Funding area).
     if user.role != "finance" or not user.has_perm("funding.view_funding"):

@@ -5,16 +5,16 @@ the moderation queue (the queue page's selector)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.core.homepage import Figure, HomePanel
 from sendhub.localoffer import rules, selectors
 from sendhub.localoffer.selectors import editing
 
 
-def home_panels(user: Any, today: date) -> list[HomePanel]:
+def home_panels(user: User, today: date) -> list[HomePanel]:
     panels = []
     if user.has_perm("localoffer.manage_own_services"):
         url = reverse("localoffer:provider_services")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import rules
 
 from sendhub.core.predicates import is_admin, is_moderator, is_provider
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
+    from sendhub.localoffer.models import Service
 
 # Only the named Local Offer moderators (and administrators) decide what the public directory says:
 # other council staff (analysts, health advisers...) neither moderate nor edit services or pages.
@@ -16,7 +20,7 @@ can_provide = is_provider
 
 
 @rules.predicate
-def is_service_member(user: Any, service: Any) -> bool:
+def is_service_member(user: User, service: Service | None) -> bool:
     """The user belongs to the organisation that runs the service."""
     return service is not None and service.organisation.members.filter(pk=user.pk).exists()
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.core.homepage import Figure, HomePanel, Upcoming
 from sendhub.portal import selectors
 
 
-def home_panels(user: Any, today: date) -> list[HomePanel]:
+def home_panels(user: User, today: date) -> list[HomePanel]:
     if user.has_perm("portal.use_family_pages"):
         cards = selectors.family_home(user, today)
         return [

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from graphlib import TopologicalSorter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import serializers
@@ -23,6 +23,9 @@ from sendhub.core.models import AuditEvent
 from sendhub.lib.dates import long_date
 from sendhub.privacy.rules import RetentionPeriods
 from sendhub.privacy.selectors import DueForErasure, Holding, audit_of, due_for_erasure, holding_for
+
+if TYPE_CHECKING:
+    from sendhub.accounts.models import User
 
 # Never exported, even to the person themselves: secrets that would let someone act as them.
 SECRET_FIELDS = {"password"}
@@ -98,7 +101,7 @@ def _summary_pdf(title: str, sections: list[dict[str, Any]], audit: list[dict[st
     return buffer.getvalue()
 
 
-def write_export(holding: Holding, out: Path, *, subject: str, actor: Any = None) -> dict[str, int]:
+def write_export(holding: Holding, out: Path, *, subject: str, actor: User | None = None) -> dict[str, int]:
     """Write the subject-access ZIP: summary.html, summary.pdf, records.json, audit.json, documents/."""
     records = holding.all_records()
     rows = _record_dicts(records)

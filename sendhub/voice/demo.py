@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.lib.workdays import is_working_day
 from sendhub.voice.models import Contact, QuestionKind, Survey, Trigger
 from sendhub.voice.services import complaints, contacts, surgeries, surveys
@@ -384,7 +385,7 @@ def working_day_from(day: date) -> date:
     return day
 
 
-def _surgeries(rng: random.Random, officer: Any, now: datetime) -> None:
+def _surgeries(rng: random.Random, officer: User, now: datetime) -> None:
     today = timezone.localdate()
     for offset, venue in (
         (-14, "Crowndale Centre"),

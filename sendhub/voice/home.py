@@ -4,10 +4,10 @@ family, their own messages."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 
+from sendhub.accounts.models import User
 from sendhub.core.homepage import Figure, HomePanel
 from sendhub.voice.selectors.complaints import complaints_awaiting_response
 from sendhub.voice.selectors.contacts import QUEUES, duty_queue, own_contacts
@@ -15,7 +15,7 @@ from sendhub.voice.selectors.contacts import QUEUES, duty_queue, own_contacts
 HOME_QUEUES = ("overdue", "due_today", "open")
 
 
-def home_panels(user: Any, today: date) -> list[HomePanel]:
+def home_panels(user: User, today: date) -> list[HomePanel]:
     panels = []
     if user.has_perm("voice.view_contacts"):
         url = reverse("voice:contact_list")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -40,7 +41,7 @@ NEED_CODES = vocab.codes(vocab.SEN_NEEDS)
 
 
 class ChildQuerySet(models.QuerySet["Child"]):
-    def visible_to(self, user: User | Any) -> ChildQuerySet:
+    def visible_to(self, user: User | AnonymousUser | None) -> ChildQuerySet:
         """The one place that decides whose records a user may open (docs/domains/cases.md, "Access").
 
         Case officers: their caseload. Team managers: their team's children and any child
@@ -52,7 +53,7 @@ class ChildQuerySet(models.QuerySet["Child"]):
         """
         from sendhub.accounts.models import Role
 
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if user is None or isinstance(user, AnonymousUser) or not user.is_active:
             return self.none()
         role = user.role
         if role == Role.ADMIN:

@@ -9,13 +9,20 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from sendhub.accounts.models import Role, User
 from sendhub.cases.models import AdviceRequest, Child, RequestStatus
+from sendhub.cases.rules import Stage
 from sendhub.schools.models import School
+
+# How far ahead the worklist shows a review meeting to arrange. A service choice, not a statutory limit:
+# the invitations and the advice go out at least two weeks before the meeting (reg 20), so eight weeks
+# leaves time to agree a date with the school and the family.
+REVIEW_BOOKING_WEEKS = 8
 
 WORKLISTS = {
     "all": "All open work",
     "due": "Due in the next 14 days",
     "overdue": "Overdue",
     "advice": "Awaiting advice",
+    "review": f"Reviews to book in the next {REVIEW_BOOKING_WEEKS} weeks",
 }
 
 
@@ -58,6 +65,12 @@ def worklist(
             request__child=OuterRef("pk"), received_on__isnull=True, request__status=RequestStatus.OPEN
         )
         children = children.filter(Exists(outstanding))
+    elif which == "review":
+        # A maintained plan waits for its annual (or phase-transfer) review meeting only while no meeting
+        # is on record since the last decision (rules.plan_status); one overdue still needs booking.
+        children = children.filter(
+            stage=Stage.PLAN_MAINTAINED, next_due__lte=today + timedelta(weeks=REVIEW_BOOKING_WEEKS)
+        )
     else:
         raise ValueError(f"Unknown worklist {which!r}")
     order = ("-next_due", "-pk") if narrow.latest_first else ("next_due", "pk")

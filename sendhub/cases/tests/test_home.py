@@ -8,7 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendhub.cases.tests.factories import ChildFactory, SchoolFactory
+from sendhub.cases.models import AnnualReview
+from sendhub.cases.rules.periods import add_months
+from sendhub.cases.services.status import refresh_status
+from sendhub.cases.tests.factories import ChildFactory, PlanFactory, SchoolFactory
 from sendhub.cases.tests.test_worklist import table
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +73,34 @@ def test_a_parent_sees_no_casework_panel(client, login, make_user):
     home = client.get(reverse("core:home"))
     assert b"Your casework today" not in home.content
     assert "Your messages to the SEND service" in figures(home.content)
+
+
+def test_reviews_to_book_counts_the_plans_whose_review_meeting_is_due_and_its_list_shows_them(
+    client, login, officer, colleague
+):
+    """Plans whose annual review falls due within 8 weeks (or is overdue) with no meeting recorded since."""
+    today = timezone.localdate()
+
+    def plan(first, issued, who=officer):
+        child = ChildFactory.create(first_name=first, last_name="Sample", officer=who, team=who.team)
+        made = PlanFactory.create(child=child, start_date=issued)
+        refresh_status(child, today)
+        return made
+
+    plan("Soon", add_months(today, -12) + timedelta(days=20))  # review due in about 3 weeks
+    plan("Late", add_months(today, -13))  # review overdue, still to be held
+    plan("Later", add_months(today, -12) + timedelta(weeks=20))  # due in about 20 weeks: not yet
+    held = plan("Held", add_months(today, -12) + timedelta(days=10))  # meeting held: a report is next
+    AnnualReview.objects.create(plan=held, meeting=today - timedelta(days=3))
+    refresh_status(held.child, today)
+    plan("Other", add_months(today, -12) + timedelta(days=5), who=colleague)  # not this officer's case
+
+    login(client, officer)
+    count, url = figures(client.get(reverse("core:home")).content)["Reviews to book in the next 8 weeks"]
+    caption, rows = table(client.get(url))
+    assert count == 2 and caption == "Reviews to book in the next 8 weeks: 2"
+    assert [r[0] for r in rows] == ["Late Sample", "Soon Sample"]
+    assert [r[2] for r in rows] == [
+        f"Annual review meeting (CFA s.44) for {name} Sample" for name in ("Late", "Soon")
+    ]
+    assert rows[0][3].endswith("Overdue") and not rows[1][3].endswith("Overdue")

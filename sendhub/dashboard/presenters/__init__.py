@@ -1,16 +1,18 @@
-"""Values ready to show for the dashboard pages: benchmarks and boards (`benchmarks`, its names importable
-from here), the live casework pages (`live`), the public dashboard (`public`), SVG charts (`charts`) and
-the board downloads (`exports`)."""
+"""Values ready to show for the dashboard pages: benchmarks and boards (`benchmarks`) and the forecast
+(`forecast`), their names importable from here; the live casework pages (`live`), the public dashboard
+(`public`), SVG charts (`charts`) and the board downloads (`exports`)."""
 
 from sendhub.dashboard.presenters.benchmarks import (
     DEFAULT_INDICATOR,
-    FORECAST_SERIES,
     MAX_COMPARATORS,
     BenchmarkPage,
-    ForecastPage,
     benchmark_page,
     benchmark_sheets,
     board_table,
+)
+from sendhub.dashboard.presenters.forecast import (
+    FORECAST_SERIES,
+    ForecastPage,
     forecast_page,
     forecast_sheets,
 )

@@ -18,12 +18,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sendhub.accounts.models import Role, User
 from sendhub.cases.selectors import funding as cases
 from sendhub.funding import rules
+from sendhub.funding.demo.grants import load_grants
+from sendhub.funding.demo.packages import load_packages
 from sendhub.funding.demo.places import load_capital, load_places
 from sendhub.funding.models import (
     BandSetting,
@@ -33,8 +34,8 @@ from sendhub.funding.models import (
     PlanBand,
 )
 from sendhub.funding.selectors.forecast import exact_adjustments, exact_commitments
-from sendhub.funding.services import banding, budget, eng, evidence, places
-from sendhub.schools.models import School, SettingType
+from sendhub.funding.services import banding, budget
+from sendhub.schools.models import SettingType
 
 D = Decimal
 ALLOCATION = D("55017590")
@@ -81,36 +82,6 @@ SETTING_OF_SCHOOL = {
     SettingType.INDEPENDENT_SPECIAL: BandSetting.INDEPENDENT,
     SettingType.FE: BandSetting.POST_16,
 }
-CLUSTER_NAMES = [
-    "Kentish Town and Gospel Oak",
-    "Camden Town and Primrose Hill",
-    "Hampstead and Belsize",
-    "Kilburn and West Hampstead",
-    "Holborn and Bloomsbury",
-    "King's Cross and Somers Town",
-    "Highgate and Dartmouth Park",
-    "Swiss Cottage and Frognal",
-]
-NEEDS = ["ASD", "SLCN", "SEMH", "MLD", "SPLD", "PD", "HI", "VI"]
-
-
-def _need_name(code: str) -> str:
-    """The need in words for the application's text (a family reads it; never the SEN2 code)."""
-    return cases.NEED_NAMES.get(code, code)
-
-
-PROVIDERS = [
-    "Bright Futures Tuition",
-    "North London Tutors",
-    "Hospital and Home Education Service",
-    "Open Doors Learning",
-]
-EOTAS_PROVIDERS = [
-    "Forest School Camden",
-    "Pathways Mentoring",
-    "The Music Room",
-    "Therapeutic Education Partners",
-]
 
 
 def load(*, seed: int, scale: float, stdout: Any) -> None:
@@ -147,8 +118,8 @@ def load(*, seed: int, scale: float, stdout: Any) -> None:
         for v in BandValue.objects.filter(band__framework=framework).select_related("band")
     }
     bands = _plan_bands(rng, today, values, managers)
-    grants = _clusters_and_grants(rng, today, year, managers, scale)
-    packages = _packages(rng, today, year, managers[0], scale)
+    grants = load_grants(rng, today, year, managers, scale)
+    packages = load_packages(rng, today, year, managers[0], scale)
     provisions = load_places(rng, today)
     load_capital(rng, today)
     _budget(funding_year, year, finance)
@@ -185,176 +156,6 @@ def _plan_bands(
         )
     PlanBand.objects.bulk_create(rows, batch_size=1000)  # a fresh year: no earlier band to end
     return len(rows)
-
-
-def _clusters_and_grants(
-    rng: random.Random, today: date, year: rules.FinancialYear, managers: list[User], scale: float
-) -> int:
-    schools = list(
-        School.objects.filter(
-            setting_type__in=[SettingType.MAINSTREAM, SettingType.RESOURCED], is_open=True
-        ).order_by("pk")
-    )
-    if len(schools) < 8:
-        return 0
-    groups = [schools[i::8] for i in range(8)]
-    sencos = list(User.objects.filter(role=Role.SENCO).prefetch_related("schools").order_by("pk"))
-    clusters: list[tuple[Any, list[School]]] = []
-    for name, members in zip(CLUSTER_NAMES, groups, strict=True):
-        cluster = eng.create_cluster(
-            name=name, lead_school_id=members[0].pk, school_ids=[s.pk for s in members], by=None
-        )
-        member_ids = {s.pk for s in members}
-        for senco in sencos:
-            if member_ids & {s.pk for s in senco.schools.all()}:
-                cluster.leads.add(senco)
-        # A cluster's budget grows with the demo's size, so a larger demo (the benchmarks') can fund its grants.
-        cluster_budget = (D("240000") * D(str(max(1.0, scale)))).quantize(D("1"))
-        eng.set_cluster_budget(cluster=cluster, start_year=year.start_year, amount=cluster_budget, by=None)
-        for term_start in (
-            date(year.start_year, 6, 10),
-            date(year.start_year, 10, 14),
-            date(year.start_year + 1, 2, 3),
-        ):
-            eng.schedule_panel(
-                cluster=cluster, meets_on=term_start + timedelta(days=7 * (len(clusters) % 3)), by=None
-            )
-        clusters.append((cluster, members))
-    cluster_of = {s.pk: c for c, members in clusters for s in members}
-    candidates = cases.children_for_grants(list(cluster_of))
-    wanted = max(8, round(290 * scale))
-    decider = {c.pk: (c.leads.first() or managers[0]) for c, _ in clusters}
-    applicant = {c.pk: (c.leads.first() or managers[0]) for c, _ in clusters}
-    granted = 0
-    for index, (child_id, school_id, _status, need) in enumerate(candidates[: wanted + 60]):
-        cluster = cluster_of[school_id]
-        asked = D(rng.choice([1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000]))
-        submitted = year.start + timedelta(
-            days=rng.randint(0, max(1, min(200, (today - year.start).days - 20)))
-        )
-        application = eng.submit_application(
-            cluster=cluster,
-            school_id=school_id,
-            child_id=child_id,
-            needs=f"{_need_name(need or rng.choice(NEEDS))}: needs beyond ordinarily available provision",
-            provision=rng.choice(
-                [
-                    "Small-group intervention three times a week",
-                    "Individual support at lunch and transitions",
-                    "Speech and language programme delivered by a trained assistant",
-                    "Specialist teaching, two hours a week",
-                ]
-            ),
-            graduated_approach="Two cycles of assess, plan, do, review with the SENCO and an advisory teacher",
-            evidence="Provision map\nIndividual support plan reviews",
-            amount_requested=asked,
-            on=submitted,
-            by=applicant[cluster.pk],
-        )
-        if index >= wanted + 40:
-            if index < wanted + 45:  # a few carry an evidence document
-                evidence.add_evidence(
-                    application=application,
-                    upload=ContentFile(
-                        b"Provision map, autumn term: small-group intervention three times a week.\n",
-                        name="provision-map.txt",
-                    ),
-                    title="Provision map",
-                    by=applicant[cluster.pk],
-                )
-            continue  # waiting for the next panel
-        panel_day = application.panel.meets_on if application.panel else submitted + timedelta(days=14)
-        if index >= wanted:
-            outcome = rng.choice(["decline", "refer"])
-            eng.decide_application(
-                application=application,
-                outcome=outcome,
-                reasons="Needs can be met from the school's notional SEN budget"
-                if outcome == "decline"
-                else "Needs suggest an EHC needs assessment",
-                amount=D(0),
-                start=None,
-                end=None,
-                on=min(panel_day, today),
-                by=decider[cluster.pk],
-            )
-            continue
-        part = rng.random() < 0.15
-        start = max(panel_day, year.start)
-        eng.decide_application(
-            application=application,
-            outcome="part" if part else "approve",
-            reasons="Meets the cluster's criteria"
-            if not part
-            else "Part of the provision is ordinarily available",
-            amount=(asked * D("0.6")).quantize(D("1")) if part else asked,
-            start=start,
-            end=start + timedelta(days=364),
-            on=min(panel_day, today),
-            by=decider[cluster.pk],
-        )
-        granted += 1
-    return granted
-
-
-def _packages(rng: random.Random, today: date, year: rules.FinancialYear, by: User, scale: float) -> int:
-    children = cases.children_without_school(1000)
-    children = children[: len(children) // 2]  # the other half wait for specialist places
-    rng.shuffle(children)
-    baseline = year.start - timedelta(days=365)
-    places.set_target(
-        kind="tuition",
-        baseline_on=baseline,
-        reduction_percent=D("50"),
-        target_on=date(year.start_year + 2, 3, 31),
-        by=None,
-    )
-    places.set_target(
-        kind="eotas",
-        baseline_on=baseline,
-        reduction_percent=D("40"),
-        target_on=date(year.start_year + 2, 3, 31),
-        by=None,
-    )
-    count = 0
-    plan = [("tuition", 44, 22), ("eotas", 30, 21)]  # (kind, live at the baseline, live now)
-    pick = iter(children)
-    for kind, at_baseline, now in plan:
-        for n, (child_id, _need, _born) in zip(range(max(2, round(at_baseline * scale))), pick, strict=False):
-            start = baseline - timedelta(days=rng.randint(10, 300))
-            still_live = n < round(now * scale * 0.8)
-            end = (
-                None
-                if still_live
-                else baseline + timedelta(days=rng.randint(30, max(31, (today - baseline).days - 5)))
-            )
-            _add_package(rng, kind, child_id, start, end, by)
-            count += 1
-        for _, (child_id, _need, _born) in zip(range(max(1, round(now * scale * 0.2))), pick, strict=False):
-            _add_package(rng, kind, child_id, today - timedelta(days=rng.randint(10, 200)), None, by)  # new
-            count += 1
-    return count
-
-
-def _add_package(
-    rng: random.Random, kind: str, child_id: int, start: date, end: date | None, by: User
-) -> None:
-    hours = D(rng.choice([5, 10, 15, 20, 25]))
-    rate = D(rng.choice([45, 55, 65])) if kind == "tuition" else D(rng.choice([70, 85, 95]))
-    places.add_package(
-        child_id=child_id,
-        kind=kind,
-        provider=rng.choice(PROVIDERS if kind == "tuition" else EOTAS_PROVIDERS),
-        hours_per_week=hours,
-        weekly_cost=hours * rate,
-        start=start,
-        end=end,
-        reason="Awaiting a school place"
-        if kind == "tuition"
-        else "Education otherwise than at school named in the plan",
-        review_date=start + timedelta(days=84),
-        by=by,
-    )
 
 
 def _budget(funding_year: FundingYear, year: rules.FinancialYear, by: User) -> None:

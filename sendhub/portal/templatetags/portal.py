@@ -8,13 +8,15 @@ from typing import Any
 
 from django import template
 
+from sendhub.accounts.models import User
+from sendhub.cases.models import Child
 from sendhub.portal import forms, selectors
 
 register = template.Library()
 
 
 @register.inclusion_tag("portal/_case_panel.html", takes_context=True)
-def family_panel(context: template.Context, child: Any, user: Any) -> dict[str, Any]:
+def family_panel(context: template.Context, child: Child, user: User) -> dict[str, Any]:
     """Only for council casework staff: a family's messages are not for the school or the advisers who
     also open this page."""
     shown = user.has_perm("portal.answer_families")

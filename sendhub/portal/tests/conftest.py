@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import Child
 from sendhub.cases.services.requests import issue_draft, record_assessment_decision, record_request
 from sendhub.cases.tests.factories import ChildFactory, ParentFactory
@@ -17,7 +18,7 @@ def media(settings: Any, tmp_path: Any) -> None:
     settings.SENDHUB_CLAMAV_SOCKET = ""
 
 
-def child_with_draft(officer: Any, account: Any, *, first_name: str, draft_days_ago: int) -> Child:
+def child_with_draft(officer: User, account: User, *, first_name: str, draft_days_ago: int) -> Child:
     """A child whose parent record names `account`, with a draft plan sent `draft_days_ago` days ago."""
     today = timezone.localdate()
     child = ChildFactory.create(
@@ -36,7 +37,7 @@ def child_with_draft(officer: Any, account: Any, *, first_name: str, draft_days_
     return child
 
 
-def plain_child(officer: Any, account: Any | None, *, first_name: str) -> Child:
+def plain_child(officer: User, account: User | None, *, first_name: str) -> Child:
     child = ChildFactory.create(
         first_name=first_name, last_name="Testchild", officer=officer, team=officer.team
     )

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from sendhub.accounts.models import User
 from sendhub.cases.models import AdviceRequest, Professional
 from sendhub.cases.tests.factories import AdviceFactory, ChildFactory, ParentFactory, PlanFactory
 from sendhub.core.models import AuditEvent
@@ -25,7 +26,7 @@ def read_zip(path: Path) -> dict[str, bytes]:
 
 
 def test_child_export_holds_every_record_the_summary_and_who_viewed_it(
-    tmp_path: Path, client: Client, officer: Any
+    tmp_path: Path, client: Client, officer: User
 ) -> None:
     child = ChildFactory.create(
         reference="SAR-0001", first_name="Robin", last_name="Synthetic", officer=officer

@@ -6,7 +6,9 @@ import re
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
+from sendhub.accounts.models import User
 from sendhub.core.forms import GovukDateField
 from sendhub.voice import rules
 from sendhub.voice.forms.fields import text_field, textarea_field
@@ -158,7 +160,7 @@ class AssignForm(VersionForm):
         label="Assign to", queryset=None, required=False, empty_label="Nobody (the shared queue)"
     )
 
-    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, staff: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = staff  # type: ignore[attr-defined]
 

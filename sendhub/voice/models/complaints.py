@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +12,11 @@ from django.urls import reverse
 
 from sendhub.lib.dates import long_date
 from sendhub.voice.models.contacts import Channel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sendhub.accounts.models import User
 
 
 class ComplaintStatus(models.TextChoices):
@@ -30,7 +35,7 @@ class ComplaintOutcome(models.TextChoices):
 
 
 class ComplaintQuerySet(models.QuerySet["Complaint"]):
-    def visible_to(self, user: Any) -> ComplaintQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ComplaintQuerySet:
         if getattr(user, "is_authenticated", False) and user.has_perm("voice.view_complaints"):
             return self.all()
         return self.none()

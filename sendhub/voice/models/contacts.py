@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sendhub.accounts.models import User
 
 
 class Channel(models.TextChoices):
@@ -64,7 +69,7 @@ class ReferenceCounter(models.Model):
 
 
 class ContactQuerySet(models.QuerySet["Contact"]):
-    def visible_to(self, user: Any) -> ContactQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ContactQuerySet:
         """The Duty Line is one shared queue: anyone allowed to see contacts sees them all."""
         if getattr(user, "is_authenticated", False) and user.has_perm("voice.view_contacts"):
             return self.all()
