@@ -17,6 +17,9 @@ from django.test import Client
 
 from sendhub.accounts.models import Role, Team, User
 
+# The national data the tests load (a cut-down copy): a plugin, so that only pytest imports it.
+pytest_plugins = ["sendhub.dashboard.tests.national_fixtures"]
+
 # ../shared beside the checkout, or wherever SENDHUB_SHARED_DATA (its data folder) says: one setting for all.
 SHARED_DIR = settings.SENDHUB_SHARED_DATA.parent
 TEST_PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
@@ -77,25 +80,6 @@ def fast_password_hashing() -> Iterator[None]:
     from django.test.utils import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        yield
-
-
-@pytest.fixture(scope="session")
-def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The national data cut down to Camden, its neighbours and the national rows (loads in a second)."""
-    from sendhub.dashboard.tests.sample import write_sample
-
-    return write_sample(tmp_path_factory.mktemp("national"))
-
-
-@pytest.fixture(autouse=True, scope="session")
-def demo_reads_the_sample_national_data(sample_data: Path) -> Iterator[None]:
-    """The demo loads the full national files (20 s: 630,000 rows) unless told otherwise; in the tests it
-    loads the sample, so each test module that seeds the demo pays for its casework, not for every
-    LA's LAIT history. The browser sweep's own demo server still reads the full files."""
-    from django.test.utils import override_settings
-
-    with override_settings(SENDHUB_NATIONAL_DATA=sample_data):
         yield
 
 
