@@ -14,15 +14,27 @@ from sendhub.portal.services.family import add_to_review
 
 
 def attach_waiting_contributions(sender: Any, instance: AnnualReview, created: bool, **kwargs: Any) -> None:
-    """A new review takes the family's contributions for its plan not yet in a review (sent since the
-    previous review's decision), oldest first."""
+    """A new review takes the family's contributions for its plan not yet in a review (sent after the
+    previous review's meeting), oldest first. One query when there are none (the usual case)."""
     if not created or kwargs.get("raw"):
         return
-    waiting = Submission.objects.filter(
-        plan_id=instance.plan_id, kind=SubmissionKind.REVIEW, review__isnull=True
-    ).select_related("child", "sent_by")
+    waiting = list(
+        Submission.objects.filter(plan_id=instance.plan_id, kind=SubmissionKind.REVIEW, review__isnull=True)
+        .select_related("child", "sent_by")
+        .order_by("sent_at", "pk")
+    )
+    if not waiting:
+        return
+    previous = (
+        AnnualReview.objects.filter(plan_id=instance.plan_id)
+        .exclude(pk=instance.pk)
+        .order_by("-meeting")
+        .first()
+    )
+    if previous is not None:  # only what was sent for this review, not for an earlier one
+        waiting = [s for s in waiting if timezone.localdate(s.sent_at) > previous.meeting]
     today = timezone.localdate()
-    for submission in waiting.order_by("sent_at", "pk"):
+    for submission in waiting:
         add_to_review(submission, instance, today)
 
 
