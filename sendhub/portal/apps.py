@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Family pages"
 
     def ready(self) -> None:
-        from sendhub.portal import permissions  # noqa: F401
+        from sendhub.portal import permissions, signals  # noqa: F401
+
+        signals.connect()

@@ -8,6 +8,9 @@ from django import forms
 from django.conf import settings
 
 from sendhub.lib.filecheck import ACCEPTED_LABELS
+from sendhub.schools.forms import SettingField
+from sendhub.schools.models import School
+from sendhub.schools.selectors import settings_named
 
 TEXTAREA = {"class": "govuk-textarea", "rows": 8}
 
@@ -50,6 +53,24 @@ class AssessmentForm(_WithDocument):
     )
 
 
+class FamilySettingField(SettingField):
+    """The settings picker in a family's words: when no setting has the name, they are told to write it in
+    the box for one not in the list."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.widget.attrs["class"] = "govuk-input"
+
+    def to_python(self, value: Any) -> School | None:
+        text = " ".join(str(value or "").split())
+        if text and not text.isdigit() and not settings_named(text).exists():
+            raise forms.ValidationError(
+                f"We cannot find a school or college called \u201c{text}\u201d in our list: check the "
+                "name, or write it in the box for one that is not in our list"
+            )
+        return super().to_python(value)
+
+
 class DraftCommentsForm(_WithDocument):
     text = forms.CharField(
         label="Your comments on the draft plan",
@@ -57,23 +78,49 @@ class DraftCommentsForm(_WithDocument):
         max_length=20000,
         widget=forms.Textarea(attrs=TEXTAREA),
     )
-    preferred_setting = forms.CharField(
+    preferred_school = FamilySettingField(
         label="Which school or college do you want to be named in the plan? (optional)",
+        help_text="Type its name, for example Hillside Primary School. We will ask the school or college "
+        "and tell you what they say.",
+    )
+    preferred_setting = forms.CharField(
+        label="Not in our list? Write the name of the school or college here (optional)",
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"class": "govuk-input"}),
-        help_text="Give its name. We will ask the school or college and tell you what they say.",
+        help_text="For example an independent school, or a college in another area. Add the town.",
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("preferred_school") and (data.get("preferred_setting") or "").strip():
+            self.add_error(
+                "preferred_setting",
+                "You chose a school or college from our list: leave this empty, or clear the one above",
+            )
+        return data
 
 
 class ReviewForm(_WithDocument):
     text = forms.CharField(
-        label="What would you like the review to know?",
+        label="Your views: what would you like the review to know?",
+        required=False,
         max_length=20000,
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text="For example what has changed, what is working and what is not.",
-        error_messages={"required": "Write your contribution"},
     )
+    child_text = forms.CharField(
+        label="Your child's own views (optional)",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="In their own words, if they want to: what they like, what is hard, what they hope for.",
+    )
+
+    def __init__(self, *args: Any, young_person: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if young_person:  # their views are their own: no separate box for "the child"
+            del self.fields["child_text"]
 
 
 class NewThreadForm(forms.Form):

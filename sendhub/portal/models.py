@@ -24,12 +24,21 @@ class Submission(models.Model):
 
     child = models.ForeignKey("cases.Child", models.CASCADE, related_name="family_submissions")
     kind = models.CharField(max_length=12, choices=SubmissionKind.choices)
-    text = models.TextField()
+    text = models.TextField(blank=True)  # a draft comment may only name a setting
     # Comments on a draft name the plan; a review contribution names the plan it is for.
     plan = models.ForeignKey("cases.Plan", models.SET_NULL, null=True, blank=True, related_name="+")
-    # CFA s.38(2): the school or college the family asks to be named in the plan, in their words.
+    # CFA s.38(2): the school or college the family asks to be named in the plan: chosen from the settings
+    # SEND Hub knows (by name or URN), or, when it is not among them (an independent school, a college
+    # elsewhere), named in their own words.
+    preferred_school = models.ForeignKey(
+        "schools.School", models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     preferred_setting = models.CharField(max_length=200, blank=True)
     document = models.ForeignKey("cases.Document", models.SET_NULL, null=True, blank=True, related_name="+")
+    # A review contribution: the structured annual review it was added to (as the parents' views, and the
+    # child's own views in `child_text` when the family gave them), when one was arranged.
+    review = models.ForeignKey("cases.AnnualReview", models.SET_NULL, null=True, blank=True, related_name="+")
+    child_text = models.TextField("the child's own views", blank=True)
     request = models.ForeignKey(
         "cases.AssessmentRequest", models.SET_NULL, null=True, blank=True, related_name="+"
     )

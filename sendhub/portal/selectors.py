@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from sendhub.accounts.models import User
 from sendhub.cases.document_selectors import family_documents
 from sendhub.cases.models import (
+    AnnualReview,
     AssessmentRequest,
     Child,
     DocumentKind,
@@ -122,6 +123,26 @@ def plan_for_review(child: Child) -> Plan | None:
     )
 
 
+def is_young_person(child: Child, by: User) -> bool:
+    """The account is the young person themself: their own record's account, or a record naming them
+    "Young person" (CFA 2014 s.83(2))."""
+    if child.account_id is not None and child.account_id == by.pk:
+        return True
+    link = child.parents.filter(user=by).first()
+    return link is not None and link.relationship.lower().startswith("young person")
+
+
+def review_to_contribute(plan: Plan) -> AnnualReview | None:
+    """The review a family's contribution goes to: the plan's latest review whose decision is not yet
+    recorded (the one being arranged), if any."""
+    return plan.reviews.filter(decision_on__isnull=True).order_by("-meeting", "-pk").first()
+
+
+def open_review(child: Child) -> AnnualReview | None:
+    plan = plan_for_review(child)
+    return review_to_contribute(plan) if plan is not None else None
+
+
 def next_review(plan: Plan, today: date) -> date | None:
     review = plan.reviews.filter(meeting__gte=today).order_by("meeting").first()
     return review.meeting if review else None
@@ -150,7 +171,9 @@ def child_page(child: Child, today: date) -> dict[str, Any]:
         "review_plan": plan_for_review(child),
         "can_request_assessment": open_request(child) is None and plan_for_review(child) is None,
         "threads": list(child.family_threads.all()),
-        "submissions": list(child.family_submissions.select_related("document", "sent_by")),
+        "submissions": list(
+            child.family_submissions.select_related("document", "sent_by", "preferred_school", "review")
+        ),
     }
 
 
@@ -174,7 +197,11 @@ def case_panel(child: Child) -> dict[str, Any]:
                 Prefetch("messages", queryset=Message.objects.select_related("author"))
             )
         ),
-        "submissions": list(child.family_submissions.select_related("document", "sent_by", "plan")),
+        "submissions": list(
+            child.family_submissions.select_related(
+                "document", "sent_by", "plan", "preferred_school", "review"
+            )
+        ),
         "tasks": list(child.family_tasks.filter(done_at__isnull=True).select_related("officer")),
     }
 
@@ -195,3 +222,15 @@ def open_tasks(user: User) -> QuerySet[Task]:
 
 def get_task_for_staff(user: User, pk: int) -> Task:
     return get_object_or_404(open_tasks(user), pk=pk)
+
+
+def family_child_for(user: User, what: str, pk: int) -> Child:
+    """The family's child a staff page is about (a child, request, plan or letter id), or 404: another
+    family's record answers as one that does not exist."""
+    lookups = {
+        "child": Q(pk=pk),
+        "request": Q(requests__pk=pk),
+        "plan": Q(plans__pk=pk),
+        "letter": Q(letters__pk=pk),
+    }
+    return get_object_or_404(_named(user).filter(lookups[what]))

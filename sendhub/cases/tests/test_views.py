@@ -92,10 +92,12 @@ def test_other_officer_gets_404_and_senco_gets_403_on_edit(client, login, collea
     assert client.get(reverse("cases:child_edit", args=[case.child_id])).status_code == 403
 
 
-def test_parent_sees_own_child_read_only(client, login, parent, case):
+def test_parent_is_sent_to_the_family_page_and_changes_nothing(client, login, parent, case):
     ParentFactory.create(child=case.child, user=parent)
     login(client, parent)
-    assert client.get(reverse("cases:child_detail", args=[case.child_id])).status_code == 200
+    response = client.get(reverse("cases:child_detail", args=[case.child_id]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:child", args=[case.child_id])
     assert client.get(reverse("cases:request_decision", args=[case.pk])).status_code == 403
     assert client.get(reverse("cases:child_detail", args=[ChildFactory.create().pk])).status_code == 404
 

@@ -99,9 +99,10 @@ def test_young_person_sees_their_own_record_and_not_anothers(client, login, offi
     invite(client, sam)
     user = User.objects.get(email="sam@example.test")
     login(client, user)
-    own = client.get(reverse("cases:child_detail", args=[sam.pk]))
-    assert own.status_code == 200 and "Sam Okafor" in own.content.decode()
-    assert client.get(reverse("cases:document_list", args=[sam.pk])).status_code == 200
+    own = client.get(reverse("cases:child_detail", args=[sam.pk]), follow=True)
+    assert own.redirect_chain == [(reverse("portal:child", args=[sam.pk]), 302)]
+    assert "Sam Okafor" in own.content.decode()
+    assert client.get(reverse("cases:document_list", args=[sam.pk])).status_code == 302
     assert client.get(reverse("cases:child_detail", args=[younger.pk])).status_code == 404
     assert client.get(reverse("cases:child_edit", args=[sam.pk])).status_code == 403
     assert client.get(reverse("cases:young_person_invite", args=[sam.pk])).status_code == 403
@@ -114,7 +115,7 @@ def test_parent_of_a_young_person_keeps_what_the_record_gives_and_others_see_not
     login(client, officer)
     invite(client, sam)
     login(client, parent)
-    assert client.get(reverse("cases:child_detail", args=[sam.pk])).status_code == 200
+    assert client.get(reverse("cases:child_detail", args=[sam.pk])).status_code == 302  # their family page
     other_young_person = make_user(Role.YOUNG_PERSON, "someone@example.test")
     login(client, other_young_person)
     assert client.get(reverse("cases:child_detail", args=[sam.pk])).status_code == 404

@@ -15,24 +15,33 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendhub.accounts.models import User
-from sendhub.cases.models import AssessmentRequest, Child, DocumentKind, Plan
+from sendhub.cases.models import (
+    AnnualReview,
+    AssessmentRequest,
+    Child,
+    ContributorKind,
+    DocumentKind,
+    Plan,
+)
 from sendhub.cases.rules import RequestSource
 from sendhub.cases.services.common import add_timeline
 from sendhub.cases.services.documents import store_document
 from sendhub.cases.services.requests import record_request
+from sendhub.cases.services.reviews import add_contribution
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError
 from sendhub.lib.dates import long_date
 from sendhub.portal import rules, selectors
 from sendhub.portal.models import Message, Submission, SubmissionKind, Task, Thread
 from sendhub.portal.services.notify import tell_officer_of_task
+from sendhub.schools.models import School
 
 TASK_TITLES = {
     SubmissionKind.VIEWS: "Read the family's views",
     SubmissionKind.CHILD_VIEWS: "Read the child's views (all about me)",
     SubmissionKind.ASSESSMENT: "The family asked for an assessment: decide whether to assess",
     SubmissionKind.DRAFT_COMMENTS: "Consider the family's comments on the draft plan",
-    SubmissionKind.REVIEW: "Add the family's contribution to the yearly review",
+    SubmissionKind.REVIEW: "Read the family's contribution to the yearly review",
 }
 TIMELINE = {
     SubmissionKind.VIEWS: "The family sent their views",
@@ -71,11 +80,13 @@ def submit(
     upload: File[Any] | None = None,
     plan: Plan | None = None,
     preferred_setting: str = "",
+    preferred_school: School | None = None,
     request: AssessmentRequest | None = None,
+    child_text: str = "",
 ) -> Submission:
     """Keep what the family sent (with its document), and put it on the staff case with a task."""
-    text = text.strip()
-    if not text and upload is None and not preferred_setting:
+    text, child_text = text.strip(), child_text.strip()
+    if not (text or child_text or upload or preferred_setting or preferred_school):
         raise SendHubError("Write something or attach a document", field="text")
     submission = Submission(
         child=child,
@@ -83,11 +94,15 @@ def submit(
         text=text,
         plan=plan,
         preferred_setting=preferred_setting.strip()[:200],
+        preferred_school=preferred_school,
         request=request,
+        child_text=child_text,
         document=_document(child, upload, kind, by),
         sent_by=by,
     )
-    submission.full_clean(exclude=["child", "plan", "document", "request", "sent_by"])
+    submission.full_clean(
+        exclude=["child", "plan", "document", "request", "sent_by", "preferred_school", "review"]
+    )
     submission.save()
     add_timeline(child, on=today, kind="family", summary=TIMELINE[SubmissionKind(kind)], by=by)
     record_event(
@@ -109,10 +124,7 @@ def give_views(
 
 
 def _source_for(child: Child, by: User) -> RequestSource:
-    link = child.parents.filter(user=by).first()
-    if link is not None and link.relationship.lower().startswith("young person"):
-        return RequestSource.YOUNG_PERSON
-    return RequestSource.PARENT
+    return RequestSource.YOUNG_PERSON if selectors.is_young_person(child, by) else RequestSource.PARENT
 
 
 @transaction.atomic
@@ -151,10 +163,20 @@ def request_assessment(
 
 
 def comment_on_draft(
-    *, child: Child, text: str, preferred_setting: str, upload: File[Any] | None, by: User, today: date
+    *,
+    child: Child,
+    text: str,
+    preferred_setting: str,
+    upload: File[Any] | None,
+    by: User,
+    today: date,
+    preferred_school: School | None = None,
 ) -> Submission:
     """Reg 13(1): comments on the draft plan, and CFA s.38(2): the school or college the family asks for,
-    within the 15 days of the draft. After that, refused with the date it ended."""
+    within the 15 days of the draft. After that, refused with the date it ended.
+
+    The school or college is one of the settings SEND Hub knows (`preferred_school`) or, when it is not
+    among them, its name in the family's words (`preferred_setting`); not both."""
     window = selectors.draft_window(child, today)
     if window is None:
         raise CaseStateError("There is no draft plan to comment on.")
@@ -163,7 +185,11 @@ def comment_on_draft(
             f"The time to comment on the draft plan ended on {long_date(window.closes)}. "
             "You can still send a message to the SEND team."
         )
-    if not text.strip() and not preferred_setting.strip():
+    if preferred_school is not None and preferred_setting.strip():
+        raise SendHubError(
+            "Choose a school or college from our list or write its name, not both", field="preferred_setting"
+        )
+    if not text.strip() and not preferred_setting.strip() and preferred_school is None:
         raise SendHubError("Write your comments or name the school or college you want", field="text")
     return submit(
         child=child,
@@ -174,19 +200,78 @@ def comment_on_draft(
         today=today,
         plan=window.plan,
         preferred_setting=preferred_setting,
+        preferred_school=preferred_school,
     )
 
 
+@transaction.atomic
 def contribute_to_review(
-    *, child: Child, text: str, upload: File[Any] | None, by: User, today: date
+    *,
+    child: Child,
+    text: str,
+    upload: File[Any] | None,
+    by: User,
+    today: date,
+    child_text: str = "",
 ) -> Submission:
-    """The family's contribution before the plan's yearly review (reg 19: their views are sought)."""
+    """The family's contribution before the plan's yearly review (reg 19: their views are sought; reg
+    20(2)-(3): the views are circulated for the meeting), with the child's own views if they give them.
+
+    It lands in the structured review (`add_to_review`): at once when the review is open (its meeting
+    recorded, its decision not yet), else when the officer records the next meeting (`portal.signals`)."""
     plan = selectors.plan_for_review(child)
     if plan is None:
         raise CaseStateError("There is no plan to review yet.")
-    return submit(
-        child=child, kind=SubmissionKind.REVIEW, text=text, upload=upload, by=by, today=today, plan=plan
+    if not text.strip() and not child_text.strip() and upload is None:
+        raise SendHubError("Write your contribution", field="text")
+    submission = submit(
+        child=child,
+        kind=SubmissionKind.REVIEW,
+        text=text,
+        child_text=child_text,
+        upload=upload,
+        by=by,
+        today=today,
+        plan=plan,
     )
+    review = selectors.review_to_contribute(plan)
+    if review is not None:
+        add_to_review(submission, review, today)
+    return submission
+
+
+@transaction.atomic
+def add_to_review(submission: Submission, review: AnnualReview, today: date) -> None:
+    """Put a family's contribution in the structured review through casework's `add_contribution`: their
+    text and document as the parents' views (a young person's own as the child's views), and the child's
+    own views, when given, as the child's views. The officer sees them under "Sent for the review"."""
+    by = submission.sent_by
+    if by is None or submission.review_id is not None or review.decision_on is not None:
+        return
+    child = submission.child
+    young = selectors.is_young_person(child, by)
+    if submission.text or submission.document_id:
+        own = add_contribution(
+            review=review,
+            author_name=by.full_name,
+            kind=ContributorKind.CHILD if young else ContributorKind.PARENT,
+            text=submission.text or "Sent a document.",
+            by=by,
+            today=today,
+        )
+        if submission.document_id:
+            own.documents.add(submission.document_id)
+    if submission.child_text and not young:
+        add_contribution(
+            review=review,
+            author_name=f"{child.full_name} (sent by {by.full_name})",
+            kind=ContributorKind.CHILD,
+            text=submission.child_text,
+            by=by,
+            today=today,
+        )
+    submission.review = review
+    submission.save(update_fields=["review"])
 
 
 def _message(thread: Thread, body: str, by: User, *, from_family: bool) -> Message:

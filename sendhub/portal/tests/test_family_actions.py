@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendhub.cases.models import AssessmentRequest, TimelineEntry
+from sendhub.cases.tests.factories import SchoolFactory
 from sendhub.core.models import AuditEvent
 from sendhub.portal import rules
 from sendhub.portal.models import Submission, Task, Thread
@@ -59,6 +60,43 @@ def test_comment_and_preferred_setting_inside_the_15_days(client, login, parent,
     assert submission.preferred_setting == "Camden Park School"
     assert submission.plan == child.plans.get()
     assert Task.objects.filter(child=child, title__contains="comments on the draft").exists()
+
+
+def test_preferred_school_chosen_from_the_list_is_shown_to_the_officer(client, login, parent, officer):
+    school = SchoolFactory.create(name="Hillside Primary School", la_name="Camden", is_open=True)
+    child = child_with_draft(officer, parent, first_name="Ana", draft_days_ago=5)
+    login(client, parent)
+    response = client.post(reverse("portal:draft", args=[child.pk]), {"preferred_school": "hillside primary"})
+    assert response.status_code == 302
+    submission = Submission.objects.get(child=child, kind="draft")
+    assert submission.preferred_school == school and submission.preferred_setting == ""
+    family_page = client.get(reverse("portal:child", args=[child.pk])).content.decode()
+    assert "you asked for Hillside Primary School" in family_page
+    login(client, officer)
+    case_page = client.get(reverse("cases:child_detail", args=[child.pk])).content.decode()
+    assert f"School or college they ask for: Hillside Primary School (URN {school.urn}, Camden)" in case_page
+
+
+def test_preferred_setting_not_in_the_list_is_written_by_name(client, login, parent, officer):
+    SchoolFactory.create(name="Hillside Primary School", is_open=True)
+    child = child_with_draft(officer, parent, first_name="Ana", draft_days_ago=5)
+    login(client, parent)
+    url = reverse("portal:draft", args=[child.pk])
+    page = client.post(url, {"preferred_school": "Northbridge House"}).content.decode()
+    assert "We cannot find a school or college called \u201cNorthbridge House\u201d in our list" in page
+    both = {"preferred_school": "Hillside Primary School", "preferred_setting": "Northbridge House"}
+    assert "You chose a school or college from our list" in client.post(url, both).content.decode()
+    assert not Submission.objects.exists()
+    written = {"preferred_setting": "Northbridge House School, Hampstead"}
+    assert client.post(url, written).status_code == 302
+    submission = Submission.objects.get(child=child, kind="draft")
+    assert submission.preferred_school is None
+    login(client, officer)
+    case_page = client.get(reverse("cases:child_detail", args=[child.pk])).content.decode()
+    assert (
+        "School or college they ask for: Northbridge House School, Hampstead "
+        "(written by the family: not in the list of settings)"
+    ) in case_page
 
 
 def test_comments_after_the_15_days_are_refused_with_the_date(client, login, parent, officer, today):

@@ -41,11 +41,12 @@ def _action(
     page: dict[str, Any],
     act: Callable[..., Any],
     done: str,
+    **form_kwargs: Any,
 ) -> HttpResponse:
     """One family action: the form, the service (its refusal shown on the form), then back to the child."""
     found = selectors.get_family_child(request.user, pk)
     today = timezone.localdate()
-    form = form_class(request.POST or None, request.FILES or None)
+    form = form_class(request.POST or None, request.FILES or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -55,7 +56,13 @@ def _action(
         else:
             messages.success(request, done)
             return redirect("portal:child", pk=found.pk)
-    context = {"child": found, "form": form, **page, "draft": selectors.draft_window(found, today)}
+    context = {
+        "child": found,
+        "form": form,
+        **page,
+        "draft": selectors.draft_window(found, today),
+        "review": selectors.open_review(found) if page.get("intro") == "review" else None,
+    }
     return render(request, "portal/action.html", context)
 
 
@@ -103,6 +110,7 @@ def draft_comments(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             child=child,
             text=data["text"],
             preferred_setting=data["preferred_setting"],
+            preferred_school=data["preferred_school"],
             upload=data["file"],
             by=by,
             today=today,
@@ -119,9 +127,15 @@ def review_contribution(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         forms.ReviewForm,
         {"heading": "Send your contribution to the yearly review", "button": "Send", "intro": "review"},
         lambda child, data, by, today: svc.contribute_to_review(
-            child=child, text=data["text"], upload=data["file"], by=by, today=today
+            child=child,
+            text=data["text"],
+            child_text=data.get("child_text", ""),
+            upload=data["file"],
+            by=by,
+            today=today,
         ),
         "Thank you. Your contribution has been sent to the SEND team.",
+        young_person=selectors.is_young_person(selectors.get_family_child(request.user, pk), request.user),
     )
 
 
