@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from sendhub.accounts.models import User
 from sendhub.cases.models import Child
@@ -18,8 +19,10 @@ from sendhub.dashboard.selectors.live import casework_facts
 from sendhub.localoffer.selectors import visits as local_offer_visits
 from sendhub.strategy.appendix_b import AppendixTable, appendix_b_tables
 from sendhub.strategy.models import (
+    BOARD_LIST_URLS,
     Action,
     BoardItem,
+    BoardKind,
     BoardMeeting,
     InternshipOutcome,
     ItemKind,
@@ -262,7 +265,7 @@ def plan_status(plan: Plan, today: date, rows: list[ActionRow] | None = None) ->
 
 def off_target_measures(plan: Plan, today: date) -> list[MeasureTrend]:
     measures = list(
-        Measure.objects.filter(action__plan=plan)
+        Measure.objects.filter(action__plan=plan, action__removed_at__isnull=True)
         .select_related("action", "partner_measure__owner")
         .order_by("action__position", "label")
     )
@@ -276,18 +279,12 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
     The plan is the latest one with an update by then: January's board reviews last year's plan."""
     today = min(today, meeting.held_on)
     candidates = plans().filter(year__lte=meeting.held_on.year)
-    plan = candidates.filter(actions__updates__reported_on__lte=today).first() or candidates.first()
-    items = list(meeting.items.order_by("pk"))
-    open_actions = list(
-        BoardItem.objects.filter(
-            meeting__board=meeting.board,
-            meeting__removed_at__isnull=True,
-            kind=ItemKind.ACTION,
-            completed_on__isnull=True,
-        )
-        .select_related("meeting")
-        .order_by("due", "pk")
+    plan = (
+        candidates.filter(actions__removed_at__isnull=True, actions__updates__reported_on__lte=today).first()
+        or candidates.first()
     )
+    items = list(meeting.items.order_by("pk"))
+    open_actions = open_board_actions(meeting.board)
     return BoardPack(
         meeting=meeting,
         plan=plan,
@@ -301,8 +298,47 @@ def board_pack(meeting: BoardMeeting, today: date) -> BoardPack:
     )
 
 
-def meetings() -> QuerySet[BoardMeeting]:
-    return BoardMeeting.objects.order_by("-held_on", "-pk")
+def meetings(board: str | None = None) -> QuerySet[BoardMeeting]:
+    qs = BoardMeeting.objects.order_by("-held_on", "-pk")
+    return qs.filter(board=board) if board else qs
+
+
+def open_board_actions(board: str) -> list[BoardItem]:
+    """Every action a board agreed that is not yet complete, soonest due first (its removed meetings'
+    actions left out): the board's log, on its page and in each of its packs."""
+    return list(
+        BoardItem.objects.filter(
+            meeting__board=board,
+            meeting__removed_at__isnull=True,
+            kind=ItemKind.ACTION,
+            completed_on__isnull=True,
+        )
+        .select_related("meeting")
+        .order_by("due", "pk")
+    )
+
+
+@dataclass
+class BoardPage:
+    board: str
+    title: str
+    meetings: list[BoardMeeting]
+    open_actions: list[BoardItem]
+    today: date
+    other_boards: list[tuple[str, str]]  # (name, URL) of the other boards' pages
+
+
+def board_page(board: str, today: date) -> BoardPage:
+    if board not in BoardKind.values:
+        raise Http404
+    return BoardPage(
+        board=board,
+        title=BoardKind(board).label,
+        meetings=list(meetings(board)),
+        open_actions=open_board_actions(board),
+        today=today,
+        other_boards=[(b.label, reverse(BOARD_LIST_URLS[b])) for b in BoardKind if b != board],
+    )
 
 
 def get_meeting(pk: int) -> BoardMeeting:
@@ -375,7 +411,14 @@ def sef_rows(today: date) -> list[SefRow]:
     """Every theme in the framework's order, with what has been written and its measures' latest values."""
     sections = {
         s.theme: s
-        for s in SefSection.objects.prefetch_related("measures__action", "measures__partner_measure__owner")
+        for s in SefSection.objects.prefetch_related(
+            Prefetch(
+                "measures",
+                queryset=Measure.objects.filter(action__removed_at__isnull=True).select_related(
+                    "action", "partner_measure__owner"
+                ),
+            )
+        )
     }
     kpis = KpiSeries(today)
     rows = []
@@ -393,8 +436,10 @@ def get_sef_theme(theme: str) -> tuple[str, SefSection | None]:
 
 
 def plan_measures() -> QuerySet[Measure]:
-    return Measure.objects.select_related("action__plan").order_by(
-        "-action__plan__year", "action__position", "label"
+    return (
+        Measure.objects.filter(action__removed_at__isnull=True)
+        .select_related("action__plan")
+        .order_by("-action__plan__year", "action__position", "label")
     )
 
 
@@ -423,7 +468,7 @@ def annual_report(plan: Plan, today: date) -> AnnualReport:
     rows = action_rows(plan, as_of)
     statuses = plan_status(plan, as_of, rows)
     measures = list(
-        Measure.objects.filter(action__plan=plan)
+        Measure.objects.filter(action__plan=plan, action__removed_at__isnull=True)
         .select_related("action", "partner_measure__owner")
         .order_by("action__position", "label")
     )
@@ -448,7 +493,9 @@ def is_published(plan: Plan) -> bool:
 
 def get_update(pk: int) -> Update:
     """A live update (404 for one removed)."""
-    return get_object_or_404(Update.objects.select_related("action__plan"), pk=pk)
+    return get_object_or_404(
+        Update.objects.select_related("action__plan").filter(action__removed_at__isnull=True), pk=pk
+    )
 
 
 def get_value_for_user(user: User, pk: int) -> PartnerMeasureValue:
@@ -462,5 +509,8 @@ def get_value_for_user(user: User, pk: int) -> PartnerMeasureValue:
 def get_evidence(pk: int) -> UpdateEvidence:
     """A live evidence document of a live update (404 otherwise)."""
     return get_object_or_404(
-        UpdateEvidence.objects.select_related("update__action").filter(update__removed_at__isnull=True), pk=pk
+        UpdateEvidence.objects.select_related("update__action").filter(
+            update__removed_at__isnull=True, update__action__removed_at__isnull=True
+        ),
+        pk=pk,
     )

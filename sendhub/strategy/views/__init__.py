@@ -214,21 +214,30 @@ def value_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "strategy/value_upload.html", {"form": form, "problems": problems})
 
 
-@requires("strategy.view_board")
-def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _board_meetings(request: AuthenticatedHttpRequest, board: str) -> HttpResponse:
     return render(
         request,
         "strategy/meeting_list.html",
         {
-            "meetings": selectors.meetings(),
+            "page": selectors.board_page(board, timezone.localdate()),
             "can_manage": request.user.has_perm("strategy.manage_board"),
         },
     )
 
 
+@requires("strategy.view_board")
+def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _board_meetings(request, "inclusion")
+
+
+@requires("strategy.view_board")
+def qa_meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _board_meetings(request, "quality")
+
+
 @requires("strategy.manage_board")
 def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, initial={"board": request.GET.get("board", "inclusion")})
     return step(
         request,
         form,
