@@ -99,9 +99,20 @@ def action_rows(plan: Plan, today: date) -> list[ActionRow]:
     return rows
 
 
+def action_row(action: Action, today: date, history: list[Update]) -> ActionRow:
+    """One action's row as the plan list shows it, from its history (`action_history`), with no query."""
+    reported = [u for u in history if u.action_id == action.pk and u.reported_on <= today]
+    latest = reported[0] if reported else None
+    delivery = Delivery(latest.delivery) if latest else None
+    return ActionRow(action, rag_status(delivery=delivery, due=action.due, today=today), latest)
+
+
 def get_action(pk: int) -> Action:
     # Every viewer of the plan may see every action (the plan is the partnership's, not a caseload).
-    return get_object_or_404(Action.objects.select_related("plan__strategy", "priority"), pk=pk)
+    return get_object_or_404(
+        Action.objects.select_related("plan__strategy", "priority", "carried_from__plan", "carried_to__plan"),
+        pk=pk,
+    )
 
 
 def action_history(action: Action) -> list[Update]:

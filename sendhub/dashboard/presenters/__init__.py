@@ -11,6 +11,7 @@ from sendhub.dashboard.presenters.benchmarks import (
     benchmark_page,
     benchmark_sheets,
     board_table,
+    board_tables,
     forecast_page,
     forecast_sheets,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "benchmark_page",
     "benchmark_sheets",
     "board_table",
+    "board_tables",
     "forecast_page",
     "forecast_sheets",
 ]

@@ -92,15 +92,15 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         (t, trend_chart(t.points, target=t.measure.target, higher_is_better=t.higher_is_better, unit=t.unit))
         for t in trends
     ]
-    rows = [r for r in selectors.action_rows(action.plan, today) if r.action.pk == action.pk]
+    history = selectors.action_history(action)
     return render(
         request,
         "strategy/action_detail.html",
         {
             "action": action,
-            "row": rows[0],
+            "row": selectors.action_row(action, today, history),
             "steps": action.steps.all(),
-            "history": selectors.action_history(action),
+            "history": history,
             "charts": charts,
             "kpi_labels": KPI_LABELS,
             "can_manage": request.user.has_perm("strategy.manage_plan"),
