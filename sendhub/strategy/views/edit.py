@@ -1,7 +1,7 @@
 """Strategy pages that change or remove what was recorded: an action, an update and its evidence, a
 partner's value, a board meeting and its items. Each form carries the version it was opened at; a removal
-asks first and is soft (kept for the audit). Every page here is `core.steps.step` over one service of
-`services.editing`: the checks live there."""
+asks first and is soft (kept for the audit). Every page here is made by one of two factories, `_editor`
+and `_remover`, each `core.steps.step` over one service of `services.editing`, where the checks live."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import reverse
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.steps import Done, step
+from sendhub.core.steps import step
 from sendhub.lib.dates import long_date
-from sendhub.strategy import selectors
 from sendhub.strategy.forms.edit import (
     ActionEditForm,
     ItemEditForm,
@@ -25,218 +23,203 @@ from sendhub.strategy.forms.edit import (
     UpdateEditForm,
     ValueEditForm,
 )
+from sendhub.strategy.selectors.board import get_board_item, get_meeting
+from sendhub.strategy.selectors.measures import get_value_for_user, period_label
+from sendhub.strategy.selectors.plan import get_action, get_evidence, get_update
 from sendhub.strategy.services import editing
 from sendhub.strategy.services.measures import ValueInput, can_enter
 
-
-def _initial(row: Any, names: list[str]) -> dict[str, Any]:
-    """What an edit form opens with: the row's fields and the version it was read at."""
-    return {"version": row.version, **{name: getattr(row, name) for name in names}}
+Row = Any
+View = Callable[..., Any]
 
 
-def _change(
-    request: AuthenticatedHttpRequest,
+def _editor(
+    permission: str,
+    load: Callable[[AuthenticatedHttpRequest, int], Row],
     form_class: type[Any],
-    initial: dict[str, Any],
-    save: Callable[[dict[str, Any]], Any],
+    fields: list[str],
+    change: Callable[..., Any],
     *,
-    template: str,
-    context: dict[str, Any],
-    done: Done,
-    success: str,
-) -> HttpResponse:
-    form = form_class(request.POST or None, initial=initial)
-    return step(request, form, save, template=template, context=context, done=done, success=success)
+    name: str,
+    done: Callable[[Row], Any],
+    success: Callable[[Row], str],
+    initial: Callable[[Row], dict[str, Any]] = lambda row: {},
+    keyword: str = "",
+) -> View:
+    """The change page of a record: its form opens with the record's `fields` and its version, and a valid
+    POST calls `change(<keyword or name>=row, by=user, **cleaned_data)`; the page is
+    `strategy/<name>_edit.html`."""
+
+    @requires(permission)
+    def view(request: AuthenticatedHttpRequest, pk: int) -> Any:
+        row = load(request, pk)
+        opened = {"version": row.version, **{f: getattr(row, f) for f in fields}, **initial(row)}
+        form = form_class(request.POST or None, initial=opened)
+        return step(
+            request,
+            form,
+            lambda d: change(**{keyword or name: row}, by=request.user, **d),
+            template=f"strategy/{name}_edit.html",
+            context={name: row},
+            done=done(row),
+            success=success(row),
+        )
+
+    return view
 
 
-def _removal(
-    request: AuthenticatedHttpRequest,
-    *,
-    what: str,
-    back: str,
-    version: int,
+def _remover(
+    permission: str,
+    load: Callable[[AuthenticatedHttpRequest, int], Row],
     remove: Callable[..., None],
+    *,
+    name: str,
+    what: Callable[[Row], str],
+    back: Callable[[Row], str],
     reason: bool = False,
-) -> HttpResponse:
-    """The "are you sure" page and its POST: `remove(version=..., [reason=...])` does the soft removal."""
-    form = (ReasonedRemoveForm if reason else RemoveForm)(request.POST or None, initial={"version": version})
-    return step(
-        request,
-        form,
-        lambda d: remove(**d),
-        template="strategy/remove.html",
-        context={"what": what, "back": back},
-        done=back,
-        success=f"Removed {what}",
-    )
+) -> View:
+    """The "are you sure" page of a record and its POST: `remove(<name>=row, by=user, version=...,
+    [reason=...])` does the soft removal."""
+
+    @requires(permission)
+    def view(request: AuthenticatedHttpRequest, pk: int) -> Any:
+        row = load(request, pk)
+        form_class = ReasonedRemoveForm if reason else RemoveForm
+        form = form_class(request.POST or None, initial={"version": row.version})
+        return step(
+            request,
+            form,
+            lambda d: remove(**{name: row}, by=request.user, **d),
+            template="strategy/remove.html",
+            context={"what": what(row), "back": back(row)},
+            done=back(row),
+            success=f"Removed {what(row)}",
+        )
+
+    return view
 
 
-UPDATE_FIELDS = ["reported_on", "delivery", "progress", "next_steps", "evidence"]
-VALUE_FIELDS = ["period_start", "period_end", "value", "numerator", "denominator", "source"]
-ITEM_FIELDS = ["kind", "text", "owner", "due"]
-ACTION_FIELDS = ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"]
-MEETING_FIELDS = ["board", "held_on", "attendees", "agenda"]
+def _by_pk(get: Callable[[int], Row]) -> Callable[[AuthenticatedHttpRequest, int], Row]:
+    return lambda request, pk: get(pk)
 
 
-@requires("strategy.manage_plan")
-def update_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    update = selectors.get_update(pk)
-    return _change(
-        request,
-        UpdateEditForm,
-        _initial(update, UPDATE_FIELDS),
-        lambda d: editing.change_update(update=update, by=request.user, **d),
-        template="strategy/update_edit.html",
-        context={"update": update},
-        done=update.action,
-        success=f"Update to action {update.action.number} changed",
-    )
-
-
-@requires("strategy.manage_plan")
-def update_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    update = selectors.get_update(pk)
-    return _removal(
-        request,
-        what=f"the update of {long_date(update.reported_on)} to action {update.action.number}",
-        back=update.action.get_absolute_url(),
-        version=update.version,
-        remove=lambda **d: editing.remove_update(update=update, by=request.user, **d),
-    )
-
-
-@requires("strategy.manage_plan")
-def evidence_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    document = selectors.get_evidence(pk)
-    return _removal(
-        request,
-        what=f"the document \u201c{document.title}\u201d from the update of {long_date(document.update.reported_on)}",
-        back=document.update.action.get_absolute_url(),
-        version=document.version,
-        remove=lambda **d: editing.remove_evidence(document=document, by=request.user, **d),
-        reason=True,
-    )
-
-
-def _enterable_value(request: AuthenticatedHttpRequest, pk: int) -> Any:
-    value = selectors.get_value_for_user(request.user, pk)
+def _enterable_value(request: AuthenticatedHttpRequest, pk: int) -> Row:
+    value = get_value_for_user(request.user, pk)
     if not can_enter(request.user, value.measure):
         raise PermissionDenied
     return value
 
 
-@requires("strategy.enter_partner_measures")
-def value_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    value = _enterable_value(request, pk)
-
-    initial = _initial(value, VALUE_FIELDS) | ({"value": None} if value.denominator else {})
-
-    def save(cleaned: dict[str, Any]) -> Any:
-        data = dict(cleaned)
-        version = data.pop("version")
-        return editing.change_value(value=value, version=version, by=request.user, entry=ValueInput(**data))
-
-    return _change(
-        request,
-        ValueEditForm,
-        initial,
-        save,
-        template="strategy/value_edit.html",
-        context={"value": value},
-        done=value.measure,
-        success=f"Value changed for {value.measure.name}",
-    )
+def _change_value(*, row: Row, by: Any, version: int, **entry: Any) -> Any:
+    """The form's fields are the entry's (one of them named `value`, hence `row` for the record)."""
+    return editing.change_value(value=row, version=version, by=by, entry=ValueInput(**entry))
 
 
-@requires("strategy.enter_partner_measures")
-def value_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    value = _enterable_value(request, pk)
-    return _removal(
-        request,
-        what=f"the value of {value.measure.name} for {selectors.period_label(value.period_start, value.period_end)}",
-        back=value.measure.get_absolute_url(),
-        version=value.version,
-        remove=lambda **d: editing.remove_value(value=value, by=request.user, **d),
-    )
+MANAGE_PLAN, MANAGE_BOARD, ENTER = (
+    "strategy.manage_plan",
+    "strategy.manage_board",
+    "strategy.enter_partner_measures",
+)
 
-
-@requires("strategy.manage_board")
-def item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_board_item(pk)
-    return _change(
-        request,
-        ItemEditForm,
-        _initial(item, ITEM_FIELDS),
-        lambda d: editing.change_item(item=item, by=request.user, **d),
-        template="strategy/item_edit.html",
-        context={"item": item},
-        done=item.meeting,
-        success="Decision or action changed",
-    )
-
-
-@requires("strategy.manage_board")
-def item_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_board_item(pk)
-    return _removal(
-        request,
-        what=f"the {item.get_kind_display().lower()} \u201c{item.text[:60]}\u201d",
-        back=item.meeting.get_absolute_url(),
-        version=item.version,
-        remove=lambda **d: editing.remove_item(item=item, by=request.user, **d),
-    )
-
-
-@requires("strategy.manage_plan")
-def action_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = selectors.get_action(pk)
-    return _change(
-        request,
-        ActionEditForm,
-        _initial(action, ACTION_FIELDS),
-        lambda d: editing.change_action(action=action, by=request.user, **d),
-        template="strategy/action_edit.html",
-        context={"action": action},
-        done=action,
-        success=f"Action {action.number} changed",
-    )
-
-
-@requires("strategy.manage_plan")
-def action_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = selectors.get_action(pk)
-    return _removal(
-        request,
-        what=f"action {action.number} from the {action.plan.year} plan",
-        back=f"{reverse('strategy:action_list')}?year={action.plan.year}",
-        version=action.version,
-        remove=lambda **d: editing.remove_action(action=action, by=request.user, **d),
-        reason=True,
-    )
-
-
-@requires("strategy.manage_board")
-def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting(pk)
-    return _change(
-        request,
-        MeetingEditForm,
-        _initial(meeting, MEETING_FIELDS),
-        lambda d: editing.change_meeting(meeting=meeting, by=request.user, **d),
-        template="strategy/meeting_edit.html",
-        context={"meeting": meeting},
-        done=meeting,
-        success="Meeting changed",
-    )
-
-
-@requires("strategy.manage_board")
-def meeting_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting(pk)
-    return _removal(
-        request,
-        what=f"the {meeting} meeting, with its decisions and actions",
-        back=meeting.list_url(),
-        version=meeting.version,
-        remove=lambda **d: editing.remove_meeting(meeting=meeting, by=request.user, **d),
-    )
+action_edit = _editor(
+    MANAGE_PLAN,
+    _by_pk(get_action),
+    ActionEditForm,
+    ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"],
+    editing.change_action,
+    name="action",
+    done=lambda action: action,
+    success=lambda action: f"Action {action.number} changed",
+)
+action_remove = _remover(
+    MANAGE_PLAN,
+    _by_pk(get_action),
+    editing.remove_action,
+    name="action",
+    what=lambda action: f"action {action.number} from the {action.plan.year} plan",
+    back=lambda action: f"{reverse('strategy:action_list')}?year={action.plan.year}",
+    reason=True,
+)
+update_edit = _editor(
+    MANAGE_PLAN,
+    _by_pk(get_update),
+    UpdateEditForm,
+    ["reported_on", "delivery", "progress", "next_steps", "evidence"],
+    editing.change_update,
+    name="update",
+    done=lambda update: update.action,
+    success=lambda update: f"Update to action {update.action.number} changed",
+)
+update_remove = _remover(
+    MANAGE_PLAN,
+    _by_pk(get_update),
+    editing.remove_update,
+    name="update",
+    what=lambda u: f"the update of {long_date(u.reported_on)} to action {u.action.number}",
+    back=lambda update: update.action.get_absolute_url(),
+)
+evidence_remove = _remover(
+    MANAGE_PLAN,
+    _by_pk(get_evidence),
+    editing.remove_evidence,
+    name="document",
+    what=lambda d: f"the document \u201c{d.title}\u201d from the update of {long_date(d.update.reported_on)}",
+    back=lambda document: document.update.action.get_absolute_url(),
+    reason=True,
+)
+value_edit = _editor(
+    ENTER,
+    _enterable_value,
+    ValueEditForm,
+    ["period_start", "period_end", "value", "numerator", "denominator", "source"],
+    _change_value,
+    name="value",
+    done=lambda value: value.measure,
+    success=lambda value: f"Value changed for {value.measure.name}",
+    initial=lambda value: {"value": None} if value.denominator else {},  # a fraction's value is worked out
+    keyword="row",
+)
+value_remove = _remover(
+    ENTER,
+    _enterable_value,
+    editing.remove_value,
+    name="value",
+    what=lambda v: f"the value of {v.measure.name} for {period_label(v.period_start, v.period_end)}",
+    back=lambda value: value.measure.get_absolute_url(),
+)
+item_edit = _editor(
+    MANAGE_BOARD,
+    _by_pk(get_board_item),
+    ItemEditForm,
+    ["kind", "text", "owner", "due"],
+    editing.change_item,
+    name="item",
+    done=lambda item: item.meeting,
+    success=lambda item: "Decision or action changed",
+)
+item_remove = _remover(
+    MANAGE_BOARD,
+    _by_pk(get_board_item),
+    editing.remove_item,
+    name="item",
+    what=lambda item: f"the {item.get_kind_display().lower()} \u201c{item.text[:60]}\u201d",
+    back=lambda item: item.meeting.get_absolute_url(),
+)
+meeting_edit = _editor(
+    MANAGE_BOARD,
+    _by_pk(get_meeting),
+    MeetingEditForm,
+    ["board", "held_on", "attendees", "agenda"],
+    editing.change_meeting,
+    name="meeting",
+    done=lambda meeting: meeting,
+    success=lambda meeting: "Meeting changed",
+)
+meeting_remove = _remover(
+    MANAGE_BOARD,
+    _by_pk(get_meeting),
+    editing.remove_meeting,
+    name="meeting",
+    what=lambda meeting: f"the {meeting} meeting, with its decisions and actions",
+    back=lambda meeting: meeting.list_url(),
+)
