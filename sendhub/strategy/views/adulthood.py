@@ -1,4 +1,5 @@
-"""Strategy pages of Preparing for Adulthood: the figures, supported internships and year 9+ reviews. Thin views."""
+"""Strategy pages of Preparing for Adulthood: the figures, supported internships and year 9+ reviews.
+Thin views."""
 
 from __future__ import annotations
 

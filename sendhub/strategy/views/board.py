@@ -1,4 +1,5 @@
-"""Strategy pages of the boards: each board's meetings and open actions, a meeting's pack (HTML and PDF), its decisions and actions. Thin views."""
+"""Strategy pages of the boards: each board's meetings and open actions, a meeting's pack (HTML and PDF),
+its decisions and actions. Thin views."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sendhub.strategy.forms import (
 from sendhub.strategy.pack_pdf import render_pack_pdf
 from sendhub.strategy.selectors.board import board_pack, board_page, get_board_item, get_meeting
 from sendhub.strategy.services import board as board_services
+from sendhub.strategy.views._pages import by_pk, recorder
 
 
 def _board_meetings(request: AuthenticatedHttpRequest, board: str) -> HttpResponse:
@@ -81,20 +83,6 @@ def meeting_pack_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     return response
 
 
-@requires("strategy.manage_board")
-def item_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting(pk)
-    form = ItemForm(request.POST or None)
-    return step(
-        request,
-        form,
-        lambda d: board_services.record_item(meeting=meeting, by=request.user, **d),
-        template="strategy/item_create.html",
-        context={"meeting": meeting},
-        done=meeting,
-    )
-
-
 @post_only("strategy.manage_board")
 def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = get_board_item(pk)
@@ -107,3 +95,14 @@ def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, "Enter the date the action was completed")
     return redirect(item.meeting)
+
+
+item_create = recorder(
+    "strategy.manage_board",
+    by_pk(get_meeting),
+    ItemForm,
+    board_services.record_item,
+    name="meeting",
+    template="strategy/item_create.html",
+    done=lambda meeting: meeting,
+)

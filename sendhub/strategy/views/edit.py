@@ -1,25 +1,21 @@
 """Strategy pages that change or remove what was recorded: an action, an update and its evidence, a
 partner's value, a board meeting and its items. Each form carries the version it was opened at; a removal
-asks first and is soft (kept for the audit). Every page here is made by one of two factories, `_editor`
-and `_remover`, each `core.steps.step` over one service of `services.editing`, where the checks live."""
+asks first and is soft (kept for the audit). Every page here is declared with `views._pages.editor` or
+`remover`, each `core.steps.step` over one service of `services.editing`, where the checks live."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.steps import step
+from sendhub.core.access import AuthenticatedHttpRequest
 from sendhub.lib.dates import long_date
 from sendhub.strategy.forms.edit import (
     ActionEditForm,
     ItemEditForm,
     MeetingEditForm,
-    ReasonedRemoveForm,
-    RemoveForm,
     UpdateEditForm,
     ValueEditForm,
 )
@@ -28,79 +24,7 @@ from sendhub.strategy.selectors.measures import get_value_for_user, period_label
 from sendhub.strategy.selectors.plan import get_action, get_evidence, get_update
 from sendhub.strategy.services import editing
 from sendhub.strategy.services.measures import ValueInput, can_enter
-
-Row = Any
-View = Callable[..., Any]
-
-
-def _editor(
-    permission: str,
-    load: Callable[[AuthenticatedHttpRequest, int], Row],
-    form_class: type[Any],
-    fields: list[str],
-    change: Callable[..., Any],
-    *,
-    name: str,
-    done: Callable[[Row], Any],
-    success: Callable[[Row], str],
-    initial: Callable[[Row], dict[str, Any]] = lambda row: {},
-    keyword: str = "",
-) -> View:
-    """The change page of a record: its form opens with the record's `fields` and its version, and a valid
-    POST calls `change(<keyword or name>=row, by=user, **cleaned_data)`; the page is
-    `strategy/<name>_edit.html`."""
-
-    @requires(permission)
-    def view(request: AuthenticatedHttpRequest, pk: int) -> Any:
-        row = load(request, pk)
-        opened = {"version": row.version, **{f: getattr(row, f) for f in fields}, **initial(row)}
-        form = form_class(request.POST or None, initial=opened)
-        return step(
-            request,
-            form,
-            lambda d: change(**{keyword or name: row}, by=request.user, **d),
-            template=f"strategy/{name}_edit.html",
-            context={name: row},
-            done=done(row),
-            success=success(row),
-        )
-
-    return view
-
-
-def _remover(
-    permission: str,
-    load: Callable[[AuthenticatedHttpRequest, int], Row],
-    remove: Callable[..., None],
-    *,
-    name: str,
-    what: Callable[[Row], str],
-    back: Callable[[Row], str],
-    reason: bool = False,
-) -> View:
-    """The "are you sure" page of a record and its POST: `remove(<name>=row, by=user, version=...,
-    [reason=...])` does the soft removal."""
-
-    @requires(permission)
-    def view(request: AuthenticatedHttpRequest, pk: int) -> Any:
-        row = load(request, pk)
-        form_class = ReasonedRemoveForm if reason else RemoveForm
-        form = form_class(request.POST or None, initial={"version": row.version})
-        return step(
-            request,
-            form,
-            lambda d: remove(**{name: row}, by=request.user, **d),
-            template="strategy/remove.html",
-            context={"what": what(row), "back": back(row)},
-            done=back(row),
-            success=f"Removed {what(row)}",
-        )
-
-    return view
-
-
-def _by_pk(get: Callable[[int], Row]) -> Callable[[AuthenticatedHttpRequest, int], Row]:
-    return lambda request, pk: get(pk)
+from sendhub.strategy.views._pages import Row, by_pk, editor, remover
 
 
 def _enterable_value(request: AuthenticatedHttpRequest, pk: int) -> Row:
@@ -121,9 +45,9 @@ MANAGE_PLAN, MANAGE_BOARD, ENTER = (
     "strategy.enter_partner_measures",
 )
 
-action_edit = _editor(
+action_edit = editor(
     MANAGE_PLAN,
-    _by_pk(get_action),
+    by_pk(get_action),
     ActionEditForm,
     ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"],
     editing.change_action,
@@ -131,18 +55,18 @@ action_edit = _editor(
     done=lambda action: action,
     success=lambda action: f"Action {action.number} changed",
 )
-action_remove = _remover(
+action_remove = remover(
     MANAGE_PLAN,
-    _by_pk(get_action),
+    by_pk(get_action),
     editing.remove_action,
     name="action",
     what=lambda action: f"action {action.number} from the {action.plan.year} plan",
     back=lambda action: f"{reverse('strategy:action_list')}?year={action.plan.year}",
     reason=True,
 )
-update_edit = _editor(
+update_edit = editor(
     MANAGE_PLAN,
-    _by_pk(get_update),
+    by_pk(get_update),
     UpdateEditForm,
     ["reported_on", "delivery", "progress", "next_steps", "evidence"],
     editing.change_update,
@@ -150,24 +74,24 @@ update_edit = _editor(
     done=lambda update: update.action,
     success=lambda update: f"Update to action {update.action.number} changed",
 )
-update_remove = _remover(
+update_remove = remover(
     MANAGE_PLAN,
-    _by_pk(get_update),
+    by_pk(get_update),
     editing.remove_update,
     name="update",
     what=lambda u: f"the update of {long_date(u.reported_on)} to action {u.action.number}",
     back=lambda update: update.action.get_absolute_url(),
 )
-evidence_remove = _remover(
+evidence_remove = remover(
     MANAGE_PLAN,
-    _by_pk(get_evidence),
+    by_pk(get_evidence),
     editing.remove_evidence,
     name="document",
     what=lambda d: f"the document \u201c{d.title}\u201d from the update of {long_date(d.update.reported_on)}",
     back=lambda document: document.update.action.get_absolute_url(),
     reason=True,
 )
-value_edit = _editor(
+value_edit = editor(
     ENTER,
     _enterable_value,
     ValueEditForm,
@@ -179,7 +103,7 @@ value_edit = _editor(
     initial=lambda value: {"value": None} if value.denominator else {},  # a fraction's value is worked out
     keyword="row",
 )
-value_remove = _remover(
+value_remove = remover(
     ENTER,
     _enterable_value,
     editing.remove_value,
@@ -187,9 +111,9 @@ value_remove = _remover(
     what=lambda v: f"the value of {v.measure.name} for {period_label(v.period_start, v.period_end)}",
     back=lambda value: value.measure.get_absolute_url(),
 )
-item_edit = _editor(
+item_edit = editor(
     MANAGE_BOARD,
-    _by_pk(get_board_item),
+    by_pk(get_board_item),
     ItemEditForm,
     ["kind", "text", "owner", "due"],
     editing.change_item,
@@ -197,17 +121,17 @@ item_edit = _editor(
     done=lambda item: item.meeting,
     success=lambda item: "Decision or action changed",
 )
-item_remove = _remover(
+item_remove = remover(
     MANAGE_BOARD,
-    _by_pk(get_board_item),
+    by_pk(get_board_item),
     editing.remove_item,
     name="item",
     what=lambda item: f"the {item.get_kind_display().lower()} \u201c{item.text[:60]}\u201d",
     back=lambda item: item.meeting.get_absolute_url(),
 )
-meeting_edit = _editor(
+meeting_edit = editor(
     MANAGE_BOARD,
-    _by_pk(get_meeting),
+    by_pk(get_meeting),
     MeetingEditForm,
     ["board", "held_on", "attendees", "agenda"],
     editing.change_meeting,
@@ -215,9 +139,9 @@ meeting_edit = _editor(
     done=lambda meeting: meeting,
     success=lambda meeting: "Meeting changed",
 )
-meeting_remove = _remover(
+meeting_remove = remover(
     MANAGE_BOARD,
-    _by_pk(get_meeting),
+    by_pk(get_meeting),
     editing.remove_meeting,
     name="meeting",
     what=lambda meeting: f"the {meeting} meeting, with its decisions and actions",

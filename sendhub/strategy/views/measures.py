@@ -1,4 +1,5 @@
-"""Strategy pages of the partner measures: the catalogue, a measure's values, entering and uploading them. Thin views."""
+"""Strategy pages of the partner measures: the catalogue, a measure's values, entering and uploading them.
+Thin views."""
 
 from __future__ import annotations
 

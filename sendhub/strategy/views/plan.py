@@ -1,4 +1,5 @@
-"""Strategy pages of the plan: the actions, one action and what is recorded on it, the self-evaluation and the progress report. Thin views."""
+"""Strategy pages of the plan: the actions, one action and what is recorded on it, the self-evaluation and
+the progress report. Thin views."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from django.utils import timezone
 
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.params import parse_int
-from sendhub.core.steps import step
 from sendhub.strategy.charts import trend_chart
 from sendhub.strategy.forms import (
     KPI_LABELS,
@@ -41,6 +41,7 @@ from sendhub.strategy.services import measures as measure_services
 from sendhub.strategy.services import plan as plan_services
 from sendhub.strategy.services import sef as sef_services
 from sendhub.strategy.services.plan_io import export_plan
+from sendhub.strategy.views._pages import by_pk, recorder
 
 
 def _plan_asked(request: AuthenticatedHttpRequest) -> Any:
@@ -109,50 +110,6 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("strategy.manage_plan")
-def update_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = get_action(pk)
-    form = UpdateForm(request.POST or None)
-    return step(
-        request,
-        form,
-        lambda d: plan_services.record_update(action=action, by=request.user, **d),
-        template="strategy/update_create.html",
-        context={"action": action},
-        done=action,
-        success=f"Update recorded for action {action.number}",
-    )
-
-
-@requires("strategy.manage_plan")
-def carry_forward(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = get_action(pk)
-    form = CarryForwardForm(request.POST or None)
-    return step(
-        request,
-        form,
-        lambda d: plan_services.carry_forward_action(action=action, by=request.user, **d),
-        template="strategy/carry_forward.html",
-        context={"action": action},
-        done=redirect,
-        success=lambda carried: f"Action {action.number} carried into the {carried.plan.year} plan",
-    )
-
-
-@requires("strategy.manage_plan")
-def measure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = get_action(pk)
-    form = MeasureForm(request.POST or None)
-    return step(
-        request,
-        form,
-        lambda d: measure_services.link_measure(action=action, by=request.user, **d),
-        template="strategy/measure_create.html",
-        context={"action": action},
-        done=action,
-    )
-
-
 @requires("strategy.view_plan")
 def sef(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
@@ -199,3 +156,36 @@ def annual_report(request: AuthenticatedHttpRequest) -> HttpResponse:
         "can_manage": request.user.has_perm("strategy.manage_plan"),
     }
     return render(request, "strategy/annual_report.html", context)
+
+
+update_create = recorder(
+    "strategy.manage_plan",
+    by_pk(get_action),
+    UpdateForm,
+    plan_services.record_update,
+    name="action",
+    template="strategy/update_create.html",
+    done=lambda action: action,
+    success=lambda action: f"Update recorded for action {action.number}",
+)
+carry_forward = recorder(
+    "strategy.manage_plan",
+    by_pk(get_action),
+    CarryForwardForm,
+    plan_services.carry_forward_action,
+    name="action",
+    template="strategy/carry_forward.html",
+    done=lambda action: redirect,  # to the carried action
+    success=lambda action: (
+        lambda carried: f"Action {action.number} carried into the {carried.plan.year} plan"
+    ),
+)
+measure_create = recorder(
+    "strategy.manage_plan",
+    by_pk(get_action),
+    MeasureForm,
+    measure_services.link_measure,
+    name="action",
+    template="strategy/measure_create.html",
+    done=lambda action: action,
+)
