@@ -127,7 +127,7 @@ def measure() -> dict[str, Any]:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         from sendhub.strategy.pack_pdf import render_pack_pdf
-        from sendhub.strategy.selectors import board_pack
+        from sendhub.strategy.selectors.board import board_pack
 
         made = build()
         if connection.vendor == "postgresql":
@@ -144,6 +144,7 @@ def measure() -> dict[str, Any]:
             "plan": "/strategy/",
             "action": f"/strategy/actions/{made['action'].pk}/",
             "meeting_html_pack": f"/strategy/board/{made['meeting'].pk}/",
+            "board_meetings_and_open_actions": "/strategy/board/",
             "partner_measures": "/strategy/partner-measures/",
             "annual_report": "/strategy/annual-report/?year=2025",
             "local_offer_visits": "/strategy/local-offer-visits/",

@@ -1,5 +1,5 @@
 """The progress report's Appendix B tables for the board pack, read through the dashboard's presenter
-(`sendhub.dashboard.presenters.board_table`, the tables of `/dashboard/boards/`), cut to what fits a pack
+(`sendhub.dashboard.presenters.board_tables`, the tables of `/dashboard/boards/`), cut to what fits a pack
 page, as the seed's Appendix B reads: each indicator's latest figure beside the statistical neighbours'
 average, its rank among them, England's figure and the trend. The full tables (every year, ranks, quartiles) stay on the dashboard."""
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from sendhub.dashboard.national.catalogue import BOARDS
-from sendhub.dashboard.presenters import board_table
+from sendhub.dashboard.presenters import board_tables
 from sendhub.dashboard.rules.boards import BoardTable, Cell, format_value, ordinal_of, period_label
 
 HEADER = [
@@ -55,5 +55,5 @@ def compact(table: BoardTable) -> AppendixTable:
 def appendix_b_tables(la_code: str | None = None) -> list[AppendixTable]:
     """Each board table that has an indicator with a figure, in the dashboard's order."""
     la_code = la_code or settings.SENDHUB_LA_CODE
-    tables = [compact(board_table(key, la_code)) for key in BOARDS]
+    tables = [compact(table) for table in board_tables(list(BOARDS), la_code)]
     return [t for t in tables if any(row[2] != "\u2013" for row in t.rows)]

@@ -9,7 +9,7 @@ from datetime import date
 from sendhub.dashboard.providers import ProvidedTable
 from sendhub.dashboard.rules.suppression import SUPPRESSED, suppress_count, suppress_rate
 from sendhub.strategy.models import PartnerMeasure, PartnerMeasureValue, Unit
-from sendhub.strategy.selectors import period_label
+from sendhub.strategy.selectors.measures import period_label
 
 SUFFIX = {Unit.PERCENT: "%", Unit.WEEKS: " weeks", Unit.RATING: "", Unit.COUNT: ""}
 HIDDEN = "fewer than 5"

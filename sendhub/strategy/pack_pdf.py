@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from sendhub.lib.dates import long_date, short_date
 from sendhub.strategy.appendix_b import HEADER as APPENDIX_HEADER
-from sendhub.strategy.selectors import BoardPack
+from sendhub.strategy.selectors.board import BoardPack
 
 GRID = TableStyle(
     [

@@ -22,13 +22,8 @@ from sendhub.strategy.models import (
     Unit,
 )
 from sendhub.strategy.rules import PfaReviewFact, pfa_fractions
-from sendhub.strategy.selectors import (
-    LOCAL_OFFER_VISITS,
-    KpiSeries,
-    MeasureTrend,
-    ReportPriority,
-    annual_report,
-)
+from sendhub.strategy.selectors.measures import LOCAL_OFFER_VISITS, KpiSeries, MeasureTrend
+from sendhub.strategy.selectors.reports import ReportPriority, annual_report
 
 HIDDEN = "Not shown (fewer than 5)"
 

@@ -156,6 +156,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "strategy:internship_create": CASEWORK,
     "strategy:meeting_create": MANAGERS,
     "strategy:meeting_list": COUNCIL_STAFF,
+    "strategy:qa_meeting_list": COUNCIL_STAFF,
     "strategy:partner_measure_list": {
         Role.CASE_OFFICER,
         Role.TEAM_MANAGER,

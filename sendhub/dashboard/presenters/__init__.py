@@ -9,6 +9,7 @@ from sendhub.dashboard.presenters.benchmarks import (
     benchmark_page,
     benchmark_sheets,
     board_table,
+    board_tables,
 )
 from sendhub.dashboard.presenters.forecast import (
     FORECAST_SERIES,
@@ -26,6 +27,7 @@ __all__ = [
     "benchmark_page",
     "benchmark_sheets",
     "board_table",
+    "board_tables",
     "forecast_page",
     "forecast_sheets",
 ]

@@ -246,7 +246,13 @@ def _summary(indicator: NationalIndicator, la_name: str, period: str, own: Bench
 
 
 def board_table(board: str, la_code: str) -> BoardTable:
-    indicators = [i for i in selectors.indicators() if i.board == board]
+    return board_tables([board], la_code)[0]
+
+
+def board_tables(boards: list[str], la_code: str) -> list[BoardTable]:
+    """The boards' tables, each read (indicators, the LA's history, England's values, its name) done once
+    for them all: the board pack shows every board."""
+    indicators = [i for i in selectors.indicators() if i.board in boards]
     names = [i.name for i in indicators]
     history = [
         {
@@ -270,18 +276,25 @@ def board_table(board: str, la_code: str) -> BoardTable:
         for v in selectors.england_values(names)
     ]
     la_name = dict(selectors.local_authorities()).get(la_code, la_code)
-    return build_board(
-        key=board,
-        title=BOARDS[board],
-        la_code=la_code,
-        la_name=la_name,
-        indicators=[
-            {"name": i.name, "label": i.label, "unit": i.unit, "polarity": i.polarity} for i in indicators
-        ],
-        history=history,
-        england=england,
-        unavailable=[(label, why) for key, label, why in UNAVAILABLE if key == board],
-    )
+    tables = []
+    for board in boards:
+        mine = [i for i in indicators if i.board == board]
+        own = {i.name for i in mine}
+        tables.append(
+            build_board(
+                key=board,
+                title=BOARDS[board],
+                la_code=la_code,
+                la_name=la_name,
+                indicators=[
+                    {"name": i.name, "label": i.label, "unit": i.unit, "polarity": i.polarity} for i in mine
+                ],
+                history=[h for h in history if h["indicator"] in own],
+                england=[e for e in england if e["indicator"] in own],
+                unavailable=[(label, why) for key, label, why in UNAVAILABLE if key == board],
+            )
+        )
+    return tables
 
 
 def benchmark_sheets(page: BenchmarkPage) -> list[tuple[str, list[str], list[list[Any]]]]:

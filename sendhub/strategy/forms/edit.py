@@ -30,6 +30,12 @@ class RemoveForm(_Versioned):
     pass
 
 
+class ReasonedRemoveForm(RemoveForm):
+    """A removal that says why (an action taken out of the plan, an evidence document): kept for the audit."""
+
+    reason = _area("Why is it being removed?", "Enter why it is being removed")
+
+
 class EvidenceForm(forms.Form):
     file = forms.FileField(
         label="File",

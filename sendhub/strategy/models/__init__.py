@@ -1,5 +1,5 @@
 from sendhub.strategy.models.adulthood import InternshipOutcome, PfaReview, SupportedInternship
-from sendhub.strategy.models.board import BoardItem, BoardKind, BoardMeeting, ItemKind
+from sendhub.strategy.models.board import BOARD_LIST_URLS, BoardItem, BoardKind, BoardMeeting, ItemKind
 from sendhub.strategy.models.evidence import UpdateEvidence
 from sendhub.strategy.models.measures import (
     Measure,
@@ -25,6 +25,7 @@ from sendhub.strategy.models.report import ReportPublication
 from sendhub.strategy.models.sef import SefSection, SefTheme
 
 __all__ = [
+    "BOARD_LIST_URLS",
     "DELIVERY_LABELS",
     "RAG_TAG_CLASSES",
     "Action",

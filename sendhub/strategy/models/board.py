@@ -16,6 +16,13 @@ class BoardKind(models.TextChoices):
     QUALITY = "quality", "Quality Assurance Board"
 
 
+# Each board's own list of meetings and open actions.
+BOARD_LIST_URLS: dict[str, str] = {
+    BoardKind.INCLUSION: "strategy:meeting_list",
+    BoardKind.QUALITY: "strategy:qa_meeting_list",
+}
+
+
 class BoardMeeting(models.Model):
     board = models.CharField(max_length=10, choices=BoardKind.choices, default=BoardKind.INCLUSION)
     held_on = models.DateField()
@@ -44,6 +51,9 @@ class BoardMeeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:meeting_detail", args=[self.pk])
+
+    def list_url(self) -> str:
+        return reverse(BOARD_LIST_URLS[self.board])
 
 
 class ItemKind(models.TextChoices):

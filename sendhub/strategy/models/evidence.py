@@ -32,7 +32,9 @@ class UpdateEvidence(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)  # checked by the remove page
     removed_at = models.DateTimeField(null=True, blank=True)
+    removed_reason = models.TextField(blank=True, help_text="Why it was removed")
 
     objects = LiveManager()
     with_removed = AllRowsManager()

@@ -81,12 +81,24 @@ class Action(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="carried_to"
     )
     version = models.PositiveIntegerField(default=1)  # optimistic locking for the edit page
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="Removed (kept for the audit trail)")
+    removed_reason = models.TextField(blank=True, help_text="Why it was taken out of the plan")
+
+    objects = LiveManager()  # a removed action leaves the plan list, the packs, the report and the export
+    with_removed = AllRowsManager()
 
     class Meta:
         ordering = ["plan", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="action_number_unique"),
-            models.UniqueConstraint(fields=["plan", "position"], name="action_position_unique"),
+        base_manager_name = "with_removed"
+        constraints = [  # among live actions only: a removed action's number may be used again
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="action_number_unique", condition=Q(removed_at__isnull=True)
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "position"],
+                name="action_position_unique",
+                condition=Q(removed_at__isnull=True),
+            ),
             models.CheckConstraint(name="action_number_dotted", condition=Q(number__regex=r"^\d+\.\d+$")),
             models.CheckConstraint(name="action_not_carried_from_itself", condition=~Q(carried_from=F("pk"))),
         ]

@@ -15,7 +15,15 @@ from django.utils import timezone
 from sendhub.accounts.models import User
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import CaseStateError, SendHubError, StaleObjectError
-from sendhub.strategy.models import Action, BoardItem, BoardMeeting, ItemKind, PartnerMeasureValue, Update
+from sendhub.strategy.models import (
+    Action,
+    BoardItem,
+    BoardMeeting,
+    ItemKind,
+    PartnerMeasureValue,
+    Update,
+    UpdateEvidence,
+)
 from sendhub.strategy.rules import Delivery, rag_status
 from sendhub.strategy.services.measures import ValueInput, _checked_value, can_enter
 
@@ -165,9 +173,7 @@ def change_action(
     expected_impact: str = "",
 ) -> Action:
     """The action's own words (its number, priority, steps and by-when stay as the plan has them)."""
-    row = Action.objects.select_for_update().filter(pk=action.pk).first()
-    if row is None or row.version != version:
-        raise StaleObjectError()
+    row = _locked(Action, action.pk, version)
     changed = _save(
         row,
         {
@@ -201,3 +207,39 @@ def remove_meeting(*, meeting: BoardMeeting, version: int, by: User) -> None:
     row = _locked(BoardMeeting, meeting.pk, version)
     _save(row, {"removed_at": timezone.now()})
     record_event(actor=by, action="strategy.meeting.removed", target=row, data={"board": row.board})
+
+
+@transaction.atomic
+def remove_action(*, action: Action, version: int, by: User, reason: str) -> None:
+    """The action leaves the plan list, the packs, the progress report and the export; its updates and
+    the reason stay for the audit. A carried action links two years' history, so it stays."""
+    row = _locked(Action, action.pk, version)
+    if row.carried_from_id is not None or Action.with_removed.filter(carried_from=row).exists():
+        raise CaseStateError(
+            f"Action {row.number} links two years of the plan (it was carried forward): it cannot be removed"
+        )
+    if not reason.strip():
+        raise SendHubError("Enter why the action is being removed", field="reason")
+    _save(row, {"removed_at": timezone.now(), "removed_reason": reason.strip()})
+    record_event(
+        actor=by,
+        action="strategy.action.removed",
+        target=row,
+        data={"number": row.number, "plan": row.plan.year, "reason": row.removed_reason},
+    )
+
+
+@transaction.atomic
+def remove_evidence(*, document: UpdateEvidence, version: int, by: User, reason: str) -> None:
+    """The document leaves the action page and can no longer be opened; the stored file and the row stay
+    (checksum included) for the audit."""
+    row = _locked(UpdateEvidence, document.pk, version)
+    if not reason.strip():
+        raise SendHubError("Enter why the document is being removed", field="reason")
+    _save(row, {"removed_at": timezone.now(), "removed_reason": reason.strip()})
+    record_event(
+        actor=by,
+        action="strategy.evidence.removed",
+        target=row.update.action,
+        data={"update": row.update_id, "document": row.pk, "title": row.title, "reason": row.removed_reason},
+    )

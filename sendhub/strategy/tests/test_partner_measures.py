@@ -125,7 +125,7 @@ def test_a_csv_with_any_wrong_row_saves_nothing_and_names_each_row_and_column(
 
 
 def test_values_entered_count_towards_the_linked_actions_trend(health_checks_linked):
-    from sendhub.strategy.selectors import action_measures
+    from sendhub.strategy.selectors.measures import action_measures
 
     action = health_checks_linked.linked_to.get().action
     (trend,) = action_measures(action, date(2025, 6, 1))

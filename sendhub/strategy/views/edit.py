@@ -1,212 +1,149 @@
-"""Strategy pages that change or remove what was recorded: an update, a partner's value, a board item.
-Each form carries the version it was opened at; a removal asks first and is soft (kept for the audit).
-Thin views: the checks are in `services.editing`."""
+"""Strategy pages that change or remove what was recorded: an action, an update and its evidence, a
+partner's value, a board meeting and its items. Each form carries the version it was opened at; a removal
+asks first and is soft (kept for the audit). Every page here is declared with `views._pages.editor` or
+`remover`, each `core.steps.step` over one service of `services.editing`, where the checks live."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from sendhub.core.access import AuthenticatedHttpRequest, requires
-from sendhub.core.exceptions import SendHubError
-from sendhub.core.forms import add_refusal
-from sendhub.strategy import selectors
+from sendhub.core.access import AuthenticatedHttpRequest
+from sendhub.lib.dates import long_date
 from sendhub.strategy.forms.edit import (
     ActionEditForm,
     ItemEditForm,
     MeetingEditForm,
-    RemoveForm,
     UpdateEditForm,
     ValueEditForm,
 )
+from sendhub.strategy.selectors.board import get_board_item, get_meeting
+from sendhub.strategy.selectors.measures import get_value_for_user, period_label
+from sendhub.strategy.selectors.plan import get_action, get_evidence, get_update
 from sendhub.strategy.services import editing
 from sendhub.strategy.services.measures import ValueInput, can_enter
+from sendhub.strategy.views._pages import Row, by_pk, editor, remover
 
 
-def _removal(
-    request: AuthenticatedHttpRequest, *, what: str, back: str, version: int, remove: Any
-) -> HttpResponse:
-    """The "are you sure" page and its POST: `remove(version=...)` does the soft removal."""
-    form = RemoveForm(request.POST or None, initial={"version": version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            remove(version=form.cleaned_data["version"])
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Removed {what}")
-            return redirect(back)
-    return render(request, "strategy/remove.html", {"form": form, "what": what, "back": back})
-
-
-@requires("strategy.manage_plan")
-def update_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    update = selectors.get_update(pk)
-    initial = {
-        "version": update.version,
-        "reported_on": update.reported_on,
-        "delivery": update.delivery,
-        "progress": update.progress,
-        "next_steps": update.next_steps,
-        "evidence": update.evidence,
-    }
-    form = UpdateEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            editing.change_update(update=update, by=request.user, **data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Update to action {update.action.number} changed")
-            return redirect(update.action)
-    return render(request, "strategy/update_edit.html", {"update": update, "form": form})
-
-
-@requires("strategy.manage_plan")
-def update_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    update = selectors.get_update(pk)
-    return _removal(
-        request,
-        what=f"the update of {update.reported_on:%-d %B %Y} to action {update.action.number}",
-        back=update.action.get_absolute_url(),
-        version=update.version,
-        remove=lambda version: editing.remove_update(update=update, version=version, by=request.user),
-    )
-
-
-def _enterable_value(request: AuthenticatedHttpRequest, pk: int) -> Any:
-    value = selectors.get_value_for_user(request.user, pk)
+def _enterable_value(request: AuthenticatedHttpRequest, pk: int) -> Row:
+    value = get_value_for_user(request.user, pk)
     if not can_enter(request.user, value.measure):
         raise PermissionDenied
     return value
 
 
-@requires("strategy.enter_partner_measures")
-def value_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    value = _enterable_value(request, pk)
-    initial = {
-        "version": value.version,
-        "period_start": value.period_start,
-        "period_end": value.period_end,
-        "value": None if value.denominator else value.value,
-        "numerator": value.numerator,
-        "denominator": value.denominator,
-        "source": value.source,
-    }
-    form = ValueEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            editing.change_value(value=value, version=version, by=request.user, entry=ValueInput(**data))
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Value changed for {value.measure.name}")
-            return redirect(value.measure)
-    return render(request, "strategy/value_edit.html", {"value": value, "form": form})
+def _change_value(*, row: Row, by: Any, version: int, **entry: Any) -> Any:
+    """The form's fields are the entry's (one of them named `value`, hence `row` for the record)."""
+    return editing.change_value(value=row, version=version, by=by, entry=ValueInput(**entry))
 
 
-@requires("strategy.enter_partner_measures")
-def value_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    value = _enterable_value(request, pk)
-    return _removal(
-        request,
-        what=f"the value of {value.measure.name} for {selectors.period_label(value.period_start, value.period_end)}",
-        back=value.measure.get_absolute_url(),
-        version=value.version,
-        remove=lambda version: editing.remove_value(value=value, version=version, by=request.user),
-    )
+MANAGE_PLAN, MANAGE_BOARD, ENTER = (
+    "strategy.manage_plan",
+    "strategy.manage_board",
+    "strategy.enter_partner_measures",
+)
 
-
-@requires("strategy.manage_board")
-def item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_board_item(pk)
-    initial = {
-        "version": item.version,
-        "kind": item.kind,
-        "text": item.text,
-        "owner": item.owner,
-        "due": item.due,
-    }
-    form = ItemEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            editing.change_item(item=item, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Decision or action changed")
-            return redirect(item.meeting)
-    return render(request, "strategy/item_edit.html", {"item": item, "form": form})
-
-
-@requires("strategy.manage_board")
-def item_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_board_item(pk)
-    return _removal(
-        request,
-        what=f"the {item.get_kind_display().lower()} \u201c{item.text[:60]}\u201d",
-        back=item.meeting.get_absolute_url(),
-        version=item.version,
-        remove=lambda version: editing.remove_item(item=item, version=version, by=request.user),
-    )
-
-
-ACTION_FIELDS = ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"]
-
-
-@requires("strategy.manage_plan")
-def action_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = selectors.get_action(pk)
-    initial = {"version": action.version, **{name: getattr(action, name) for name in ACTION_FIELDS}}
-    form = ActionEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            editing.change_action(action=action, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, f"Action {action.number} changed")
-            return redirect(action)
-    return render(request, "strategy/action_edit.html", {"action": action, "form": form})
-
-
-@requires("strategy.manage_board")
-def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting(pk)
-    initial = {
-        "version": meeting.version,
-        "board": meeting.board,
-        "held_on": meeting.held_on,
-        "attendees": meeting.attendees,
-        "agenda": meeting.agenda,
-    }
-    form = MeetingEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            editing.change_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
-        except SendHubError as e:
-            add_refusal(form, e)
-        else:
-            messages.success(request, "Meeting changed")
-            return redirect(meeting)
-    return render(request, "strategy/meeting_edit.html", {"meeting": meeting, "form": form})
-
-
-@requires("strategy.manage_board")
-def meeting_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting(pk)
-    return _removal(
-        request,
-        what=f"the {meeting} meeting, with its decisions and actions",
-        back=reverse("strategy:meeting_list"),
-        version=meeting.version,
-        remove=lambda version: editing.remove_meeting(meeting=meeting, version=version, by=request.user),
-    )
+action_edit = editor(
+    MANAGE_PLAN,
+    by_pk(get_action),
+    ActionEditForm,
+    ["title", "owner", "partners", "outcome", "success_criteria", "expected_impact"],
+    editing.change_action,
+    name="action",
+    done=lambda action: action,
+    success=lambda action: f"Action {action.number} changed",
+)
+action_remove = remover(
+    MANAGE_PLAN,
+    by_pk(get_action),
+    editing.remove_action,
+    name="action",
+    what=lambda action: f"action {action.number} from the {action.plan.year} plan",
+    back=lambda action: f"{reverse('strategy:action_list')}?year={action.plan.year}",
+    reason=True,
+)
+update_edit = editor(
+    MANAGE_PLAN,
+    by_pk(get_update),
+    UpdateEditForm,
+    ["reported_on", "delivery", "progress", "next_steps", "evidence"],
+    editing.change_update,
+    name="update",
+    done=lambda update: update.action,
+    success=lambda update: f"Update to action {update.action.number} changed",
+)
+update_remove = remover(
+    MANAGE_PLAN,
+    by_pk(get_update),
+    editing.remove_update,
+    name="update",
+    what=lambda u: f"the update of {long_date(u.reported_on)} to action {u.action.number}",
+    back=lambda update: update.action.get_absolute_url(),
+)
+evidence_remove = remover(
+    MANAGE_PLAN,
+    by_pk(get_evidence),
+    editing.remove_evidence,
+    name="document",
+    what=lambda d: f"the document \u201c{d.title}\u201d from the update of {long_date(d.update.reported_on)}",
+    back=lambda document: document.update.action.get_absolute_url(),
+    reason=True,
+)
+value_edit = editor(
+    ENTER,
+    _enterable_value,
+    ValueEditForm,
+    ["period_start", "period_end", "value", "numerator", "denominator", "source"],
+    _change_value,
+    name="value",
+    done=lambda value: value.measure,
+    success=lambda value: f"Value changed for {value.measure.name}",
+    initial=lambda value: {"value": None} if value.denominator else {},  # a fraction's value is worked out
+    keyword="row",
+)
+value_remove = remover(
+    ENTER,
+    _enterable_value,
+    editing.remove_value,
+    name="value",
+    what=lambda v: f"the value of {v.measure.name} for {period_label(v.period_start, v.period_end)}",
+    back=lambda value: value.measure.get_absolute_url(),
+)
+item_edit = editor(
+    MANAGE_BOARD,
+    by_pk(get_board_item),
+    ItemEditForm,
+    ["kind", "text", "owner", "due"],
+    editing.change_item,
+    name="item",
+    done=lambda item: item.meeting,
+    success=lambda item: "Decision or action changed",
+)
+item_remove = remover(
+    MANAGE_BOARD,
+    by_pk(get_board_item),
+    editing.remove_item,
+    name="item",
+    what=lambda item: f"the {item.get_kind_display().lower()} \u201c{item.text[:60]}\u201d",
+    back=lambda item: item.meeting.get_absolute_url(),
+)
+meeting_edit = editor(
+    MANAGE_BOARD,
+    by_pk(get_meeting),
+    MeetingEditForm,
+    ["board", "held_on", "attendees", "agenda"],
+    editing.change_meeting,
+    name="meeting",
+    done=lambda meeting: meeting,
+    success=lambda meeting: "Meeting changed",
+)
+meeting_remove = remover(
+    MANAGE_BOARD,
+    by_pk(get_meeting),
+    editing.remove_meeting,
+    name="meeting",
+    what=lambda meeting: f"the {meeting} meeting, with its decisions and actions",
+    back=lambda meeting: meeting.list_url(),
+)

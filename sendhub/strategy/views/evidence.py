@@ -11,14 +11,14 @@ from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.audit import record_event
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
-from sendhub.strategy import selectors
 from sendhub.strategy.forms.edit import EvidenceForm
+from sendhub.strategy.selectors.plan import get_evidence, get_update
 from sendhub.strategy.services.evidence import attach_evidence
 
 
 @requires("strategy.manage_plan")
 def evidence_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    update = selectors.get_update(pk)
+    update = get_update(pk)
     form = EvidenceForm(
         request.POST or None, request.FILES or None, max_mb=int(settings.SENDHUB_MAX_UPLOAD_MB)
     )
@@ -42,7 +42,7 @@ def evidence_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @requires("strategy.view_plan")
 def evidence_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
-    document = selectors.get_evidence(pk)
+    document = get_evidence(pk)
     handle = document.file.open("rb")
     record_event(
         actor=request.user,

@@ -17,7 +17,8 @@ from sendhub.core.access import AuthenticatedHttpRequest, post_only, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.localoffer.selectors import visits
 from sendhub.strategy import public_report as public
-from sendhub.strategy import selectors
+from sendhub.strategy.selectors.measures import VISITS_SINCE
+from sendhub.strategy.selectors.plan import current_plan
 from sendhub.strategy.services import report as report_services
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def local_offer_visits(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= today.year else today.year
-    totals = visits.yearly_totals(selectors.VISITS_SINCE, today.year)
+    totals = visits.yearly_totals(VISITS_SINCE, today.year)
     context = {
         "year": year,
         "years": sorted(totals, reverse=True),
@@ -43,7 +44,7 @@ def local_offer_visits(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _plan(year: int) -> Plan:
-    plan = selectors.current_plan(year)
+    plan = current_plan(year)
     if plan is None:
         raise Http404
     return plan

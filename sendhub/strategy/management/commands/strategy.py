@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendhub.core.exceptions import ImportRejected
-from sendhub.strategy.selectors import current_plan
+from sendhub.strategy.selectors.plan import current_plan
 from sendhub.strategy.services.plan_io import export_plan, import_plan, read_rows
 
 
