@@ -1,6 +1,15 @@
 from django.urls import path
 
-from sendhub.funding.views import admissions, budget, commitments, eng, evidence, maintain, places
+from sendhub.funding.views import (
+    admissions,
+    budget,
+    commitments,
+    eng,
+    eng_panels,
+    evidence,
+    maintain,
+    places,
+)
 
 app_name = "funding"
 
@@ -13,6 +22,8 @@ urlpatterns = [
     path("funding/clusters/", eng.cluster_list, name="cluster_list"),
     path("funding/clusters/<int:pk>/", eng.cluster_detail, name="cluster_detail"),
     path("funding/clusters/<int:pk>/apply/", eng.application_create, name="application_create"),
+    path("funding/clusters/<int:pk>/panels/new/", eng_panels.eng_panel_create, name="eng_panel_create"),
+    path("funding/cluster-panels/<int:pk>/", eng_panels.eng_panel_detail, name="eng_panel_detail"),
     path("funding/applications/<int:pk>/", eng.application_detail, name="application_detail"),
     path("funding/applications/<int:pk>/decide/", eng.application_decide, name="application_decide"),
     path("funding/applications/<int:pk>/review/", eng.grant_review, name="grant_review"),

@@ -112,3 +112,7 @@ class ReferralStepForm(forms.Form):
     def __init__(self, *args: Any, steps: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = steps  # type: ignore[attr-defined]  # the steps open from the referral's status
+
+
+class ClusterPanelForm(forms.Form):
+    meets_on = GovukDateField(label="Date of the meeting", label_text="date of the meeting")
