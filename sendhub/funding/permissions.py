@@ -29,10 +29,12 @@ rules.add_perm("funding.view_eng", funding_staff | is_case_officer | is_senco)
 rules.add_perm("funding.apply_eng", is_senco)
 rules.add_perm("funding.decide_eng", is_senco | is_team_manager | is_admin)
 rules.add_perm("funding.view_packages", funding_staff | is_case_officer)
-rules.add_perm("funding.manage_packages", is_case_officer | is_team_manager | is_admin)
+# Adding a package: casework for a child they may open; the finance officer for any child by case
+# reference alone (cases.selectors.funding.child_id_by_reference: the page shows nothing else of the child).
+rules.add_perm("funding.manage_packages", is_finance | is_case_officer | is_team_manager | is_admin)
 # Changing or ending a package's terms (provider, hours, cost, dates, review): casework for the children
 # they may open, and the finance officer for any package (a package is money the block pays; the page
-# shows the case reference only). Adding one needs the child, so it stays with casework.
+# shows the case reference only).
 rules.add_perm("funding.change_package", is_finance | is_case_officer | is_team_manager | is_admin)
 rules.add_perm("funding.change_any_package", is_finance | is_admin)
 rules.add_perm("funding.view_places", funding_staff | is_case_officer)

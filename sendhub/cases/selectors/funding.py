@@ -99,6 +99,12 @@ def child_by_reference(user: User, reference: str) -> Child | None:
     return Child.objects.visible_to(user).filter(reference__iexact=reference.strip()).first()
 
 
+def child_id_by_reference(reference: str) -> int | None:
+    """The id of the child with this case reference, whoever's caseload: for the finance officer, who
+    adds a package by reference alone and is shown nothing more of the child."""
+    return Child.objects.filter(reference__iexact=reference.strip()).values_list("pk", flat=True).first()
+
+
 @dataclass(frozen=True)
 class PlanToBand:
     plan_id: int

@@ -78,7 +78,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role] | set[Role]] = {
     "funding:referral_create": {Role.ADMIN, Role.TEAM_MANAGER},
     "funding:year_edit": {Role.FINANCE},
     "funding:cluster_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.SENCO, Role.TEAM_MANAGER},
-    "funding:package_create": {Role.ADMIN, Role.CASE_OFFICER, Role.TEAM_MANAGER},
+    "funding:package_create": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:package_list": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},
     "funding:panel_create": {Role.ADMIN, Role.TEAM_MANAGER},  # the admissions panel decides children's places
     "funding:places": {Role.ADMIN, Role.CASE_OFFICER, Role.FINANCE, Role.TEAM_MANAGER},

@@ -112,3 +112,19 @@ class ReferralStepForm(forms.Form):
     def __init__(self, *args: Any, steps: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = steps  # type: ignore[attr-defined]  # the steps open from the referral's status
+
+
+class ClusterPanelForm(forms.Form):
+    meets_on = GovukDateField(label="Date of the meeting", label_text="date of the meeting")
+
+
+class RemoveForm(forms.Form):
+    """Removing something entered in error: why (kept with the audit trail), at the version seen."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    reason = forms.CharField(
+        label="Why is it being removed?",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why it is being removed"},
+    )

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from sendhub.funding.models.budget import FundingYear, money_field
+from sendhub.funding.models.removable import Removable
 
 
 class BandSetting(models.TextChoices):
@@ -62,7 +63,7 @@ class BandValue(models.Model):
         return f"{self.band} {self.get_setting_display()}"
 
 
-class PlanBand(models.Model):
+class PlanBand(Removable):
     """A plan's band for a type of setting, from a date, with who decided; the latest open row is current."""
 
     plan = models.ForeignKey("cases.Plan", models.PROTECT, related_name="funding_bands")
@@ -77,7 +78,9 @@ class PlanBand(models.Model):
         ordering = ["-start", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["plan"], condition=Q(end__isnull=True), name="plan_band_one_open"
+                fields=["plan"],
+                condition=Q(end__isnull=True, removed_at__isnull=True),
+                name="plan_band_one_open",
             ),
             models.CheckConstraint(
                 name="plan_band_end_after_start", condition=Q(end__isnull=True) | Q(end__gte=F("start"))

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from sendhub.funding.models.removable import Removable
+
 
 def money_field(**kwargs: Any) -> models.DecimalField[Any, Any]:
     """Pounds and pence, up to £9,999,999,999.99."""
@@ -92,7 +94,7 @@ class Frequency(models.TextChoices):
     ANNUAL = "annual", "Annual"
 
 
-class Commitment(models.Model):
+class Commitment(Removable):
     """A recurring cost the block pays that is not a child's band, grant or package: commissioned AP
     places, service contracts, post-16 college places."""
 
@@ -121,7 +123,7 @@ class Commitment(models.Model):
         return self.description
 
 
-class ForecastAdjustment(models.Model):
+class ForecastAdjustment(Removable):
     """A known change to the year's outturn not yet in the commitments (for example plans expected to be
     issued before March), from a month on."""
 

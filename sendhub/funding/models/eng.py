@@ -71,6 +71,9 @@ class ClusterPanel(models.Model):
     def __str__(self) -> str:
         return f"{self.cluster} panel, {long_date(self.meets_on)}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("funding:eng_panel_detail", args=[self.pk])
+
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from sendhub.funding.models.budget import money_field
+from sendhub.funding.models.removable import Removable
 from sendhub.lib.dates import long_date
 
 
@@ -77,7 +78,7 @@ class ProvisionKind(models.TextChoices):
     AP = "ap", "Alternative provision"
 
 
-class SpecialistProvision(models.Model):
+class SpecialistProvision(Removable):
     school = models.ForeignKey("schools.School", models.PROTECT, related_name="specialist_provisions")
     kind = models.CharField(max_length=8, choices=ProvisionKind.choices)
     name = models.CharField(max_length=200)
@@ -93,7 +94,11 @@ class SpecialistProvision(models.Model):
         ordering = ["kind", "name"]
         constraints = [
             models.CheckConstraint(name="provision_kind_valid", condition=Q(kind__in=ProvisionKind.values)),
-            models.UniqueConstraint(fields=["school", "kind"], name="provision_once_per_school_and_kind"),
+            models.UniqueConstraint(
+                fields=["school", "kind"],
+                condition=Q(removed_at__isnull=True),
+                name="provision_once_per_school_and_kind",
+            ),
         ]
 
     def __str__(self) -> str:

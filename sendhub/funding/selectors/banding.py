@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
+from django.http import Http404
 
 from sendhub.accounts.models import User
 from sendhub.cases.selectors.funding import live_plans_for_banding, plan_summaries
@@ -90,4 +91,17 @@ def bandable_plan_ids(user: User, plan_ids: list[int]) -> set[int]:
 
 
 def plan_band_history(plan_id: int) -> list[PlanBand]:
-    return list(PlanBand.objects.filter(plan_id=plan_id).select_related("value__band", "decided_by"))
+    """Every band decision of the plan, those removed in error too (shown as removed, with why)."""
+    return list(
+        PlanBand.with_removed.filter(plan_id=plan_id)
+        .select_related("value__band", "decided_by")
+        .order_by("-start", "-id")
+    )
+
+
+def get_plan_band(plan_id: int, pk: int) -> PlanBand:
+    """A band decision of the plan still standing (a removed one is 404)."""
+    band = PlanBand.objects.select_related("value__band", "decided_by").filter(plan_id=plan_id, pk=pk).first()
+    if band is None:
+        raise Http404("No such band decision")
+    return band

@@ -121,6 +121,20 @@ def panels(cluster: Cluster) -> QuerySet[ClusterPanel]:
     return cluster.panels.order_by("-meets_on")
 
 
+def get_panel_for_user(user: User, pk: int) -> ClusterPanel:
+    """A panel meeting of a cluster the user may see (404 otherwise, as for the cluster)."""
+    panel = ClusterPanel.objects.select_related("cluster").filter(pk=pk).first()
+    if panel is None:
+        raise Http404("No such panel meeting")
+    get_cluster_for_user(user, panel.cluster_id)
+    return panel
+
+
+def waiting_count(cluster: Cluster) -> int:
+    """Applications waiting for a panel: submitted and not yet listed at a meeting still to come."""
+    return EngApplication.objects.filter(cluster=cluster, status=ApplicationStatus.SUBMITTED).count()
+
+
 def agenda(user: User, panel: ClusterPanel) -> list[EngApplication]:
     """The panel's agenda as the user may see it (a member school's SENCO: their own applications)."""
     return list(applications_for(user).filter(panel=panel).order_by("submitted_on", "pk"))

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from sendhub.accounts.models import User
 from sendhub.cases.services.funding import follow_eng_grant
@@ -26,6 +26,7 @@ from sendhub.funding.models import (
     Outcome,
     ReviewOutcome,
 )
+from sendhub.lib.dates import long_date
 
 
 @transaction.atomic
@@ -60,12 +61,34 @@ def set_cluster_budget(
 
 
 @transaction.atomic
-def schedule_panel(*, cluster: Cluster, meets_on: date, by: User | None) -> ClusterPanel:
+def schedule_panel(
+    *, cluster: Cluster, meets_on: date, by: User | None, on: date | None = None
+) -> ClusterPanel:
+    """A termly panel meeting for the cluster, one a day. Its agenda is built from the applications
+    waiting: submitted by the meeting day and not yet listed, or (given today, `on`) listed at a meeting
+    that has passed without deciding them. A meeting scheduled from the page (`on`) is not in the past."""
+    if on is not None and meets_on < on:
+        raise SendHubError("The date of the meeting must be today or in the future", field="meets_on")
+    if cluster.panels.filter(meets_on=meets_on).exists():
+        raise SendHubError(
+            f"{cluster.name} already has a panel meeting on {long_date(meets_on)}", field="meets_on"
+        )
     term, _ = rules.payment_term(meets_on)
     panel = ClusterPanel(cluster=cluster, meets_on=meets_on, term=term)
     panel.full_clean()
     panel.save()
-    record_event(actor=by, action="funding.panel.scheduled", target=panel, data={"cluster": cluster.pk})
+    unlisted = Q(panel__isnull=True)
+    if on is not None:
+        unlisted |= Q(panel__meets_on__lt=on)
+    listed = EngApplication.objects.filter(
+        unlisted, cluster=cluster, status=ApplicationStatus.SUBMITTED, submitted_on__lte=meets_on
+    ).update(panel=panel)
+    record_event(
+        actor=by,
+        action="funding.panel.scheduled",
+        target=panel,
+        data={"cluster": cluster.pk, "agenda": listed},
+    )
     return panel
 
 

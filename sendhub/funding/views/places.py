@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendhub.cases.selectors.funding import child_by_reference, visible_child_ids
+from sendhub.cases.selectors.funding import (
+    child_by_reference,
+    child_id_by_reference,
+    visible_child_ids,
+)
 from sendhub.core.access import AuthenticatedHttpRequest, requires
 from sendhub.core.exceptions import SendHubError
 from sendhub.core.forms import add_refusal
@@ -41,20 +46,34 @@ def package_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires("funding.manage_packages")
 def package_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Casework adds a package for a child they may open; the finance officer (any package is theirs to
+    change, `funding.change_any_package`) for any child, by case reference alone."""
+    any_child = request.user.has_perm("funding.change_any_package")
     form = PackageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        child = child_by_reference(request.user, data.pop("child"))
-        if child is None:
-            form.add_error("child", "Enter the case reference of a child on your caseload, like SH-0000123")
+        reference = data.pop("child")
+        if any_child:
+            child_id = child_id_by_reference(reference)
+        else:
+            child = child_by_reference(request.user, reference)
+            child_id = child.pk if child else None
+        if child_id is None:
+            form.add_error(
+                "child",
+                "No child has this case reference: enter it as it appears on the case, like SH-0000123"
+                if any_child
+                else "Enter the case reference of a child on your caseload, like SH-0000123",
+            )
         else:
             try:
-                services.add_package(child_id=child.pk, by=request.user, **data)
+                services.add_package(child_id=child_id, by=request.user, **data)
             except SendHubError as e:
                 add_refusal(form, e)
             else:
+                messages.success(request, f"The package for {reference.strip().upper()} is added")
                 return redirect("funding:package_list")
-    return render(request, "funding/package_create.html", {"form": form})
+    return render(request, "funding/package_create.html", {"form": form, "any_child": any_child})
 
 
 @requires("funding.change_package")
