@@ -86,6 +86,24 @@ class TransferForm(forms.Form):
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PlanTransferForm(forms.Form):
+    """A child with a plan moving to another authority in England (SEND Regulations 2014 reg 15)."""
+
+    new_authority = forms.CharField(
+        label="The local authority the family is moving to",
+        help_text="Its name or its three-digit DfE code, for example Barnet or 302",
+        max_length=120,
+        error_messages={"required": "Enter the local authority the family is moving to"},
+    )
+    moved_on = date_field("Date of the move", "date of the move")
+    aware_on = date_field(
+        "Date we became aware of the move",
+        "date we became aware of the move",
+        help_text="The day the family or anyone else told us. For example, 27 3 2025",
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ReassignForm(forms.Form):
     officer = forms.ModelChoiceField(
         label="Case officer",
