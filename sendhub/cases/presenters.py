@@ -8,7 +8,7 @@ from typing import Any
 from sendhub.accounts.models import User
 from sendhub.cases import rules, selectors
 from sendhub.cases.la_codes import authority_name
-from sendhub.cases.models import AssessmentRequest, Child, Plan
+from sendhub.cases.models import AssessmentRequest, Child, Plan, PlanStatus
 from sendhub.cases.permissions import can_edit_case, can_upload_document
 from sendhub.cases.rules.young_person import young_person_check
 from sendhub.cases.selectors import live_plan, open_request
@@ -38,6 +38,7 @@ def child_summary(child: Child, user: User, today: date) -> dict[str, Any]:
         "request": open_request(child),
         "requests": child.requests.order_by("-received"),
         "plan": live_plan(child),
+        "transferred_plans": child.plans.filter(status=PlanStatus.TRANSFERRED_OUT),
         "timeline": child.timeline.select_related("created_by")[:100],
         "parents": child.parents.all(),
         "professionals": child.professionals.all(),

@@ -9,6 +9,7 @@ from django import forms
 from sendhub.accounts.models import User
 from sendhub.cases import vocab
 from sendhub.cases.forms.fields import date_field
+from sendhub.cases.la_codes import ENGLISH_LAS
 from sendhub.cases.models import (
     Child,
     ContactPreference,
@@ -79,7 +80,10 @@ class TransferForm(forms.Form):
     )
     other_la = forms.ChoiceField(
         label="Other local authority",
-        choices=[*sorted(vocab.LA_CODES_LONDON.items()), ("XXX", "Outside London or unknown")],
+        choices=[
+            *sorted(ENGLISH_LAS.items(), key=lambda item: item[1]),
+            ("XXX", "Outside England or unknown"),
+        ],
     )
     notified_on = date_field("Date notified", "date notified")
     transferred_on = date_field("Date transferred", "date transferred", required=False)

@@ -124,6 +124,8 @@ def test_the_officer_records_the_move_and_sees_the_dates(client, login, officer,
     assert "Status Transferred to another authority" in text
     assert "Transferred to Bournemouth, Christchurch and Poole on 17 March 2025" in text
     assert "Record the next step" not in text
+    child = words(client.get(reverse("cases:child_detail", args=[plan.child.pk])))
+    assert "EHC plan first issued 1 October 2024: Transferred to another authority" in child
     listing = words(client.get(reverse("cases:transfer_list")))
     assert (
         "Jordan O'Brien Out of the area Bournemouth, Christchurch and Poole 10 Mar 2025 17 Mar 2025"

@@ -52,7 +52,7 @@ def appeal_outcome(request: AuthenticatedHttpRequest, pk: int, appeal_pk: int) -
 def transfer_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = page_of(request, selectors.transfers_register(request.user), 50)
     rows = [
-        (t, "Outside London or unknown" if t.other_la == "XXX" else authority_name(t.other_la)) for t in page
+        (t, "Outside England or unknown" if t.other_la == "XXX" else authority_name(t.other_la)) for t in page
     ]
     return render(request, "cases/transfer_list.html", {"page_obj": page, "rows": rows})
 
