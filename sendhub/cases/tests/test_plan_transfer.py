@@ -14,6 +14,7 @@ from sendhub.cases.services import plan_transfer as svc
 from sendhub.cases.services.status import refresh_all_statuses
 from sendhub.cases.tests.factories import ChildFactory, ParentFactory, PlanFactory
 from sendhub.cases.tests.test_consultations import words
+from sendhub.cases.tests.test_letters import pdf_text
 from sendhub.core.exceptions import CaseStateError, SendHubError
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +127,15 @@ def test_the_officer_records_the_move_and_sees_the_dates(client, login, officer,
     assert "Record the next step" not in text
     child = words(client.get(reverse("cases:child_detail", args=[plan.child.pk])))
     assert "EHC plan first issued 1 October 2024: Transferred to another authority" in child
+    # The letters as the family and the new authority read them: page and PDF, apostrophes escaped once.
+    to_family = Letter.objects.get(template__key="transfer-to-parent")
+    letter_page = words(client.get(reverse("cases:letter_detail", args=[to_family.pk])))
+    assert "Jordan O'Brien's EHC plan is moving to Bournemouth, Christchurch and Poole" in letter_page
+    to_la = Letter.objects.get(template__key="transfer-to-authority")
+    pdf = " ".join(pdf_text(client.get(reverse("cases:letter_pdf", args=[to_la.pk])).content).split())
+    assert "The SEN team, Bournemouth, Christchurch and Poole Council" in pdf
+    assert "we transfer the plan to you on 17 March 2025" in pdf and "&#x27;" not in pdf
+    assert "Transfer of the EHC plan of Jordan O'Brien" in pdf
     listing = words(client.get(reverse("cases:transfer_list")))
     assert (
         "Jordan O'Brien Out of the area Bournemouth, Christchurch and Poole 10 Mar 2025 17 Mar 2025"
