@@ -16,7 +16,7 @@ from dataclasses import dataclass
 class DefaultLetter:
     name: str
     regulation: str
-    recipient: str  # "parent", "adviser" or "setting"
+    recipient: str  # "parent", "adviser", "setting" or "authority"
     subject: str
     body: str
 
@@ -50,6 +50,10 @@ MERGE_FIELDS = [
     ("review_due", "The date the annual review is due by"),
     ("review_meeting", "The date of the review meeting"),
     ("issued_on", "The date the plan (or version) was issued"),
+    ("authority_name", "The local authority a plan is transferred to"),
+    ("move_date", "The date the family moves to the other authority's area"),
+    ("transfer_date", "The date the plan passes to the other authority"),
+    ("notice_due", "The date the other authority must write to the family by"),
 ]
 
 RIGHTS = (
@@ -252,5 +256,34 @@ DEFAULT_LETTERS: dict[str, DefaultLetter] = {
         + RIGHTS
         + "\n\n"
         + CLOSE,
+    ),
+    "transfer-to-authority": DefaultLetter(
+        "Transfer of a plan to the new local authority",
+        "SEND Regulations 2014 reg 15(2)-(5); CFA 2014 s.47",
+        "authority",
+        "Transfer of the EHC plan of {{ child_name }} to {{ authority_name }}",
+        "Dear {{ recipient_name }},\n\n{{ child_name }} (born {{ child_birth_date }}, our reference "
+        "{{ child_reference }}) has an education, health and care plan maintained by {{ la_name }}. The "
+        "family moves into your area on {{ move_date }}. Under regulation 15(2) of the Special Educational "
+        "Needs and Disability Regulations 2014 we transfer the plan to you on {{ transfer_date }}: the plan "
+        "is enclosed, and we will send the advice gathered for it.\n\nFrom that date the plan is treated "
+        "as made by you on the date we made it, and you must maintain it (regulation 15(3)). You must tell "
+        "the family by {{ notice_due }} that the plan has been transferred, whether you propose to make an "
+        "EHC needs assessment and when you propose to review the plan (regulation 15(4)). The review must "
+        "be held by {{ review_due }} (regulation 15(5)).\n\n" + CLOSE,
+    ),
+    "transfer-to-parent": DefaultLetter(
+        "Transfer of a plan: letter to the family",
+        "SEND Regulations 2014 reg 15(2)-(5); CFA 2014 s.47",
+        "parent",
+        "{{ child_name }}'s EHC plan is moving to {{ authority_name }}",
+        "Dear {{ recipient_name }},\n\nThank you for telling us about your move to {{ authority_name }} "
+        "on {{ move_date }}. {{ child_name }}'s education, health and care plan moves with "
+        "{{ child_first_name }}: we are sending it to {{ authority_name }}, which will maintain it from "
+        "{{ transfer_date }} (regulation 15 of the Special Educational Needs and Disability Regulations "
+        "2014). Until then {{ la_name }} keeps maintaining it.\n\n{{ authority_name }} must write to you "
+        "by {{ notice_due }} to tell you that it has the plan, whether it proposes to assess "
+        "{{ child_first_name }}'s needs again and when it will review the plan. The review must be held by "
+        "{{ review_due }}.\n\n" + SUPPORT + "\n\n" + CLOSE,
     ),
 }

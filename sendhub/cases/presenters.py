@@ -7,11 +7,13 @@ from typing import Any
 
 from sendhub.accounts.models import User
 from sendhub.cases import rules, selectors
-from sendhub.cases.models import AssessmentRequest, Child, Plan
+from sendhub.cases.la_codes import authority_name
+from sendhub.cases.models import AssessmentRequest, Child, Plan, PlanStatus
 from sendhub.cases.permissions import can_edit_case, can_upload_document
 from sendhub.cases.rules.young_person import young_person_check
 from sendhub.cases.selectors import live_plan, open_request
 from sendhub.cases.selectors.reviews import pending_amendment_review
+from sendhub.cases.services.plan_transfer import reg15_dates
 from sendhub.cases.services.status import assessment_facts, current_status, plan_facts
 
 
@@ -36,6 +38,7 @@ def child_summary(child: Child, user: User, today: date) -> dict[str, Any]:
         "request": open_request(child),
         "requests": child.requests.order_by("-received"),
         "plan": live_plan(child),
+        "transferred_plans": child.plans.filter(status=PlanStatus.TRANSFERRED_OUT),
         "timeline": child.timeline.select_related("created_by")[:100],
         "parents": child.parents.all(),
         "professionals": child.professionals.all(),
@@ -87,10 +90,25 @@ def plan_summary(plan: Plan, user: User, today: date) -> dict[str, Any]:
         "editable_version": plan.editable_version(),
         "can_edit": can_edit_case(user, plan.child),
         "can_audit": user.has_perm("cases.audit_plans"),
+        "transfer": transfer_summary(plan),
         "amendments_open": bool(
             plan.amendment_notice
             and (plan.amended_issued is None or plan.amended_issued < plan.amendment_notice)
         ),
+    }
+
+
+def transfer_summary(plan: Plan) -> dict[str, Any] | None:
+    """The plan's transfer to another authority (reg 15), with its statutory dates, if one is recorded."""
+    transfer = plan.transfers.first()
+    if transfer is None or transfer.moved_on is None or transfer.transferred_on is None:
+        return None
+    return {
+        "authority": authority_name(transfer.other_la),
+        "moved_on": transfer.moved_on,
+        "aware_on": transfer.notified_on,
+        # The dates as they stood on the day it was recorded (its transfer date's lower bound).
+        "dates": reg15_dates(plan, transfer.moved_on, transfer.notified_on, transfer.transferred_on),
     }
 
 

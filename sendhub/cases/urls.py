@@ -8,6 +8,7 @@ from sendhub.cases.views import (
     letters,
     panel,
     plan_content,
+    plan_transfer,
     plans,
     registers,
     requests,
@@ -152,6 +153,7 @@ urlpatterns = [
     ),
     path("cases/plans/<int:pk>/amended/", plans.amended_issue, name="amended_issue"),
     path("cases/plans/<int:pk>/cease/", plans.cease_notice, name="cease_notice"),
+    path("cases/plans/<int:pk>/transfer/", plan_transfer.plan_transfer_out, name="plan_transfer_out"),
     path("cases/plans/<int:pk>/outcomes/new/", plans.outcome_new, name="outcome_new"),
     path("cases/plans/<int:pk>/provision/new/", plans.provision_new, name="provision_new"),
     path(

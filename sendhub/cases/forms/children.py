@@ -9,6 +9,7 @@ from django import forms
 from sendhub.accounts.models import User
 from sendhub.cases import vocab
 from sendhub.cases.forms.fields import date_field
+from sendhub.cases.la_codes import ENGLISH_LAS
 from sendhub.cases.models import (
     Child,
     ContactPreference,
@@ -79,10 +80,31 @@ class TransferForm(forms.Form):
     )
     other_la = forms.ChoiceField(
         label="Other local authority",
-        choices=[*sorted(vocab.LA_CODES_LONDON.items()), ("XXX", "Outside London or unknown")],
+        choices=[
+            *sorted(ENGLISH_LAS.items(), key=lambda item: item[1]),
+            ("XXX", "Outside England or unknown"),
+        ],
     )
     notified_on = date_field("Date notified", "date notified")
     transferred_on = date_field("Date transferred", "date transferred", required=False)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PlanTransferForm(forms.Form):
+    """A child with a plan moving to another authority in England (SEND Regulations 2014 reg 15)."""
+
+    new_authority = forms.CharField(
+        label="The local authority the family is moving to",
+        help_text="Its name or its three-digit DfE code, for example Barnet or 302",
+        max_length=120,
+        error_messages={"required": "Enter the local authority the family is moving to"},
+    )
+    moved_on = date_field("Date of the move", "date of the move")
+    aware_on = date_field(
+        "Date we became aware of the move",
+        "date we became aware of the move",
+        help_text="The day the family or anyone else told us. For example, 27 3 2025",
+    )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -13,6 +13,7 @@ class Recipient(models.TextChoices):
     PARENT = "parent", "Parent or young person"
     ADVISER = "adviser", "Adviser"
     SETTING = "setting", "School or college"
+    AUTHORITY = "authority", "Another local authority"
 
 
 class LetterTemplate(models.Model):

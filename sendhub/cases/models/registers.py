@@ -73,6 +73,10 @@ class AreaTransfer(models.Model):
     child = models.ForeignKey("cases.Child", models.PROTECT, related_name="transfers")
     direction = models.CharField(max_length=3, choices=TransferDirection.choices)
     other_la = models.CharField("other authority (LA code)", max_length=3)
+    # A plan moving out (reg 15): the plan, the day the family moves, and the day this authority became
+    # aware of the move (``notified_on``); ``transferred_on`` is the day the plan passes to the new one.
+    plan = models.ForeignKey("cases.Plan", models.PROTECT, null=True, blank=True, related_name="transfers")
+    moved_on = models.DateField("date of the move", null=True, blank=True)
     notified_on = models.DateField()
     transferred_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
@@ -82,6 +86,10 @@ class AreaTransfer(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="transfer_direction_valid", condition=Q(direction__in=TransferDirection.values)
+            ),
+            models.CheckConstraint(
+                name="transfer_plan_out_only",
+                condition=Q(plan__isnull=True) | Q(direction=TransferDirection.OUT),
             ),
         ]
 

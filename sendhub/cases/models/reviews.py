@@ -113,6 +113,15 @@ class SettingConsultation(models.Model):
     plan = models.ForeignKey(
         "cases.Plan", models.CASCADE, null=True, blank=True, related_name="consultations"
     )
+    # The proposed amendments (reg 22(1)) a consultation on a live plan was made for; none on a request.
+    plan_version = models.ForeignKey(
+        "cases.PlanVersion",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name="proposed amendments consulted on",
+    )
     school = models.ForeignKey("schools.School", models.PROTECT, related_name="+")
     sent = models.DateField("consultation sent")
     response_due = models.DateField()

@@ -268,7 +268,11 @@ def open_request(child: Child) -> AssessmentRequest | None:
 
 
 def live_plan(child: Child) -> Plan | None:
-    return child.plans.exclude(status=PlanStatus.CEASED).order_by("-start_date").first()
+    return (
+        child.plans.exclude(status__in=[PlanStatus.CEASED, PlanStatus.TRANSFERRED_OUT])
+        .order_by("-start_date")
+        .first()
+    )
 
 
 def get_advice(request: AssessmentRequest, pk: int) -> AdviceRequest:

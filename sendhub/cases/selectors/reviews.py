@@ -113,15 +113,12 @@ def request_consultations(request: AssessmentRequest, today: date) -> list[Consu
 
 
 def amendment_consultations(version: PlanVersion, today: date) -> list[ConsultationRow]:
-    """Each setting consulted on the plan's proposed amendments (reg 22(1)): sent on or after them, until
-    the next version. Other versions (a draft, a final or amended plan) have none."""
+    """Each setting consulted on these proposed amendments (reg 22(1)): the consultations made for this
+    version (``SettingConsultation.plan_version``). Other versions (a draft, a final or amended plan) have
+    none."""
     if version.kind != VersionKind.AMENDMENT_PROPOSED:
         return []
-    later = version.plan.versions.filter(number__gt=version.number).order_by("number").first()
-    consultations = version.plan.consultations.filter(sent__gte=version.issued_on)
-    if later is not None:
-        consultations = consultations.filter(sent__lt=later.issued_on)
-    return _consultation_rows(consultations, today)
+    return _consultation_rows(version.consultations.all(), today)
 
 
 def _consultation_rows(consultations: QuerySet[SettingConsultation], today: date) -> list[ConsultationRow]:

@@ -90,7 +90,7 @@ def consult_settings(
                 "Send the proposed amendments first (reg 22): settings are consulted on them"
             )
         child, since = plan.child, plan.amendment_notice
-        earlier = plan.consultations.filter(sent__gte=since)
+        earlier = amendment.consultations.all()
         before = "the proposed amendments"
     if not schools:
         raise SendHubError("Choose at least one setting to consult", field="schools")
@@ -113,13 +113,14 @@ def consult_settings(
         row = SettingConsultation(
             request=request,
             plan=plan,
+            plan_version=amendment,
             school=school,
             sent=sent,
             response_due=due,
             parent_preference=preferred is not None and school.pk == preferred.pk,
             created_by=by,
         )
-        row.full_clean(exclude=["request", "plan", "school", "created_by"])
+        row.full_clean(exclude=["request", "plan", "plan_version", "school", "created_by"])
         row.save()
         made.append(row)
         letters.for_step(
@@ -176,7 +177,7 @@ def record_answer(
     if answered_on > today:
         raise SendHubError("The date cannot be in the future", field="answered_on")
     consultation.answer, consultation.answered_on, consultation.reasons = answer, answered_on, reasons.strip()
-    consultation.full_clean(exclude=["request", "plan", "school", "created_by"])
+    consultation.full_clean(exclude=["request", "plan", "plan_version", "school", "created_by"])
     consultation.save()
     child = _child(consultation)
     for upload in files:
@@ -187,7 +188,7 @@ def record_answer(
             title=f"Answer to the consultation from {consultation.school}",
             by=by,
             request=consultation.request,
-            plan_version=open_amendment(consultation.plan) if consultation.plan is not None else None,
+            plan_version=consultation.plan_version,
         )
         consultation.documents.add(document)
     if consultation.request is not None:
@@ -224,7 +225,9 @@ def name_setting(*, consultation: SettingConsultation, by: User, today: date) ->
     plan.named_setting, plan.named_setting_type, plan.named_setting_other = consultation.school, "", ""
     plan.full_clean()
     plan.save(update_fields=["named_setting", "named_setting_type", "named_setting_other"])
-    siblings = SettingConsultation.objects.filter(request=consultation.request, plan=consultation.plan)
+    siblings = SettingConsultation.objects.filter(
+        request=consultation.request, plan=consultation.plan, plan_version=consultation.plan_version
+    )
     siblings.exclude(pk=consultation.pk).update(named=False)
     consultation.named = True
     consultation.save(update_fields=["named"])

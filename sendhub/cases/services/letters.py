@@ -165,6 +165,11 @@ def setting_addressee(setting: Any) -> Addressee:
     return Addressee(name, getattr(setting, "postcode", "") or "", "", Delivery.POST)
 
 
+def authority_addressee(name: str) -> Addressee:
+    """Another local authority's SEN team (a plan transferred to it, reg 15(2)): by post."""
+    return Addressee(f"The SEN team, {name} Council", "", "", Delivery.POST)
+
+
 def child_context(child: Child) -> dict[str, str]:
     officer = child.officer
     return {
@@ -260,15 +265,18 @@ def for_step(
     advice: AdviceRequest | None = None,
     setting: Any = None,
     template: LetterTemplate | None = None,
+    addressee: Addressee | None = None,
     **attached: Any,
 ) -> list[Letter]:
-    """The letters a statutory step produces: one per addressee the template is for.
+    """The letters a statutory step produces: one per addressee the template is for (or to ``addressee``).
 
     A batch passes the ``template`` it loaded once (its key is ``key``), saving a query a letter.
     """
     if template is None or template.key != key:
         template = ensure_template(key)
-    if template.recipient == "adviser" and advice is not None:
+    if addressee is not None:
+        addressees = [addressee]
+    elif template.recipient == "adviser" and advice is not None:
         addressees = [adviser_addressee(advice)]
     elif template.recipient == "setting":
         addressees = [setting_addressee(setting)]
@@ -278,14 +286,14 @@ def for_step(
         make_letter(
             template=template,
             child=child,
-            addressee=addressee,
+            addressee=to,
             context=context or {},
             by=by,
             today=today,
             advice=advice,
             **attached,
         )
-        for addressee in addressees
+        for to in addressees
     ]
 
 

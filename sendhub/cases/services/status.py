@@ -78,8 +78,12 @@ def refresh_all_statuses(
     """Bring every case's stored stage up to date; returns (checked, changed). Safe to re-run.
 
     Services keep stages current on every write; this catches what changes with time alone (a draft's
-    15-day comment period ending, a phase-transfer cohort starting in September).
+    15-day comment period ending, a phase-transfer cohort starting in September, a plan's transfer to
+    another authority taking effect, reg 15(3)(a)).
     """
+    from sendhub.cases.services.plan_transfer import finish_due_transfers
+
+    finish_due_transfers(today, dry_run=dry_run)
     qs = selectors.children_with_cases().order_by("pk")
     total, changed = qs.count(), 0
     for n, child in enumerate(qs.iterator(chunk_size=500), start=1):

@@ -1,12 +1,15 @@
 """Consulting settings on a live plan's proposed amendments (SEND Regulations 2014 reg 22(1): CFA ss.39-40
 apply to amending after a review), from the amendment's page, through to naming the new setting."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
-from sendhub.cases.models import Letter
+from sendhub.cases.models import Letter, SettingConsultation
+from sendhub.cases.selectors.reviews import amendment_consultations
 from sendhub.cases.services import consultations as svc
 from sendhub.cases.services import plans as plan_services
 from sendhub.cases.services import reviews as review_services
@@ -62,6 +65,7 @@ def test_settings_are_consulted_on_the_amendment_with_their_letters(officer, ame
         date(2025, 10, 29),
         True,
     )
+    assert made.plan_version == version and list(version.consultations.all()) == [made]
     letter = Letter.objects.get(template__key="consultation")
     assert letter.recipient_name == "The headteacher or principal, Oakfield Special School"
     assert "29 October 2025" in letter.body and letter.plan == plan
@@ -121,3 +125,23 @@ def test_a_plan_version_that_is_not_an_amendment_has_no_consultations(client, lo
     login(client, officer)
     page = client.get(reverse("cases:plan_version_detail", args=[plan.pk, 1])).content.decode()
     assert "Settings consulted on these amendments" not in page
+
+
+def test_consultations_made_before_the_link_are_linked_to_their_amendment_by_date(officer, amending):
+    """Migration cases/0017 links each consultation on a plan to the proposed amendments it was made on:
+    the last sent on or before it, if no later version came first."""
+    plan, review = amending
+    version = propose(officer, plan, review)
+    special = SchoolFactory.create(name="Oakfield Special School", setting_type="special")
+    (made,) = svc.consult_settings(plan=plan, schools=[special], sent=SENT, by=officer, today=TODAY)
+    SettingConsultation.objects.filter(pk=made.pk).update(plan_version=None)  # as before the link
+    stray = SettingConsultation.objects.create(  # sent before any proposed amendments: left alone
+        plan=plan, school=special, sent=date(2025, 1, 6), response_due=date(2025, 1, 21)
+    )
+    migration = importlib.import_module("sendhub.cases.migrations.0017_consultation_plan_version")
+    migration.link_consultations_to_amendments(apps, None)
+    made.refresh_from_db()
+    stray.refresh_from_db()
+    assert (made.plan_version, stray.plan_version) == (version, None)
+    # The amendment's page lists it again (it reads the link, not the dates).
+    assert [row.consultation for row in amendment_consultations(version, TODAY)] == [made]

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from sendhub.cases import forms, selectors
+from sendhub.cases.la_codes import authority_name
 from sendhub.cases.services import registers as svc
 from sendhub.cases.views.common import step as _step
 from sendhub.core.access import AuthenticatedHttpRequest, requires
@@ -50,7 +51,10 @@ def appeal_outcome(request: AuthenticatedHttpRequest, pk: int, appeal_pk: int) -
 @requires("cases.view_registers")
 def transfer_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = page_of(request, selectors.transfers_register(request.user), 50)
-    return render(request, "cases/transfer_list.html", {"page_obj": page})
+    rows = [
+        (t, "Outside England or unknown" if t.other_la == "XXX" else authority_name(t.other_la)) for t in page
+    ]
+    return render(request, "cases/transfer_list.html", {"page_obj": page, "rows": rows})
 
 
 @requires("cases.edit_child")
