@@ -17,6 +17,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from sendhub.core.predicates import is_parent
 from sendhub.portal import selectors
 
 # Route name in the `cases` namespace -> what its `pk` is the id of.
@@ -30,7 +31,6 @@ STAFF_PAGES = {
     "letter_detail": "letter",
     "letter_pdf": "letter",
 }
-FAMILY_PERM = "portal.use_family_pages"
 
 
 class FamilyToTheirPagesMiddleware:
@@ -49,7 +49,8 @@ class FamilyToTheirPagesMiddleware:
         if match.url_name != "child_list" and match.url_name not in STAFF_PAGES:
             return None
         user = request.user
-        if not (user.is_authenticated and user.has_perm(FAMILY_PERM)):
+        # The role itself, not has_perm: a superuser (the admin role) holds every permission.
+        if not (user.is_authenticated and is_parent(user)):
             return None
         if match.url_name == "child_list":
             return HttpResponseRedirect(reverse("portal:home"))

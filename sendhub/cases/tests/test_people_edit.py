@@ -75,7 +75,7 @@ def test_a_removed_parents_portal_account_no_longer_sees_the_child(client, login
     account = make_user(Role.PARENT)
     parent = ParentFactory.create(child=child, user=account)
     login(client, account)
-    assert client.get(child.get_absolute_url()).status_code == 200
+    assert client.get(child.get_absolute_url(), follow=True).status_code == 200  # their family page
     login(client, officer)
     client.post(reverse("cases:parent_remove", args=[child.pk, parent.pk]))
     login(client, account)

@@ -60,9 +60,11 @@ def test_a_young_person_is_sent_to_their_own_family_page(client, login, officer,
     assert client.get(reverse("cases:child_detail", args=[someone.pk])).status_code == 404
 
 
-def test_staff_still_see_the_staff_pages(client, login, parent, officer):
+@pytest.mark.parametrize("staff", ["officer", "admin_user"])
+def test_staff_still_see_the_staff_pages(client, login, parent, officer, staff, request):
+    """The admin role is a superuser, whose has_perm says yes to the family pages too: still staff."""
     child = child_with_draft(officer, parent, first_name="Ana", draft_days_ago=3)
-    login(client, officer)
+    login(client, request.getfixturevalue(staff))
     for url in _staff_urls(child):
         assert client.get(url).status_code == 200, url
     page = client.get(reverse("cases:child_detail", args=[child.pk])).content.decode()
