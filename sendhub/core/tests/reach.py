@@ -28,6 +28,16 @@ NOT_CRAWLABLE: dict[str, str] = {
     "updates carry none at the browser-test scale (tested in strategy/tests/test_evidence.py)",
     "voice:own_contact_claim": "the link exists only in the confirmation email of a message sent while signed "
     "out (tested in voice/tests/test_public_contact.py)",
+    "cases:outcome_edit": "linked only from the editable (draft or proposed) version of a plan: at the browser-test "
+    "scale 6 of about 90 versions are editable and the crawl's budget of pages per kind does not always reach one "
+    "(tested in cases/tests/test_plan_content_edit.py)",
+    "cases:outcome_remove": "as cases:outcome_edit (tested in cases/tests/test_plan_content_edit.py)",
+    "cases:provision_edit": "as cases:outcome_edit (tested in cases/tests/test_plan_content_edit.py)",
+    "cases:provision_remove": "as cases:outcome_edit (tested in cases/tests/test_plan_content_edit.py)",
+    "cases:amendment_consult": "linked only from a plan's open proposed amendments, 2 or 3 at the browser-test scale, "
+    "as cases:amended_issue (tested in cases/tests/test_amendment_consultations.py)",
+    "strategy:evidence_remove": "linked beside an update's evidence document, and the demo plan's updates carry none "
+    "at the browser-test scale, as strategy:evidence_download (tested in strategy/tests/test_removal.py)",
     "portal:assessment": "linked only for a child with no request and no plan, and the demo parent's children have "
     "a draft plan and a plan; the page is the shared portal/action.html, axe-checked through the other actions",
 }
