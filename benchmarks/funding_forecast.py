@@ -2,9 +2,11 @@
 
 Builds, on a database of its own, 25,000 children with 3,000 maintained plans (each banded), 600 Exceptional
 Needs Grants in 8 clusters and 200 tuition and EOTAS packages, with bulk inserts (the services are
-exercised by the tests; here only the reads are timed). Then times `selectors.forecast.position` (the
-whole computation: every band, grant, package, place and commitment pro-rated month by month and
-reconciled to the penny) and each funding page (with place sufficiency, which reads the dashboard's cohort
+exercised by the tests; here only the reads are timed). Then times `selectors.forecast.compute_position`
+(the whole recomputation: every band, grant, package, place and commitment pro-rated month by month and
+reconciled to the penny), `selectors.forecast.position` as the pages call it (one query for the digest
+of the data, then the result kept from the last computation while the data is unchanged), the same after
+a package's cost changes each time (so each call recomputes), and each funding page (with place sufficiency, which reads the dashboard's cohort
 forecast, the finance officer's maintain page and the dashboard with its funding KPI tiles) as a finance
 officer through the Django test client.
 
@@ -217,7 +219,8 @@ def main() -> None:
     from django.test.utils import setup_test_environment, teardown_test_environment
     from django.utils import timezone
 
-    from sendhub.funding.selectors.forecast import position
+    from sendhub.funding.models import Package
+    from sendhub.funding.selectors.forecast import compute_position, position
 
     settings.ALLOWED_HOSTS = ["testserver"]
     vendor = connection.vendor
@@ -231,8 +234,25 @@ def main() -> None:
         if vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        result = position(funding_year)
-        forecast = timed(lambda: position(funding_year), RUNS)
+        result = compute_position(funding_year)
+        forecast = timed(lambda: compute_position(funding_year), RUNS)
+        cached = timed(lambda: position(funding_year), RUNS)
+        package = Package.objects.order_by("pk").first()
+        assert package is not None
+
+        def change_then_position() -> None:
+            package.weekly_cost += 1
+            Package.objects.filter(pk=package.pk).update(weekly_cost=package.weekly_cost)
+            started = time.perf_counter()
+            changed = position(funding_year)
+            changed_samples.append((time.perf_counter() - started) * 1000)
+            assert changed.forecast_outturn != result.forecast_outturn
+
+        changed_samples: list[float] = []
+        for _ in range(RUNS):
+            change_then_position()
+        Package.objects.filter(pk=package.pk).update(weekly_cost=package.weekly_cost - RUNS)
+        assert position(funding_year) == result
         client = Client()
         client.force_login(finance, backend="django.contrib.auth.backends.ModelBackend")
         pages: dict[str, float] = {}
@@ -252,9 +272,11 @@ def main() -> None:
                 "forecast_outturn": str(result.forecast_outturn),
                 "forecast_median_ms": round(percentile(forecast, 50), 1),
                 "forecast_p95_ms": round(forecast_p95, 1),
+                "position_unchanged_p95_ms": round(percentile(cached, 95), 1),
+                "position_after_a_change_p95_ms": round(percentile(changed_samples, 95), 1),
                 "page_p95_ms": pages,
                 "goal_ms": GOAL_MS,
-                "meets_goal": forecast_p95 < GOAL_MS and max(pages.values()) < GOAL_MS,
+                "meets_goal": max(forecast_p95, percentile(changed_samples, 95), *pages.values()) < GOAL_MS,
             },
         )
     finally:

@@ -25,7 +25,7 @@ import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -312,12 +312,15 @@ def _term_bounds(name: str, year_start: int) -> tuple[date, date]:
 
 
 class DailyCost(NamedTuple):
-    """A cost as a rate a day between two dates (inclusive; `end` None runs on). A named tuple: the
-    forecast makes one for each band, grant and package, so it is cheap to create."""
+    """A cost of `amount` for every `per` days between two dates (inclusive; `end` None runs on): the cost
+    a day is amount / per, worked out by `monthly_profile` at high precision (so pass an annual value with
+    per = the year's days, a weekly value with per = 7, rather than dividing first). A named tuple: the
+    forecast makes one for each group of bands, each grant and each package, so it is cheap to create."""
 
-    rate: Decimal
+    amount: Decimal
     start: date
     end: date | None
+    per: int = 1
 
 
 def daily_rate(amount: Decimal, frequency: Frequency, year: FinancialYear) -> Decimal:
@@ -327,33 +330,48 @@ def daily_rate(amount: Decimal, frequency: Frequency, year: FinancialYear) -> De
     return annual_value(amount, frequency) / year.days
 
 
+def days_per(frequency: Frequency, year: FinancialYear) -> int:
+    """The days a recurring value (made annual: `annual_value`) is spread over: 7, or the year's days."""
+    return DAYS_PER_WEEK if frequency == Frequency.WEEKLY else year.days
+
+
+# Months are worked out to 60 significant digits and kept to 1e-15 pounds: far below the noise of
+# dividing at 28 digits, so months whose exact values are equal come out equal, and `allocate_pennies`
+# breaks their tie by its rule (the earlier month), not by the last digit of a division.
+PROFILE_PRECISION = 60
+PROFILE_QUANTUM = Decimal("1e-15")
+
+
 def monthly_profile(costs: Iterable[DailyCost], year: FinancialYear) -> list[Decimal]:
-    """The exact cost of every item in each month, April to March.
+    """The exact cost of every item in each month, April to March (to 1e-15 pounds).
 
     Each item adds its rate for the days it covers; a difference array over the year's days keeps this
     one pass over the items plus one over the days, whatever the number of items.
     """
     year_start, year_end = year.start, year.end
-    change = [ZERO] * (year.days + 1)
-    for rate, start, end in costs:
-        if end is not None and end < start:
-            raise FundingError(f"The end date {end:%d/%m/%Y} is before the start date {start:%d/%m/%Y}")
-        first = start if start > year_start else year_start
-        last = end if end is not None and end < year_end else year_end
-        if last < first:
-            continue
-        change[(first - year_start).days] += rate
-        change[(last - year_start).days + 1] -= rate
-    months = []
-    running = ZERO
-    day = 0
-    for first, last in year.months():
-        total = ZERO
-        for _ in range((last - first).days + 1):
-            running += change[day]
-            total += running
-            day += 1
-        months.append(total)
+    with localcontext() as context:
+        context.prec = PROFILE_PRECISION
+        change = [ZERO] * (year.days + 1)
+        for amount, start, end, per in costs:
+            if end is not None and end < start:
+                raise FundingError(f"The end date {end:%d/%m/%Y} is before the start date {start:%d/%m/%Y}")
+            first = start if start > year_start else year_start
+            last = end if end is not None and end < year_end else year_end
+            if last < first:
+                continue
+            rate = amount / per
+            change[(first - year_start).days] += rate
+            change[(last - year_start).days + 1] -= rate
+        months = []
+        running = ZERO
+        day = 0
+        for first, last in year.months():
+            total = ZERO
+            for _ in range((last - first).days + 1):
+                running += change[day]
+                total += running
+                day += 1
+            months.append(total.quantize(PROFILE_QUANTUM))
     return months
 
 

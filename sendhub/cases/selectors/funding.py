@@ -40,6 +40,16 @@ def plan_periods(*, maintained_after: date | None = None) -> dict[int, PlanPerio
     }
 
 
+def maintained_period_lookups(via: str, *, maintained_after: date) -> tuple[Q, str, str]:
+    """For a query over rows with a foreign key `via` to a plan (a band): the filter keeping the rows whose
+    plan is issued and not ceased before `maintained_after` (as `plan_periods`), and the lookups of the
+    plan's maintained period, start and end (None: still maintained). Lets funding join the periods
+    in the database instead of reading every plan."""
+    issued = Q(**{f"{via}__start_date__isnull": False})
+    not_ceased = Q(**{f"{via}__ceased__isnull": True}) | Q(**{f"{via}__ceased__gte": maintained_after})
+    return issued & not_ceased, f"{via}__start_date", f"{via}__ceased"
+
+
 def live_plans_for_banding(user: User) -> QuerySet[Plan]:
     """Maintained plans the user may open, for choosing one to band."""
     visible = Child.objects.visible_to(user)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 
 from sendhub.accounts.models import User
@@ -60,17 +59,23 @@ class ModerationRow:
 def moderation(year: FundingYear) -> list[ModerationRow]:
     """Banding decisions made in the year: counts and annual amounts by band, setting and decision-maker."""
     fy = rules.financial_year(year.start_year)
-    decisions = PlanBand.objects.filter(decided_on__gte=fy.start, decided_on__lte=fy.end).values_list(
-        "value__band__code", "value__setting", "decided_by__full_name", "value__annual_value"
+    fields = ("value__band__code", "value__setting", "decided_by__full_name", "value__annual_value")
+    decisions = (  # counted in the database by value: a framework has few values, a year many decisions
+        PlanBand.objects.filter(decided_on__gte=fy.start, decided_on__lte=fy.end)
+        .values(*fields)
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list(*fields, "count")
     )
-    groups: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
-    for code, setting, who, value in decisions:
+    groups: dict[tuple[str, str, str], tuple[int, Decimal]] = {}
+    for code, setting, who, value, count in decisions:
         if setting == BandSetting.MAINSTREAM:
             value = rules.mainstream_top_up(value, year.notional_threshold)
-        groups[(code, setting, who)].append(value)
+        decided, amount = groups.get((code, setting, who), (0, ZERO))
+        groups[(code, setting, who)] = (decided + count, amount + value * count)
     return [
-        ModerationRow(code, BandSetting(setting).label, who, len(values), sum(values, ZERO))
-        for (code, setting, who), values in sorted(groups.items())
+        ModerationRow(code, BandSetting(setting).label, who, count, amount)
+        for (code, setting, who), (count, amount) in sorted(groups.items())
     ]
 
 

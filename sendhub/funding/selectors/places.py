@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from sendhub.accounts.models import User
@@ -61,10 +61,15 @@ def package_rows(today: date) -> list[tuple[Package, dict[str, Any]]]:
     return [(p, children.get(p.child_id, {})) for p in packages]
 
 
-def live_count(kind: str, on: date) -> int:
-    return (
-        Package.objects.filter(kind=kind, start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on)).count()
+def live_counts(kind: str, days: list[date]) -> dict[date, int]:
+    """The packages of a kind live on each of the days, counted in one query."""
+    counts = Package.objects.filter(kind=kind).aggregate(
+        **{
+            f"on_{n}": Count("pk", filter=Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day)))
+            for n, day in enumerate(days)
+        }
     )
+    return {day: counts[f"on_{n}"] or 0 for n, day in enumerate(days)}
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,14 @@ def targets(today: date) -> list[TargetRow]:
     year = rules.financial_year_of(today)
     rows = []
     for target in ReductionTarget.objects.order_by("kind"):
-        baseline = live_count(target.kind, target.baseline_on)
-        current = live_count(target.kind, today)
+        quarters = []
+        point = target.baseline_on.replace(day=1)
+        while point <= today:
+            quarters.append(point)
+            month = point.month + 3
+            point = point.replace(year=point.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
+        counts = live_counts(target.kind, [target.baseline_on, today, *quarters])
+        baseline, current = counts[target.baseline_on], counts[today]
         live = live_packages(today).filter(kind=target.kind)
         weekly = live.aggregate(total=Sum("weekly_cost"))["total"] or ZERO
         annual = sum(
@@ -106,12 +117,7 @@ def targets(today: date) -> list[TargetRow]:
         span = (target.target_on - target.baseline_on).days
         elapsed = min(max((today - target.baseline_on).days, 0), span)
         expected = baseline - (baseline - goal) * elapsed / span if span else goal
-        trend = []
-        point = target.baseline_on.replace(day=1)
-        while point <= today:
-            trend.append((point, live_count(target.kind, point)))
-            month = point.month + 3
-            point = point.replace(year=point.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
+        trend = [(day, counts[day]) for day in quarters]
         rows.append(
             TargetRow(
                 kind=target.kind,

@@ -210,6 +210,21 @@ def test_monthly_profile_agrees_with_pro_rata_item_by_item() -> None:
     assert rules.round_penny(months[11]) == rules.round_penny(D("41234.57") * 31 / 365)  # March 2027
 
 
+def test_months_with_equal_exact_values_tie_and_the_earlier_takes_the_penny() -> None:
+    # June: £57,723 a year for its 30 days; September: the same £57,723 as two items (£17,913 + £39,810).
+    # Both are exactly £4,744.3561643...; divided at 28 digits the two came out a digit apart and
+    # September took the penny. Worked at high precision they are equal, and the rule gives it to June.
+    june, september = (date(2026, 6, 1), date(2026, 6, 30)), (date(2026, 9, 1), date(2026, 9, 30))
+    costs = [
+        rules.DailyCost(D("57723"), *june, FY26.days),
+        rules.DailyCost(D("17913"), *september, FY26.days),
+        rules.DailyCost(D("39810"), *september, FY26.days),
+    ]
+    months = rules.monthly_profile(costs, FY26)
+    assert months[2] == months[5]
+    assert rules.allocate_pennies(months)[2:6] == [D("4744.36"), D("0.00"), D("0.00"), D("4744.35")]
+
+
 def test_monthly_profile_in_a_leap_year_has_29_days_in_february() -> None:
     months = rules.monthly_profile([rules.DailyCost(D("1"), date(2020, 1, 1), None)], FY27)
     assert months[10] == D("29")
