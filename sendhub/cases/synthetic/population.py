@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sendhub.cases.rules import RequestSource, Stage
 from sendhub.cases.synthetic import history, names
 from sendhub.cases.synthetic.timelines import SyntheticCase, assessment_for, ended_plan, plan_for
+from sendhub.cases.synthetic.working import on_working_days
 from sendhub.lib.identifiers import upn_check_letter
 
 # Camden's 20 wards (2022 boundaries): public geography, not personal data.
@@ -328,5 +329,7 @@ def generate(*, seed: int, scale: float, today: date, la_code: str = "202") -> P
     for child, stage in zip(others, stages, strict=False):
         child.cases.append(assessment_for(rng, today, stage, _due_offset(rng), _source(rng)))
     children += others
+    for child in children:
+        child.cases = [on_working_days(case, today) for case in child.cases]
     children.sort(key=lambda c: c.key)
     return Population(today=today, children=children)

@@ -25,6 +25,7 @@ from sendhub.cases.rules.reviews import (
     next_phase_transfer,
 )
 from sendhub.cases.synthetic.history import FIRST_PLANS
+from sendhub.lib.workdays import working_day_on_or_after
 
 ADVICE_KINDS = ("educational", "psychological", "health", "social_care")
 
@@ -121,7 +122,7 @@ def assessment_for(
         waiting = stage is Stage.DRAFT_ISSUED
         offset = offset if offset <= 45 else rng.randint(15, 45)
         received = _days(today, offset - 140)
-        draft = _days(today, -rng.randint(0, 14) if waiting else -rng.randint(15, 30))
+        draft = _days(today, -rng.randint(0, 14) if waiting else -rng.randint(19, 30))
         decided = _days(received, rng.randint(25, 40))
         consulted = _days(draft, rng.randint(0, 2)) if rng.random() < 0.5 else None
         if consulted is not None and consulted > today:
@@ -325,6 +326,9 @@ def _amended_for_transfer(rng: random.Random, plan: PlanFacts, birth: date, toda
         amended = _days(due, rng.randint(1, 60))
     amended = min(amended, _days(plan.cease_notice or today, -1))
     meeting = plan.last_review_meeting
+    proposed = plan.amendment_notice if plan.amended_issued is None else None
+    if proposed is not None and amended >= _days(proposed, -7):
+        return plan  # the amendments proposed now are the transfer's: late
     if meeting is None or meeting > _days(amended, 14):
         # An earlier review made the transfer amendment; the latest one (if any) keeps the plan as it is.
         later = plan.review_outcome is ReviewOutcome.AMEND and plan.amended_issued is not None
@@ -336,7 +340,7 @@ def _amended_for_transfer(rng: random.Random, plan: PlanFacts, birth: date, toda
             else _days(amended, -rng.randint(10, 25)),
             amended_issued=amended,
         )
-    if plan.review_decision is None or plan.cease_notice is not None:
+    if plan.review_decision is None or plan.cease_notice is not None or proposed is not None:
         return plan  # the latest review is still under way: the transfer amendment is late
     if not _days(window, 14) <= meeting <= _days(amended, -30):
         meeting = _days(amended, -rng.randint(30, 55))
@@ -368,9 +372,9 @@ def review_history(rng: random.Random, issued: date, last_meeting: date | None, 
     while True:
         due = annual_review_due(issued, previous)
         if rng.random() < REVIEWS_ON_TIME:
-            held = _days(due, -rng.randint(7, 45))
+            held = working_day_on_or_after(_days(due, -rng.randint(7, 45)))
         else:
-            held = _days(due, rng.randint(1, 45))
+            held = working_day_on_or_after(_days(due, rng.randint(1, 45)))
         if held >= _days(end, -120):
             return meetings
         meetings.append(held)

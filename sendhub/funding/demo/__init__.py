@@ -34,6 +34,7 @@ from sendhub.funding.models import (
 )
 from sendhub.funding.selectors.forecast import exact_adjustments, exact_commitments
 from sendhub.funding.services import banding, budget, eng, evidence, places
+from sendhub.lib.workdays import working_day_on_or_after, working_day_on_or_before
 from sendhub.schools.models import School, SettingType
 
 D = Decimal
@@ -178,7 +179,7 @@ def _plan_bands(
                 plan_id=plan.plan_id,
                 value=values[(code, setting)],
                 start=start,
-                decided_on=start - timedelta(days=rng.randint(3, 20)),
+                decided_on=working_day_on_or_before(start - timedelta(days=rng.randint(3, 20))),
                 decided_by=rng.choice(managers),
                 forum=rng.choice(["EHCP panel", "EHCP panel", "Annual review", "Moderation panel"]),
             )
@@ -217,7 +218,9 @@ def _clusters_and_grants(
             date(year.start_year + 1, 2, 3),
         ):
             eng.schedule_panel(
-                cluster=cluster, meets_on=term_start + timedelta(days=7 * (len(clusters) % 3)), by=None
+                cluster=cluster,
+                meets_on=working_day_on_or_after(term_start + timedelta(days=7 * (len(clusters) % 3))),
+                by=None,
             )
         clusters.append((cluster, members))
     cluster_of = {s.pk: c for c, members in clusters for s in members}
