@@ -23,6 +23,7 @@ from sendhub.cases.rules.reviews import (
     annual_review_due,
     in_transfer_cohort,
     next_phase_transfer,
+    phase_transfer_window,
 )
 from sendhub.cases.synthetic.history import FIRST_PLANS
 from sendhub.lib.workdays import working_day_on_or_after
@@ -314,7 +315,7 @@ def _amended_for_transfer(rng: random.Random, plan: PlanFacts, birth: date, toda
     transfer = _transfer_done(birth, today)
     if transfer is None:
         return plan
-    window, due = date(transfer.transfer_year - 1, 9, 1), transfer.amended_plan_due
+    window, due = phase_transfer_window(transfer.transfer_year)[0], transfer.amended_plan_due
     if plan.issued >= _days(window, -30) and plan.last_review_meeting is not None:
         # Reviewed since: made before the window (its earlier reviews come from review_history).
         plan = replace(plan, issued=max(_days(window, -rng.randint(40, 400)), _days(birth, 180), FIRST_PLANS))
