@@ -5,8 +5,9 @@ health and care plans", table caseload, Camden, January 2019 to 2024; January 20
 progress report 2024: 1,609) and keeps growing after 2025 by the last published year's growth (77 plans a
 year). The plans maintained today are made by ``population``; this module adds the plans that ended since
 2019, each with its start and end, so that the two together give the published count on every census day
-(at full scale, exactly; at a small scale, to the nearest plan). About 120 plans end a year at full scale:
-Camden's new plans (DfE table newplans, 115 to 202 a year in 2019-2024) less its growth.
+(at full scale, exactly; at a small scale, to the nearest plan). At least 120 plans end a year at full scale
+(Camden's new plans, DfE table newplans, 115 to 202 a year in 2019-2024, less its growth), more in a year
+where the plans still open today grew faster than the published count.
 """
 
 from __future__ import annotations

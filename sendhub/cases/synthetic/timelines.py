@@ -73,7 +73,7 @@ WITHIN_20_WEEKS = 0.96
 
 def issued_assessment(rng: random.Random, issued: date, birth: date) -> AssessmentFacts:
     """The completed assessment behind a plan issued on ``issued`` (about 96% within 20 weeks)."""
-    weeks_days = rng.randint(95, 140) if rng.random() < WITHIN_20_WEEKS else rng.randint(141, 220)
+    weeks_days = rng.randint(95, 136) if rng.random() < WITHIN_20_WEEKS else rng.randint(141, 220)
     received = max(_days(issued, -weeks_days), _days(birth, 1))
     decided = _days(received, rng.randint(25, 45))
     draft = max(_days(issued, -rng.randint(15, 35)), _days(decided, 20))
@@ -244,7 +244,7 @@ def plan_for(
 
 # Share of maintained plans not yet reviewed (made in the last year): Camden makes about 200 new plans a
 # year (DfE newplans 2024: 202) against about 1,600 maintained.
-NEW_PLANS = 0.15
+NEW_PLANS = 0.2
 
 
 def _maintained(
