@@ -26,6 +26,8 @@ __all__ = [
     "bank_holidays",
     "is_bank_holiday",
     "is_working_day",
+    "working_day_on_or_after",
+    "working_day_on_or_before",
     "working_days_between",
 ]
 
@@ -81,6 +83,23 @@ def add_working_days(start: date, days: int) -> date:
         if is_working_day(current):
             remaining -= 1
     return current
+
+
+def working_day_on_or_after(d: date) -> date:
+    """``d`` if it is a working day, otherwise the next one: Christmas Day 2026 (a Friday) gives
+    Tuesday 29 December, after Boxing Day's substitute Monday."""
+    _check_year(d)
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
+def working_day_on_or_before(d: date) -> date:
+    """``d`` if it is a working day, otherwise the last one before it."""
+    _check_year(d)
+    while not is_working_day(d):
+        d -= timedelta(days=1)
+    return d
 
 
 def working_days_between(start: date, end: date) -> int:

@@ -22,6 +22,7 @@ from sendhub.cases.models import (
     VersionKind,
 )
 from sendhub.cases.synthetic.timelines import SyntheticCase, review_history
+from sendhub.lib.workdays import working_day_on_or_after
 
 SECTIONS = {
     "A": "Likes music, swimming and drawing. Wants to make friends and to travel to school independently.",
@@ -98,7 +99,7 @@ def _appeal_in_progress(plans: list[tuple[Plan, SyntheticCase]], today: date) ->
     if not settled:
         return []
     plan, p = max(settled, key=lambda pair: pair[1].issued)
-    lodged = max(p.issued + timedelta(days=30), today - timedelta(days=40))
+    lodged = working_day_on_or_after(max(p.issued + timedelta(days=30), today - timedelta(days=40)))
     return [Appeal(child=plan.child, kind="tribunal", subject="contents", lodged=lodged, outcome="pending")]
 
 
@@ -142,8 +143,8 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
                 AnnualReview(
                     plan=plan,
                     meeting=held,
-                    report_sent=held + timedelta(days=rng.randint(3, 12)),
-                    decision_on=held + timedelta(days=rng.randint(14, 27)),
+                    report_sent=working_day_on_or_after(held + timedelta(days=rng.randint(3, 12))),
+                    decision_on=working_day_on_or_after(held + timedelta(days=rng.randint(14, 27))),
                     outcome=rules.ReviewOutcome.KEEP.value,
                 )
             )
@@ -172,9 +173,9 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
         )
         roll = rng.random()
         if roll < 0.04:
-            lodged = p.issued + timedelta(days=rng.randint(20, 60))
+            lodged = working_day_on_or_after(p.issued + timedelta(days=rng.randint(20, 60)))
             if lodged <= today:
-                decided = lodged + timedelta(days=rng.randint(40, 200))
+                decided = working_day_on_or_after(lodged + timedelta(days=rng.randint(40, 200)))
                 done = decided <= today
                 appeals.append(
                     Appeal(
@@ -194,7 +195,7 @@ def plan_rows(plans: list[tuple[Plan, SyntheticCase]], rng: random.Random, today
                     child=child,
                     direction=rng.choice(["in", "out"]),
                     other_la=rng.choice(["204", "206", "213", "302", "309"]),
-                    notified_on=p.issued + timedelta(days=rng.randint(30, 300)),
+                    notified_on=working_day_on_or_after(p.issued + timedelta(days=rng.randint(30, 300))),
                 )
             )
     PlanVersion.objects.bulk_create(versions, batch_size=2000)

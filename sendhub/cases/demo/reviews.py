@@ -24,6 +24,8 @@ from sendhub.cases.models import (
     ReviewParticipant,
     SettingConsultation,
 )
+from sendhub.cases.synthetic.working import acted_on
+from sendhub.lib.workdays import working_day_on_or_after
 from sendhub.schools.models import School
 
 STRUCTURED_REVIEWS = 60  # at most; the demo officer's own first
@@ -101,7 +103,9 @@ def _structured_reviews(today: date, rng: random.Random) -> int:
         if n % 4 == 1 and review.decision_on is not None and not _late(review, today):
             # Some reports late (reg 20(7): 2 weeks), where that moves no date the stage depends on (the
             # decision is recorded) and the report still comes before the decision.
-            late_report = rules.review_report_due(review.meeting) + timedelta(days=rng.randint(1, 9))
+            late_report = working_day_on_or_after(
+                rules.review_report_due(review.meeting) + timedelta(days=rng.randint(1, 9))
+            )
             if late_report <= review.decision_on:
                 review.report_sent = late_report
         setting = review.plan.named_setting or child.school
@@ -211,10 +215,15 @@ def _rows_for(
             answered: date | None = (
                 request.setting_responded
                 if i == 0
-                else sent + timedelta(days=rng.randint(0, max(0, (request.setting_responded - sent).days)))
+                else acted_on(
+                    sent + timedelta(days=rng.randint(0, max(0, (request.setting_responded - sent).days))),
+                    request.setting_responded,
+                )
             )
         else:
-            answered = None if i == 0 else min(today, sent + timedelta(days=rng.randint(3, 14)))
+            answered = (
+                None if i == 0 else acted_on(min(today, sent + timedelta(days=rng.randint(3, 14))), today)
+            )
         answer = ""
         if answered is not None:
             answer = "agree" if i == 0 or rng.random() < 0.4 else rng.choice(list(REFUSALS))

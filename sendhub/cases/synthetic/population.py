@@ -8,13 +8,14 @@ places it in a wanted stage, with a realistic mix of work that is overdue, due w
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sendhub.cases.rules import RequestSource, Stage
-from sendhub.cases.synthetic import names
-from sendhub.cases.synthetic.timelines import SyntheticCase, assessment_for, plan_for
+from sendhub.cases.synthetic import history, names
+from sendhub.cases.synthetic.timelines import SyntheticCase, assessment_for, ended_plan, plan_for
+from sendhub.cases.synthetic.working import on_working_days
 from sendhub.lib.identifiers import upn_check_letter
 
 # Camden's 20 wards (2022 boundaries): public geography, not personal data.
@@ -41,7 +42,8 @@ CAMDEN_WARDS = [
     "West Hampstead",
 ]
 
-# Progress report 2024: January 2025 figures at scale 1.0.
+# Progress report 2024: January 2025 figures at scale 1.0. The plans maintained on the day the demo is made
+# follow the published January counts and their growth since (``history.plans_on``).
 EHCP_COUNT, ENG_COUNT, SUPPORT_COUNT = 1609, 288, 4057
 OPEN_REQUESTS, CLOSED_REQUESTS = 300, 120  # a year's flow in progress / recently refused or withdrawn
 
@@ -207,9 +209,14 @@ def _team_and_setting(rng: random.Random, age: int, status: str) -> tuple[int, s
     return team, "mainstream"
 
 
-def _child(rng: random.Random, n: int, status: str, today: date, la_code: str) -> SyntheticChild:
-    age = _age_for(rng, status)
-    birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
+def _child(
+    rng: random.Random, n: int, status: str, today: date, la_code: str, birth: date | None = None
+) -> SyntheticChild:
+    if birth is None:
+        age = _age_for(rng, status)
+        birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
+    else:
+        age = (today - birth).days // 365
     male_share = 0.72 if status in {"ehcp", "none"} else 0.64
     sex = "M" if rng.random() < male_share else "F"
     first = rng.choice(names.FIRST_NAMES_M if sex == "M" else names.FIRST_NAMES_F)
@@ -271,15 +278,40 @@ def _due_offset(rng: random.Random) -> int:
     return rng.randint(15, 330)
 
 
+def _ended(
+    rng: random.Random,
+    with_plans: list[SyntheticChild],
+    counter: Iterator[int],
+    today: date,
+    la_code: str,
+    scale: float,
+) -> list[SyntheticChild]:
+    """Children whose plans ended, so the area's plans on each January census day are the published count
+    (``history``); at least one, so every stage is there."""
+    open_plans = [(c.plan.issued, c.plan.ceased) for child in with_plans for c in child.cases if c.plan]
+    spells = history.ended_plans(rng, open_plans, today, scale) or [
+        (today - timedelta(days=400), today - timedelta(days=20))
+    ]
+    children = []
+    for issued, ceased in sorted(spells):
+        # Under 25 today (the demo holds no adults), at least six months old when the plan was made.
+        oldest = min(18, 24 - (today - issued).days // 365)
+        birth = issued - timedelta(days=rng.randint(1, max(1, oldest)) * 365 + rng.randint(180, 364))
+        child = _child(rng, next(counter), "none", today, la_code, birth=birth)
+        child.cases.append(ended_plan(rng, birth, issued, ceased, _source(rng)))
+        children.append(child)
+    return children
+
+
 def generate(*, seed: int, scale: float, today: date, la_code: str = "202") -> Population:
     """The whole synthetic area: children on SEN Support, with ENG, with plans, and their cases."""
     if scale <= 0:
         raise ValueError("Scale must be more than 0")
     rng = random.Random(seed)
-    n_ehcp, n_eng, n_support = (max(1, round(c * scale)) for c in (EHCP_COUNT, ENG_COUNT, SUPPORT_COUNT))
+    n_ehcp = max(1, round(history.plans_on(today) * scale))
+    n_eng, n_support = (max(1, round(c * scale)) for c in (ENG_COUNT, SUPPORT_COUNT))
     n_open = max(len(OPEN_STAGES) * 2, round(OPEN_REQUESTS * scale))
     n_closed = max(len(CLOSED_STAGES), round(CLOSED_REQUESTS * scale))
-    n_ceased = max(1, round(0.04 * n_ehcp))
     children: list[SyntheticChild] = []
     counter = iter(range(1, 10**7))
 
@@ -288,10 +320,7 @@ def generate(*, seed: int, scale: float, today: date, la_code: str = "202") -> P
         child = _child(rng, next(counter), "ehcp", today, la_code)
         child.cases.append(plan_for(rng, child.birth, today, stage, _due_offset(rng), _source(rng)))
         children.append(child)
-    for _ in range(n_ceased):
-        child = _child(rng, next(counter), "none", today, la_code)
-        child.cases.append(plan_for(rng, child.birth, today, Stage.CEASED, 0, _source(rng)))
-        children.append(child)
+    children += _ended(random.Random(f"{seed}-ended"), children, counter, today, la_code, scale)
 
     others = [_child(rng, next(counter), "eng", today, la_code) for _ in range(n_eng)]
     others += [_child(rng, next(counter), "support", today, la_code) for _ in range(n_support)]
@@ -300,5 +329,7 @@ def generate(*, seed: int, scale: float, today: date, la_code: str = "202") -> P
     for child, stage in zip(others, stages, strict=False):
         child.cases.append(assessment_for(rng, today, stage, _due_offset(rng), _source(rng)))
     children += others
+    for child in children:
+        child.cases = [on_working_days(case, today) for case in child.cases]
     children.sort(key=lambda c: c.key)
     return Population(today=today, children=children)

@@ -73,9 +73,10 @@ def test_no_date_in_the_future_or_out_of_order(full: object) -> None:
 def test_calibrated_to_the_progress_report(full: object) -> None:
     children = full.children  # type: ignore[attr-defined]
     status = Counter(c.sen_status for c in children)
-    assert (status["ehcp"], status["eng"], status["support"]) == (1609, 288, 4057)
+    # 1,609 in January 2025, growing by 77 a year since (history.plans_on).
+    assert (status["ehcp"], status["eng"], status["support"]) == (1752, 288, 4057)
     needs = Counter(c.primary_need for c in children if c.sen_status == "ehcp")
-    assert 0.38 < needs["ASD"] / 1609 < 0.46
+    assert 0.38 < needs["ASD"] / status["ehcp"] < 0.46
     assert needs.most_common(1)[0][0] == "ASD"
     ages = [rules.age_on(c.birth, TODAY) for c in children]
     assert min(ages) >= 0 and max(ages) <= 25
@@ -155,3 +156,70 @@ def test_demo_reviews_are_mostly_held_on_time():
             previous = held
         assert not meetings or meetings[-1] < date(2026, 1, 1)  # none crowds the latest review
     assert 0.85 <= on_time / (on_time + late) <= 0.95
+
+
+def _plans_on_census_days(pop: object) -> dict[int, int]:
+    from sendhub.cases.synthetic.history import census_day
+
+    spells = [(c.plan.issued, c.plan.ceased) for ch in pop.children for c in ch.cases if c.plan]  # type: ignore[attr-defined]
+    return {
+        year: sum(
+            1
+            for start, end in spells
+            if start <= census_day(year) and (end is None or end > census_day(year))
+        )
+        for year in range(2019, 2027)
+    }
+
+
+def test_plans_each_january_are_camdens_published_counts(full):
+    """Issue #22: the demo's plans fell to the forecast while Camden's rose from 1,532 (January 2024) to
+    1,609 (January 2025). The plans maintained on each census day are the published ones, then rising."""
+    assert _plans_on_census_days(full) == {
+        2019: 1385,
+        2020: 1378,
+        2021: 1411,
+        2022: 1440,
+        2023: 1446,
+        2024: 1532,
+        2025: 1609,
+        2026: 1686,
+    }
+
+
+def test_ended_plans_start_and_end_in_order_and_100_to_230_end_a_year(full):
+    from sendhub.cases.synthetic.history import FIRST_PLANS
+
+    ended = [(child, c.plan) for child in full.children for c in child.cases if c.plan and c.plan.ceased]
+    assert all(FIRST_PLANS <= p.issued < p.cease_notice < p.ceased <= TODAY for _, p in ended)
+    assert all(rules.age_on(child.birth, p.issued) >= 0 for child, p in ended)
+    by_year = Counter(p.ceased.year for _, p in ended)
+    assert all(100 <= by_year[year] <= 230 for year in range(2019, 2026)), by_year
+    assert all(child.sen_status == "none" for child, _ in ended)
+
+
+def test_plans_rise_each_january_at_a_small_scale_too():
+    counts = _plans_on_census_days(generate(seed=3, scale=0.02, today=TODAY))
+    assert counts[2023] < counts[2024] < counts[2025] < counts[2026]
+    assert counts[2025] / counts[2024] == pytest.approx(1609 / 1532, abs=0.03)
+
+
+def test_phase_transfers_mostly_amended_by_the_reg_18_deadline(full):
+    """Issue #22: 3.6% of the demo's phase transfers were on time. Counted as the live KPI does: plans made
+    by the deadline and maintained on it, amended in the review window by the deadline."""
+    from sendhub.cases.rules.reviews import amended_for_phase_transfer, in_transfer_cohort
+
+    for year in (2024, 2025, 2026):
+        due = on_time = 0
+        for child in full.children:
+            for case in child.cases:
+                p, transfer = case.plan, in_transfer_cohort(child.birth, year)
+                if p is None or transfer is None or p.issued > transfer.amended_plan_due:
+                    continue
+                if p.ceased is not None and p.ceased <= transfer.amended_plan_due:
+                    continue
+                due += 1
+                amended = p.amended_issued if amended_for_phase_transfer(p.amended_issued, year) else None
+                on_time += amended is not None and amended <= transfer.amended_plan_due
+        assert due > 150
+        assert 0.82 <= on_time / due <= 0.96, (year, on_time, due)

@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from sendhub.lib.workdays import add_working_days, is_working_day, working_days_between
+from sendhub.lib.workdays import (
+    add_working_days,
+    is_working_day,
+    working_day_on_or_after,
+    working_day_on_or_before,
+    working_days_between,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,18 @@ def test_working_days_between():
 def test_negative_days_are_refused():
     with pytest.raises(ValueError, match="must not be negative"):
         add_working_days(date(2026, 1, 1), -1)
+
+
+@pytest.mark.parametrize(
+    ("day", "after", "before"),
+    [
+        (date(2026, 11, 25), date(2026, 11, 25), date(2026, 11, 25)),  # a Wednesday stays
+        (date(2026, 11, 28), date(2026, 11, 30), date(2026, 11, 27)),  # Saturday
+        (date(2026, 12, 25), date(2026, 12, 29), date(2026, 12, 24)),  # Christmas, Boxing Day (Monday 28th)
+        (date(2024, 3, 29), date(2024, 4, 2), date(2024, 3, 28)),  # Good Friday to Easter Monday
+        (date(2026, 1, 1), date(2026, 1, 2), date(2025, 12, 31)),  # New Year's Day
+    ],
+)
+def test_working_day_on_or_after_and_before(day, after, before):
+    assert working_day_on_or_after(day) == after
+    assert working_day_on_or_before(day) == before

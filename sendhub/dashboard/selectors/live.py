@@ -109,14 +109,21 @@ def review_facts(*, since: date) -> list[ReviewFact]:
 
 
 def transfer_facts(*, years: range) -> list[TransferFact]:
+    """Plans whose child changes phase in one of `years`, made by the reg 18 deadline and still maintained
+    on it (a plan that ended before the deadline had no transfer to prepare)."""
     transfers = []
     plans = Plan.objects.exclude(start_date__isnull=True).values_list(
-        "child_id", "child__birth_date", "start_date", "amended_issued"
+        "child_id", "child__birth_date", "start_date", "amended_issued", "ceased"
     )
-    for child_id, birth, start, amended in plans:
+    for child_id, birth, start, amended, ceased in plans:
         for year in years:
             transfer = in_transfer_cohort(birth, year)
-            if transfer and start is not None and start <= transfer.amended_plan_due:
+            if (
+                transfer
+                and start is not None
+                and start <= transfer.amended_plan_due
+                and (ceased is None or ceased > transfer.amended_plan_due)
+            ):
                 in_window = amended if amended_for_phase_transfer(amended, year) else None
                 transfers.append(TransferFact(child_id, transfer, in_window))
     return transfers

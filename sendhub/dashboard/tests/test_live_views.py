@@ -170,3 +170,33 @@ def test_public_page_sets_live_and_published_figures_side_by_side(client, loaded
     assert "census day" in plans
     csv = client.get(reverse("dashboard:public") + "?format=csv").content.decode("utf-8-sig")
     assert "Measure,Figure,Period covered" in csv
+
+
+def test_a_plan_ended_before_the_transfer_deadline_is_not_a_transfer_due():
+    """Reg 18 asks for an amended plan by 15 February only of a plan still maintained then: a plan that
+    ended in the autumn is not a late transfer."""
+    from sendhub.dashboard.selectors.live import transfer_facts
+
+    # Both children move into year 7 in September 2025 (born in the 2013/14 school year).
+    kept, late = (
+        ChildFactory.create(birth_date=date(2014, 3, 1)),
+        ChildFactory.create(birth_date=date(2014, 3, 3)),
+    )
+    PlanFactory(child=kept, start_date=date(2020, 5, 1))
+    PlanFactory(
+        child=ChildFactory(birth_date=date(2014, 3, 2)),
+        start_date=date(2020, 5, 1),
+        status="ceased",
+        ceased=date(2024, 11, 29),
+        cease_reason="3",
+    )
+    PlanFactory(  # ended after the deadline: still a transfer that was due
+        child=late,
+        start_date=date(2020, 5, 1),
+        status="ceased",
+        ceased=date(2025, 6, 30),
+        cease_reason="3",
+    )
+    facts = transfer_facts(years=range(2025, 2026))
+    assert sorted(f.child_id for f in facts) == sorted([kept.pk, late.pk])
+    assert {f.transfer.amended_plan_due for f in facts} == {date(2025, 2, 15)}

@@ -35,6 +35,7 @@ from sendhub.funding.models import (
 )
 from sendhub.funding.selectors.forecast import exact_adjustments, exact_commitments
 from sendhub.funding.services import banding, budget
+from sendhub.lib.workdays import working_day_on_or_before
 from sendhub.schools.models import SettingType
 
 D = Decimal
@@ -149,7 +150,7 @@ def _plan_bands(
                 plan_id=plan.plan_id,
                 value=values[(code, setting)],
                 start=start,
-                decided_on=start - timedelta(days=rng.randint(3, 20)),
+                decided_on=working_day_on_or_before(start - timedelta(days=rng.randint(3, 20))),
                 decided_by=rng.choice(managers),
                 forum=rng.choice(["EHCP panel", "EHCP panel", "Annual review", "Moderation panel"]),
             )

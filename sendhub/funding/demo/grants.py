@@ -14,6 +14,7 @@ from sendhub.accounts.models import Role, User
 from sendhub.cases.selectors import funding as cases
 from sendhub.funding import rules
 from sendhub.funding.services import eng, evidence
+from sendhub.lib.workdays import working_day_on_or_after
 from sendhub.schools.models import School, SettingType
 
 D = Decimal
@@ -65,7 +66,9 @@ def load_grants(
             date(year.start_year + 1, 2, 3),
         ):
             eng.schedule_panel(
-                cluster=cluster, meets_on=term_start + timedelta(days=7 * (len(clusters) % 3)), by=None
+                cluster=cluster,
+                meets_on=working_day_on_or_after(term_start + timedelta(days=7 * (len(clusters) % 3))),
+                by=None,
             )
         clusters.append((cluster, members))
     cluster_of = {s.pk: c for c, members in clusters for s in members}

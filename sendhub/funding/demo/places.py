@@ -13,6 +13,7 @@ from sendhub.funding.models import (
     ReferralStatus,
 )
 from sendhub.funding.services import places
+from sendhub.lib.workdays import working_day_on_or_after
 from sendhub.schools.models import School, SettingType
 
 D = Decimal
@@ -64,7 +65,9 @@ def load_places(rng: random.Random, today: date) -> int:
         )
     for months in (-2, -1, 0, 1):
         AdmissionsPanel.objects.get_or_create(
-            meets_on=(today.replace(day=1) + timedelta(days=31 * months)).replace(day=9)
+            meets_on=working_day_on_or_after(
+                (today.replace(day=1) + timedelta(days=31 * months)).replace(day=9)
+            )
         )
     children = cases.children_without_school(1000)
     pick = iter(children[len(children) // 2 :])
