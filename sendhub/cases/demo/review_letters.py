@@ -19,6 +19,7 @@ from sendhub.cases import rules
 from sendhub.cases.models import AnnualReview, RequestStatus, SettingConsultation
 from sendhub.cases.services import letters
 from sendhub.cases.services.review_document import keep_review_report
+from sendhub.lib.workdays import working_day_on_or_before
 
 INVITED_WEEKS_BEFORE = 6
 RECENT_CONSULTATIONS = timedelta(weeks=26)
@@ -42,8 +43,9 @@ def _review_letters() -> int:
         by = child.officer
         earlier = plan.reviews.filter(meeting__lt=review.meeting).order_by("-meeting").first()
         due = rules.annual_review_due(plan.start_date or review.meeting, earlier.meeting if earlier else None)
-        invited_on = max(
-            review.meeting - timedelta(weeks=INVITED_WEEKS_BEFORE), plan.start_date or review.meeting
+        invited_on = max(  # a letter goes out on a working day
+            working_day_on_or_before(review.meeting - timedelta(weeks=INVITED_WEEKS_BEFORE)),
+            plan.start_date or review.meeting,
         )
         made += len(
             letters.for_step(
