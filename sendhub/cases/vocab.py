@@ -112,42 +112,6 @@ ADVICE_KINDS: list[tuple[str, str]] = [
     ("other", "Other advice (reg 6(1)(f)-(h))"),
 ]
 
-LA_CODES_LONDON: dict[str, str] = {
-    "201": "City of London",
-    "202": "Camden",
-    "203": "Greenwich",
-    "204": "Hackney",
-    "205": "Hammersmith and Fulham",
-    "206": "Islington",
-    "207": "Kensington and Chelsea",
-    "208": "Lambeth",
-    "209": "Lewisham",
-    "210": "Southwark",
-    "211": "Tower Hamlets",
-    "212": "Wandsworth",
-    "213": "Westminster",
-    "301": "Barking and Dagenham",
-    "302": "Barnet",
-    "303": "Bexley",
-    "304": "Brent",
-    "305": "Bromley",
-    "306": "Croydon",
-    "307": "Ealing",
-    "308": "Enfield",
-    "309": "Haringey",
-    "310": "Harrow",
-    "311": "Havering",
-    "312": "Hillingdon",
-    "313": "Hounslow",
-    "314": "Kingston upon Thames",
-    "315": "Merton",
-    "316": "Newham",
-    "317": "Redbridge",
-    "318": "Richmond upon Thames",
-    "319": "Sutton",
-    "320": "Waltham Forest",
-}
-
 
 def codes(pairs: list[tuple[str, str]]) -> list[str]:
     return [code for code, _ in pairs]
