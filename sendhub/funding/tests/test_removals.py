@@ -73,6 +73,9 @@ def test_removing_a_forecast_adjustment(client, login, world) -> None:
     login(client, world.finance)
     url = f"/funding/maintain/adjustments/{adjustment.pk}/remove/?year=2026"
     assert "October 2026" in client.get(url).content.decode()
+    ForecastAdjustment.objects.filter(pk=adjustment.pk).update(amount=D("-500.00"))  # a saving
+    assert "\u2212£500.00" in client.get(url).content.decode()  # as the maintain page writes money
+    ForecastAdjustment.objects.filter(pk=adjustment.pk).update(amount=D("12000.00"))
     assert client.post(url, {"version": "1", "reason": "The contract was not signed"}).status_code == 302
     after = block(client)
     assert cells(line_row(after, "services"))[1:3] == ["£100,000.00", "£100,000.00"]

@@ -19,6 +19,7 @@ from sendhub.funding.selectors import maintain as selectors
 from sendhub.funding.services import removals as services
 from sendhub.funding.views.common import year_asked
 from sendhub.lib.dates import long_date
+from sendhub.lib.words import money
 
 
 def _page(
@@ -60,7 +61,7 @@ def commitment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         facts=[
             ("Commitment", commitment.description),
             ("Budget line", commitment.get_line_display()),
-            ("Amount", f"£{commitment.amount:,.2f} {commitment.get_frequency_display().lower()}"),
+            ("Amount", f"{money(commitment.amount)} {commitment.get_frequency_display().lower()}"),
             ("From", long_date(commitment.start)),
             ("To", long_date(commitment.end) if commitment.end else "Open"),
         ],
@@ -83,7 +84,7 @@ def adjustment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         facts=[
             ("Adjustment", adjustment.reason),
             ("Budget line", adjustment.get_line_display()),
-            ("Amount", f"£{adjustment.amount:,.2f}"),
+            ("Amount", money(adjustment.amount)),
             ("From", adjustment.from_month.strftime("%B %Y")),
         ],
         effect=f"The {year} forecast outturn no longer includes it.",
@@ -106,7 +107,7 @@ def provision_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             ("Kind", provision.get_kind_display()),
             ("School", provision.school.name),
             ("Commissioned places", str(provision.commissioned_places)),
-            ("Place value", f"£{provision.place_value:,.2f} a year"),
+            ("Place value", f"{money(provision.place_value)} a year"),
         ],
         effect="Its place funding leaves the High Needs Block forecast, and it leaves the specialist places "
         "and sufficiency pages.",
